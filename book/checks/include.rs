@@ -1,0 +1,95 @@
+//! Finding mdBook includes in Markdown and resolving their anchors.
+
+/// One `{{#include path}}` or `{{#include path:anchor}}` (or
+/// `{{#rustdoc_include ...}}`) found in a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Include {
+    /// The path as written, relative to the page.
+    pub path: String,
+    /// What follows the path: an anchor name, a line range, or nothing.
+    pub selector: Option<String>,
+}
+
+/// Every include in `markdown`, in order.
+pub fn find(markdown: &str) -> Vec<Include> {
+    let mut found = Vec::new();
+    let mut rest = markdown;
+    while let Some(start) = rest.find("{{#") {
+        let after = &rest[start + 3..];
+        let Some(end) = after.find("}}") else { break };
+        let directive = &after[..end];
+        rest = &after[end + 2..];
+        let Some((kind, argument)) = directive.split_once(char::is_whitespace) else { continue };
+        if kind != "include" && kind != "rustdoc_include" {
+            continue;
+        }
+        let argument = argument.trim();
+        let (path, selector) = match argument.split_once(':') {
+            Some((path, selector)) => (path, Some(selector.to_string())),
+            None => (argument, None),
+        };
+        found.push(Include { path: path.to_string(), selector });
+    }
+    found
+}
+
+/// The lines between `ANCHOR: name` and `ANCHOR_END: name`, without the
+/// lines of other anchors, as mdBook includes them. `None` if the anchor
+/// does not open and close in `text`.
+pub fn anchor(text: &str, name: &str) -> Option<String> {
+    let mut inside = false;
+    let mut closed = false;
+    let mut lines = Vec::new();
+    for line in text.lines() {
+        if let Some(found) = marker(line, "ANCHOR:") {
+            inside |= found == name;
+            continue;
+        }
+        if let Some(found) = marker(line, "ANCHOR_END:") {
+            if found == name && inside {
+                inside = false;
+                closed = true;
+            }
+            continue;
+        }
+        if inside {
+            lines.push(line);
+        }
+    }
+    closed.then(|| lines.join("\n"))
+}
+
+fn marker<'a>(line: &'a str, tag: &str) -> Option<&'a str> {
+    let at = line.find(tag)?;
+    line[at + tag.len()..].split_whitespace().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Includes are found with and without a selector.
+    #[test]
+    fn finds_includes() {
+        let md = "a {{#include ../x.rs:here}} b\n{{#include out.txt}}\n{{#title t}}";
+        assert_eq!(
+            find(md),
+            vec![
+                Include { path: "../x.rs".into(), selector: Some("here".into()) },
+                Include { path: "out.txt".into(), selector: None },
+            ]
+        );
+    }
+
+    /// An anchor's body excludes nested anchor markers; a missing or
+    /// unclosed anchor is `None`.
+    #[test]
+    fn resolves_anchors() {
+        let src =
+            "x\n// ANCHOR: a\none\n// ANCHOR: b\ntwo\n// ANCHOR_END: b\n// ANCHOR_END: a\n// ANCHOR: open\n";
+        assert_eq!(anchor(src, "a").as_deref(), Some("one\ntwo"));
+        assert_eq!(anchor(src, "b").as_deref(), Some("two"));
+        assert_eq!(anchor(src, "missing"), None);
+        assert_eq!(anchor(src, "open"), None);
+    }
+}

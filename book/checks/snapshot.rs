@@ -1,0 +1,133 @@
+//! Reading insta snapshot files.
+//!
+//! A snapshot file starts with a YAML header between two `---` lines whose
+//! length is not fixed (insta writes `source`, then only when present
+//! `description`, `expression`, `info`, ...). So the header is skipped by
+//! looking for the second `---`, never by counting lines. insta-cmd's body
+//! then has `success:`, `exit_code:`, and `----- stdout -----` and
+//! `----- stderr -----` sections.
+
+use std::path::Path;
+
+/// The body of a snapshot made by insta-cmd: a program's exit and output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandSnapshot {
+    /// The exit code the snapshot recorded.
+    pub exit_code: i32,
+    /// Everything the program printed on stdout.
+    pub stdout: String,
+    /// Everything the program printed on stderr.
+    pub stderr: String,
+}
+
+/// The snapshot's content after its header.
+pub fn body(text: &str) -> Result<&str, String> {
+    let mut offset = 0;
+    let mut separators = 0;
+    for line in text.split_inclusive('\n') {
+        offset += line.len();
+        if line.trim_end() == "---" {
+            separators += 1;
+            if separators == 2 {
+                return Ok(&text[offset..]);
+            }
+        }
+    }
+    Err("no header: expected two '---' lines".into())
+}
+
+/// Parses an insta-cmd snapshot into exit code, stdout and stderr.
+pub fn parse_command(text: &str) -> Result<CommandSnapshot, String> {
+    let body = body(text)?;
+    let exit_code = body
+        .lines()
+        .find_map(|line| line.strip_prefix("exit_code: "))
+        .ok_or("no 'exit_code:' line")?
+        .trim()
+        .parse()
+        .map_err(|_| "exit_code is not a number")?;
+    let (_, after_stdout) = body.split_once("----- stdout -----\n").ok_or("no stdout section")?;
+    let (stdout, stderr) = after_stdout.split_once("----- stderr -----\n").ok_or("no stderr section")?;
+    Ok(CommandSnapshot { exit_code, stdout: stdout.to_string(), stderr: stderr.to_string() })
+}
+
+/// The command line recorded in an insta-cmd header (`info: program, args`),
+/// as a reader would type it: `cargo run -p <program> -- <args>`.
+pub fn command_line(text: &str) -> Option<String> {
+    let header = &text[..text.len() - body(text).ok()?.len()];
+    let mut program = None;
+    let mut args = Vec::new();
+    let mut in_args = false;
+    for line in header.lines() {
+        let trimmed = line.trim();
+        if let Some(name) = trimmed.strip_prefix("program: ") {
+            program = Some(unquote(name));
+        } else if trimmed == "args:" {
+            in_args = true;
+        } else if let (true, Some(arg)) = (in_args, trimmed.strip_prefix("- ")) {
+            args.push(unquote(arg));
+        } else {
+            in_args = false;
+        }
+    }
+    let program = program?;
+    Some(if args.is_empty() {
+        format!("$ cargo run -p {program}")
+    } else {
+        format!("$ cargo run -p {program} -- {}", args.join(" "))
+    })
+}
+
+fn unquote(value: &str) -> String {
+    let value = value.trim();
+    value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .map_or_else(|| value.to_string(), |v| v.replace("\\\"", "\""))
+}
+
+/// The book's name for a snapshot: the part of the file name after `__`
+/// (insta names files `<test file>__<snapshot name>.snap`).
+pub fn short_name(path: &Path) -> String {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    match stem.split_once("__") {
+        Some((_, name)) => name.to_string(),
+        None => stem.into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WITH_INFO: &str = "---\nsource: tests/cli.rs\ninfo:\n  program: x\n  args:\n    - \"--ticks\"\n---\nsuccess: true\nexit_code: 0\n----- stdout -----\nhello\n\n----- stderr -----\nnote\n";
+
+    /// The header is skipped however many lines it has.
+    #[test]
+    fn parses_a_snapshot_with_a_multi_line_header() {
+        let snap = parse_command(WITH_INFO).unwrap();
+        assert_eq!(snap.exit_code, 0);
+        assert_eq!(snap.stdout, "hello\n\n");
+        assert_eq!(snap.stderr, "note\n");
+    }
+
+    /// The command line is rebuilt from the header's program and args.
+    #[test]
+    fn rebuilds_the_command_line() {
+        assert_eq!(command_line(WITH_INFO).as_deref(), Some("$ cargo run -p x -- --ticks"));
+        assert_eq!(command_line("---\nsource: a\n---\nbody"), None);
+    }
+
+    /// A file without a header is an error, not an empty snapshot.
+    #[test]
+    fn rejects_a_file_without_header() {
+        assert!(parse_command("exit_code: 0\n").is_err());
+    }
+
+    /// Short names drop the test file's prefix.
+    #[test]
+    fn short_names_drop_the_test_file() {
+        assert_eq!(short_name(Path::new("a/cli__tokio.snap")), "tokio");
+        assert_eq!(short_name(Path::new("a/plain.snap")), "plain");
+    }
+}

@@ -1,0 +1,54 @@
+//! Where the workspace, the book and the snapshots are.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The workspace root (the parent of `book/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("book/ has a parent").to_path_buf()
+}
+
+/// `book/src`.
+pub fn book_src() -> PathBuf {
+    root().join("book").join("src")
+}
+
+/// `book/src/output`: the plain copies of the snapshots.
+pub fn output_dir() -> PathBuf {
+    book_src().join("output")
+}
+
+/// Every file under `dir` whose name ends with `suffix`, sorted.
+pub fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if !path.ends_with("target") && !path.ends_with(".git") {
+                    stack.push(path);
+                }
+            } else if path.to_string_lossy().ends_with(suffix) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Every `.snap` file of every chapter crate (`chapter-*/tests/snapshots`).
+pub fn chapter_snapshots() -> Vec<PathBuf> {
+    let mut snaps = Vec::new();
+    let Ok(entries) = fs::read_dir(root()) else { return snaps };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("chapter-") {
+            snaps.extend(files_with_suffix(&entry.path().join("tests").join("snapshots"), ".snap"));
+        }
+    }
+    snaps.sort();
+    snaps
+}

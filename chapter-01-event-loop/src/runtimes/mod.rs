@@ -1,0 +1,45 @@
+//! The same greeting program on each runtime the chapter compares.
+
+pub mod async_std;
+pub mod callbacks;
+pub mod sleep;
+pub mod smol;
+pub mod tokio;
+
+use std::fmt;
+
+/// Which loop drives the greeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Runtime {
+    /// The chapter's own callback event loop: the article's program.
+    Callbacks,
+    /// tokio's current-thread runtime.
+    Tokio,
+    /// async-std (discontinued upstream, still common in older code).
+    AsyncStd,
+    /// smol.
+    Smol,
+    /// No event loop: a plain loop that sleeps between greetings.
+    Sleep,
+}
+
+impl Runtime {
+    /// What the program's header says is driving the greeting.
+    pub fn description(self) -> &'static str {
+        match self {
+            Runtime::Callbacks => "the chapter's callback event loop (call_soon, call_later, run_forever)",
+            Runtime::Tokio => "tokio's current-thread runtime (interval + select!)",
+            Runtime::AsyncStd => "async-std (task::block_on + future::timeout)",
+            Runtime::Smol => "smol (block_on + Timer::interval)",
+            Runtime::Sleep => "a plain loop with thread sleep, no event loop",
+        }
+    }
+}
+
+impl fmt::Display for Runtime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use clap::ValueEnum;
+        let value = self.to_possible_value().expect("no variant is skipped");
+        f.write_str(value.get_name())
+    }
+}

@@ -1,0 +1,60 @@
+//! The one way the course prints durations.
+//!
+//! Units are chosen so that three significant digits are shown: `850 ns`,
+//! `12.5 µs`, `3.21 ms`, `2.004 s`. Seconds keep three decimals because the
+//! article quotes its timings to the millisecond. [`crate::snapshot`]
+//! redacts exactly these forms.
+
+use std::time::Duration;
+
+/// Formats a duration for people: `850 ns`, `12.5 µs`, `3.21 ms`, `2.004 s`.
+pub fn duration(d: Duration) -> String {
+    let nanos = d.as_nanos();
+    if nanos < 1_000 {
+        format!("{nanos} ns")
+    } else if nanos < 1_000_000 {
+        format!("{} µs", three_digits(nanos as f64 / 1e3))
+    } else if nanos < 1_000_000_000 {
+        format!("{} ms", three_digits(nanos as f64 / 1e6))
+    } else {
+        format!("{:.3} s", d.as_secs_f64())
+    }
+}
+
+/// Seconds with three decimals, always: for columns and elapsed-time stamps.
+pub fn seconds(d: Duration) -> String {
+    format!("{:.3} s", d.as_secs_f64())
+}
+
+fn three_digits(value: f64) -> String {
+    if value < 10.0 {
+        format!("{value:.2}")
+    } else if value < 100.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.0}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each unit is used in its range, with three significant digits.
+    #[test]
+    fn picks_the_unit_by_size() {
+        assert_eq!(duration(Duration::from_nanos(850)), "850 ns");
+        assert_eq!(duration(Duration::from_nanos(12_500)), "12.5 µs");
+        assert_eq!(duration(Duration::from_micros(3_210)), "3.21 ms");
+        assert_eq!(duration(Duration::from_micros(999_400)), "999 ms");
+        assert_eq!(duration(Duration::from_millis(2_004)), "2.004 s");
+        assert_eq!(duration(Duration::from_secs(30)), "30.000 s");
+    }
+
+    /// `seconds` always uses seconds.
+    #[test]
+    fn seconds_keeps_three_decimals() {
+        assert_eq!(seconds(Duration::from_millis(5)), "0.005 s");
+        assert_eq!(seconds(Duration::from_millis(6_790)), "6.790 s");
+    }
+}

@@ -1,0 +1,24 @@
+//! What every chapter of the course reuses.
+//!
+//! The article this course is built on times one CPU-bound function: the
+//! product of the integers below 40 000, computed by a plain loop of
+//! big-integer multiplications. That function lives here, once, together with
+//! the small tools each chapter needs to measure it and to talk about it.
+//!
+//! # Layout
+//!
+//! - [`workload`]: the CPU-bound function and its default size.
+//! - [`measure`]: wall time, process CPU time and CPU utilisation of a piece of work.
+//! - [`machine`]: the machine's core count and CPU model, read at run time.
+//! - [`format`]: the one way durations are printed in the course.
+//! - [`cli`]: command-line helpers: one-line errors, duration and count parsers.
+//! - [`shutdown`]: one Ctrl-C handler per program, usable from threads and from any async runtime.
+//! - [`snapshot`]: the redactions every snapshot test applies to timings.
+
+pub mod cli;
+pub mod format;
+pub mod machine;
+pub mod measure;
+pub mod shutdown;
+pub mod snapshot;
+pub mod workload;
