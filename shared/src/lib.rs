@@ -11,6 +11,7 @@
 //! - [`measure`]: wall time, process CPU time and CPU utilisation of a piece of work.
 //! - [`machine`]: the machine's core count and CPU model, read at run time.
 //! - [`format`]: the one way durations are printed in the course.
+//! - [`report`]: the provenance line (machine, build, date) of every results table.
 //! - [`cli`]: command-line helpers: one-line errors, duration and count parsers.
 //! - [`shutdown`]: one Ctrl-C handler per program, usable from threads and from any async runtime.
 //! - [`snapshot`]: the redactions every snapshot test applies to timings.
@@ -19,6 +20,7 @@ pub mod cli;
 pub mod format;
 pub mod machine;
 pub mod measure;
+pub mod report;
 pub mod shutdown;
 pub mod snapshot;
 pub mod workload;
