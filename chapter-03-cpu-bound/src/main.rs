@@ -144,8 +144,9 @@ fn main() {
         summarise(&title, Kind::Cpu, &cpu, &setup);
     }
     if matches!(args.workload, Workload::Io | Workload::Both) && !ctrl_c.is_requested() {
+        let gap = if cpu.is_empty() { "" } else { "\n" };
         say(format!(
-            "\nI/O-bound: {} jobs per mode that each wait {} (a timer standing in for a read){runs}.",
+            "{gap}I/O-bound: {} jobs per mode that each wait {} (a timer standing in for a read){runs}.",
             setup.jobs,
             format::duration(setup.wait)
         ));
