@@ -127,9 +127,10 @@ fn main() {
     let (mut cpu, mut io, mut scaled) = (Vec::new(), Vec::new(), Vec::new());
     if matches!(args.workload, Workload::Cpu | Workload::Both) {
         say(format!(
-            "CPU-bound: {} calls of product_below({}) per mode, the modes one after another{runs}, on {} core{}.",
+            "CPU-bound: {} calls of product_below({}){}{runs}, on {} core{}.",
             setup.jobs,
             setup.limit,
+            if modes.len() > 1 { " in each mode, the modes one after another" } else { "" },
             cores,
             if cores == 1 { "" } else { "s" }
         ));
@@ -146,8 +147,9 @@ fn main() {
     if matches!(args.workload, Workload::Io | Workload::Both) && !ctrl_c.is_requested() {
         let gap = if cpu.is_empty() { "" } else { "\n" };
         say(format!(
-            "{gap}I/O-bound: {} jobs per mode that each wait {} (a timer standing in for a read){runs}.",
+            "{gap}I/O-bound: {} jobs{} that each wait {} (a timer standing in for a read){runs}.",
             setup.jobs,
+            if modes.len() > 1 { " in each mode" } else { "" },
             format::duration(setup.wait)
         ));
         let settings = IoSettings { jobs: setup.jobs, wait: setup.wait, shutdown: ctrl_c };
