@@ -174,7 +174,10 @@ pub fn sentence(report: &ModeReport, baseline: Option<Duration>) -> String {
         let _ = write!(text, ", speedup {speedup:.2}×");
     }
     let why = match (report.kind, report.mode) {
-        (Kind::Cpu, Mode::Loop) => "one call at a time, on one thread".to_string(),
+        (Kind::Cpu, Mode::Loop) => format!(
+            "one call at a time, on one thread, and the heartbeat on the same loop ran up to {} late",
+            format::duration(report.outcome.heartbeat_late.unwrap_or_default())
+        ),
         (Kind::Cpu, Mode::Threads) => "the threads ran at the same time, as many as there are cores".to_string(),
         (Kind::Cpu, Mode::Gil) => {
             "one lock let one thread compute at a time, which is what Python's GIL did to the article's threads"

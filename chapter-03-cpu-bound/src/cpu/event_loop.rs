@@ -7,13 +7,13 @@
 
 use tokio::runtime::Builder;
 
-use super::{CpuOutcome, CpuSettings, compute};
+use super::{CpuSettings, Outcome, compute};
 use crate::heartbeat::Heartbeat;
 use crate::timeline::Timeline;
 
 // ANCHOR: run
 /// Runs the calls on a current-thread tokio runtime: one thread, one loop.
-pub fn run(settings: &CpuSettings, timeline: &Timeline) -> CpuOutcome {
+pub fn run(settings: &CpuSettings, timeline: &Timeline) -> Outcome {
     let runtime = Builder::new_current_thread().enable_time().build().expect("a runtime on this thread");
     runtime.block_on(async {
         let heartbeat = Heartbeat::start().await;
@@ -27,7 +27,7 @@ pub fn run(settings: &CpuSettings, timeline: &Timeline) -> CpuOutcome {
             tokio::task::yield_now().await;
         }
         let heartbeat_late = Some(heartbeat.stop().await);
-        CpuOutcome { fingerprints, heartbeat_late, ..CpuOutcome::default() }
+        Outcome { fingerprints, heartbeat_late, ..Outcome::default() }
     })
 }
 // ANCHOR_END: run

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use shared::workload;
 
-use super::{CpuOutcome, CpuSettings, stop_on};
+use super::{CpuSettings, Outcome, stop_on};
 use crate::gil::Gil;
 use crate::interruptible;
 use crate::timeline::Timeline;
@@ -15,7 +15,7 @@ use crate::timeline::Timeline;
 // ANCHOR: run
 /// Starts one thread per call; each computes under the GIL and records every
 /// turn it held the lock as a span on the timeline.
-pub fn run(settings: &CpuSettings, timeline: &Timeline) -> CpuOutcome {
+pub fn run(settings: &CpuSettings, timeline: &Timeline) -> Outcome {
     let gil = Gil::new(settings.switch_interval);
     let fingerprints = thread::scope(|scope| {
         let threads: Vec<_> = (1..=settings.calls)
@@ -26,7 +26,7 @@ pub fn run(settings: &CpuSettings, timeline: &Timeline) -> CpuOutcome {
             .collect();
         threads.into_iter().filter_map(|thread| thread.join().ok().flatten()).collect()
     });
-    CpuOutcome { fingerprints, forced_switches: Some(gil.forced_switches()), ..CpuOutcome::default() }
+    Outcome { fingerprints, forced_switches: Some(gil.forced_switches()), ..Outcome::default() }
 }
 
 /// One call, computed only while holding the lock. Between multiplications

@@ -16,7 +16,7 @@ use shared::workload;
 use crate::interruptible::{self, Flow};
 use crate::timeline::Timeline;
 
-pub use crate::modes::Outcome as CpuOutcome;
+pub use crate::modes::Outcome;
 
 /// What every CPU mode is asked to do.
 #[derive(Debug, Clone, Copy)]

@@ -11,13 +11,13 @@ use std::sync::Arc;
 
 use tokio::runtime::Builder;
 
-use super::{CpuOutcome, CpuSettings, compute};
+use super::{CpuSettings, Outcome, compute};
 use crate::heartbeat::Heartbeat;
 use crate::timeline::Timeline;
 
 // ANCHOR: run
 /// Spawns one task per call on a runtime with one worker per core.
-pub fn run(settings: &CpuSettings, timeline: &Arc<Timeline>) -> CpuOutcome {
+pub fn run(settings: &CpuSettings, timeline: &Arc<Timeline>) -> Outcome {
     let workers = shared::machine::cores();
     let runtime = Builder::new_multi_thread()
         .worker_threads(workers)
@@ -39,11 +39,11 @@ pub fn run(settings: &CpuSettings, timeline: &Arc<Timeline>) -> CpuOutcome {
         (fingerprints, heartbeat.stop().await)
     });
     let (fingerprints, heartbeat_late) = fingerprints;
-    CpuOutcome {
+    Outcome {
         fingerprints,
         heartbeat_late: Some(heartbeat_late),
         workers: Some(workers),
-        ..CpuOutcome::default()
+        ..Outcome::default()
     }
 }
 // ANCHOR_END: run
