@@ -1,0 +1,52 @@
+//! Mode `gil`: one OS thread per call, but a thread may multiply only while
+//! it holds the [`Gil`](crate::gil::Gil). This reproduces, in Rust, what
+//! CPython did to the article's threads.
+
+use std::thread;
+use std::time::Instant;
+
+use shared::workload;
+
+use super::{CpuSettings, Outcome, stop_on};
+use crate::gil::Gil;
+use crate::interruptible;
+use crate::timeline::Timeline;
+
+// ANCHOR: run
+/// Starts one thread per call; each computes under the GIL and records every
+/// turn it held the lock as a span on the timeline.
+pub fn run(settings: &CpuSettings, timeline: &Timeline) -> Outcome {
+    let gil = Gil::new(settings.switch_interval);
+    let fingerprints = thread::scope(|scope| {
+        let threads: Vec<_> = (1..=settings.calls)
+            .map(|call| {
+                let gil = &gil;
+                scope.spawn(move || compute_holding(gil, call, settings, timeline))
+            })
+            .collect();
+        threads.into_iter().filter_map(|thread| thread.join().ok().flatten()).collect()
+    });
+    Outcome { fingerprints, forced_switches: Some(gil.forced_switches()), ..Outcome::default() }
+}
+
+/// One call, computed only while holding the lock. Between multiplications
+/// the thread checks for a drop request, as CPython's eval loop does between
+/// bytecodes, and hands the lock over when asked.
+fn compute_holding(gil: &Gil, call: usize, settings: &CpuSettings, timeline: &Timeline) -> Option<u64> {
+    let mut held = gil.acquire();
+    let mut turn_start = Instant::now();
+    let product = interruptible::product_below(settings.limit, || {
+        if held.drop_requested() {
+            timeline.record(call, turn_start, Instant::now());
+            held.hand_over();
+            turn_start = Instant::now();
+        }
+        stop_on(settings.shutdown)
+    });
+    timeline.record(call, turn_start, Instant::now());
+    drop(held);
+    let product = product?;
+    timeline.finish(call);
+    Some(workload::fingerprint(&product))
+}
+// ANCHOR_END: run

@@ -1,0 +1,43 @@
+//! Chapter 3: CPU-bound work on an event loop, on threads, and under a GIL.
+//!
+//! The article times 20 calls of its CPU-bound function: on asyncio's event
+//! loop, one after another (30.37 s), and on 20 threads (30.67 s: no faster,
+//! because CPython lets only one thread at a time run Python code). This
+//! chapter runs the same 20 calls four ways in Rust: on an event loop, on 20
+//! OS threads (which really run in parallel), on 20 threads under a small
+//! model of the GIL (which reproduces the article's result, and shows why),
+//! and as async tasks on a multi-threaded runtime. Each run reports wall time,
+//! CPU time, the cores it kept busy and a verdict computed from a timeline of
+//! what ran when. Then the contrast the article promised: jobs that wait
+//! instead of compute, where async tasks win, measured at 20 and at 10 000.
+//!
+//! # Layout
+//!
+//! - [`interruptible`]: the workload with a check between multiplications
+//!   (for Ctrl-C and for the GIL's hand-over).
+//! - [`gil`]: the model of CPython's global interpreter lock.
+//! - [`timeline`]: spans of computing, finishing order, most calls at once.
+//! - [`verdict`]: the lesson's words ("parallel", "serialised", ...).
+//! - [`heartbeat`]: a periodic task that measures how late its runtime runs it.
+//! - [`cpu`]: the CPU-bound calls, one file per mode: `event_loop`,
+//!   `threads`, `gil_threads`, `tasks`.
+//! - [`io`]: the I/O-bound contrast: `jobs` (the same four modes) and `scale`
+//!   (10 000 threads against 10 000 tasks).
+//! - [`modes`]: the modes, measuring one run, the median of several.
+//! - [`memory`]: the process's resident memory and address space.
+//! - [`report`]: what is printed, and the Markdown fragment for the book.
+//!
+//! The binary (`src/main.rs`) parses the command line and runs the modes one
+//! after another: the process's CPU time counts every thread, so two modes
+//! measured at once would blur each other.
+
+pub mod cpu;
+pub mod gil;
+pub mod heartbeat;
+pub mod interruptible;
+pub mod io;
+pub mod memory;
+pub mod modes;
+pub mod report;
+pub mod timeline;
+pub mod verdict;

@@ -1,0 +1,129 @@
+//! When each call was computing, and in which order the calls finished.
+//!
+//! Every mode records *spans*: intervals during which one call was allowed to
+//! compute. For the loop, the threads and the tasks a span is a whole call;
+//! under the GIL model it is one turn holding the lock. From the spans comes
+//! the number the verdict rests on: the most calls that were computing at the
+//! same instant. It is read off timestamps, so it is an observation, and it
+//! does not depend on how busy the machine is (a busy machine makes spans
+//! longer, which can only make them overlap more, never less).
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// One interval during which call `call` was computing (or, for I/O jobs, waiting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// The call's number, from 1.
+    pub call: usize,
+    /// Time since the timeline's origin when the span began.
+    pub start: Duration,
+    /// Time since the timeline's origin when the span ended.
+    pub end: Duration,
+}
+
+/// Spans and finishing order, recorded from any number of threads.
+#[derive(Debug)]
+pub struct Timeline {
+    origin: Instant,
+    spans: Mutex<Vec<Span>>,
+    finished: Mutex<Vec<usize>>,
+}
+
+impl Timeline {
+    /// An empty timeline whose clock starts now.
+    pub fn new() -> Self {
+        Timeline { origin: Instant::now(), spans: Mutex::default(), finished: Mutex::default() }
+    }
+
+    /// Records that `call` was computing from `start` to `end`.
+    pub fn record(&self, call: usize, start: Instant, end: Instant) {
+        let span = Span {
+            call,
+            start: start.saturating_duration_since(self.origin),
+            end: end.saturating_duration_since(self.origin),
+        };
+        self.spans.lock().unwrap_or_else(|poison| poison.into_inner()).push(span);
+    }
+
+    /// Records that `call` has finished (after its last span).
+    pub fn finish(&self, call: usize) {
+        self.finished.lock().unwrap_or_else(|poison| poison.into_inner()).push(call);
+    }
+
+    /// The calls that finished, in the order they did.
+    pub fn finishing_order(&self) -> Vec<usize> {
+        self.finished.lock().unwrap_or_else(|poison| poison.into_inner()).clone()
+    }
+
+    /// Every span recorded so far.
+    pub fn spans(&self) -> Vec<Span> {
+        self.spans.lock().unwrap_or_else(|poison| poison.into_inner()).clone()
+    }
+
+    /// The most spans that were open at the same instant.
+    pub fn most_at_once(&self) -> usize {
+        most_at_once(&self.spans())
+    }
+}
+
+impl Default for Timeline {
+    fn default() -> Self {
+        Timeline::new()
+    }
+}
+
+// ANCHOR: most_at_once
+/// The most spans open at one instant: sweep the starts and ends in time
+/// order, +1 at a start, -1 at an end. A span that ends exactly when another
+/// starts does not overlap it (ends sort first).
+pub fn most_at_once(spans: &[Span]) -> usize {
+    let mut events: Vec<(Duration, i32)> =
+        spans.iter().flat_map(|span| [(span.start, 1), (span.end, -1)]).collect();
+    events.sort();
+    let (mut open, mut most) = (0i32, 0i32);
+    for (_, change) in events {
+        open += change;
+        most = most.max(open);
+    }
+    most as usize
+}
+// ANCHOR_END: most_at_once
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(call: usize, start_ms: u64, end_ms: u64) -> Span {
+        Span { call, start: Duration::from_millis(start_ms), end: Duration::from_millis(end_ms) }
+    }
+
+    /// Back-to-back spans never overlap; nested and crossing ones do.
+    #[test]
+    fn counts_overlaps() {
+        assert_eq!(most_at_once(&[]), 0);
+        assert_eq!(most_at_once(&[span(1, 0, 10), span(2, 10, 20), span(3, 20, 30)]), 1);
+        assert_eq!(most_at_once(&[span(1, 0, 10), span(2, 5, 15), span(3, 20, 30)]), 2);
+        assert_eq!(most_at_once(&[span(1, 0, 100), span(2, 10, 20), span(3, 15, 30)]), 3);
+    }
+
+    /// Recording from several threads keeps every span and the finishing order.
+    #[test]
+    fn records_from_threads() {
+        let timeline = Timeline::new();
+        std::thread::scope(|scope| {
+            for call in 1..=4 {
+                let timeline = &timeline;
+                scope.spawn(move || {
+                    let start = Instant::now();
+                    timeline.record(call, start, Instant::now());
+                    timeline.finish(call);
+                });
+            }
+        });
+        let mut order = timeline.finishing_order();
+        order.sort_unstable();
+        assert_eq!(order, vec![1, 2, 3, 4]);
+        assert_eq!(timeline.spans().len(), 4);
+    }
+}

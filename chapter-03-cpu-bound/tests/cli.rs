@@ -1,0 +1,235 @@
+//! The chapter's program, run for real: each mode, the summary, the I/O
+//! contrast, bad input, the results fragment and Ctrl-C.
+//!
+//! Snapshots keep what a run is sure to print (the verdict words, the counts,
+//! the loop's finishing order) and redact what is not: timings and CPU ratios
+//! (the shared filters), plus this chapter's numbers that depend on the
+//! machine or on the scheduler: core and worker counts, how many calls
+//! overlapped, how often the GIL changed hands, memory sizes, and the
+//! finishing order of threads and tasks, which is random by nature.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use insta_cmd::assert_cmd_snapshot;
+
+const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-03-cpu-bound");
+
+/// Small runs: 6 calls of product_below(20 000), a few ms each, so that each
+/// snapshot takes well under a second yet every call outlasts a GIL turn.
+const SMALL: &[&str] = &["--calls", "6", "--limit", "20000"];
+
+fn program(args: &[&str]) -> Command {
+    let mut command = Command::new(PROGRAM);
+    command.args(args);
+    command
+}
+
+fn small(mode_and_flags: &[&str]) -> Command {
+    program(&[mode_and_flags, SMALL].concat())
+}
+
+/// What this chapter redacts on top of the shared timing filters.
+const CHAPTER_FILTERS: &[(&str, &str)] = &[
+    // The debug-build note: the same snapshots must pass in release builds.
+    (r"note: debug build;[^\n]*\n", ""),
+    // Machine-dependent counts: cores and workers.
+    (r"\b\d+\.\d+ of \d+ cores?\b", "[n] of [n] cores"),
+    (r"\bon \d+ cores?\.", "on [n] cores."),
+    (r"\(\d+ workers?, one per core\)", "([n] workers, one per core)"),
+    (r", \d+ cores? to run them", ", [n] cores to run them"),
+    // Scheduler-dependent counts: overlap and GIL hand-overs.
+    (r"\bup to \d+ (calls|jobs|job)\b", "up to [n] $1"),
+    (r"changed hands \d+ times", "changed hands [n] times"),
+    // Random by nature: the order in which threads and tasks finish.
+    (r"(finished in the scheduler's order \(it varies from run to run\):)( \d+)+", "$1 [order varies]"),
+    // Memory sizes.
+    (r"\b\d+(\.\d+)? (bytes|KiB|MiB|GiB)\b", "[size]"),
+];
+
+/// Applies the shared timing redactions and this chapter's to the snapshots in `body`.
+fn redacted(body: impl FnOnce()) {
+    let mut settings = insta::Settings::clone_current();
+    for (pattern, replacement) in CHAPTER_FILTERS.iter().chain(shared::snapshot::TIMING_FILTERS) {
+        settings.add_filter(pattern, *replacement);
+    }
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(body);
+}
+
+/// Snapshots that assume several cores say so instead of failing on one.
+fn several_cores() -> bool {
+    let cores = shared::machine::cores();
+    if cores < 2 {
+        eprintln!("skipped: this snapshot shows a parallel run, and this machine has {cores} core");
+    }
+    cores >= 2
+}
+
+/// The loop: one call after another, in call order, serialised.
+#[test]
+fn loop_mode() {
+    redacted(|| assert_cmd_snapshot!("loop", small(&["loop"])));
+}
+
+/// Threads: parallel, finishing in the scheduler's order.
+#[test]
+fn threads_mode() {
+    if several_cores() {
+        redacted(|| assert_cmd_snapshot!("threads", small(&["threads"])));
+    }
+}
+
+/// Threads under the GIL model: serialised, never two holders.
+#[test]
+fn gil_mode() {
+    redacted(|| assert_cmd_snapshot!("gil", small(&["gil"])));
+}
+
+/// Tasks on a multi-threaded runtime: parallel, and the heartbeat is late.
+#[test]
+fn tasks_mode() {
+    if several_cores() {
+        redacted(|| assert_cmd_snapshot!("tasks", small(&["tasks"])));
+    }
+}
+
+/// Every mode in turn, then the summary table and a sentence per mode.
+#[test]
+fn all_modes_and_summary() {
+    if several_cores() {
+        redacted(|| assert_cmd_snapshot!("all", small(&[])));
+    }
+}
+
+/// The I/O contrast: every mode overlaps the waits; then threads against
+/// tasks at scale.
+#[test]
+fn io_workload() {
+    let args = ["--workload", "io", "--calls", "6", "--wait", "20ms", "--scale", "2000"];
+    redacted(|| assert_cmd_snapshot!("io", program(&args)));
+}
+
+/// Bad input: exit code 2 and exactly one line on stderr that names the problem.
+#[test]
+fn bad_input_gets_one_clear_line() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["--calls", "0"], "0 is too small: the count must be at least 1"),
+        (&["--calls", "-3"], "-3 is too small: the count must be at least 1"),
+        (&["--calls", "99999999999999999999999"], "is too large: the count must be at most 1000"),
+        (&["--calls", "1001"], "1001 is too large: the count must be at most 1000"),
+        (&["--calls", "twenty"], "'twenty' is not a whole number"),
+        (&["--limit", "0"], "at least 1"),
+        (&["--limit", "1000001"], "at most 1000000"),
+        (&["--scale", "0"], "at least 1"),
+        (&["--repeat", "0"], "at least 1"),
+        (&["--switch-interval", "0"], "must be a positive duration"),
+        (&["--wait", "-1ms"], "must be a positive duration"),
+        (&["fast"], "possible values: all, loop, threads, gil, tasks"),
+        (&["--workload", "disk"], "possible values: cpu, io, both"),
+        (&["--bogus"], "unexpected argument '--bogus'"),
+    ];
+    for (args, expected) in cases {
+        let output = program(args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?} printed on stdout");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: not one line: {stderr}");
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr:?} lacks {expected:?}");
+    }
+}
+
+/// `--help` lists every flag, mode and workload.
+#[test]
+fn help_lists_every_flag() {
+    let output = program(&["--help"]).output().unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for word in [
+        "--workload",
+        "--calls",
+        "--limit",
+        "--switch-interval",
+        "--wait",
+        "--scale",
+        "--repeat",
+        "--markdown",
+        "loop",
+        "threads",
+        "gil",
+        "tasks",
+        "both",
+    ] {
+        assert!(help.contains(word), "--help lacks {word}");
+    }
+}
+
+/// A debug build that prints timings says so on stderr; a release build does not.
+#[test]
+fn a_debug_build_says_so() {
+    let output = program(&["loop", "--calls", "1", "--limit", "100"]).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.contains("note: debug build"), cfg!(debug_assertions), "{stderr}");
+}
+
+/// `--markdown` writes the fragment the book includes: provenance first,
+/// then the command, the table and a sentence per mode.
+#[test]
+fn markdown_fragment() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.md");
+    let output = program(&["loop", "--calls", "2", "--limit", "2000", "--markdown", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("Measured on ") && first.contains(" cores, ") && first.contains(" build, "),
+        "{first}"
+    );
+    assert!(text.contains("cargo run --release -p chapter-03-cpu-bound -- loop --calls 2"), "{text}");
+    assert!(text.contains("| mode | wall | CPU |"), "{text}");
+    assert!(text.contains("| loop |") && text.contains("| serialised |"), "{text}");
+    assert!(text.contains("- loop: serialised: used "), "{text}");
+
+    let unwritable = dir.path().join("no such dir").join("results.md");
+    let output =
+        program(&["loop", "--calls", "1", "--limit", "100", "--markdown", unwritable.to_str().unwrap()])
+            .output()
+            .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("error: cannot write"));
+}
+
+/// Ctrl-C (SIGINT) in the middle of the default run stops the current call
+/// at its next multiplication, skips the other modes, and exits cleanly with
+/// a summary of what finished.
+#[test]
+fn ctrl_c_stops_cleanly() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+
+    let mut child = program(&[]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    // The loop's header is printed just before its first call starts.
+    while !line.starts_with("loop:") {
+        line.clear();
+        assert_ne!(stdout.read_line(&mut line).unwrap(), 0, "no loop header");
+    }
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    kill(Pid::from_raw(i32::try_from(child.id()).unwrap()), Signal::SIGINT).unwrap();
+
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status}: {rest}");
+    assert!(rest.contains("stopped by Ctrl-C: ") && rest.contains(" of 20 calls finished"), "{rest}");
+    assert!(!rest.contains("threads:"), "a mode after the loop ran: {rest}");
+    assert!(
+        rest.trim_end().ends_with("stopped by Ctrl-C: the modes that ran are summarised above"),
+        "{rest}"
+    );
+}
