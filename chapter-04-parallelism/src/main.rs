@@ -20,9 +20,10 @@ const ARTICLE_SIZES: [usize; 5] = [1, 2, 4, 8, 20];
 /// N = 1, 2, 4, 8, 20, like the article's `multiprocessing.Pool(N).map`, and
 /// measures what each N gains; or, with --hybrid, runs an async loop that
 /// stays responsive while a pool does the work. Ctrl-C stops it.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 #[command(
     version,
+    allow_negative_numbers = true,
     after_help = "Examples:\n  chapter-04-parallelism\n  chapter-04-parallelism 4\n  chapter-04-parallelism --pool processes --workers 1,2,3\n  chapter-04-parallelism --repeat 3 --chart chart.svg --markdown results.md\n  chapter-04-parallelism --hybrid --pool threads"
 )]
 struct Args {
@@ -125,6 +126,7 @@ fn main() {
 }
 
 fn run_sweep(args: &Args, program: PathBuf) -> i32 {
+    let program_path = program.clone();
     let cores = machine::cores();
     let mut sizes = match (&args.size, &args.workers) {
         (Some(n), _) => vec![*n],
@@ -145,7 +147,7 @@ fn run_sweep(args: &Args, program: PathBuf) -> i32 {
         worker_timeout: args.worker_timeout,
     };
     say(format!(
-        "{} calls of product_below({}) on pools of N = {} workers; this machine has {cores} cores.",
+        "{} calls of product_below({}) on pools of N workers, N = {}; this machine has {cores} cores.",
         args.calls,
         args.limit,
         list(&sizes)
@@ -164,13 +166,15 @@ fn run_sweep(args: &Args, program: PathBuf) -> i32 {
     });
 
     let rows = report::rows(&outcome.runs, args.calls, cores);
-    say(String::new());
-    say(report::results_line(&outcome.runs));
-    say(String::new());
-    say(report::table(&rows));
     let summary = report::summary(&rows, args.calls, cores, &sizes);
-    say(format!("Summary ({cores} cores):"));
-    summary.iter().for_each(|line| say(format!("  {line}")));
+    if !rows.is_empty() {
+        say(String::new());
+        say(report::results_line(&outcome.runs));
+        say(String::new());
+        say(report::table(&rows));
+        say(format!("Summary ({cores} cores):"));
+        summary.iter().for_each(|line| say(format!("  {line}")));
+    }
 
     match outcome.ended_by {
         None => {}
@@ -197,6 +201,24 @@ fn run_sweep(args: &Args, program: PathBuf) -> i32 {
     }
     if let Some(path) = &args.markdown {
         if let Err(err) = write_markdown(path, args, &rows, &summary) {
+            eprintln!("error: cannot write {}: {err}", path.display());
+            return 1;
+        }
+        // The book's page shows the hybrid measured in the same release run.
+        let hybrid_args = Args { hybrid: true, size: None, workers: None, ..args.clone() };
+        let mut hybrid_lines = Vec::new();
+        if run_hybrid_into(&hybrid_args, program_path, &mut hybrid_lines) != 0 {
+            return 1;
+        }
+        let hybrid_md = format!(
+            "\n### The hybrid, in the same run\n\n```text\n{}\n```\n",
+            hybrid_lines.join("\n").trim_end()
+        );
+        let appended = std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(hybrid_md.as_bytes()));
+        if let Err(err) = appended {
             eprintln!("error: cannot write {}: {err}", path.display());
             return 1;
         }
@@ -229,6 +251,14 @@ fn write_markdown(path: &Path, args: &Args, rows: &[report::Row], summary: &[Str
 }
 
 fn run_hybrid(args: &Args, program: PathBuf) -> i32 {
+    let mut lines = Vec::new();
+    let code = run_hybrid_into(args, program, &mut lines);
+    lines.into_iter().for_each(say);
+    code
+}
+
+/// Runs the hybrid on each chosen pool, collecting its output in `out`.
+fn run_hybrid_into(args: &Args, program: PathBuf, out: &mut Vec<String>) -> i32 {
     let cores = machine::cores();
     let workers = match (&args.size, &args.workers) {
         (Some(n), _) => *n,
@@ -245,12 +275,12 @@ fn run_hybrid(args: &Args, program: PathBuf) -> i32 {
             program: program.clone(),
             worker_timeout: args.worker_timeout,
         };
-        say(format!(
+        out.push(format!(
             "Hybrid: a tokio loop on one thread keeps a heartbeat every {} and serves a small request every {},",
             shared::format::duration(args.heartbeat),
             shared::format::duration(args.heartbeat / 4)
         ));
-        say(format!(
+        out.push(format!(
             "while {} calls of product_below({}) run on a pool of {workers} {} ({cores} cores).",
             args.calls,
             args.limit,
@@ -263,11 +293,11 @@ fn run_hybrid(args: &Args, program: PathBuf) -> i32 {
             Ok(report) => report,
             Err(err) => fail(&format!("cannot start the tokio runtime: {err}")),
         };
-        report.lines(&config).into_iter().for_each(say);
+        out.extend(report.lines(&config));
         match report.ended_by {
-            None => say(String::new()),
+            None => out.push(String::new()),
             Some(PoolError::Stopped) => {
-                say(format!("stopped by Ctrl-C: {}/{} calls came back", report.returned(), args.calls));
+                out.push(format!("stopped by Ctrl-C: {}/{} calls came back", report.returned(), args.calls));
                 return 0;
             }
             Some(err) => {
