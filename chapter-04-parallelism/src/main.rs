@@ -245,7 +245,11 @@ fn write_markdown(path: &Path, args: &Args, rows: &[report::Row], summary: &[Str
     text.push_str(&report::markdown_table(rows));
     text.push('\n');
     for line in summary {
-        text.push_str(&format!("- {line}\n"));
+        // An indented summary line is a detail of the line before it.
+        match line.strip_prefix("  ") {
+            Some(detail) => text.push_str(&format!("  - {detail}\n")),
+            None => text.push_str(&format!("- {line}\n")),
+        }
     }
     std::fs::write(path, text)
 }
