@@ -242,6 +242,10 @@ fn write_markdown(path: &Path, args: &Args, rows: &[report::Row], summary: &[Str
         "Made by `cargo run --release -p chapter-04-parallelism -- {}`.\n\n",
         command.join(" ")
     ));
+    if let Some(warning) = report::busy_machine_warning(rows, machine::cores()) {
+        eprintln!("{warning}");
+        text.push_str(&format!("**{warning}**\n\n"));
+    }
     text.push_str(&report::markdown_table(rows));
     text.push('\n');
     for line in summary {

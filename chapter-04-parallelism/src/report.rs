@@ -187,3 +187,20 @@ pub fn summary(rows: &[Row], calls: usize, cores: usize, sizes: &[usize]) -> Vec
     lines
 }
 // ANCHOR_END: summary
+
+/// A warning when the run at N = cores kept clearly fewer cores busy than it
+/// had workers: other programs were using the machine, and the efficiency
+/// measures them as much as the pool. `None` when the measurement looks clean.
+pub fn busy_machine_warning(rows: &[Row], cores: usize) -> Option<String> {
+    let starved: Vec<String> = rows
+        .iter()
+        .filter(|r| r.workers == cores && r.cores_used < 0.9 * cores as f64)
+        .map(|r| format!("{} kept {:.2} of {cores} cores busy", r.kind.name(), r.cores_used))
+        .collect();
+    (!starved.is_empty()).then(|| {
+        format!(
+            "warning: at N = {cores}, {}: other programs were using the machine; measure again when it is quiet",
+            starved.join(", ")
+        )
+    })
+}
