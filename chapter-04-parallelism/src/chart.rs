@@ -44,7 +44,7 @@ pub fn write_svg(
     let mut kinds: Vec<PoolKind> = rows.iter().map(|r| r.kind).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    let top = rows.iter().map(|r| r.wall.max(r.ideal).as_secs_f64()).fold(0.0, f64::max) * 1.15;
+    let top = rows.iter().map(|r| r.wall.max(r.ideal).as_secs_f64()).fold(0.0, f64::max) * 1.4; // room for labels and the legend
     let group = |n: usize| sizes.iter().position(|&s| s == n).unwrap_or(0) as f64;
     let bar_width = 0.8 / kinds.len().max(1) as f64;
     let bar_x = |row: &Row| {
