@@ -1,0 +1,161 @@
+//! The sweep: the same calls on pools of N = 1, 2, 4, 8, 20 workers, of
+//! threads and of processes, each run measured (wall time, CPU time).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use shared::measure::{Measurement, Stopwatch};
+use shared::shutdown::Shutdown;
+
+use crate::call::{Call, Fingerprint};
+use crate::process_pool::{PoolError, ProcessPool};
+use crate::{progress, thread_pool};
+
+/// The two kinds of pool the chapter compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PoolKind {
+    /// A rayon pool of N threads in this process.
+    Threads,
+    /// N worker processes, this program re-run, fed over pipes.
+    Processes,
+}
+
+impl PoolKind {
+    /// A short name for tables and charts.
+    pub fn name(self) -> &'static str {
+        match self {
+            PoolKind::Threads => "threads",
+            PoolKind::Processes => "processes",
+        }
+    }
+
+    /// What the pool is, for the heading of its part of the output.
+    pub fn description(self) -> &'static str {
+        match self {
+            PoolKind::Threads => {
+                "rayon thread pool (ThreadPoolBuilder::num_threads(N), calls as a parallel iterator)"
+            }
+            PoolKind::Processes => "process pool (this program re-run as N workers, calls sent over pipes)",
+        }
+    }
+}
+
+/// What a sweep runs.
+#[derive(Debug, Clone)]
+pub struct SweepConfig {
+    /// Pool sizes, in the order they are run.
+    pub workers: Vec<usize>,
+    /// The calls every pool maps.
+    pub calls: Vec<Call>,
+    /// Runs per pool size; the run with the median wall time is kept.
+    pub repeat: usize,
+    /// The program a process pool starts as its workers (this binary).
+    pub program: PathBuf,
+    /// How long a worker may take to start or to answer one call.
+    pub worker_timeout: Duration,
+}
+
+/// One pool size, measured.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// The kind of pool.
+    pub kind: PoolKind,
+    /// Its number of workers.
+    pub workers: usize,
+    /// Wall time and CPU time, from creating the pool to reaping it.
+    pub measurement: Measurement,
+    /// For processes: from the first spawn until every worker was ready.
+    pub startup: Option<Duration>,
+    /// The results, in the order of the calls.
+    pub fingerprints: Vec<Fingerprint>,
+}
+
+// ANCHOR: run_once
+/// Creates a pool of `workers`, maps the calls on it, and tears it down, all
+/// inside one measurement: creating workers is part of the price, as it is
+/// for `Pool(N)` in the article's timing.
+pub fn run_once(
+    kind: PoolKind,
+    workers: usize,
+    config: &SweepConfig,
+    stop: &Shutdown,
+) -> Result<Run, PoolError> {
+    let bar = progress::bar(config.calls.len(), format!("{} N = {workers}", kind.name()));
+    let tick = |_: Call, _: Fingerprint| bar.inc(1);
+    let stopwatch = Stopwatch::start();
+    let (fingerprints, startup) = match kind {
+        PoolKind::Threads => {
+            let fingerprints = thread_pool::map(workers, &config.calls, stop, tick)
+                .map_err(|err| PoolError::Spawn(format!("thread pool: {err}")))?
+                .ok_or(PoolError::Stopped)?;
+            (fingerprints, None)
+        }
+        PoolKind::Processes => {
+            let mut pool = ProcessPool::start(workers, &config.program, config.worker_timeout, stop)?;
+            let fingerprints = pool.map(&config.calls, stop, tick)?;
+            let startup = pool.startup();
+            pool.close(); // reaped, so RUSAGE_CHILDREN counts the workers' CPU time
+            (fingerprints, Some(startup))
+        }
+    };
+    let measurement = stopwatch.stop();
+    bar.finish_and_clear();
+    Ok(Run { kind, workers, measurement, startup, fingerprints })
+}
+// ANCHOR_END: run_once
+
+/// Runs one pool size `config.repeat` times and keeps the median run.
+pub fn run_median(
+    kind: PoolKind,
+    workers: usize,
+    config: &SweepConfig,
+    stop: &Shutdown,
+) -> Result<Run, PoolError> {
+    let mut runs = Vec::with_capacity(config.repeat);
+    for _ in 0..config.repeat.max(1) {
+        runs.push(run_once(kind, workers, config, stop)?);
+    }
+    runs.sort_by_key(|run| run.measurement.wall);
+    Ok(runs.swap_remove(runs.len() / 2))
+}
+
+/// The sweep's outcome: the runs that finished, and why it ended early, if it did.
+#[derive(Debug)]
+pub struct Sweep {
+    /// Finished runs, in the order they ran.
+    pub runs: Vec<Run>,
+    /// `Some` if a run failed or Ctrl-C stopped the sweep.
+    pub ended_by: Option<PoolError>,
+}
+
+/// What a sweep tells its caller as it goes, so that output comes line by line.
+#[derive(Debug)]
+pub enum Progress<'a> {
+    /// The sweep is about to run this kind of pool.
+    Starting(PoolKind),
+    /// One pool size finished.
+    Finished(&'a Run),
+}
+
+/// Runs every pool kind at every size, telling `report` as it goes.
+pub fn sweep(
+    kinds: &[PoolKind],
+    config: &SweepConfig,
+    stop: &Shutdown,
+    mut report: impl FnMut(Progress<'_>),
+) -> Sweep {
+    let mut runs = Vec::new();
+    for &kind in kinds {
+        report(Progress::Starting(kind));
+        for &workers in &config.workers {
+            match run_median(kind, workers, config, stop) {
+                Ok(run) => {
+                    report(Progress::Finished(&run));
+                    runs.push(run);
+                }
+                Err(err) => return Sweep { runs, ended_by: Some(err) },
+            }
+        }
+    }
+    Sweep { runs, ended_by: None }
+}

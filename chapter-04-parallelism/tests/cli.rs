@@ -1,0 +1,269 @@
+//! The chapter's program, run for real: a small sweep on each pool, the
+//! hybrid, the chart, a worker that dies or hangs, bad input and Ctrl-C.
+//!
+//! Snapshots redact every timing (see `shared::snapshot`) and the measured
+//! verdicts that depend on a quiet machine, so they keep what is certain:
+//! counts, rounds, the order of results, and the words that follow from them.
+
+use std::io::{BufRead, BufReader, Read};
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use insta_cmd::assert_cmd_snapshot;
+use nix::errno::Errno;
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-04-parallelism");
+
+fn program(args: &[&str]) -> Command {
+    let mut command = Command::new(PROGRAM);
+    command.args(args);
+    command
+}
+
+/// Applies the course's timing redactions, and this chapter's, to `body`.
+fn redacted(body: impl FnOnce()) {
+    let mut settings = insta::Settings::clone_current();
+    // Measured verdicts and counts that depend on timing, before the shared filters.
+    settings.add_filter(r"\(bar (\d+) %: (met|missed)\)", "(bar $1 %: [met or missed])");
+    settings.add_filter(r"\b\d+ (beats|served)\b", "[n] $1");
+    settings.add_filter(
+        r"(?m): (on time \(every one within|LATE \(\d+ of \d+ more than) ([^)]*)\)$",
+        ": [on time or LATE]",
+    );
+    settings.add_filter(r"\(pid \d+\)", "(pid [pid])");
+    for (pattern, replacement) in shared::snapshot::TIMING_FILTERS {
+        settings.add_filter(pattern, *replacement);
+    }
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(body);
+}
+
+/// A small sweep on the rayon pool: every N does 20/20 calls, and the table
+/// and summary follow from the rounds.
+#[test]
+fn sweep_on_threads() {
+    redacted(|| {
+        assert_cmd_snapshot!(
+            "sweep_threads",
+            program(&["--pool", "threads", "--workers", "1,2,4", "--limit", "4000"])
+        )
+    });
+}
+
+/// The same sweep on worker processes, with their start-up time.
+#[test]
+fn sweep_on_processes() {
+    redacted(|| {
+        assert_cmd_snapshot!(
+            "sweep_processes",
+            program(&["--pool", "processes", "--workers", "1,2,4", "--limit", "4000"])
+        )
+    });
+}
+
+/// Both pools, one N on the command line as in the article: N = 1 is added,
+/// and both pools' results agree.
+#[test]
+fn both_pools_agree() {
+    redacted(|| assert_cmd_snapshot!("sweep_both", program(&["8", "--limit", "4000"])));
+}
+
+/// The hybrid on both pools: the loop's heartbeat and small requests stay on
+/// time while every core computes, and all 20 results come back in order.
+#[test]
+fn hybrid_stays_on_time() {
+    redacted(|| {
+        assert_cmd_snapshot!(
+            "hybrid",
+            program(&["--hybrid", "--pool", "both", "--limit", "24000", "--heartbeat", "100ms"])
+        )
+    });
+}
+
+/// A worker killed in the middle of a call: a clear error naming the worker,
+/// the call and the signal, exit code 1, and no process left behind.
+#[test]
+fn a_killed_worker_is_a_clear_error() {
+    let mut command = program(&["--pool", "processes", "--workers", "1", "--limit", "4000"]);
+    command.env("CHAPTER_04_WORKER_DIE_AFTER", "2").process_group(0);
+    redacted(|| assert_cmd_snapshot!("killed_worker", command));
+}
+
+/// A worker that stops answering is killed after the timeout, and reported.
+#[test]
+fn a_hung_worker_is_reported_not_waited_for() {
+    let mut command =
+        program(&["--pool", "processes", "--workers", "1,2", "--limit", "4000", "--worker-timeout", "300ms"]);
+    command.env("CHAPTER_04_WORKER_HANG_AFTER", "1").process_group(0);
+    let started = Instant::now();
+    let output = command.output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("gave no answer within 300 ms while computing call 1; it was killed"),
+        "{stderr}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(20), "waited far longer than the timeout");
+}
+
+/// `--chart` writes an SVG with a labelled bar and a hover title per run, and
+/// `--markdown` a table that starts with the provenance line.
+#[test]
+fn chart_and_markdown_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("chart.svg");
+    let markdown = dir.path().join("results.md");
+    let output = program(&[
+        "--workers",
+        "1,2",
+        "--limit",
+        "3000",
+        "--chart",
+        chart.to_str().unwrap(),
+        "--markdown",
+        markdown.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+
+    let svg = std::fs::read_to_string(&chart).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    assert_eq!(svg.matches("<title>").count(), 4, "one hover title per bar");
+    for title in ["<title>threads, N = 1:", "<title>threads, N = 2:", "<title>processes, N = 2:"] {
+        assert!(svg.contains(title), "no {title}");
+    }
+    assert!(svg.contains("N = 2</text>") || svg.contains("N = 2\n</text>"), "no group label");
+
+    let md = std::fs::read_to_string(&markdown).unwrap();
+    assert!(md.lines().next().unwrap().contains(" cores, "), "{md}");
+    assert!(md.contains("| pool | N | rounds | time |"), "{md}");
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("| threads |") || l.starts_with("| processes |")).count(),
+        4
+    );
+}
+
+/// Bad input: exit code 2 and exactly one line on stderr that names the problem.
+#[test]
+fn bad_input_gets_one_clear_line() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["--workers", "0"], "0 is too small: the count must be at least 1"),
+        (&["--workers", "two"], "'two' is not a whole number"),
+        (&["--workers", "1,2,x"], "'x' is not a whole number"),
+        (&["--workers", "100000"], "the count must be at most 256"),
+        (&["0"], "at least 1"),
+        (&["4", "--workers", "2"], "cannot be used with"),
+        (&["--limit", "-5"], "at least 1"),
+        (&["--", "-3"], "at least 1"),
+        (&["--calls", "1e9"], "not a whole number"),
+        (&["--pool", "fibers"], "possible values: both, threads, processes"),
+        (&["--worker-timeout", "0"], "must be a positive duration"),
+        (&["--hybrid", "--chart", "x.svg"], "cannot be used with"),
+        (&["--hybrid", "--workers", "1,2"], "--hybrid runs one pool size"),
+    ];
+    for (args, expected) in cases {
+        let output = program(args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let errors: Vec<&str> = stderr.lines().filter(|l| !l.starts_with("note: debug build")).collect();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?} printed on stdout");
+        assert_eq!(errors.len(), 1, "{args:?}: not one line: {stderr}");
+        assert!(errors[0].starts_with("error: "), "{args:?}: {stderr}");
+        assert!(errors[0].contains(expected), "{args:?}: {stderr:?} lacks {expected:?}");
+    }
+}
+
+/// `--help` lists every flag.
+#[test]
+fn help_lists_every_flag() {
+    let output = program(&["--help"]).output().unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for word in [
+        "[N]",
+        "--workers",
+        "--pool",
+        "--calls",
+        "--limit",
+        "--repeat",
+        "--chart",
+        "--markdown",
+        "--worker-timeout",
+        "--hybrid",
+        "--heartbeat",
+    ] {
+        assert!(help.contains(word), "--help lacks {word}");
+    }
+}
+
+/// Whether any process of the group `leader` led is still there.
+fn group_is_alive(leader: Pid) -> bool {
+    kill(Pid::from_raw(-leader.as_raw()), None) != Err(Errno::ESRCH)
+}
+
+/// Starts a long sweep in a process group of its own, waits until its pool is
+/// at work, sends SIGINT to `target(leader)`, and returns the rest of stdout.
+fn interrupt(args: &[&str], target: impl Fn(Pid) -> Pid) -> (String, Pid) {
+    let mut child =
+        program(args).process_group(0).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let leader = Pid::from_raw(i32::try_from(child.id()).unwrap());
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.ends_with("):\n") {
+        line.clear();
+        assert_ne!(stdout.read_line(&mut line).unwrap(), 0, "the sweep never started");
+    }
+    std::thread::sleep(Duration::from_millis(300)); // the pool is computing now
+    kill(target(leader), Signal::SIGINT).unwrap();
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status}: {rest}");
+    (rest, leader)
+}
+
+/// Ctrl-C sent to the program alone: it kills and reaps its workers itself,
+/// prints its summary and leaves no process behind.
+#[test]
+fn ctrl_c_to_the_program_leaves_no_worker() {
+    for pool in ["processes", "threads"] {
+        let (rest, leader) =
+            interrupt(&["--pool", pool, "--workers", "4", "--calls", "200"], |leader| leader);
+        assert!(rest.contains("stopped by Ctrl-C after 0 of 2 runs"), "{pool}: {rest}");
+        assert!(!group_is_alive(leader), "{pool}: a process of the group is still running");
+    }
+}
+
+/// Ctrl-C from a terminal reaches the whole process group, workers included:
+/// they exit quietly, and the program reports a stop, not a crash.
+#[test]
+fn ctrl_c_to_the_whole_group_is_a_stop_not_a_crash() {
+    let (rest, leader) = interrupt(&["--pool", "processes", "--workers", "4", "--calls", "200"], |leader| {
+        Pid::from_raw(-leader.as_raw())
+    });
+    assert!(rest.contains("stopped by Ctrl-C after 0 of 2 runs"), "{rest}");
+    assert!(!group_is_alive(leader), "a process of the group is still running");
+}
+
+/// Ctrl-C stops the hybrid too, with its summary.
+#[test]
+fn ctrl_c_stops_the_hybrid() {
+    let mut child = program(&["--hybrid", "--pool", "processes", "--calls", "200"])
+        .process_group(0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let leader = Pid::from_raw(i32::try_from(child.id()).unwrap());
+    std::thread::sleep(Duration::from_millis(500));
+    kill(leader, Signal::SIGINT).unwrap();
+    let mut out = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    assert!(child.wait().unwrap().success(), "{out}");
+    assert!(out.contains("stopped by Ctrl-C: "), "{out}");
+    assert!(!group_is_alive(leader), "a process of the group is still running");
+}
