@@ -94,8 +94,9 @@ pub fn summary(outcome: &Outcome) -> Vec<String> {
         StopReason::CtrlC => "stopped by Ctrl-C",
     };
     let mut lines = vec![format!(
-        "{ended}: {} ticks, {late} late, {} on time (late: more than {} after it was due)",
+        "{ended}: {} tick{}, {late} late, {} on time (late: more than {} after it was due)",
         ticks.len(),
+        if ticks.len() == 1 { "" } else { "s" },
         ticks.len() - late,
         format::duration(settings.late_after)
     )];
