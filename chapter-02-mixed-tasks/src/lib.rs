@@ -19,6 +19,7 @@
 //! - [`calibrate`]: picks the step size from a measurement of this machine.
 //! - [`runtimes`]: what each runtime provides (sleep, yield, its own way to
 //!   offload), one file per runtime, plus rayon.
+//! - [`python`]: the article's loop timed in `python3`, for the book's comparison.
 //! - [`report`]: the tick lines, the summary and its verdict, the Markdown table.
 //!
 //! The binary (`src/main.rs`) only parses the command line and picks a runtime.
@@ -27,6 +28,7 @@ pub mod calibrate;
 pub mod chores;
 pub mod cpu_chain;
 pub mod jobs;
+pub mod python;
 pub mod report;
 pub mod runtimes;
 pub mod ticker;

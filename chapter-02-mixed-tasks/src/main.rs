@@ -4,11 +4,13 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
+use shared::workload::DEFAULT_LIMIT;
 use shared::{cli, format, machine, shutdown};
 
 use chapter_02_mixed_tasks::calibrate::{self, MAX_LIMIT};
 use chapter_02_mixed_tasks::jobs::{Jobs, Outcome, Settings};
-use chapter_02_mixed_tasks::report::{self, Printer, say};
+use chapter_02_mixed_tasks::python;
+use chapter_02_mixed_tasks::report::{self, OneCall, Printer, say};
 use chapter_02_mixed_tasks::runtimes::{self, Offload, Placement, Runtime};
 
 /// A ticker every 2 seconds, a job with random waits and a chain of CPU-bound
@@ -99,7 +101,7 @@ fn main() {
     let result = match &args.markdown {
         None => run_once(settings, ctrl_c).map(|_| ()),
         Some(path) => compare_all(Settings { ticks: settings.ticks.or(Some(5)), ..settings }, ctrl_c)
-            .and_then(|outcomes| write_markdown(path, &outcomes)),
+            .and_then(|outcomes| write_markdown(path, &outcomes, &one_call())),
     };
     if let Err(message) = result {
         eprintln!("error: {message}");
@@ -155,8 +157,18 @@ fn compare_all(settings: Settings, ctrl_c: &'static shutdown::Shutdown) -> Resul
     Ok(outcomes)
 }
 
-fn write_markdown(path: &PathBuf, outcomes: &[Outcome]) -> Result<(), String> {
-    std::fs::write(path, report::markdown(outcomes))
+/// One call at the article's size, timed in this build and in `python3`.
+fn one_call() -> OneCall {
+    say(format!("Timing one call at limit {DEFAULT_LIMIT} in Rust and in python3 (if there is one)..."));
+    OneCall {
+        limit: DEFAULT_LIMIT,
+        rust: calibrate::calibrate(calibrate::TARGET).probe_took,
+        python: python::time_one_call(DEFAULT_LIMIT, 3),
+    }
+}
+
+fn write_markdown(path: &PathBuf, outcomes: &[Outcome], one_call: &OneCall) -> Result<(), String> {
+    std::fs::write(path, report::markdown(outcomes, one_call))
         .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
     eprintln!("wrote {}", path.display());
     Ok(())

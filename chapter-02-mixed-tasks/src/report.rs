@@ -131,8 +131,20 @@ pub fn summary(outcome: &Outcome) -> Vec<String> {
 }
 // ANCHOR_END: summary
 
-/// The Markdown fragment for the book: provenance, settings, one row per run.
-pub fn markdown(outcomes: &[Outcome]) -> String {
+/// One call of the workload at the article's size, in Rust and in Python.
+#[derive(Debug, Clone)]
+pub struct OneCall {
+    /// The limit of the call (the article's 40 000).
+    pub limit: u32,
+    /// The call in this Rust build.
+    pub rust: Duration,
+    /// The call in `python3`: its version and time, if there is a `python3`.
+    pub python: Option<(String, Duration)>,
+}
+
+/// The Markdown fragment for the book: provenance, settings, one row per
+/// run, then one call in Rust and in Python.
+pub fn markdown(outcomes: &[Outcome], one_call: &OneCall) -> String {
     let mut text = format!("{}\n\n", report::provenance());
     if let Some(first) = outcomes.first() {
         let s = &first.settings;
@@ -161,6 +173,22 @@ pub fn markdown(outcomes: &[Outcome]) -> String {
             show(outcome.ticks.iter().map(Tick::lateness).max()),
             show(median(&outcome.steps)),
         ));
+    }
+    text.push_str(&format!(
+        "\nOne call of the workload at the article's size (limit {}), the faster of several runs:\n\n",
+        one_call.limit
+    ));
+    text.push_str("| Language | One call |\n|---|---|\n");
+    text.push_str(&format!(
+        "| Rust (num-bigint), {} build | {} |\n",
+        shared::machine::build_profile(),
+        format::duration(one_call.rust)
+    ));
+    match &one_call.python {
+        Some((version, took)) => {
+            text.push_str(&format!("| Python {version} (`python3`) | {} |\n", format::duration(*took)))
+        }
+        None => text.push_str("| Python | not measured: no `python3` on this machine |\n"),
     }
     text
 }

@@ -102,7 +102,8 @@ fn random_waits_repeat_with_the_seed() {
     assert_ne!(first, other);
 }
 
-/// `--markdown` runs every runtime, on the loop and off it, and writes the table.
+/// `--markdown` runs every runtime, on the loop and off it, and writes the
+/// table, then one call in Rust and in Python.
 #[test]
 fn markdown_table_has_a_row_per_run() {
     let dir = tempfile::tempdir().unwrap();
@@ -112,8 +113,11 @@ fn markdown_table_has_a_row_per_run() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let table = std::fs::read_to_string(&path).unwrap();
     assert!(table.lines().next().unwrap().contains(" cores, "), "no provenance: {table}");
+    let (runs, one_call) = table.split_once("One call of the workload").expect("the one-call comparison");
+    assert!(one_call.contains("| Rust (num-bigint), "), "{one_call}");
+    assert!(one_call.contains("| Python"), "{one_call}");
     let rows: Vec<&str> =
-        table.lines().filter(|line| line.starts_with("| ") && !line.starts_with("| Runtime")).collect();
+        runs.lines().filter(|line| line.starts_with("| ") && !line.starts_with("| Runtime")).collect();
     let expected = [
         "| tokio | on the loop |",
         "| tokio | spawn_blocking |",
