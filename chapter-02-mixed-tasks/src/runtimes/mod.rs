@@ -18,6 +18,7 @@ use std::time::Duration;
 
 use num_bigint::BigUint;
 
+// ANCHOR: loop_trait
 /// The three things the jobs need from a runtime.
 pub trait Loop: Clone + Send + Sync + 'static {
     /// Waits `duration` without blocking the loop.
@@ -31,6 +32,7 @@ pub trait Loop: Clone + Send + Sync + 'static {
     /// work and waits for it without blocking the loop.
     fn offload(&self, limit: u32) -> impl Future<Output = Result<BigUint, String>> + Send;
 }
+// ANCHOR_END: loop_trait
 
 /// Which runtime drives the jobs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
