@@ -1,0 +1,51 @@
+//! The jobs on async-std, which is discontinued upstream (its authors point
+//! to smol; RUSTSEC-2025-0052 marks it unmaintained). It still works, and
+//! older code uses it.
+//!
+//! async-std's `task::spawn` sends tasks to a global pool of threads, so
+//! spawned jobs would not share one loop. `task::block_on` with the three
+//! jobs joined keeps them in one task on the calling thread: one loop.
+
+use std::future::Future;
+use std::time::Duration;
+
+use num_bigint::BigUint;
+use shared::measure::Stopwatch;
+use shared::workload::product_below;
+
+use super::Loop;
+use crate::jobs::{Jobs, Outcome};
+
+/// async-std's timers, yield and blocking pool.
+#[derive(Debug, Clone, Copy)]
+pub struct AsyncStd;
+
+impl Loop for AsyncStd {
+    fn sleep(&self, duration: Duration) -> impl Future<Output = ()> + Send {
+        async_std::task::sleep(duration)
+    }
+
+    fn yield_now(&self) -> impl Future<Output = ()> + Send {
+        async_std::task::yield_now()
+    }
+
+    // ANCHOR: offload
+    async fn offload(&self, limit: u32) -> Result<BigUint, String> {
+        // async-std's blocking pool runs the step; its handle yields the value itself.
+        Ok(async_std::task::spawn_blocking(move || product_below(limit)).await)
+    }
+    // ANCHOR_END: offload
+}
+
+// ANCHOR: run
+/// Joins the three jobs in one task on the calling thread.
+pub fn run(jobs: &Jobs) -> Result<Outcome, String> {
+    let (ticker, chores, cpu_chain) =
+        (jobs.ticker(AsyncStd), jobs.chores(AsyncStd), jobs.cpu_chain(AsyncStd));
+    let stopwatch = Stopwatch::start();
+    // `join!` polls its futures in order: the ticker goes first.
+    let (ticker, chores, cpu_chain) =
+        async_std::task::block_on(async { futures::join!(ticker, chores, cpu_chain) });
+    jobs.outcome(ticker, chores, cpu_chain, stopwatch.stop())
+}
+// ANCHOR_END: run

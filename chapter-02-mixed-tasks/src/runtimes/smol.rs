@@ -1,0 +1,48 @@
+//! The jobs on smol: a local executor driven on the calling thread.
+
+use std::future::Future;
+use std::time::Duration;
+
+use num_bigint::BigUint;
+use shared::measure::Stopwatch;
+use shared::workload::product_below;
+
+use super::Loop;
+use crate::jobs::{Jobs, Outcome};
+
+/// smol's timers and yield, and the `blocking` crate's thread pool.
+#[derive(Debug, Clone, Copy)]
+pub struct Smol;
+
+impl Loop for Smol {
+    async fn sleep(&self, duration: Duration) {
+        smol::Timer::after(duration).await;
+    }
+
+    fn yield_now(&self) -> impl Future<Output = ()> + Send {
+        smol::future::yield_now()
+    }
+
+    // ANCHOR: offload
+    async fn offload(&self, limit: u32) -> Result<BigUint, String> {
+        // `unblock` moves the closure to the blocking crate's thread pool
+        // (the same pool `smol::unblock` uses) and returns a future of its result.
+        Ok(blocking::unblock(move || product_below(limit)).await)
+    }
+    // ANCHOR_END: offload
+}
+
+// ANCHOR: run
+/// Spawns the three jobs on a local executor and drives it on this thread.
+pub fn run(jobs: &Jobs) -> Result<Outcome, String> {
+    let executor = smol::LocalExecutor::new();
+    let stopwatch = Stopwatch::start();
+    let (ticker, chores, cpu_chain) = smol::block_on(executor.run(async {
+        let ticker = executor.spawn(jobs.ticker(Smol));
+        let chores = executor.spawn(jobs.chores(Smol));
+        let cpu_chain = executor.spawn(jobs.cpu_chain(Smol));
+        (ticker.await, chores.await, cpu_chain.await)
+    }));
+    jobs.outcome(ticker, chores, cpu_chain, stopwatch.stop())
+}
+// ANCHOR_END: run

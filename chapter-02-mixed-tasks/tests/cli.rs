@@ -1,0 +1,218 @@
+//! The chapter's program, run for real: the blocked loop and every remedy,
+//! bad input, Ctrl-C, repeatable random waits, and the book's table.
+//!
+//! The verdicts in the snapshots are stable by construction, not by luck.
+//! Ticks are due every 50 ms and one CPU step (limit 100 000) takes about
+//! 0.4 to 0.6 s on a quiet machine, longer on a busy one. On the loop, a tick
+//! can only run when a step ends, so every tick after the first is late by at
+//! least a step minus the interval: 300 ms or more, three times or more the
+//! 100 ms threshold, and load only makes it later. Off the loop, the loop's
+//! thread sleeps until a tick is due and wakes within a few milliseconds,
+//! also with every core busy: far below 100 ms.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use insta_cmd::assert_cmd_snapshot;
+
+const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-02-mixed-tasks");
+
+/// The short, bounded run every snapshot uses (see the module doc).
+const BOUNDED: &[&str] = &["--interval", "50ms", "--limit", "100000", "--only-ticks"];
+
+fn program(args: &[&str]) -> Command {
+    let mut command = Command::new(PROGRAM);
+    command.args(args);
+    command
+}
+
+/// `args` plus the bounded settings and a tick count.
+fn bounded(ticks: &str, args: &[&str]) -> Command {
+    let mut command = program(args);
+    command.args(BOUNDED).args(["--ticks", ticks]);
+    command
+}
+
+/// Applies the course's timing redactions, plus the machine's worker count.
+fn redacted(body: impl FnOnce()) {
+    let mut settings = insta::Settings::clone_current();
+    for (pattern, replacement) in shared::snapshot::TIMING_FILTERS {
+        settings.add_filter(pattern, *replacement);
+    }
+    settings.add_filter(r"\b\d+ worker threads\b", "[n] worker threads");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(body);
+}
+
+/// On one loop, every tick after the first waits for a CPU step: late.
+#[test]
+fn blocked_loop_makes_ticks_late_on_every_runtime() {
+    for runtime in ["tokio", "async-std", "smol"] {
+        let name = format!("blocked_{}", runtime.replace('-', "_"));
+        redacted(|| assert_cmd_snapshot!(name, bounded("4", &["--runtime", runtime])));
+    }
+}
+
+/// A multi-thread runtime does not help jobs that share one task: still late.
+#[test]
+fn multi_thread_runtime_is_still_late_when_the_jobs_share_a_worker() {
+    redacted(|| {
+        assert_cmd_snapshot!("blocked_tokio_multi_thread", bounded("4", &["--runtime", "tokio-multi-thread"]))
+    });
+}
+
+/// With the steps on each runtime's blocking pool, every tick is on time.
+#[test]
+fn offloading_to_the_blocking_pool_puts_ticks_on_time() {
+    for runtime in ["tokio", "async-std", "smol", "tokio-multi-thread"] {
+        let name = format!("offload_{}", runtime.replace('-', "_"));
+        redacted(|| assert_cmd_snapshot!(name, bounded("6", &["--runtime", runtime, "--offload"])));
+    }
+}
+
+/// With the steps on rayon, every tick is on time too.
+#[test]
+fn offloading_to_rayon_puts_ticks_on_time() {
+    redacted(|| assert_cmd_snapshot!("offload_rayon", bounded("6", &["--offload", "rayon"])));
+}
+
+/// Without `--limit`, the program measures the machine and says what it chose.
+#[test]
+fn default_step_size_comes_from_a_measurement() {
+    let output = program(&["--ticks", "1", "--interval", "10ms"]).output().unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let first = stdout.lines().next().unwrap_or_default();
+    assert!(first.starts_with("Step size: limit "), "{first}");
+    assert!(first.contains("one call at limit 40000 took"), "{first}");
+}
+
+/// The same seed gives the same random waits; another seed, other waits.
+#[test]
+fn random_waits_repeat_with_the_seed() {
+    let waits = |seed: &str| -> Vec<String> {
+        let args = ["--ticks", "4", "--interval", "40ms", "--limit", "2000", "--offload", "--seed", seed];
+        let stdout = String::from_utf8(program(&args).output().unwrap().stdout).unwrap();
+        stdout.lines().filter(|line| line.contains("chore ")).map(str::to_string).take(3).collect()
+    };
+    let (first, again, other) = (waits("7"), waits("7"), waits("8"));
+    assert_eq!(first.len(), 3, "{first:?}");
+    assert_eq!(first, again);
+    assert_ne!(first, other);
+}
+
+/// `--markdown` runs every runtime, on the loop and off it, and writes the
+/// table, then one call in Rust and in Python.
+#[test]
+fn markdown_table_has_a_row_per_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.md");
+    let args = ["--ticks", "2", "--interval", "20ms", "--limit", "2000", "--markdown"];
+    let output = program(&args).arg(&path).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let table = std::fs::read_to_string(&path).unwrap();
+    assert!(table.lines().next().unwrap().contains(" cores, "), "no provenance: {table}");
+    let (runs, one_call) = table.split_once("One call of the workload").expect("the one-call comparison");
+    assert!(one_call.contains("| Rust (num-bigint), "), "{one_call}");
+    assert!(one_call.contains("| Python"), "{one_call}");
+    let rows: Vec<&str> =
+        runs.lines().filter(|line| line.starts_with("| ") && !line.starts_with("| Runtime")).collect();
+    let expected = [
+        "| tokio | on the loop |",
+        "| tokio | spawn_blocking |",
+        "| async-std | on the loop |",
+        "| async-std | spawn_blocking |",
+        "| smol | on the loop |",
+        "| smol | unblock |",
+        "| tokio-multi-thread | on the loop |",
+        "| tokio-multi-thread | spawn_blocking |",
+        "| tokio | rayon |",
+    ];
+    assert_eq!(rows.len(), expected.len(), "{table}");
+    for (row, start) in rows.iter().zip(expected) {
+        assert!(row.starts_with(start), "{row} should start with {start}");
+    }
+}
+
+/// Bad input: exit code 2 and exactly one line on stderr that names the problem.
+#[test]
+fn bad_input_gets_one_clear_line() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["--ticks", "0"], "at least 1"),
+        (&["--ticks", "many"], "'many' is not a whole number"),
+        (&["--interval", "0"], "must be a positive duration"),
+        (&["--late-after", "soon"], "is not a duration"),
+        (&["--limit", "2000000"], "at most 1000000"),
+        (&["--seed", "x"], "invalid digit"),
+        (&["--runtime", "nope"], "possible values: tokio, async-std, smol, tokio-multi-thread"),
+        (&["--offload", "gpu"], "possible values: pool, rayon"),
+        (&["--bogus"], "unexpected argument '--bogus'"),
+    ];
+    for (args, expected) in cases {
+        let output = program(args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?} printed on stdout");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: not one line: {stderr}");
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr:?} lacks {expected:?}");
+    }
+}
+
+/// `--help` lists every flag and every runtime.
+#[test]
+fn help_lists_every_flag() {
+    let output = program(&["--help"]).output().unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for word in [
+        "--runtime",
+        "--offload",
+        "--ticks",
+        "--interval",
+        "--limit",
+        "--seed",
+        "--late-after",
+        "--only-ticks",
+        "--markdown",
+        "tokio-multi-thread",
+        "async-std",
+        "smol",
+        "rayon",
+    ] {
+        assert!(help.contains(word), "--help lacks {word}");
+    }
+}
+
+/// Ctrl-C (SIGINT) stops a run cleanly, blocked or offloaded: exit code 0 and a summary.
+#[test]
+fn ctrl_c_stops_with_a_summary() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+
+    for offload in [None, Some("pool")] {
+        // A long interval: the program must be woken by the signal, not by a tick.
+        let mut args = vec!["--interval", "1min", "--limit", "20000"];
+        args.extend(offload.iter().flat_map(|place| ["--offload", place]));
+        let mut child = program(&args).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        // Wait for the first tick: by then the handler is installed.
+        while !line.starts_with("tick 1") {
+            line.clear();
+            assert_ne!(stdout.read_line(&mut line).unwrap(), 0, "{offload:?}: no tick");
+        }
+        kill(Pid::from_raw(i32::try_from(child.id()).unwrap()), Signal::SIGINT).unwrap();
+
+        let started = Instant::now();
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+        let status = child.wait().unwrap();
+        assert!(status.success(), "{offload:?}: {status}");
+        assert!(rest.contains("stopped by Ctrl-C: 1 tick, 0 late, 1 on time"), "{offload:?}: {rest:?}");
+        assert!(rest.contains("verdict: on time."), "{offload:?}: {rest:?}");
+        // Far less than the one-minute interval: the signal woke the program.
+        assert!(started.elapsed() < Duration::from_secs(30), "{offload:?} waited for its timer");
+    }
+}
