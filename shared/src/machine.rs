@@ -2,10 +2,19 @@
 
 use std::thread;
 
+/// The environment variable that overrides [`cores`]: snapshot tests set it
+/// so that output that names the core count reads the same on every machine.
+pub const CORES_OVERRIDE: &str = "COURSE_CORES";
+
 /// Cores available to this process: `std::thread::available_parallelism`,
 /// which also respects CPU affinity masks and cgroup quotas. 1 if unknown.
+/// A positive whole number in `COURSE_CORES` takes precedence (for tests).
 pub fn cores() -> usize {
-    thread::available_parallelism().map_or(1, |n| n.get())
+    let overridden = std::env::var(CORES_OVERRIDE).ok().and_then(|value| value.parse::<usize>().ok());
+    match overridden {
+        Some(cores) if cores > 0 => cores,
+        _ => thread::available_parallelism().map_or(1, |n| n.get()),
+    }
 }
 
 /// The CPU's model name from `/proc/cpuinfo`, or "unknown CPU" elsewhere.
