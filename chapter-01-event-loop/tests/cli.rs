@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use insta_cmd::assert_cmd_snapshot;
+use shared::testing::{assert_help_lists, assert_one_line_error};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-01-event-loop");
 
@@ -20,12 +21,7 @@ fn program(args: &[&str]) -> Command {
 
 /// Applies the course's timing redactions to the snapshots in `body`.
 fn redacted(body: impl FnOnce()) {
-    let mut settings = insta::Settings::clone_current();
-    for (pattern, replacement) in shared::snapshot::TIMING_FILTERS {
-        settings.add_filter(pattern, *replacement);
-    }
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(body);
+    shared::testing::redacted(&[], body);
 }
 
 /// The default run is the article's program on the callback loop.
@@ -92,35 +88,27 @@ fn bad_input_gets_one_clear_line() {
         (&["--bogus"], "unexpected argument '--bogus'"),
     ];
     for (args, expected) in cases {
-        let output = program(args).output().unwrap();
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(output.stdout.is_empty(), "{args:?} printed on stdout");
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: not one line: {stderr}");
-        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
-        assert!(stderr.contains(expected), "{args:?}: {stderr:?} lacks {expected:?}");
+        assert_one_line_error(program(args), expected);
     }
 }
 
 /// `--help` lists every flag and every runtime.
 #[test]
 fn help_lists_every_flag() {
-    let output = program(&["--help"]).output().unwrap();
-    assert!(output.status.success());
-    let help = String::from_utf8(output.stdout).unwrap();
-    for word in [
-        "--runtime",
-        "--ticks",
-        "--interval",
-        "--never-run",
-        "callbacks",
-        "tokio",
-        "async-std",
-        "smol",
-        "sleep",
-    ] {
-        assert!(help.contains(word), "--help lacks {word}");
-    }
+    assert_help_lists(
+        program(&["--help"]),
+        &[
+            "--runtime",
+            "--ticks",
+            "--interval",
+            "--never-run",
+            "callbacks",
+            "tokio",
+            "async-std",
+            "smol",
+            "sleep",
+        ],
+    );
 }
 
 /// Ctrl-C (SIGINT) stops every runtime cleanly: exit code 0 and a summary.

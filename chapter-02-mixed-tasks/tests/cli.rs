@@ -15,6 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use insta_cmd::assert_cmd_snapshot;
+use shared::testing::{assert_help_lists, assert_one_line_error};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-02-mixed-tasks");
 
@@ -34,15 +35,12 @@ fn bounded(ticks: &str, args: &[&str]) -> Command {
     command
 }
 
+/// What this chapter redacts on top of the shared timing filters.
+const CHAPTER_FILTERS: &[(&str, &str)] = &[(r"\b\d+ worker threads\b", "[n] worker threads")];
+
 /// Applies the course's timing redactions, plus the machine's worker count.
 fn redacted(body: impl FnOnce()) {
-    let mut settings = insta::Settings::clone_current();
-    for (pattern, replacement) in shared::snapshot::TIMING_FILTERS {
-        settings.add_filter(pattern, *replacement);
-    }
-    settings.add_filter(r"\b\d+ worker threads\b", "[n] worker threads");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(body);
+    shared::testing::redacted(CHAPTER_FILTERS, body);
 }
 
 /// On one loop, every tick after the first waits for a CPU step: late.
@@ -150,39 +148,31 @@ fn bad_input_gets_one_clear_line() {
         (&["--bogus"], "unexpected argument '--bogus'"),
     ];
     for (args, expected) in cases {
-        let output = program(args).output().unwrap();
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(output.stdout.is_empty(), "{args:?} printed on stdout");
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: not one line: {stderr}");
-        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
-        assert!(stderr.contains(expected), "{args:?}: {stderr:?} lacks {expected:?}");
+        assert_one_line_error(program(args), expected);
     }
 }
 
 /// `--help` lists every flag and every runtime.
 #[test]
 fn help_lists_every_flag() {
-    let output = program(&["--help"]).output().unwrap();
-    assert!(output.status.success());
-    let help = String::from_utf8(output.stdout).unwrap();
-    for word in [
-        "--runtime",
-        "--offload",
-        "--ticks",
-        "--interval",
-        "--limit",
-        "--seed",
-        "--late-after",
-        "--only-ticks",
-        "--markdown",
-        "tokio-multi-thread",
-        "async-std",
-        "smol",
-        "rayon",
-    ] {
-        assert!(help.contains(word), "--help lacks {word}");
-    }
+    assert_help_lists(
+        program(&["--help"]),
+        &[
+            "--runtime",
+            "--offload",
+            "--ticks",
+            "--interval",
+            "--limit",
+            "--seed",
+            "--late-after",
+            "--only-ticks",
+            "--markdown",
+            "tokio-multi-thread",
+            "async-std",
+            "smol",
+            "rayon",
+        ],
+    );
 }
 
 /// Ctrl-C (SIGINT) stops a run cleanly, blocked or offloaded: exit code 0 and a summary.

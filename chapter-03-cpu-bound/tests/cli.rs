@@ -12,6 +12,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use insta_cmd::assert_cmd_snapshot;
+use shared::testing::{assert_help_lists, assert_one_line_error};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-03-cpu-bound");
 
@@ -49,12 +50,7 @@ const CHAPTER_FILTERS: &[(&str, &str)] = &[
 
 /// Applies the shared timing redactions and this chapter's to the snapshots in `body`.
 fn redacted(body: impl FnOnce()) {
-    let mut settings = insta::Settings::clone_current();
-    for (pattern, replacement) in CHAPTER_FILTERS.iter().chain(shared::snapshot::TIMING_FILTERS) {
-        settings.add_filter(pattern, *replacement);
-    }
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(body);
+    shared::testing::redacted(CHAPTER_FILTERS, body);
 }
 
 /// Snapshots that assume several cores say so instead of failing on one.
@@ -130,39 +126,31 @@ fn bad_input_gets_one_clear_line() {
         (&["--bogus"], "unexpected argument '--bogus'"),
     ];
     for (args, expected) in cases {
-        let output = program(args).output().unwrap();
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(output.stdout.is_empty(), "{args:?} printed on stdout");
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: not one line: {stderr}");
-        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
-        assert!(stderr.contains(expected), "{args:?}: {stderr:?} lacks {expected:?}");
+        assert_one_line_error(program(args), expected);
     }
 }
 
 /// `--help` lists every flag, mode and workload.
 #[test]
 fn help_lists_every_flag() {
-    let output = program(&["--help"]).output().unwrap();
-    assert!(output.status.success());
-    let help = String::from_utf8(output.stdout).unwrap();
-    for word in [
-        "--workload",
-        "--calls",
-        "--limit",
-        "--switch-interval",
-        "--wait",
-        "--scale",
-        "--repeat",
-        "--markdown",
-        "loop",
-        "threads",
-        "gil",
-        "tasks",
-        "both",
-    ] {
-        assert!(help.contains(word), "--help lacks {word}");
-    }
+    assert_help_lists(
+        program(&["--help"]),
+        &[
+            "--workload",
+            "--calls",
+            "--limit",
+            "--switch-interval",
+            "--wait",
+            "--scale",
+            "--repeat",
+            "--markdown",
+            "loop",
+            "threads",
+            "gil",
+            "tasks",
+            "both",
+        ],
+    );
 }
 
 /// A debug build that prints timings says so on stderr; a release build does not.

@@ -14,6 +14,7 @@ use insta_cmd::assert_cmd_snapshot;
 use nix::errno::Errno;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
+use shared::testing::{assert_help_lists, assert_one_line_error};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-04-parallelism");
 
@@ -26,22 +27,17 @@ fn program(args: &[&str]) -> Command {
     command
 }
 
+/// What this chapter redacts on top of the shared timing filters.
+const CHAPTER_FILTERS: &[(&str, &str)] = &[
+    (r"\(bar (\d+) %: (met|missed)\)", "(bar $1 %: [met or missed])"),
+    (r"\b\d+ (beats|served)\b", "[n] $1"),
+    (r"(?m): (on time \(every one within|LATE \(\d+ of \d+ more than) ([^)]*)\)$", ": [on time or LATE]"),
+    (r"\(pid \d+\)", "(pid [pid])"),
+];
+
 /// Applies the course's timing redactions, and this chapter's, to `body`.
 fn redacted(body: impl FnOnce()) {
-    let mut settings = insta::Settings::clone_current();
-    // Measured verdicts and counts that depend on timing, before the shared filters.
-    settings.add_filter(r"\(bar (\d+) %: (met|missed)\)", "(bar $1 %: [met or missed])");
-    settings.add_filter(r"\b\d+ (beats|served)\b", "[n] $1");
-    settings.add_filter(
-        r"(?m): (on time \(every one within|LATE \(\d+ of \d+ more than) ([^)]*)\)$",
-        ": [on time or LATE]",
-    );
-    settings.add_filter(r"\(pid \d+\)", "(pid [pid])");
-    for (pattern, replacement) in shared::snapshot::TIMING_FILTERS {
-        settings.add_filter(pattern, *replacement);
-    }
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(body);
+    shared::testing::redacted(CHAPTER_FILTERS, body);
 }
 
 /// A small sweep on the rayon pool: every N does 20/20 calls, and the table
@@ -169,38 +165,29 @@ fn bad_input_gets_one_clear_line() {
         (&["--hybrid", "--workers", "1,2"], "--hybrid runs one pool size"),
     ];
     for (args, expected) in cases {
-        let output = program(args).output().unwrap();
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        let errors: Vec<&str> = stderr.lines().filter(|l| !l.starts_with("note: debug build")).collect();
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(output.stdout.is_empty(), "{args:?} printed on stdout");
-        assert_eq!(errors.len(), 1, "{args:?}: not one line: {stderr}");
-        assert!(errors[0].starts_with("error: "), "{args:?}: {stderr}");
-        assert!(errors[0].contains(expected), "{args:?}: {stderr:?} lacks {expected:?}");
+        assert_one_line_error(program(args), expected);
     }
 }
 
 /// `--help` lists every flag.
 #[test]
 fn help_lists_every_flag() {
-    let output = program(&["--help"]).output().unwrap();
-    assert!(output.status.success());
-    let help = String::from_utf8(output.stdout).unwrap();
-    for word in [
-        "[N]",
-        "--workers",
-        "--pool",
-        "--calls",
-        "--limit",
-        "--repeat",
-        "--chart",
-        "--markdown",
-        "--worker-timeout",
-        "--hybrid",
-        "--heartbeat",
-    ] {
-        assert!(help.contains(word), "--help lacks {word}");
-    }
+    assert_help_lists(
+        program(&["--help"]),
+        &[
+            "[N]",
+            "--workers",
+            "--pool",
+            "--calls",
+            "--limit",
+            "--repeat",
+            "--chart",
+            "--markdown",
+            "--worker-timeout",
+            "--hybrid",
+            "--heartbeat",
+        ],
+    );
 }
 
 /// Whether any process of the group `leader` led is still there.

@@ -15,6 +15,7 @@
 //! - [`cli`]: command-line helpers: one-line errors, duration and count parsers.
 //! - [`shutdown`]: one Ctrl-C handler per program, usable from threads and from any async runtime.
 //! - [`snapshot`]: the redactions every snapshot test applies to timings.
+//! - `testing` (feature `testing`): snapshot settings and the bad-input check for the chapters' tests.
 
 pub mod cli;
 pub mod format;
@@ -23,4 +24,6 @@ pub mod measure;
 pub mod report;
 pub mod shutdown;
 pub mod snapshot;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod workload;
