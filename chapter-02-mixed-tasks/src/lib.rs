@@ -21,12 +21,14 @@
 //!   offload), one file per runtime, plus rayon.
 //! - [`python`]: the article's loop timed in `python3`, for the book's comparison.
 //! - [`report`]: the tick lines, the summary and its verdict, the Markdown table.
+//! - [`exercises`]: solutions to the page's exercises that vary the chapter's code.
 //!
 //! The binary (`src/main.rs`) only parses the command line and picks a runtime.
 
 pub mod calibrate;
 pub mod chores;
 pub mod cpu_chain;
+pub mod exercises;
 pub mod jobs;
 pub mod python;
 pub mod report;
