@@ -74,10 +74,12 @@ try {
     page.on("requestfailed", (request) => failed.push(request.url()));
     const response = await page.goto(base + name, { waitUntil: "load" });
     if (!response || response.status() !== 200) problems.push(`${name}: HTTP ${response?.status()}`);
+    // textContent, not innerText: a solution inside a closed <details> is not
+    // rendered, yet its code must be there.
     const report = await page.evaluate(() => ({
-      leftover: document.querySelector("main")?.innerText.includes("{{#") ?? true,
+      leftover: document.querySelector("main")?.textContent.includes("{{#") ?? true,
       brokenImages: [...document.images].filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src),
-      emptyBlocks: [...document.querySelectorAll("main pre code")].filter((code) => code.innerText.trim() === "").length,
+      emptyBlocks: [...document.querySelectorAll("main pre code")].filter((code) => code.textContent.trim() === "").length,
       blocks: document.querySelectorAll("main pre code").length,
       links: [...document.querySelectorAll("main a[href]")].map((a) => a.href).filter((href) => href.startsWith(location.origin)),
     }));
@@ -89,6 +91,8 @@ try {
     for (const src of report.brokenImages) problems.push(`${name}: image did not load: ${src}`);
     if (report.emptyBlocks > 0) problems.push(`${name}: ${report.emptyBlocks} empty code block(s)`);
     for (const url of failed) problems.push(`${name}: request failed: ${url}`);
+    // Open every solution, so that the screenshots show them too.
+    await page.evaluate(() => document.querySelectorAll("details").forEach((details) => { details.open = true; }));
     const shot = join(shots, name.replaceAll("/", "__").replace(/\.html$/, ".png"));
     await page.screenshot({ path: shot, fullPage: true });
     // The first screen as well: what a reader sees on arrival, readable at a glance.
