@@ -66,6 +66,8 @@ impl Experiment {
 pub(crate) struct Plan {
     /// Calls per experiment (one call: always 1).
     pub(crate) calls: usize,
+    /// Runs of the one call; the fastest is kept on each side.
+    pub(crate) one_call_runs: usize,
     /// Each call multiplies the integers in `1..limit`; also the size of a mixed-task CPU step.
     pub(crate) limit: u32,
     /// Pool sizes.
@@ -81,7 +83,9 @@ impl Plan {
     pub(crate) fn describe(&self, experiment: Experiment) -> String {
         let (calls, limit) = (self.calls, self.limit);
         match experiment {
-            Experiment::OneCall => format!("One call of product_below({limit})."),
+            Experiment::OneCall => {
+                format!("One call of product_below({limit}), the fastest of {} runs.", self.one_call_runs)
+            }
             Experiment::Sequential => format!(
                 "{calls} calls of product_below({limit}) one after another on an event loop (asyncio; tokio's current-thread runtime)."
             ),
@@ -106,7 +110,7 @@ impl Plan {
     pub(crate) fn python_args(&self, experiment: Experiment) -> Vec<String> {
         let mut args = vec!["--limit".to_string(), self.limit.to_string()];
         match experiment {
-            Experiment::OneCall => {}
+            Experiment::OneCall => args.extend(["--repeat".to_string(), self.one_call_runs.to_string()]),
             Experiment::Sequential | Experiment::Threads => {
                 args.extend(["--calls".to_string(), self.calls.to_string()]);
             }
@@ -141,6 +145,7 @@ mod tests {
     fn python_gets_the_same_settings() {
         let plan = Plan {
             calls: 3,
+            one_call_runs: 5,
             limit: 500,
             workers: vec![1, 2],
             ticks: 4,
@@ -151,6 +156,6 @@ mod tests {
             plan.python_args(Experiment::MixedTasks).join(" "),
             "--limit 500 --ticks 4 --interval 0.25"
         );
-        assert_eq!(plan.python_args(Experiment::OneCall).join(" "), "--limit 500");
+        assert_eq!(plan.python_args(Experiment::OneCall).join(" "), "--limit 500 --repeat 5");
     }
 }

@@ -270,13 +270,18 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
                     lines.extend(pool_summary(rows));
                 }
             }
-            Experiment::MixedTasks => lines.push(format!(
-                "mixed tasks: the worst tick ran {} late in Python (one step: {}) and {} late in Rust (one step: {}): in both a tick waits for the step that holds the loop; a faster step only makes the wait shorter.",
-                seconds(python.worst_lateness_s.unwrap_or(0.0)),
-                seconds(python.step_s.unwrap_or(0.0)),
-                seconds(rust.worst_lateness_s.unwrap_or(0.0)),
-                seconds(rust.step_s.unwrap_or(0.0)),
-            )),
+            Experiment::MixedTasks => {
+                let steps = |r: &Record| {
+                    let (late, step) = (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
+                    let ratio = if step > 0.0 { late / step } else { 0.0 };
+                    format!("{} late ({ratio:.2} CPU steps of {})", seconds(late), seconds(step))
+                };
+                lines.push(format!(
+                    "mixed tasks: the worst tick ran {} in Python and {} in Rust: on both loops a tick waits while a CPU step holds the loop.",
+                    steps(python),
+                    steps(rust)
+                ));
+            }
         }
     }
     lines
