@@ -192,6 +192,10 @@ fn main() {
     let rows = table::rows(&records);
     let agreement = table::agreement(&records);
     let summary = table::summary(&rows);
+    let busy = table::busy_machine_warning(&records);
+    if let Some(warning) = &busy {
+        eprintln!("{warning}");
+    }
     if !out.json && !rows.is_empty() {
         out.say(String::new());
         out.say(
@@ -213,7 +217,7 @@ fn main() {
     }
     if let Some(path) = &args.markdown {
         let python_version = python.as_ref().ok().map(|p| p.version.as_str());
-        let text = markdown(&rows, &agreement, &summary, python_version, &args.python);
+        let text = markdown(&rows, &agreement, &summary, busy.as_deref(), python_version, &args.python);
         if let Err(err) = std::fs::write(path, text) {
             eprintln!("error: cannot write {}: {err}", path.display());
             std::process::exit(1);
@@ -237,6 +241,7 @@ fn markdown(
     rows: &[table::Row],
     agreement: &Result<Option<u64>, String>,
     summary: &[String],
+    busy: Option<&str>,
     python_version: Option<&str>,
     python: &str,
 ) -> String {
@@ -254,6 +259,9 @@ fn markdown(
         "Made by `cargo run --release -p course-book --bin compare -- {}`; each experiment ran in Rust, then in Python. \"Rust faster by\" is Python's wall time divided by Rust's; \"cores used\" is CPU time divided by wall time.\n\n",
         command.join(" ")
     ));
+    if let Some(warning) = busy {
+        text.push_str(&format!("**{warning}**\n\n"));
+    }
     text.push_str(&table::markdown_tables(rows));
     text.push_str(&format!("\n{}\n\n", agreement_line(agreement)));
     for line in summary {

@@ -27,6 +27,7 @@ pub(crate) const VERSION: &str = env!("COMPARE_RUSTC_VERSION");
 /// How long a pool's worker process may take to start or to answer one call.
 const WORKER_TIMEOUT: Duration = Duration::from_secs(120);
 
+// ANCHOR: run
 /// Runs the experiment in Rust. `program` is this binary, which the process
 /// pool starts again as its workers.
 pub(crate) fn run(
@@ -43,6 +44,7 @@ pub(crate) fn run(
         Experiment::MixedTasks => mixed_tasks(plan, stop).map(|record| vec![record]),
     }
 }
+// ANCHOR_END: run
 
 fn record(experiment: Experiment, limit: u32, m: &shared::measure::Measurement) -> Record {
     Record::measured(experiment.name(), "rust", VERSION, limit, m)

@@ -212,6 +212,34 @@ pub(crate) fn agreement(records: &[Record]) -> Result<Option<u64>, String> {
     Ok(seen.map(|(bits, _)| bits))
 }
 
+/// The cores a measurement should have kept busy on an idle machine: one for
+/// the sequential experiments and for CPython's threads, one per worker up
+/// to the core count for Rust's threads and for the pools.
+fn expected_cores(record: &Record) -> f64 {
+    let parallel = record.experiment == Experiment::Pool.name()
+        || (record.experiment == Experiment::Threads.name() && record.language != "python");
+    if parallel { record.workers.unwrap_or(1).min(record.cores) as f64 } else { 1.0 }
+}
+
+/// A warning when some measurement kept far fewer cores busy than it should
+/// have: another program was using them, and its times are inflated.
+pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
+    let starved: Vec<String> = records
+        .iter()
+        .filter(|r| r.experiment != Experiment::MixedTasks.name() && r.cores_used < 0.85 * expected_cores(r))
+        .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
+            Some(n) => format!("{} {} N = {n}", r.language, r.experiment),
+            None => format!("{} {}", r.language, r.experiment),
+        })
+        .collect();
+    (!starved.is_empty()).then(|| {
+        format!(
+            "Warning: other programs were using the cores; these kept fewer cores busy than they could, so their times are inflated: {}. Run again on an idle machine.",
+            starved.join(", ")
+        )
+    })
+}
+
 fn verdict(record: &Record) -> &'static str {
     if record.cores < 2 {
         "one core: nothing to run in parallel"
@@ -302,7 +330,7 @@ fn pool_summary(rows: &[Row]) -> Option<String> {
     let lowest = ratios.iter().copied().fold(f64::INFINITY, f64::min);
     let highest = ratios.iter().copied().fold(0.0, f64::max);
     Some(format!(
-        "pool: from 1 process to the fastest N, Python went {python:.2}× faster (N = {python_n}) and Rust {rust:.2}× (N = {rust_n}): on {cores} cores neither can pass {cores}×; at each N, Rust was {lowest:.2}× to {highest:.2}× faster."
+        "pool: from 1 process to the fastest N, Python went {python:.2}× faster (N = {python_n}) and Rust {rust:.2}× (N = {rust_n}), against an ideal of {cores}× on {cores} cores for both; at each N, Rust was {lowest:.2}× to {highest:.2}× faster."
     ))
 }
 
@@ -369,6 +397,17 @@ mod tests {
         assert_eq!(rows[0].ratio(), None);
         assert!(text(&rows).lines().nth(1).unwrap().ends_with("–"));
         assert!(summary(&rows).is_empty());
+    }
+
+    /// A run that got fewer cores than it could use is flagged; a full one is not.
+    #[test]
+    fn starved_runs_are_flagged() {
+        let fine = [record("one_call", "rust", 0.1, 0.99, None), record("pool", "rust", 1.0, 1.9, Some(8))];
+        assert_eq!(busy_machine_warning(&fine), None);
+        let starved =
+            [record("pool", "python", 1.0, 1.0, Some(4)), record("threads", "python", 1.0, 0.97, Some(20))];
+        let warning = busy_machine_warning(&starved).unwrap();
+        assert!(warning.ends_with("inflated: python pool N = 4. Run again on an idle machine."), "{warning}");
     }
 
     /// Different products at the same limit are caught.

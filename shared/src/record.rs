@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::measure::Measurement;
 
+// ANCHOR: record
 /// One measurement of one experiment in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -55,6 +56,7 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step_s: Option<f64>,
 }
+// ANCHOR_END: record
 
 impl Record {
     /// A record of `measurement`, with the experiment's own fields left empty
