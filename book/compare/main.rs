@@ -212,7 +212,8 @@ fn main() {
         }
     }
     if stopped {
-        out.say(format!("stopped by Ctrl-C after {} measurements; nothing written", records.len()));
+        let plural = if records.len() == 1 { "" } else { "s" };
+        out.say(format!("stopped by Ctrl-C after {} measurement{plural}; nothing written", records.len()));
         std::process::exit(0);
     }
     if let Some(path) = &args.markdown {
