@@ -43,7 +43,8 @@ def main():
             loop.call_later(args.interval, tick)
 
     def wait_randomly():
-        loop.call_later(rng.random(), wait_randomly)
+        # Up to half an interval, as the article's waits (up to 1 s against 2 s).
+        loop.call_later(rng.random() * args.interval / 2, wait_randomly)
 
     def cpu_step():
         started = time.perf_counter()

@@ -15,12 +15,14 @@ import time
 DEFAULT_LIMIT = 40_000
 
 
+# ANCHOR: product_below
 def product_below(limit):
     """Multiplies every integer in 1..limit, one big-integer step at a time."""
     z = 1
     for x in range(1, limit):
         z *= x
     return z
+# ANCHOR_END: product_below
 
 
 def fingerprint(result):

@@ -2,13 +2,16 @@
 //!
 //! The programs in `book/python/` run with a small limit and must compute the
 //! same product as `shared::workload` (same bit length) and print one JSON
-//! object per measurement. Without `python3` on the PATH this test says so
-//! and checks nothing else: the course's Rust side does not need Python.
+//! object per measurement, in the form `shared::record::Record` reads (the
+//! struct the Rust side prints and the compare command pairs). Without
+//! `python3` on the PATH this test says so and checks nothing else: the
+//! course's Rust side does not need Python.
 
 use std::path::PathBuf;
 use std::process::Command;
 
 use serde_json::Value;
+use shared::record::Record;
 use shared::workload::{fingerprint, product_below};
 
 const LIMIT: u32 = 3_000;
@@ -21,7 +24,7 @@ fn has_python() -> bool {
     Command::new("python3").arg("--version").output().is_ok_and(|out| out.status.success())
 }
 
-/// Runs a program and returns its JSON lines.
+/// Runs a program and returns its JSON lines, each also read as a `Record`.
 fn run(script: &str, args: &[&str]) -> Vec<Value> {
     let output = Command::new("python3").arg(python_dir().join(script)).args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -29,7 +32,10 @@ fn run(script: &str, args: &[&str]) -> Vec<Value> {
     String::from_utf8(output.stdout)
         .unwrap()
         .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("{script}: {err}: {line}")))
+        .map(|line| {
+            Record::from_json_line(line).unwrap_or_else(|err| panic!("{script}: {err}"));
+            serde_json::from_str(line).unwrap_or_else(|err| panic!("{script}: {err}: {line}"))
+        })
         .collect()
 }
 

@@ -95,7 +95,7 @@ fn main() {
         limit,
         seed: args.seed,
         late_after: args.late_after,
-        printer: Printer { show_tasks: !args.only_ticks, late_after: args.late_after },
+        printer: Printer { show_ticks: true, show_tasks: !args.only_ticks, late_after: args.late_after },
     };
 
     let result = match &args.markdown {

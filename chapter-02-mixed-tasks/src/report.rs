@@ -13,6 +13,8 @@ use crate::ticker::{StopReason, Tick};
 /// Prints the jobs' lines as they happen. Copied into every job.
 #[derive(Debug, Clone, Copy)]
 pub struct Printer {
+    /// Print the ticks (off for a program that only wants the measurements).
+    pub show_ticks: bool,
     /// Also print the random waits and the CPU steps, not only the ticks.
     pub show_tasks: bool,
     /// A tick that runs more than this after it was due is late.
@@ -23,6 +25,9 @@ impl Printer {
     // ANCHOR: tick_line
     /// One tick: when it was due, when it ran, the gap, and the verdict.
     pub fn tick(&self, tick: &Tick) {
+        if !self.show_ticks {
+            return;
+        }
         let gap = match tick.gap {
             Some(gap) => format!("{} after the previous tick", format::seconds(gap)),
             None => "the first tick".to_string(),

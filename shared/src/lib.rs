@@ -12,6 +12,7 @@
 //! - [`machine`]: the machine's core count and CPU model, read at run time.
 //! - [`format`]: the one way durations are printed in the course.
 //! - [`report`]: the provenance line (machine, build, date) of every results table.
+//! - [`record`]: one measurement as a line of JSON, the form the Python programs print too.
 //! - [`cli`]: command-line helpers: one-line errors, duration and count parsers.
 //! - [`shutdown`]: one Ctrl-C handler per program, usable from threads and from any async runtime.
 //! - [`snapshot`]: the redactions every snapshot test applies to timings.
@@ -21,6 +22,7 @@ pub mod cli;
 pub mod format;
 pub mod machine;
 pub mod measure;
+pub mod record;
 pub mod report;
 pub mod shutdown;
 pub mod snapshot;

@@ -1,0 +1,161 @@
+//! The experiments both languages run, and the settings they share.
+
+use std::time::Duration;
+
+/// One of the article's experiments. The value names are the `experiment`
+/// field of the JSON lines both languages print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub(crate) enum Experiment {
+    /// One call of the workload.
+    #[value(name = "one_call")]
+    OneCall,
+    /// The calls one after another on an event loop (asyncio; tokio's current-thread runtime).
+    #[value(name = "sequential")]
+    Sequential,
+    /// The calls on one thread each.
+    #[value(name = "threads")]
+    Threads,
+    /// The calls on a pool of N worker processes, for each N.
+    #[value(name = "pool")]
+    Pool,
+    /// A ticker, random waits and CPU steps on one loop: the tick gaps.
+    #[value(name = "mixed_tasks")]
+    MixedTasks,
+}
+
+impl Experiment {
+    /// Every experiment, in the order the article runs them.
+    pub(crate) const ALL: [Experiment; 5] = [
+        Experiment::OneCall,
+        Experiment::Sequential,
+        Experiment::Threads,
+        Experiment::Pool,
+        Experiment::MixedTasks,
+    ];
+
+    /// The name in the JSON lines (and on the command line).
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Experiment::OneCall => "one_call",
+            Experiment::Sequential => "sequential",
+            Experiment::Threads => "threads",
+            Experiment::Pool => "pool",
+            Experiment::MixedTasks => "mixed_tasks",
+        }
+    }
+
+    /// The experiment whose JSON name is `name`.
+    pub(crate) fn named(name: &str) -> Option<Experiment> {
+        Experiment::ALL.into_iter().find(|e| e.name() == name)
+    }
+
+    /// The Python program in `book/python/` that runs it.
+    pub(crate) fn script(self) -> &'static str {
+        match self {
+            Experiment::OneCall => "one_call.py",
+            Experiment::Sequential => "asyncio_calls.py",
+            Experiment::Threads => "thread_calls.py",
+            Experiment::Pool => "pool_calls.py",
+            Experiment::MixedTasks => "mixed_tasks.py",
+        }
+    }
+}
+
+/// The settings both sides of every experiment share.
+#[derive(Debug, Clone)]
+pub(crate) struct Plan {
+    /// Calls per experiment (one call: always 1).
+    pub(crate) calls: usize,
+    /// Runs of the one call; the fastest is kept on each side.
+    pub(crate) one_call_runs: usize,
+    /// Each call multiplies the integers in `1..limit`; also the size of a mixed-task CPU step.
+    pub(crate) limit: u32,
+    /// Pool sizes.
+    pub(crate) workers: Vec<usize>,
+    /// Ticks of the mixed-task program.
+    pub(crate) ticks: u64,
+    /// Time from one tick to the next being due.
+    pub(crate) interval: Duration,
+}
+
+impl Plan {
+    /// What the experiment does, in one line, for the header of its part of the output.
+    pub(crate) fn describe(&self, experiment: Experiment) -> String {
+        let (calls, limit) = (self.calls, self.limit);
+        match experiment {
+            Experiment::OneCall => {
+                format!("One call of product_below({limit}), the fastest of {} runs.", self.one_call_runs)
+            }
+            Experiment::Sequential => format!(
+                "{calls} calls of product_below({limit}) one after another on an event loop (asyncio; tokio's current-thread runtime)."
+            ),
+            Experiment::Threads => {
+                format!(
+                    "{calls} calls of product_below({limit}) on {calls} threads (threading.Thread; std::thread)."
+                )
+            }
+            Experiment::Pool => format!(
+                "{calls} calls of product_below({limit}) on a pool of N worker processes, N = {} (multiprocessing.Pool; chapter 4's process pool).",
+                self.workers.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+            ),
+            Experiment::MixedTasks => format!(
+                "{} ticks every {}, random waits and CPU steps of product_below({limit}) on one loop (asyncio; tokio's current-thread runtime).",
+                self.ticks,
+                shared::format::duration(self.interval)
+            ),
+        }
+    }
+
+    /// The Python program's arguments for the experiment.
+    pub(crate) fn python_args(&self, experiment: Experiment) -> Vec<String> {
+        let mut args = vec!["--limit".to_string(), self.limit.to_string()];
+        match experiment {
+            Experiment::OneCall => args.extend(["--repeat".to_string(), self.one_call_runs.to_string()]),
+            Experiment::Sequential | Experiment::Threads => {
+                args.extend(["--calls".to_string(), self.calls.to_string()]);
+            }
+            Experiment::Pool => {
+                args.extend(["--calls".to_string(), self.calls.to_string(), "--workers".to_string()]);
+                args.extend(self.workers.iter().map(usize::to_string));
+            }
+            Experiment::MixedTasks => {
+                args.extend(["--ticks".to_string(), self.ticks.to_string()]);
+                args.extend(["--interval".to_string(), self.interval.as_secs_f64().to_string()]);
+            }
+        }
+        args
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every experiment's name reads back as the same experiment.
+    #[test]
+    fn names_read_back() {
+        for experiment in Experiment::ALL {
+            assert_eq!(Experiment::named(experiment.name()), Some(experiment));
+        }
+        assert_eq!(Experiment::named("gil"), None);
+    }
+
+    /// The pool gets every size, the mixed tasks the interval in seconds.
+    #[test]
+    fn python_gets_the_same_settings() {
+        let plan = Plan {
+            calls: 3,
+            one_call_runs: 5,
+            limit: 500,
+            workers: vec![1, 2],
+            ticks: 4,
+            interval: Duration::from_millis(250),
+        };
+        assert_eq!(plan.python_args(Experiment::Pool).join(" "), "--limit 500 --calls 3 --workers 1 2");
+        assert_eq!(
+            plan.python_args(Experiment::MixedTasks).join(" "),
+            "--limit 500 --ticks 4 --interval 0.25"
+        );
+        assert_eq!(plan.python_args(Experiment::OneCall).join(" "), "--limit 500 --repeat 5");
+    }
+}

@@ -1,0 +1,323 @@
+//! `cargo run --release -p course-book --bin compare -- --help`
+//!
+//! The article's experiments in Python and in Rust, on the reader's machine,
+//! in one run: the programs in `book/python/` on one side, the chapters' own
+//! code on the other, both measured the same way and printed in the same
+//! JSON form ([`shared::record::Record`]), then paired in one table.
+//!
+//! # Layout
+//!
+//! - `experiment.rs`: the experiments and the settings both sides share.
+//! - `rust_side.rs`: each experiment on the chapters' code (3's loop and
+//!   threads, 4's process pool, 2's jobs on tokio).
+//! - `python_side.rs`: finding `python3` and running its programs.
+//! - `table.rs`: pairing the records, the tables, the summary in words.
+//! - `failure.rs`: why a side gave no measurement.
+
+mod experiment;
+mod failure;
+mod python_side;
+mod rust_side;
+mod table;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chapter_04_parallelism::worker;
+use clap::Parser;
+use shared::record::Record;
+use shared::workload::DEFAULT_LIMIT;
+use shared::{cli, format, machine, report, shutdown};
+
+use experiment::{Experiment, Plan};
+use failure::Failure;
+use python_side::Python;
+
+/// Runs the article's experiments in Rust and in Python 3 on this machine,
+/// one side after the other: one call of the workload, the calls on an event
+/// loop, on threads, on a pool of N processes, and the tick gaps of the
+/// mixed tasks. Prints each measurement, then a table with both times, the
+/// ratio and the cores each side kept busy. Without Python it runs the Rust
+/// side only. Ctrl-C stops it with what was measured so far.
+#[derive(Debug, Parser)]
+#[command(
+    version,
+    after_help = "Examples:\n  compare\n  compare --experiments one_call,threads\n  compare --limit 20000 --workers 1,2\n  compare --python /usr/bin/python3.12 --json\n  compare --markdown book/src/results/python-vs-rust.md"
+)]
+struct Args {
+    /// Calls of the workload per experiment (the article: 20).
+    #[arg(long, value_name = "COUNT", default_value = "20", value_parser = parse_calls)]
+    calls: usize,
+
+    /// Size of each call: the product of the integers below LIMIT (also the mixed tasks' CPU step).
+    #[arg(long, default_value_t = DEFAULT_LIMIT, value_parser = parse_limit)]
+    limit: u32,
+
+    /// Pool sizes, comma-separated (the article: 1,2,4,8,20).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "1,2,4,8,20", value_parser = parse_workers)]
+    workers: Vec<usize>,
+
+    /// Experiments to run, comma-separated [default: all of them].
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_enum)]
+    experiments: Vec<Experiment>,
+
+    /// Ticks of the mixed tasks, the first included.
+    #[arg(long, value_name = "N", default_value = "6", value_parser = parse_ticks)]
+    ticks: u64,
+
+    /// Time from one tick of the mixed tasks to the next being due.
+    #[arg(long, value_name = "DURATION", default_value = "500ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
+    interval: Duration,
+
+    /// The Python 3 interpreter that runs the Python side.
+    #[arg(long, value_name = "PATH", default_value = "python3")]
+    python: String,
+
+    /// Print every measurement as a JSON line on stdout (the Python programs'
+    /// form), and the running commentary on stderr, instead of the table.
+    #[arg(long)]
+    json: bool,
+
+    /// Also write the table and the summary as Markdown (for the book) to PATH.
+    #[arg(long, value_name = "PATH")]
+    markdown: Option<PathBuf>,
+}
+
+/// One call runs this many times on each side and the fastest run counts:
+/// a single short call is the measurement most easily disturbed.
+const ONE_CALL_RUNS: usize = 5;
+
+fn parse_calls(text: &str) -> Result<usize, String> {
+    cli::parse_count(text, 10_000).map(|n| n as usize)
+}
+
+fn parse_limit(text: &str) -> Result<u32, String> {
+    cli::parse_count(text, 400_000).map(|n| n as u32)
+}
+
+fn parse_workers(text: &str) -> Result<usize, String> {
+    cli::parse_count(text, 256).map(|n| n as usize)
+}
+
+fn parse_ticks(text: &str) -> Result<u64, String> {
+    cli::parse_count(text, 10_000)
+}
+
+fn main() {
+    // The Rust process pool re-runs this program as its workers.
+    if worker::is_worker() {
+        std::process::exit(worker::serve());
+    }
+    let args: Args = cli::parse_or_exit();
+    let stop = shutdown::ctrl_c();
+    machine::warn_if_debug_build();
+    let program = match std::env::current_exe() {
+        Ok(path) => path,
+        Err(err) => {
+            eprintln!("error: cannot find this program's path to start the pool's workers: {err}");
+            std::process::exit(2);
+        }
+    };
+    let mut experiments =
+        if args.experiments.is_empty() { Experiment::ALL.to_vec() } else { args.experiments.clone() };
+    experiments.sort_unstable();
+    experiments.dedup();
+    let mut workers = args.workers.clone();
+    workers.sort_unstable();
+    workers.dedup();
+    let plan = Plan {
+        calls: args.calls,
+        one_call_runs: ONE_CALL_RUNS,
+        limit: args.limit,
+        workers,
+        ticks: args.ticks,
+        interval: args.interval,
+    };
+    let out = Out { json: args.json };
+
+    let python = Python::find(&args.python);
+    out.say(format!(
+        "Python against Rust on this machine ({} cores): {}, and Rust {} ({} build).",
+        machine::cores(),
+        match &python {
+            Ok(python) => format!("Python {} (`{}`)", python.version, python.program),
+            Err(_) => "no Python".to_string(),
+        },
+        rust_side::VERSION,
+        machine::build_profile()
+    ));
+    match &python {
+        Ok(_) => out.say("Each experiment runs in Rust, then in Python: one side at a time.".to_string()),
+        Err(reason) => out.say(format!(
+            "Python not run: {reason}. Running the Rust side only (--python PATH names another)."
+        )),
+    }
+
+    let mut records: Vec<Record> = Vec::new();
+    let mut errors: Vec<String> = Vec::new();
+    let mut stopped = false;
+    'experiments: for &experiment in &experiments {
+        out.say(String::new());
+        out.say(plan.describe(experiment));
+        for language in ["Rust", "Python"] {
+            if stop.is_requested() {
+                stopped = true;
+                break 'experiments;
+            }
+            let measured = match (language, &python) {
+                ("Rust", _) => rust_side::run(experiment, &plan, &program, stop),
+                (_, Ok(python)) => python.run(experiment, &plan, stop),
+                (_, Err(_)) => continue,
+            };
+            match measured {
+                Ok(measured) => {
+                    for record in measured {
+                        out.measurement(language, &record);
+                        records.push(record);
+                    }
+                }
+                Err(Failure::Stopped) => {
+                    stopped = true;
+                    break 'experiments;
+                }
+                Err(Failure::Error(message)) => {
+                    eprintln!("error: {message}");
+                    errors.push(message);
+                }
+            }
+        }
+    }
+
+    let rows = table::rows(&records);
+    let agreement = table::agreement(&records);
+    let summary = table::summary(&rows);
+    let busy = table::busy_machine_warning(&records);
+    if let Some(warning) = &busy {
+        eprintln!("{warning}");
+    }
+    if !out.json && !rows.is_empty() {
+        out.say(String::new());
+        out.say(
+            "Both sides, same machine, same run (\"Rust faster by\" = Python's wall time / Rust's):"
+                .to_string(),
+        );
+        out.say(String::new());
+        out.say(table::text(&rows).trim_end().to_string());
+        out.say(String::new());
+        out.say(agreement_line(&agreement));
+        if !summary.is_empty() {
+            out.say("Summary:".to_string());
+            summary.iter().for_each(|line| out.say(format!("  {line}")));
+        }
+    }
+    if stopped {
+        let plural = if records.len() == 1 { "" } else { "s" };
+        out.say(format!("stopped by Ctrl-C after {} measurement{plural}; nothing written", records.len()));
+        std::process::exit(0);
+    }
+    if let Some(path) = &args.markdown {
+        let python_version = python.as_ref().ok().map(|p| p.version.as_str());
+        let text = markdown(&rows, &agreement, &summary, busy.as_deref(), python_version, &args.python);
+        if let Err(err) = std::fs::write(path, text) {
+            eprintln!("error: cannot write {}: {err}", path.display());
+            std::process::exit(1);
+        }
+        out.say(format!("results written to {}", path.display()));
+    }
+    let failed = !errors.is_empty() || agreement.is_err();
+    std::process::exit(if failed { 1 } else { 0 });
+}
+
+fn agreement_line(agreement: &Result<Option<u64>, String>) -> String {
+    match agreement {
+        Ok(Some(bits)) => format!("Same work on both sides: every product has {bits} bits."),
+        Ok(None) => "No product to compare (the mixed tasks report only their times).".to_string(),
+        Err(message) => message.clone(),
+    }
+}
+
+/// The book's fragment: where and how it was measured, the tables, the summary.
+fn markdown(
+    rows: &[table::Row],
+    agreement: &Result<Option<u64>, String>,
+    summary: &[String],
+    busy: Option<&str>,
+    python_version: Option<&str>,
+    python: &str,
+) -> String {
+    let command: Vec<String> = std::env::args().skip(1).collect();
+    let mut text = format!(
+        "{}, Rust {}, {}.\n\n",
+        report::provenance(),
+        rust_side::VERSION,
+        match python_version {
+            Some(version) => format!("Python {version} (`{python}`)"),
+            None => format!("no Python (`{python}` not usable): the Rust side only"),
+        }
+    );
+    text.push_str(&format!(
+        "Made by `cargo run --release -p course-book --bin compare -- {}`; each experiment ran in Rust, then in Python. \"Rust faster by\" is Python's wall time divided by Rust's; \"cores used\" is CPU time divided by wall time.\n\n",
+        command.join(" ")
+    ));
+    if let Some(warning) = busy {
+        text.push_str(&format!("**{warning}**\n\n"));
+    }
+    text.push_str(&table::markdown_tables(rows));
+    text.push_str(&format!("\n{}\n\n", agreement_line(agreement)));
+    for line in summary {
+        text.push_str(&format!("- {line}\n"));
+    }
+    text
+}
+
+/// Where the output goes: the commentary on stdout, or, with `--json`, the
+/// JSON lines on stdout and the commentary on stderr.
+#[derive(Debug, Clone, Copy)]
+struct Out {
+    json: bool,
+}
+
+impl Out {
+    /// One line of commentary.
+    fn say(&self, line: String) {
+        // A closed stdout (`| head`) is not worth a panic.
+        let _ = if self.json { writeln!(io::stderr(), "{line}") } else { writeln!(io::stdout(), "{line}") };
+    }
+
+    /// One measurement, as it comes.
+    fn measurement(&self, language: &str, record: &Record) {
+        if self.json {
+            let _ = writeln!(io::stdout(), "{}", record.to_json_line());
+        }
+        self.say(format!("  {language:<6}  {}", line(record)));
+    }
+}
+
+/// A measurement in words.
+fn line(record: &Record) -> String {
+    let secs = |s: f64| format::duration(Duration::from_secs_f64(s.max(0.0)));
+    let mut text = String::new();
+    if let Some(workers) = record.workers.filter(|_| record.experiment == Experiment::Pool.name()) {
+        text.push_str(&format!("N = {workers:<2}  "));
+    }
+    text.push_str(&format!(
+        "{} wall, {} CPU, {:.2} of {} cores",
+        secs(record.wall_s),
+        secs(record.cpu_s),
+        record.cores_used,
+        record.cores
+    ));
+    if let Some(bits) = record.fingerprint {
+        text.push_str(&format!("; a {bits}-bit product"));
+    }
+    if let (Some(gap), Some(late), Some(step)) = (record.max_gap_s, record.worst_lateness_s, record.step_s) {
+        text.push_str(&format!(
+            "; worst gap {}, worst lateness {}, one CPU step {}",
+            secs(gap),
+            secs(late),
+            secs(step)
+        ));
+    }
+    text
+}

@@ -1,0 +1,144 @@
+//! The Rust side of each experiment: the chapters' own code, measured and
+//! turned into the same records the Python programs print.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chapter_02_mixed_tasks::jobs::{Jobs, Settings};
+use chapter_02_mixed_tasks::report::{Printer, median};
+use chapter_02_mixed_tasks::runtimes::{self, Placement, Runtime};
+use chapter_02_mixed_tasks::ticker::StopReason;
+use chapter_03_cpu_bound::cpu::CpuSettings;
+use chapter_03_cpu_bound::modes::{self, Mode, ModeReport};
+use chapter_04_parallelism::call::Call;
+use chapter_04_parallelism::process_pool::PoolError;
+use chapter_04_parallelism::sweep::{self, PoolKind, SweepConfig};
+use shared::measure::measure;
+use shared::record::{Record, round};
+use shared::shutdown::Shutdown;
+use shared::workload::{fingerprint, product_below};
+
+use crate::experiment::{Experiment, Plan};
+use crate::failure::Failure;
+
+/// The compiler that built this program, recorded by `compare/build.rs`.
+pub(crate) const VERSION: &str = env!("COMPARE_RUSTC_VERSION");
+
+/// How long a pool's worker process may take to start or to answer one call.
+const WORKER_TIMEOUT: Duration = Duration::from_secs(120);
+
+// ANCHOR: run
+/// Runs the experiment in Rust. `program` is this binary, which the process
+/// pool starts again as its workers.
+pub(crate) fn run(
+    experiment: Experiment,
+    plan: &Plan,
+    program: &Path,
+    stop: &'static Shutdown,
+) -> Result<Vec<Record>, Failure> {
+    match experiment {
+        Experiment::OneCall => Ok(vec![one_call(plan.limit, plan.one_call_runs)]),
+        Experiment::Sequential => calls(Mode::Loop, experiment, plan, stop).map(|record| vec![record]),
+        Experiment::Threads => calls(Mode::Threads, experiment, plan, stop).map(|record| vec![record]),
+        Experiment::Pool => pool(plan, program, stop),
+        Experiment::MixedTasks => mixed_tasks(plan, stop).map(|record| vec![record]),
+    }
+}
+// ANCHOR_END: run
+
+fn record(experiment: Experiment, limit: u32, m: &shared::measure::Measurement) -> Record {
+    Record::measured(experiment.name(), "rust", VERSION, limit, m)
+}
+
+/// `shared::workload::product_below`, once per run; the fastest run is kept.
+fn one_call(limit: u32, runs: usize) -> Record {
+    let fastest = (0..runs.max(1))
+        .map(|_| measure(|| fingerprint(&product_below(limit))))
+        .min_by_key(|(_, m)| m.wall)
+        .expect("at least one run");
+    let (bits, m) = fastest;
+    Record { calls: Some(1), fingerprint: Some(bits), ..record(Experiment::OneCall, limit, &m) }
+}
+
+/// Chapter 3's loop mode (the event loop) or threads mode (one thread per call).
+fn calls(
+    mode: Mode,
+    experiment: Experiment,
+    plan: &Plan,
+    stop: &'static Shutdown,
+) -> Result<Record, Failure> {
+    let settings = CpuSettings {
+        calls: plan.calls,
+        limit: plan.limit,
+        switch_interval: Duration::from_millis(5), // the GIL model's; unused by these modes
+        shutdown: stop,
+    };
+    let report: ModeReport = modes::run_cpu(mode, &settings);
+    if report.stopped {
+        return Err(Failure::Stopped);
+    }
+    Ok(Record {
+        calls: Some(plan.calls),
+        workers: (mode == Mode::Threads).then_some(plan.calls),
+        fingerprint: report.outcome.fingerprints.last().copied(),
+        ..record(experiment, plan.limit, &report.measurement)
+    })
+}
+
+/// Chapter 4's process pool, once per size: start, map, close, all measured.
+fn pool(plan: &Plan, program: &Path, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
+    let config = SweepConfig {
+        workers: plan.workers.clone(),
+        calls: Call::batch(plan.calls, plan.limit),
+        repeat: 1,
+        program: program.to_path_buf(),
+        worker_timeout: WORKER_TIMEOUT,
+    };
+    let mut records = Vec::new();
+    for &workers in &plan.workers {
+        let run = sweep::run_once(PoolKind::Processes, workers, &config, stop).map_err(|err| match err {
+            PoolError::Stopped => Failure::Stopped,
+            err => Failure::Error(format!("the Rust process pool failed: {err}")),
+        })?;
+        records.push(Record {
+            calls: Some(plan.calls),
+            workers: Some(workers),
+            fingerprint: run.fingerprints.last().copied(),
+            ..record(Experiment::Pool, plan.limit, &run.measurement)
+        });
+    }
+    Ok(records)
+}
+
+/// Chapter 2's three jobs on tokio's current-thread runtime, the CPU steps on the loop.
+fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> {
+    let late_after = Duration::from_millis(100); // only for chapter 2's own lines, not printed here
+    let settings = Settings {
+        runtime: Runtime::Tokio,
+        placement: Placement::OnLoop,
+        interval: plan.interval,
+        ticks: Some(plan.ticks),
+        limit: plan.limit,
+        seed: 7,
+        late_after,
+        printer: Printer { show_ticks: false, show_tasks: false, late_after },
+    };
+    let outcome = runtimes::tokio::run(&Jobs::new(settings, stop)).map_err(Failure::Error)?;
+    if outcome.stop == StopReason::CtrlC {
+        return Err(Failure::Stopped);
+    }
+    // The same definitions as the Python program: the longest gap, and how
+    // much longer than the interval it was.
+    let gaps: Vec<f64> =
+        outcome.ticks.iter().filter_map(|tick| tick.gap).map(|gap| gap.as_secs_f64()).collect();
+    let max_gap = gaps.iter().copied().fold(0.0, f64::max);
+    let interval = plan.interval.as_secs_f64();
+    Ok(Record {
+        ticks: Some(outcome.ticks.len() as u64),
+        interval_s: Some(interval),
+        max_gap_s: Some(round(max_gap, 6)),
+        worst_lateness_s: Some(round(if gaps.is_empty() { 0.0 } else { max_gap - interval }, 6)),
+        step_s: Some(round(median(&outcome.steps).unwrap_or_default().as_secs_f64(), 6)),
+        ..record(Experiment::MixedTasks, plan.limit, &outcome.cost)
+    })
+}

@@ -1,0 +1,423 @@
+//! The records of both languages, paired, as a table and in words.
+//!
+//! A row pairs the Python and the Rust measurement of one experiment (and,
+//! for the pool, one N). The ratio is Python's wall time over Rust's: how
+//! many times faster the Rust side was. Every word of the summary is
+//! computed from the records.
+
+use std::time::Duration;
+
+use shared::format;
+use shared::record::Record;
+
+use crate::experiment::Experiment;
+
+/// A process that kept at least this many cores busy ran its calls in parallel;
+/// below it, one at a time. CPython's threads stay near 1.0 and Rust's near the
+/// core count: the threshold sits far from both.
+const PARALLEL_CORES: f64 = 1.25;
+
+/// One experiment (one pool size), measured in both languages (or one).
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    /// The experiment.
+    pub(crate) experiment: Experiment,
+    /// The pool size, for the pool.
+    pub(crate) workers: Option<usize>,
+    /// Python's measurement, if Python ran.
+    pub(crate) python: Option<Record>,
+    /// Rust's measurement.
+    pub(crate) rust: Option<Record>,
+}
+
+impl Row {
+    /// How many times faster Rust was (Python's wall time over Rust's).
+    pub(crate) fn ratio(&self) -> Option<f64> {
+        let (python, rust) = (self.python.as_ref()?, self.rust.as_ref()?);
+        (rust.wall_s > 0.0).then(|| python.wall_s / rust.wall_s)
+    }
+
+    /// The row's name in the table.
+    pub(crate) fn label(&self) -> String {
+        let calls = self.rust.as_ref().or(self.python.as_ref()).and_then(|r| r.calls).unwrap_or(0);
+        match self.experiment {
+            Experiment::OneCall => "one call".to_string(),
+            Experiment::Sequential => format!("{calls} calls on an event loop"),
+            Experiment::Threads => format!("{calls} calls on {calls} threads"),
+            Experiment::Pool => match self.workers.unwrap_or(0) {
+                1 => format!("{calls} calls on a pool of 1 process"),
+                n => format!("{calls} calls on a pool of {n} processes"),
+            },
+            Experiment::MixedTasks => "mixed tasks on one loop".to_string(),
+        }
+    }
+}
+
+/// Pairs the records: one row per experiment and pool size, in the order they ran.
+pub(crate) fn rows(records: &[Record]) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for record in records {
+        let Some(experiment) = Experiment::named(&record.experiment) else { continue };
+        let workers = if experiment == Experiment::Pool { record.workers } else { None };
+        let index = match rows.iter().position(|row| row.experiment == experiment && row.workers == workers) {
+            Some(index) => index,
+            None => {
+                rows.push(Row { experiment, workers, python: None, rust: None });
+                rows.len() - 1
+            }
+        };
+        let slot = if record.language == "python" { &mut rows[index].python } else { &mut rows[index].rust };
+        *slot = Some(record.clone());
+    }
+    rows
+}
+
+fn seconds(value: f64) -> String {
+    format::duration(Duration::from_secs_f64(value.max(0.0)))
+}
+
+fn cores_used(record: &Record) -> String {
+    format!("{:.2} of {}", record.cores_used, record.cores)
+}
+
+/// The cells of the wall-time table: a header and one line per row (the mixed tasks have their own table).
+fn cells(rows: &[Row]) -> Vec<Vec<String>> {
+    let mut lines = vec![
+        [
+            "experiment",
+            "Python wall",
+            "Python CPU",
+            "Python cores used",
+            "Rust wall",
+            "Rust CPU",
+            "Rust cores used",
+            "Rust faster by",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for row in rows.iter().filter(|row| row.experiment != Experiment::MixedTasks) {
+        let side = |record: &Option<Record>| match record {
+            Some(r) => [seconds(r.wall_s), seconds(r.cpu_s), cores_used(r)],
+            None => ["–".to_string(), "–".to_string(), "–".to_string()],
+        };
+        let mut line = vec![row.label()];
+        line.extend(side(&row.python));
+        line.extend(side(&row.rust));
+        line.push(row.ratio().map_or("–".to_string(), |ratio| format!("{ratio:.2}×")));
+        lines.push(line);
+    }
+    lines
+}
+
+/// The cells of the mixed-task table, one line per language.
+fn mixed_cells(rows: &[Row]) -> Vec<Vec<String>> {
+    let mut lines = vec![
+        [
+            "language",
+            "ticks",
+            "interval",
+            "worst gap",
+            "worst lateness",
+            "one CPU step (median)",
+            "lateness / step",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for row in rows.iter().filter(|row| row.experiment == Experiment::MixedTasks) {
+        for (name, record) in [("Python", &row.python), ("Rust", &row.rust)] {
+            let Some(r) = record else { continue };
+            let (late, step) = (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
+            lines.push(vec![
+                format!("{name} {}", r.version),
+                r.ticks.unwrap_or(0).to_string(),
+                seconds(r.interval_s.unwrap_or(0.0)),
+                seconds(r.max_gap_s.unwrap_or(0.0)),
+                seconds(late),
+                seconds(step),
+                if step > 0.0 { format!("{:.2}", late / step) } else { "–".to_string() },
+            ]);
+        }
+    }
+    if lines.len() == 1 { Vec::new() } else { lines }
+}
+
+/// Columns padded to their widest cell, for the terminal.
+fn aligned(cells: &[Vec<String>]) -> String {
+    let columns = cells.first().map_or(0, Vec::len);
+    let widths: Vec<usize> =
+        (0..columns).map(|c| cells.iter().map(|line| line[c].chars().count()).max().unwrap_or(0)).collect();
+    let mut text = String::new();
+    for line in cells {
+        let padded: Vec<String> = line.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
+        text.push_str(padded.join("  ").trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// A Markdown table of the same cells.
+fn markdown(cells: &[Vec<String>]) -> String {
+    let mut text = String::new();
+    for (index, line) in cells.iter().enumerate() {
+        text.push_str(&format!("| {} |\n", line.join(" | ")));
+        if index == 0 {
+            text.push_str(&format!("|{}\n", "---|".repeat(line.len())));
+        }
+    }
+    text
+}
+
+/// Both tables for the terminal.
+pub(crate) fn text(rows: &[Row]) -> String {
+    let mut text = aligned(&cells(rows));
+    let mixed = mixed_cells(rows);
+    if !mixed.is_empty() {
+        text.push('\n');
+        text.push_str(&aligned(&mixed));
+    }
+    text
+}
+
+/// Both tables in Markdown.
+pub(crate) fn markdown_tables(rows: &[Row]) -> String {
+    let mut text = markdown(&cells(rows));
+    let mixed = mixed_cells(rows);
+    if !mixed.is_empty() {
+        text.push_str("\nThe mixed tasks: how late the ticks ran.\n\n");
+        text.push_str(&markdown(&mixed));
+    }
+    text
+}
+
+/// Whether every product both languages computed has the same size: the proof
+/// that both did the same work. `Ok(bits)` when they agree, `Err` naming the
+/// first disagreement. `Ok(None)` when nothing reported a fingerprint.
+pub(crate) fn agreement(records: &[Record]) -> Result<Option<u64>, String> {
+    let mut seen: Option<(u64, &Record)> = None;
+    for record in records.iter().filter(|r| r.experiment != Experiment::MixedTasks.name()) {
+        let Some(bits) = record.fingerprint else { continue };
+        match seen {
+            None => seen = Some((bits, record)),
+            Some((first, by)) if first != bits && by.limit == record.limit => {
+                return Err(format!(
+                    "results DIFFER: {} {} gave a {first}-bit product, {} {} a {bits}-bit one",
+                    by.language, by.experiment, record.language, record.experiment
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(seen.map(|(bits, _)| bits))
+}
+
+/// The cores a measurement should have kept busy on an idle machine: one for
+/// the sequential experiments and for CPython's threads, one per worker up
+/// to the core count for Rust's threads and for the pools.
+fn expected_cores(record: &Record) -> f64 {
+    let parallel = record.experiment == Experiment::Pool.name()
+        || (record.experiment == Experiment::Threads.name() && record.language != "python");
+    if parallel { record.workers.unwrap_or(1).min(record.cores) as f64 } else { 1.0 }
+}
+
+/// A warning when some measurement kept far fewer cores busy than it should
+/// have: another program was using them, and its times are inflated.
+pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
+    let starved: Vec<String> = records
+        .iter()
+        .filter(|r| r.experiment != Experiment::MixedTasks.name() && r.cores_used < 0.85 * expected_cores(r))
+        .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
+            Some(n) => format!("{} {} N = {n}", r.language, r.experiment),
+            None => format!("{} {}", r.language, r.experiment),
+        })
+        .collect();
+    (!starved.is_empty()).then(|| {
+        format!(
+            "Warning: other programs were using the cores; these kept fewer cores busy than they could, so their times are inflated: {}. Run again on an idle machine.",
+            starved.join(", ")
+        )
+    })
+}
+
+fn verdict(record: &Record) -> &'static str {
+    if record.cores < 2 {
+        "one core: nothing to run in parallel"
+    } else if record.cores_used >= PARALLEL_CORES {
+        "in parallel"
+    } else {
+        "one at a time"
+    }
+}
+
+/// The lesson in words, one line per experiment that both languages ran.
+pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let one_call = rows.iter().find(|row| row.experiment == Experiment::OneCall).and_then(Row::ratio);
+    let mut told_pool = false;
+    for row in rows {
+        let (Some(python), Some(rust), Some(ratio)) = (&row.python, &row.rust, row.ratio()) else { continue };
+        match row.experiment {
+            Experiment::OneCall => lines.push(format!(
+                "one call: Rust {ratio:.2}× faster ({} against {}): the workload itself, both languages multiplying a big integer {} times.",
+                seconds(rust.wall_s),
+                seconds(python.wall_s),
+                rust.limit.saturating_sub(2)
+            )),
+            Experiment::Sequential => lines.push(format!(
+                "{}: Rust {ratio:.2}× faster; both ran the calls {} (Python {} cores, Rust {}).",
+                row.label(),
+                if verdict(python) == verdict(rust) { verdict(rust) } else { "differently" },
+                cores_used(python),
+                cores_used(rust)
+            )),
+            Experiment::Threads => {
+                let mut line = format!(
+                    "{}: Rust {ratio:.2}× faster; Python's threads ran {} ({} cores{}), Rust's {} ({} cores)",
+                    row.label(),
+                    verdict(python),
+                    cores_used(python),
+                    if verdict(python) == "one at a time" { ": the GIL" } else { "" },
+                    verdict(rust),
+                    cores_used(rust)
+                );
+                if let Some(workload) = one_call.filter(|r| *r > 0.0) {
+                    line.push_str(&format!(
+                        ": {workload:.2}× from the faster workload, {:.2}× from running in parallel.",
+                        ratio / workload
+                    ));
+                } else {
+                    line.push('.');
+                }
+                lines.push(line);
+            }
+            Experiment::Pool => {
+                // One line for the whole sweep, where its first size is.
+                if !told_pool {
+                    told_pool = true;
+                    lines.extend(pool_summary(rows));
+                }
+            }
+            Experiment::MixedTasks => {
+                let steps = |r: &Record| {
+                    let (late, step) = (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
+                    let ratio = if step > 0.0 { late / step } else { 0.0 };
+                    format!("{} late ({ratio:.2} CPU steps of {})", seconds(late), seconds(step))
+                };
+                lines.push(format!(
+                    "mixed tasks: the worst tick ran {} in Python and {} in Rust: on both loops a tick waits while a CPU step holds the loop.",
+                    steps(python),
+                    steps(rust)
+                ));
+            }
+        }
+    }
+    lines
+}
+
+/// The pool's speedup from one process to the best N, in each language.
+fn pool_summary(rows: &[Row]) -> Option<String> {
+    let pools: Vec<&Row> = rows.iter().filter(|row| row.experiment == Experiment::Pool).collect();
+    let speedup = |side: fn(&Row) -> Option<&Record>| -> Option<(f64, usize)> {
+        let one = pools.iter().find(|row| row.workers == Some(1)).and_then(|row| side(row))?;
+        let best = pools.iter().filter_map(|row| side(row)).min_by(|a, b| a.wall_s.total_cmp(&b.wall_s))?;
+        (best.wall_s > 0.0).then(|| (one.wall_s / best.wall_s, best.workers.unwrap_or(1)))
+    };
+    let (python, python_n) = speedup(|row| row.python.as_ref())?;
+    let (rust, rust_n) = speedup(|row| row.rust.as_ref())?;
+    let cores = pools.iter().find_map(|row| row.rust.as_ref()).map_or(1, |r| r.cores);
+    let ratios: Vec<f64> = pools.iter().filter_map(|row| row.ratio()).collect();
+    let lowest = ratios.iter().copied().fold(f64::INFINITY, f64::min);
+    let highest = ratios.iter().copied().fold(0.0, f64::max);
+    Some(format!(
+        "pool: from 1 process to the fastest N, Python went {python:.2}× faster (N = {python_n}) and Rust {rust:.2}× (N = {rust_n}), against an ideal of {cores}× on {cores} cores for both; at each N, Rust was {lowest:.2}× to {highest:.2}× faster."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(
+        experiment: &str,
+        language: &str,
+        wall_s: f64,
+        cores_used: f64,
+        workers: Option<usize>,
+    ) -> Record {
+        Record {
+            experiment: experiment.to_string(),
+            language: language.to_string(),
+            version: "1".to_string(),
+            wall_s,
+            cpu_s: wall_s * cores_used,
+            cores_used,
+            cores: 2,
+            calls: Some(20),
+            limit: 40_000,
+            workers,
+            fingerprint: Some(553_458),
+            ticks: None,
+            interval_s: None,
+            max_gap_s: None,
+            worst_lateness_s: None,
+            step_s: None,
+        }
+    }
+
+    /// Records pair up by experiment and pool size; the ratio is Python over Rust.
+    #[test]
+    fn pairs_records_and_computes_the_ratio() {
+        let records = [
+            record("threads", "rust", 1.0, 1.9, Some(20)),
+            record("pool", "rust", 2.0, 1.0, Some(1)),
+            record("pool", "rust", 1.0, 2.0, Some(2)),
+            record("threads", "python", 4.0, 1.0, Some(20)),
+            record("pool", "python", 4.0, 1.0, Some(1)),
+            record("pool", "python", 2.0, 2.0, Some(2)),
+        ];
+        let rows = rows(&records);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].label(), "20 calls on 20 threads");
+        assert_eq!(rows[0].ratio(), Some(4.0));
+        assert_eq!(rows[2].label(), "20 calls on a pool of 2 processes");
+        let summary = summary(&rows);
+        assert!(summary[0].contains("Python's threads ran one at a time"), "{summary:?}");
+        assert!(summary[0].contains("Rust's in parallel"), "{summary:?}");
+        assert!(
+            summary[1].contains("Python went 2.00× faster (N = 2) and Rust 2.00× (N = 2)"),
+            "{summary:?}"
+        );
+    }
+
+    /// A missing Python side leaves dashes and no ratio.
+    #[test]
+    fn rust_only_rows_have_no_ratio() {
+        let rows = rows(&[record("one_call", "rust", 0.1, 1.0, None)]);
+        assert_eq!(rows[0].ratio(), None);
+        assert!(text(&rows).lines().nth(1).unwrap().ends_with("–"));
+        assert!(summary(&rows).is_empty());
+    }
+
+    /// A run that got fewer cores than it could use is flagged; a full one is not.
+    #[test]
+    fn starved_runs_are_flagged() {
+        let fine = [record("one_call", "rust", 0.1, 0.99, None), record("pool", "rust", 1.0, 1.9, Some(8))];
+        assert_eq!(busy_machine_warning(&fine), None);
+        let starved =
+            [record("pool", "python", 1.0, 1.0, Some(4)), record("threads", "python", 1.0, 0.97, Some(20))];
+        let warning = busy_machine_warning(&starved).unwrap();
+        assert!(warning.ends_with("inflated: python pool N = 4. Run again on an idle machine."), "{warning}");
+    }
+
+    /// Different products at the same limit are caught.
+    #[test]
+    fn a_different_product_is_reported() {
+        let same = [record("one_call", "rust", 0.1, 1.0, None), record("one_call", "python", 0.2, 1.0, None)];
+        assert_eq!(agreement(&same), Ok(Some(553_458)));
+        let mut other = record("threads", "python", 0.2, 1.0, None);
+        other.fingerprint = Some(7);
+        let err = agreement(&[same[0].clone(), other]).unwrap_err();
+        assert!(err.starts_with("results DIFFER: rust one_call gave a 553458-bit product"), "{err}");
+    }
+}

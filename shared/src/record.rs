@@ -1,0 +1,147 @@
+//! One measurement as a line of JSON: the form both languages print.
+//!
+//! The Python programs in `book/python/` print one JSON object per
+//! measurement. A Rust program that prints the same fields, from this one
+//! struct, can be compared with them field by field, and the same struct
+//! reads the Python lines back. Fields an experiment does not have (workers
+//! for one call, tick gaps for the pools) are left out of the line.
+
+use serde::{Deserialize, Serialize};
+
+use crate::measure::Measurement;
+
+// ANCHOR: record
+/// One measurement of one experiment in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Which experiment: `one_call`, `sequential`, `threads`, `pool`, `mixed_tasks`.
+    pub experiment: String,
+    /// `python` or `rust`.
+    pub language: String,
+    /// The language's version (`3.11.7`, `1.88.0`).
+    pub version: String,
+    /// Wall time, in seconds.
+    pub wall_s: f64,
+    /// CPU time of the process and its reaped children, in seconds.
+    pub cpu_s: f64,
+    /// Cores kept busy on average: `cpu_s / wall_s`.
+    pub cores_used: f64,
+    /// Cores the machine offered.
+    pub cores: usize,
+    /// Calls of the workload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calls: Option<usize>,
+    /// Each call multiplies the integers in `1..limit`.
+    pub limit: u32,
+    /// Threads or processes that ran the calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers: Option<usize>,
+    /// The product's size in bits (`workload::fingerprint`): equal in both
+    /// languages when both computed the same product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<u64>,
+    /// Ticks of the mixed-task program.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticks: Option<u64>,
+    /// The ticks' interval, in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_s: Option<f64>,
+    /// The longest time between two ticks, in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_gap_s: Option<f64>,
+    /// The longest gap minus the interval: how late the latest tick ran.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worst_lateness_s: Option<f64>,
+    /// One CPU step (the median), in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_s: Option<f64>,
+}
+// ANCHOR_END: record
+
+impl Record {
+    /// A record of `measurement`, with the experiment's own fields left empty
+    /// (fill them in with struct update syntax). Times are rounded to the
+    /// microsecond and `cores_used` to three decimals, as the Python side does.
+    pub fn measured(experiment: &str, language: &str, version: &str, limit: u32, m: &Measurement) -> Self {
+        Record {
+            experiment: experiment.to_string(),
+            language: language.to_string(),
+            version: version.to_string(),
+            wall_s: round(m.wall.as_secs_f64(), 6),
+            cpu_s: round(m.cpu.total().as_secs_f64(), 6),
+            cores_used: round(m.cores_used(), 3),
+            cores: m.cores,
+            calls: None,
+            limit,
+            workers: None,
+            fingerprint: None,
+            ticks: None,
+            interval_s: None,
+            max_gap_s: None,
+            worst_lateness_s: None,
+            step_s: None,
+        }
+    }
+
+    /// The record as one line of JSON (no newline).
+    pub fn to_json_line(&self) -> String {
+        // Only numbers and strings: serialising cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads one line of JSON, as printed by either language.
+    pub fn from_json_line(line: &str) -> Result<Self, String> {
+        serde_json::from_str(line).map_err(|err| format!("not a measurement ({err}): {line}"))
+    }
+}
+
+/// Rounds to `decimals` places.
+pub fn round(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::measure::CpuTime;
+
+    fn two_seconds_on_two_cores() -> Measurement {
+        Measurement {
+            wall: Duration::from_secs(2),
+            cpu: CpuTime { user: Duration::from_millis(3_500), system: Duration::from_millis(500) },
+            cores: 2,
+        }
+    }
+
+    /// A measurement becomes the fields, rounded; a line reads back the same.
+    #[test]
+    fn a_record_round_trips_through_its_json_line() {
+        let record = Record {
+            calls: Some(20),
+            workers: Some(20),
+            fingerprint: Some(62),
+            ..Record::measured("threads", "rust", "1.88.0", 21, &two_seconds_on_two_cores())
+        };
+        assert_eq!(record.cpu_s, 4.0);
+        assert_eq!(record.cores_used, 2.0);
+        let line = record.to_json_line();
+        assert!(line.starts_with(r#"{"experiment":"threads","language":"rust","#), "{line}");
+        assert!(!line.contains("max_gap_s"), "empty fields are left out: {line}");
+        assert_eq!(Record::from_json_line(&line), Ok(record));
+    }
+
+    /// A line as the Python programs print it is read, missing fields and all.
+    #[test]
+    fn reads_a_python_line() {
+        let line = r#"{"experiment": "mixed_tasks", "language": "python", "version": "3.11.7", "wall_s": 2.5, "cpu_s": 2.4, "cores_used": 0.96, "cores": 2, "ticks": 6, "interval_s": 0.5, "limit": 40000, "max_gap_s": 0.7, "worst_lateness_s": 0.2, "step_s": 0.2}"#;
+        let record = Record::from_json_line(line).unwrap();
+        assert_eq!(record.language, "python");
+        assert_eq!(record.ticks, Some(6));
+        assert_eq!(record.worst_lateness_s, Some(0.2));
+        assert_eq!(record.calls, None);
+        assert!(Record::from_json_line("one_call: 0.2 s").unwrap_err().starts_with("not a measurement"));
+    }
+}
