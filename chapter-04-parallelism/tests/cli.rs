@@ -31,7 +31,6 @@ fn program(args: &[&str]) -> Command {
 const CHAPTER_FILTERS: &[(&str, &str)] = &[
     (r"\(bar (\d+) %: (met|missed)\)", "(bar $1 %: [met or missed])"),
     (r"\b\d+ (beats|served)\b", "[n] $1"),
-    (r"(?m): (on time \(every one within|LATE \(\d+ of \d+ more than) ([^)]*)\)$", ": [on time or LATE]"),
     (r"\(pid \d+\)", "(pid [pid])"),
 ];
 
