@@ -63,6 +63,8 @@ fn main() {
             None => "Ctrl-C stops it.".to_string(),
         }
     ));
+    // The greetings carry times since the start; say when they come from a debug build.
+    shared::machine::warn_if_debug_build();
     let mut greeter = Greeter::new(args.ticks);
     let reason = match args.runtime {
         Runtime::Callbacks => {

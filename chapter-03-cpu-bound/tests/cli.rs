@@ -32,8 +32,6 @@ fn small(mode_and_flags: &[&str]) -> Command {
 
 /// What this chapter redacts on top of the shared timing filters.
 const CHAPTER_FILTERS: &[(&str, &str)] = &[
-    // The debug-build note: the same snapshots must pass in release builds.
-    (r"note: debug build;[^\n]*\n", ""),
     // Machine-dependent counts: cores and workers.
     (r"\b\d+\.\d+ of \d+ cores?\b", "[n] of [n] cores"),
     (r"\bon \d+ cores?\.", "on [n] cores."),

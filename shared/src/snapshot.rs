@@ -12,6 +12,9 @@
 /// They match the forms that [`crate::format`] prints. Order matters: the
 /// longer forms go first.
 pub const TIMING_FILTERS: &[(&str, &str)] = &[
+    // The debug build's note (see `machine::warn_if_debug_build`): the same
+    // snapshots must pass under `cargo test --release`, where it is absent.
+    (r"note: debug build;[^\n]*\n", ""),
     // 2.004 s, 12.5 µs, 3.21 ms, 850 ns
     (r"\b\d+(\.\d+)? (s|ms|µs|ns)\b", "[time]"),
     // 1.98 cores, 0.50 of a core
