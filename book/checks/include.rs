@@ -19,7 +19,9 @@ pub fn find(markdown: &str) -> Vec<Include> {
         let Some(end) = after.find("}}") else { break };
         let directive = &after[..end];
         rest = &after[end + 2..];
-        let Some((kind, argument)) = directive.split_once(char::is_whitespace) else { continue };
+        let Some((kind, argument)) = directive.split_once(char::is_whitespace) else {
+            continue;
+        };
         if kind != "include" && kind != "rustdoc_include" {
             continue;
         }
@@ -85,8 +87,7 @@ mod tests {
     /// unclosed anchor is `None`.
     #[test]
     fn resolves_anchors() {
-        let src =
-            "x\n// ANCHOR: a\none\n// ANCHOR: b\ntwo\n// ANCHOR_END: b\n// ANCHOR_END: a\n// ANCHOR: open\n";
+        let src = "x\n// ANCHOR: a\none\n// ANCHOR: b\ntwo\n// ANCHOR_END: b\n// ANCHOR_END: a\n// ANCHOR: open\n";
         assert_eq!(anchor(src, "a").as_deref(), Some("one\ntwo"));
         assert_eq!(anchor(src, "b").as_deref(), Some("two"));
         assert_eq!(anchor(src, "missing"), None);

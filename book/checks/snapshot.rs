@@ -46,9 +46,15 @@ pub fn parse_command(text: &str) -> Result<CommandSnapshot, String> {
         .trim()
         .parse()
         .map_err(|_| "exit_code is not a number")?;
-    let (_, after_stdout) = body.split_once("----- stdout -----\n").ok_or("no stdout section")?;
-    let (stdout, stderr) = after_stdout.split_once("----- stderr -----\n").ok_or("no stderr section")?;
-    Ok(CommandSnapshot { exit_code, stdout: stdout.to_string(), stderr: stderr.to_string() })
+    let (_, after_stdout) =
+        body.split_once("----- stdout -----\n").ok_or("no stdout section")?;
+    let (stdout, stderr) =
+        after_stdout.split_once("----- stderr -----\n").ok_or("no stderr section")?;
+    Ok(CommandSnapshot {
+        exit_code,
+        stdout: stdout.to_string(),
+        stderr: stderr.to_string(),
+    })
 }
 
 /// The command line recorded in an insta-cmd header (`info: program, args`),
@@ -114,7 +120,10 @@ mod tests {
     /// The command line is rebuilt from the header's program and args.
     #[test]
     fn rebuilds_the_command_line() {
-        assert_eq!(command_line(WITH_INFO).as_deref(), Some("$ cargo run -p x -- --ticks"));
+        assert_eq!(
+            command_line(WITH_INFO).as_deref(),
+            Some("$ cargo run -p x -- --ticks")
+        );
         assert_eq!(command_line("---\nsource: a\n---\nbody"), None);
     }
 

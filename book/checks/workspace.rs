@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 /// The workspace root (the parent of `book/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("book/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("book/ has a parent")
+        .to_path_buf()
 }
 
 /// `book/src`.
@@ -46,7 +49,10 @@ pub fn chapter_snapshots() -> Vec<PathBuf> {
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with("chapter-") {
-            snaps.extend(files_with_suffix(&entry.path().join("tests").join("snapshots"), ".snap"));
+            snaps.extend(files_with_suffix(
+                &entry.path().join("tests").join("snapshots"),
+                ".snap",
+            ));
         }
     }
     snaps.sort();

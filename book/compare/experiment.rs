@@ -84,7 +84,10 @@ impl Plan {
         let (calls, limit) = (self.calls, self.limit);
         match experiment {
             Experiment::OneCall => {
-                format!("One call of product_below({limit}), the fastest of {} runs.", self.one_call_runs)
+                format!(
+                    "One call of product_below({limit}), the fastest of {} runs.",
+                    self.one_call_runs
+                )
             }
             Experiment::Sequential => format!(
                 "{calls} calls of product_below({limit}) one after another on an event loop (asyncio; tokio's current-thread runtime)."
@@ -110,17 +113,26 @@ impl Plan {
     pub(crate) fn python_args(&self, experiment: Experiment) -> Vec<String> {
         let mut args = vec!["--limit".to_string(), self.limit.to_string()];
         match experiment {
-            Experiment::OneCall => args.extend(["--repeat".to_string(), self.one_call_runs.to_string()]),
+            Experiment::OneCall => {
+                args.extend(["--repeat".to_string(), self.one_call_runs.to_string()])
+            }
             Experiment::Sequential | Experiment::Threads => {
                 args.extend(["--calls".to_string(), self.calls.to_string()]);
             }
             Experiment::Pool => {
-                args.extend(["--calls".to_string(), self.calls.to_string(), "--workers".to_string()]);
+                args.extend([
+                    "--calls".to_string(),
+                    self.calls.to_string(),
+                    "--workers".to_string(),
+                ]);
                 args.extend(self.workers.iter().map(usize::to_string));
             }
             Experiment::MixedTasks => {
                 args.extend(["--ticks".to_string(), self.ticks.to_string()]);
-                args.extend(["--interval".to_string(), self.interval.as_secs_f64().to_string()]);
+                args.extend([
+                    "--interval".to_string(),
+                    self.interval.as_secs_f64().to_string(),
+                ]);
             }
         }
         args
@@ -151,11 +163,17 @@ mod tests {
             ticks: 4,
             interval: Duration::from_millis(250),
         };
-        assert_eq!(plan.python_args(Experiment::Pool).join(" "), "--limit 500 --calls 3 --workers 1 2");
+        assert_eq!(
+            plan.python_args(Experiment::Pool).join(" "),
+            "--limit 500 --calls 3 --workers 1 2"
+        );
         assert_eq!(
             plan.python_args(Experiment::MixedTasks).join(" "),
             "--limit 500 --ticks 4 --interval 0.25"
         );
-        assert_eq!(plan.python_args(Experiment::OneCall).join(" "), "--limit 500 --repeat 5");
+        assert_eq!(
+            plan.python_args(Experiment::OneCall).join(" "),
+            "--limit 500 --repeat 5"
+        );
     }
 }

@@ -115,12 +115,17 @@ fn main() {
     let program = match std::env::current_exe() {
         Ok(path) => path,
         Err(err) => {
-            eprintln!("error: cannot find this program's path to start the pool's workers: {err}");
+            eprintln!(
+                "error: cannot find this program's path to start the pool's workers: {err}"
+            );
             std::process::exit(2);
         }
     };
-    let mut experiments =
-        if args.experiments.is_empty() { Experiment::ALL.to_vec() } else { args.experiments.clone() };
+    let mut experiments = if args.experiments.is_empty() {
+        Experiment::ALL.to_vec()
+    } else {
+        args.experiments.clone()
+    };
     experiments.sort_unstable();
     experiments.dedup();
     let mut workers = args.workers.clone();
@@ -213,12 +218,22 @@ fn main() {
     }
     if stopped {
         let plural = if records.len() == 1 { "" } else { "s" };
-        out.say(format!("stopped by Ctrl-C after {} measurement{plural}; nothing written", records.len()));
+        out.say(format!(
+            "stopped by Ctrl-C after {} measurement{plural}; nothing written",
+            records.len()
+        ));
         std::process::exit(0);
     }
     if let Some(path) = &args.markdown {
         let python_version = python.as_ref().ok().map(|p| p.version.as_str());
-        let text = markdown(&rows, &agreement, &summary, busy.as_deref(), python_version, &args.python);
+        let text = markdown(
+            &rows,
+            &agreement,
+            &summary,
+            busy.as_deref(),
+            python_version,
+            &args.python,
+        );
         if let Err(err) = std::fs::write(path, text) {
             eprintln!("error: cannot write {}: {err}", path.display());
             std::process::exit(1);
@@ -231,8 +246,12 @@ fn main() {
 
 fn agreement_line(agreement: &Result<Option<u64>, String>) -> String {
     match agreement {
-        Ok(Some(bits)) => format!("Same work on both sides: every product has {bits} bits."),
-        Ok(None) => "No product to compare (the mixed tasks report only their times).".to_string(),
+        Ok(Some(bits)) => {
+            format!("Same work on both sides: every product has {bits} bits.")
+        }
+        Ok(None) => {
+            "No product to compare (the mixed tasks report only their times).".to_string()
+        }
         Err(message) => message.clone(),
     }
 }
@@ -282,7 +301,11 @@ impl Out {
     /// One line of commentary.
     fn say(&self, line: String) {
         // A closed stdout (`| head`) is not worth a panic.
-        let _ = if self.json { writeln!(io::stderr(), "{line}") } else { writeln!(io::stdout(), "{line}") };
+        let _ = if self.json {
+            writeln!(io::stderr(), "{line}")
+        } else {
+            writeln!(io::stdout(), "{line}")
+        };
     }
 
     /// One measurement, as it comes.
@@ -298,7 +321,9 @@ impl Out {
 fn line(record: &Record) -> String {
     let secs = |s: f64| format::duration(Duration::from_secs_f64(s.max(0.0)));
     let mut text = String::new();
-    if let Some(workers) = record.workers.filter(|_| record.experiment == Experiment::Pool.name()) {
+    if let Some(workers) =
+        record.workers.filter(|_| record.experiment == Experiment::Pool.name())
+    {
         text.push_str(&format!("N = {workers:<2}  "));
     }
     text.push_str(&format!(
@@ -311,7 +336,9 @@ fn line(record: &Record) -> String {
     if let Some(bits) = record.fingerprint {
         text.push_str(&format!("; a {bits}-bit product"));
     }
-    if let (Some(gap), Some(late), Some(step)) = (record.max_gap_s, record.worst_lateness_s, record.step_s) {
+    if let (Some(gap), Some(late), Some(step)) =
+        (record.max_gap_s, record.worst_lateness_s, record.step_s)
+    {
         text.push_str(&format!(
             "; worst gap {}, worst lateness {}, one CPU step {}",
             secs(gap),

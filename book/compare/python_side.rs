@@ -28,18 +28,27 @@ const VERSION_SCRIPT: &str = "import sys; print(sys.version.split()[0])";
 impl Python {
     /// Finds the interpreter `program`, or says in one line why it cannot be used.
     pub(crate) fn find(program: &str) -> Result<Python, String> {
-        let output =
-            Command::new(program).args(["-c", VERSION_SCRIPT]).output().map_err(|err| match err.kind() {
-                ErrorKind::NotFound if program.contains('/') => format!("no Python at {program}"),
+        let output = Command::new(program)
+            .args(["-c", VERSION_SCRIPT])
+            .output()
+            .map_err(|err| match err.kind() {
+                ErrorKind::NotFound if program.contains('/') => {
+                    format!("no Python at {program}")
+                }
                 ErrorKind::NotFound => format!("no `{program}` on the PATH"),
                 _ => format!("cannot run {program}: {err}"),
             })?;
         let version = String::from_utf8_lossy(&output.stdout).trim().to_string();
         if !output.status.success() || version.is_empty() {
-            return Err(format!("{program} did not answer with its version ({})", output.status));
+            return Err(format!(
+                "{program} did not answer with its version ({})",
+                output.status
+            ));
         }
         if !version.starts_with("3.") {
-            return Err(format!("{program} is Python {version}; the course's programs need Python 3"));
+            return Err(format!(
+                "{program} is Python {version}; the course's programs need Python 3"
+            ));
         }
         let scripts = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("python");
         if !scripts.join("workload.py").is_file() {
@@ -60,20 +69,30 @@ impl Python {
             .arg(self.scripts.join(script))
             .args(plan.python_args(experiment))
             .output()
-            .map_err(|err| Failure::Error(format!("cannot run {} {script}: {err}", self.program)))?;
+            .map_err(|err| {
+                Failure::Error(format!("cannot run {} {script}: {err}", self.program))
+            })?;
         // A terminal's Ctrl-C reaches the Python process too, which stops with a traceback.
         if stop.is_requested() {
             return Err(Failure::Stopped);
         }
         if !output.status.success() {
             let stderr = String::from_utf8_lossy(&output.stderr);
-            let last = stderr.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or("no message");
-            return Err(Failure::Error(format!("{script} failed ({}): {last}", output.status)));
+            let last = stderr
+                .lines()
+                .rev()
+                .find(|line| !line.trim().is_empty())
+                .unwrap_or("no message");
+            return Err(Failure::Error(format!(
+                "{script} failed ({}): {last}",
+                output.status
+            )));
         }
         let records = String::from_utf8_lossy(&output.stdout)
             .lines()
             .map(|line| {
-                Record::from_json_line(line).map_err(|err| Failure::Error(format!("{script}: {err}")))
+                Record::from_json_line(line)
+                    .map_err(|err| Failure::Error(format!("{script}: {err}")))
             })
             .collect::<Result<Vec<_>, _>>()?;
         if records.is_empty() {

@@ -38,15 +38,23 @@ pub(crate) fn run(
 ) -> Result<Vec<Record>, Failure> {
     match experiment {
         Experiment::OneCall => Ok(vec![one_call(plan.limit, plan.one_call_runs)]),
-        Experiment::Sequential => calls(Mode::Loop, experiment, plan, stop).map(|record| vec![record]),
-        Experiment::Threads => calls(Mode::Threads, experiment, plan, stop).map(|record| vec![record]),
+        Experiment::Sequential => {
+            calls(Mode::Loop, experiment, plan, stop).map(|record| vec![record])
+        }
+        Experiment::Threads => {
+            calls(Mode::Threads, experiment, plan, stop).map(|record| vec![record])
+        }
         Experiment::Pool => pool(plan, program, stop),
         Experiment::MixedTasks => mixed_tasks(plan, stop).map(|record| vec![record]),
     }
 }
 // ANCHOR_END: run
 
-fn record(experiment: Experiment, limit: u32, m: &shared::measure::Measurement) -> Record {
+fn record(
+    experiment: Experiment,
+    limit: u32,
+    m: &shared::measure::Measurement,
+) -> Record {
     Record::measured(experiment.name(), "rust", VERSION, limit, m)
 }
 
@@ -57,7 +65,11 @@ fn one_call(limit: u32, runs: usize) -> Record {
         .min_by_key(|(_, m)| m.wall)
         .expect("at least one run");
     let (bits, m) = fastest;
-    Record { calls: Some(1), fingerprint: Some(bits), ..record(Experiment::OneCall, limit, &m) }
+    Record {
+        calls: Some(1),
+        fingerprint: Some(bits),
+        ..record(Experiment::OneCall, limit, &m)
+    }
 }
 
 /// Chapter 3's loop mode (the event loop) or threads mode (one thread per call).
@@ -86,7 +98,11 @@ fn calls(
 }
 
 /// Chapter 4's process pool, once per size: start, map, close, all measured.
-fn pool(plan: &Plan, program: &Path, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
+fn pool(
+    plan: &Plan,
+    program: &Path,
+    stop: &'static Shutdown,
+) -> Result<Vec<Record>, Failure> {
     let config = SweepConfig {
         workers: plan.workers.clone(),
         calls: Call::batch(plan.calls, plan.limit),
@@ -96,10 +112,12 @@ fn pool(plan: &Plan, program: &Path, stop: &'static Shutdown) -> Result<Vec<Reco
     };
     let mut records = Vec::new();
     for &workers in &plan.workers {
-        let run = sweep::run_once(PoolKind::Processes, workers, &config, stop).map_err(|err| match err {
-            PoolError::Stopped => Failure::Stopped,
-            err => Failure::Error(format!("the Rust process pool failed: {err}")),
-        })?;
+        let run = sweep::run_once(PoolKind::Processes, workers, &config, stop).map_err(
+            |err| match err {
+                PoolError::Stopped => Failure::Stopped,
+                err => Failure::Error(format!("the Rust process pool failed: {err}")),
+            },
+        )?;
         records.push(Record {
             calls: Some(plan.calls),
             workers: Some(workers),
@@ -123,21 +141,29 @@ fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> 
         late_after,
         printer: Printer { show_ticks: false, show_tasks: false, late_after },
     };
-    let outcome = runtimes::tokio::run(&Jobs::new(settings, stop)).map_err(Failure::Error)?;
+    let outcome =
+        runtimes::tokio::run(&Jobs::new(settings, stop)).map_err(Failure::Error)?;
     if outcome.stop == StopReason::CtrlC {
         return Err(Failure::Stopped);
     }
     // The same definitions as the Python program: the longest gap, and how
     // much longer than the interval it was.
-    let gaps: Vec<f64> =
-        outcome.ticks.iter().filter_map(|tick| tick.gap).map(|gap| gap.as_secs_f64()).collect();
+    let gaps: Vec<f64> = outcome
+        .ticks
+        .iter()
+        .filter_map(|tick| tick.gap)
+        .map(|gap| gap.as_secs_f64())
+        .collect();
     let max_gap = gaps.iter().copied().fold(0.0, f64::max);
     let interval = plan.interval.as_secs_f64();
     Ok(Record {
         ticks: Some(outcome.ticks.len() as u64),
         interval_s: Some(interval),
         max_gap_s: Some(round(max_gap, 6)),
-        worst_lateness_s: Some(round(if gaps.is_empty() { 0.0 } else { max_gap - interval }, 6)),
+        worst_lateness_s: Some(round(
+            if gaps.is_empty() { 0.0 } else { max_gap - interval },
+            6,
+        )),
         step_s: Some(round(median(&outcome.steps).unwrap_or_default().as_secs_f64(), 6)),
         ..record(Experiment::MixedTasks, plan.limit, &outcome.cost)
     })

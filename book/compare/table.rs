@@ -39,7 +39,12 @@ impl Row {
 
     /// The row's name in the table.
     pub(crate) fn label(&self) -> String {
-        let calls = self.rust.as_ref().or(self.python.as_ref()).and_then(|r| r.calls).unwrap_or(0);
+        let calls = self
+            .rust
+            .as_ref()
+            .or(self.python.as_ref())
+            .and_then(|r| r.calls)
+            .unwrap_or(0);
         match self.experiment {
             Experiment::OneCall => "one call".to_string(),
             Experiment::Sequential => format!("{calls} calls on an event loop"),
@@ -59,14 +64,21 @@ pub(crate) fn rows(records: &[Record]) -> Vec<Row> {
     for record in records {
         let Some(experiment) = Experiment::named(&record.experiment) else { continue };
         let workers = if experiment == Experiment::Pool { record.workers } else { None };
-        let index = match rows.iter().position(|row| row.experiment == experiment && row.workers == workers) {
+        let index = match rows
+            .iter()
+            .position(|row| row.experiment == experiment && row.workers == workers)
+        {
             Some(index) => index,
             None => {
                 rows.push(Row { experiment, workers, python: None, rust: None });
                 rows.len() - 1
             }
         };
-        let slot = if record.language == "python" { &mut rows[index].python } else { &mut rows[index].rust };
+        let slot = if record.language == "python" {
+            &mut rows[index].python
+        } else {
+            &mut rows[index].rust
+        };
         *slot = Some(record.clone());
     }
     rows
@@ -128,7 +140,8 @@ fn mixed_cells(rows: &[Row]) -> Vec<Vec<String>> {
     for row in rows.iter().filter(|row| row.experiment == Experiment::MixedTasks) {
         for (name, record) in [("Python", &row.python), ("Rust", &row.rust)] {
             let Some(r) = record else { continue };
-            let (late, step) = (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
+            let (late, step) =
+                (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
             lines.push(vec![
                 format!("{name} {}", r.version),
                 r.ticks.unwrap_or(0).to_string(),
@@ -136,7 +149,11 @@ fn mixed_cells(rows: &[Row]) -> Vec<Vec<String>> {
                 seconds(r.max_gap_s.unwrap_or(0.0)),
                 seconds(late),
                 seconds(step),
-                if step > 0.0 { format!("{:.2}", late / step) } else { "–".to_string() },
+                if step > 0.0 {
+                    format!("{:.2}", late / step)
+                } else {
+                    "–".to_string()
+                },
             ]);
         }
     }
@@ -146,11 +163,13 @@ fn mixed_cells(rows: &[Row]) -> Vec<Vec<String>> {
 /// Columns padded to their widest cell, for the terminal.
 fn aligned(cells: &[Vec<String>]) -> String {
     let columns = cells.first().map_or(0, Vec::len);
-    let widths: Vec<usize> =
-        (0..columns).map(|c| cells.iter().map(|line| line[c].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| cells.iter().map(|line| line[c].chars().count()).max().unwrap_or(0))
+        .collect();
     let mut text = String::new();
     for line in cells {
-        let padded: Vec<String> = line.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
+        let padded: Vec<String> =
+            line.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
         text.push_str(padded.join("  ").trim_end());
         text.push('\n');
     }
@@ -196,7 +215,8 @@ pub(crate) fn markdown_tables(rows: &[Row]) -> String {
 /// first disagreement. `Ok(None)` when nothing reported a fingerprint.
 pub(crate) fn agreement(records: &[Record]) -> Result<Option<u64>, String> {
     let mut seen: Option<(u64, &Record)> = None;
-    for record in records.iter().filter(|r| r.experiment != Experiment::MixedTasks.name()) {
+    for record in records.iter().filter(|r| r.experiment != Experiment::MixedTasks.name())
+    {
         let Some(bits) = record.fingerprint else { continue };
         match seen {
             None => seen = Some((bits, record)),
@@ -217,7 +237,8 @@ pub(crate) fn agreement(records: &[Record]) -> Result<Option<u64>, String> {
 /// to the core count for Rust's threads and for the pools.
 fn expected_cores(record: &Record) -> f64 {
     let parallel = record.experiment == Experiment::Pool.name()
-        || (record.experiment == Experiment::Threads.name() && record.language != "python");
+        || (record.experiment == Experiment::Threads.name()
+            && record.language != "python");
     if parallel { record.workers.unwrap_or(1).min(record.cores) as f64 } else { 1.0 }
 }
 
@@ -226,7 +247,10 @@ fn expected_cores(record: &Record) -> f64 {
 pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
     let starved: Vec<String> = records
         .iter()
-        .filter(|r| r.experiment != Experiment::MixedTasks.name() && r.cores_used < 0.85 * expected_cores(r))
+        .filter(|r| {
+            r.experiment != Experiment::MixedTasks.name()
+                && r.cores_used < 0.85 * expected_cores(r)
+        })
         .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
             Some(n) => format!("{} {} N = {n}", r.language, r.experiment),
             None => format!("{} {}", r.language, r.experiment),
@@ -253,10 +277,17 @@ fn verdict(record: &Record) -> &'static str {
 /// The lesson in words, one line per experiment that both languages ran.
 pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
     let mut lines = Vec::new();
-    let one_call = rows.iter().find(|row| row.experiment == Experiment::OneCall).and_then(Row::ratio);
+    let one_call = rows
+        .iter()
+        .find(|row| row.experiment == Experiment::OneCall)
+        .and_then(Row::ratio);
     let mut told_pool = false;
     for row in rows {
-        let (Some(python), Some(rust), Some(ratio)) = (&row.python, &row.rust, row.ratio()) else { continue };
+        let (Some(python), Some(rust), Some(ratio)) =
+            (&row.python, &row.rust, row.ratio())
+        else {
+            continue;
+        };
         match row.experiment {
             Experiment::OneCall => lines.push(format!(
                 "one call: Rust {ratio:.2}× faster ({} against {}): the workload itself, both languages multiplying a big integer {} times.",
@@ -317,10 +348,15 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
 
 /// The pool's speedup from one process to the best N, in each language.
 fn pool_summary(rows: &[Row]) -> Option<String> {
-    let pools: Vec<&Row> = rows.iter().filter(|row| row.experiment == Experiment::Pool).collect();
+    let pools: Vec<&Row> =
+        rows.iter().filter(|row| row.experiment == Experiment::Pool).collect();
     let speedup = |side: fn(&Row) -> Option<&Record>| -> Option<(f64, usize)> {
-        let one = pools.iter().find(|row| row.workers == Some(1)).and_then(|row| side(row))?;
-        let best = pools.iter().filter_map(|row| side(row)).min_by(|a, b| a.wall_s.total_cmp(&b.wall_s))?;
+        let one =
+            pools.iter().find(|row| row.workers == Some(1)).and_then(|row| side(row))?;
+        let best = pools
+            .iter()
+            .filter_map(|row| side(row))
+            .min_by(|a, b| a.wall_s.total_cmp(&b.wall_s))?;
         (best.wall_s > 0.0).then(|| (one.wall_s / best.wall_s, best.workers.unwrap_or(1)))
     };
     let (python, python_n) = speedup(|row| row.python.as_ref())?;
@@ -385,7 +421,8 @@ mod tests {
         assert!(summary[0].contains("Python's threads ran one at a time"), "{summary:?}");
         assert!(summary[0].contains("Rust's in parallel"), "{summary:?}");
         assert!(
-            summary[1].contains("Python went 2.00× faster (N = 2) and Rust 2.00× (N = 2)"),
+            summary[1]
+                .contains("Python went 2.00× faster (N = 2) and Rust 2.00× (N = 2)"),
             "{summary:?}"
         );
     }
@@ -402,22 +439,37 @@ mod tests {
     /// A run that got fewer cores than it could use is flagged; a full one is not.
     #[test]
     fn starved_runs_are_flagged() {
-        let fine = [record("one_call", "rust", 0.1, 0.99, None), record("pool", "rust", 1.0, 1.9, Some(8))];
+        let fine = [
+            record("one_call", "rust", 0.1, 0.99, None),
+            record("pool", "rust", 1.0, 1.9, Some(8)),
+        ];
         assert_eq!(busy_machine_warning(&fine), None);
-        let starved =
-            [record("pool", "python", 1.0, 1.0, Some(4)), record("threads", "python", 1.0, 0.97, Some(20))];
+        let starved = [
+            record("pool", "python", 1.0, 1.0, Some(4)),
+            record("threads", "python", 1.0, 0.97, Some(20)),
+        ];
         let warning = busy_machine_warning(&starved).unwrap();
-        assert!(warning.ends_with("inflated: python pool N = 4. Run again on an idle machine."), "{warning}");
+        assert!(
+            warning
+                .ends_with("inflated: python pool N = 4. Run again on an idle machine."),
+            "{warning}"
+        );
     }
 
     /// Different products at the same limit are caught.
     #[test]
     fn a_different_product_is_reported() {
-        let same = [record("one_call", "rust", 0.1, 1.0, None), record("one_call", "python", 0.2, 1.0, None)];
+        let same = [
+            record("one_call", "rust", 0.1, 1.0, None),
+            record("one_call", "python", 0.2, 1.0, None),
+        ];
         assert_eq!(agreement(&same), Ok(Some(553_458)));
         let mut other = record("threads", "python", 0.2, 1.0, None);
         other.fingerprint = Some(7);
         let err = agreement(&[same[0].clone(), other]).unwrap_err();
-        assert!(err.starts_with("results DIFFER: rust one_call gave a 553458-bit product"), "{err}");
+        assert!(
+            err.starts_with("results DIFFER: rust one_call gave a 553458-bit product"),
+            "{err}"
+        );
     }
 }

@@ -22,21 +22,39 @@ fn chapter_pages_share_their_sections_in_order() {
     let pages: Vec<_> = workspace::files_with_suffix(&workspace::book_src(), ".md")
         .into_iter()
         .filter(|path| path.parent() == Some(workspace::book_src().as_path()))
-        .filter(|path| path.file_name().is_some_and(|name| name.to_string_lossy().starts_with("chapter-")))
+        .filter(|path| {
+            path.file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("chapter-"))
+        })
         .collect();
     assert_eq!(pages.len(), 4, "one page per chapter: {pages:?}");
     for page in pages {
         let markdown = fs::read_to_string(&page).unwrap();
-        let headings: Vec<&str> = markdown.lines().filter(|line| line.starts_with("## ")).collect();
+        let headings: Vec<&str> =
+            markdown.lines().filter(|line| line.starts_with("## ")).collect();
         let positions: Vec<usize> = SECTIONS
             .iter()
             .map(|section| {
-                let found: Vec<usize> =
-                    headings.iter().enumerate().filter(|(_, h)| h == &section).map(|(i, _)| i).collect();
-                assert_eq!(found.len(), 1, "{}: `{section}` appears {} times", page.display(), found.len());
+                let found: Vec<usize> = headings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| h == &section)
+                    .map(|(i, _)| i)
+                    .collect();
+                assert_eq!(
+                    found.len(),
+                    1,
+                    "{}: `{section}` appears {} times",
+                    page.display(),
+                    found.len()
+                );
                 found[0]
             })
             .collect();
-        assert!(positions.is_sorted(), "{}: sections out of order: {headings:?}", page.display());
+        assert!(
+            positions.is_sorted(),
+            "{}: sections out of order: {headings:?}",
+            page.display()
+        );
     }
 }

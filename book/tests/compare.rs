@@ -15,14 +15,27 @@ const LIMIT: u32 = 3_000;
 /// The tiny run every test starts from: 3 calls, pools of 1 and 2, quick ticks.
 fn compare(args: &[&str]) -> Output {
     let limit = LIMIT.to_string();
-    let mut base =
-        vec!["--limit", &limit, "--calls", "3", "--workers", "2,1", "--ticks", "3", "--interval", "20ms"];
+    let mut base = vec![
+        "--limit",
+        &limit,
+        "--calls",
+        "3",
+        "--workers",
+        "2,1",
+        "--ticks",
+        "3",
+        "--interval",
+        "20ms",
+    ];
     base.extend_from_slice(args);
     Command::new(PROGRAM).args(base).output().unwrap()
 }
 
 fn has_python() -> bool {
-    Command::new("python3").arg("--version").output().is_ok_and(|out| out.status.success())
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success())
 }
 
 fn stdout(output: &Output) -> String {
@@ -30,12 +43,18 @@ fn stdout(output: &Output) -> String {
 }
 
 /// The JSON lines of a `--json` run, by language, then by (experiment, workers).
-fn records(output: &Output) -> BTreeMap<String, BTreeMap<(String, Option<usize>), Record>> {
+fn records(
+    output: &Output,
+) -> BTreeMap<String, BTreeMap<(String, Option<usize>), Record>> {
     let mut by_language: BTreeMap<String, BTreeMap<_, _>> = BTreeMap::new();
     for line in stdout(output).lines() {
         let record = Record::from_json_line(line).unwrap();
-        let key = (record.experiment.clone(), record.workers.filter(|_| record.experiment == "pool"));
-        let previous = by_language.entry(record.language.clone()).or_default().insert(key, record);
+        let key = (
+            record.experiment.clone(),
+            record.workers.filter(|_| record.experiment == "pool"),
+        );
+        let previous =
+            by_language.entry(record.language.clone()).or_default().insert(key, record);
         assert!(previous.is_none(), "one measurement per experiment and size: {line}");
     }
     by_language
@@ -46,7 +65,9 @@ fn records(output: &Output) -> BTreeMap<String, BTreeMap<(String, Option<usize>)
 #[test]
 fn both_sides_run_and_compute_the_same_product() {
     if !has_python() {
-        eprintln!("python3 not found: only the Rust side is checked (see the no-python test)");
+        eprintln!(
+            "python3 not found: only the Rust side is checked (see the no-python test)"
+        );
         return;
     }
     let expected = fingerprint(&product_below(LIMIT));
@@ -55,15 +76,27 @@ fn both_sides_run_and_compute_the_same_product() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let by_language = records(&output);
     assert_eq!(by_language.keys().collect::<Vec<_>>(), ["python", "rust"]);
-    let experiments = |language: &str| by_language[language].keys().cloned().collect::<Vec<_>>();
-    assert_eq!(experiments("python"), experiments("rust"), "the same measurements on both sides");
-    assert_eq!(experiments("rust").len(), 6, "one_call, sequential, threads, pool N = 1 and 2, mixed_tasks");
+    let experiments =
+        |language: &str| by_language[language].keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        experiments("python"),
+        experiments("rust"),
+        "the same measurements on both sides"
+    );
+    assert_eq!(
+        experiments("rust").len(),
+        6,
+        "one_call, sequential, threads, pool N = 1 and 2, mixed_tasks"
+    );
     for (language, records) in &by_language {
         for ((experiment, _), record) in records {
             assert_eq!(record.limit, LIMIT, "{language} {experiment}");
             if experiment == "mixed_tasks" {
                 assert_eq!(record.ticks, Some(3), "{language}");
-                assert!(record.step_s.is_some_and(|s| s > 0.0), "{language}: a CPU step was timed");
+                assert!(
+                    record.step_s.is_some_and(|s| s > 0.0),
+                    "{language}: a CPU step was timed"
+                );
             } else {
                 assert_eq!(
                     record.fingerprint,
@@ -82,7 +115,12 @@ fn both_sides_run_and_compute_the_same_product() {
     let output = compare(&[]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = stdout(&output);
-    assert!(text.contains(&format!("Same work on both sides: every product has {expected} bits.")), "{text}");
+    assert!(
+        text.contains(&format!(
+            "Same work on both sides: every product has {expected} bits."
+        )),
+        "{text}"
+    );
     let labels: Vec<&str> = text
         .lines()
         .skip_while(|line| !line.starts_with("experiment "))
@@ -100,8 +138,14 @@ fn both_sides_run_and_compute_the_same_product() {
             "3 calls on a pool of 2 processes"
         ]
     );
-    assert!(text.lines().any(|line| line.starts_with("Python 3.")), "the mixed tasks' table: {text}");
-    assert!(text.lines().any(|line| line.starts_with("Rust 1.")), "the mixed tasks' table: {text}");
+    assert!(
+        text.lines().any(|line| line.starts_with("Python 3.")),
+        "the mixed tasks' table: {text}"
+    );
+    assert!(
+        text.lines().any(|line| line.starts_with("Rust 1.")),
+        "the mixed tasks' table: {text}"
+    );
     assert!(
         text.contains("Python's threads ran one at a time"),
         "the GIL, named from the cores used: {text}"
@@ -111,8 +155,18 @@ fn both_sides_run_and_compute_the_same_product() {
 /// Without a usable Python the command says so, runs the Rust side alone and succeeds.
 #[test]
 fn without_python_runs_the_rust_side_only() {
-    let output = compare(&["--python", "/nonexistent/python3", "--experiments", "one_call,threads"]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = compare(&[
+        "--python",
+        "/nonexistent/python3",
+        "--experiments",
+        "one_call,threads",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = stdout(&output);
     assert!(
         text.contains("Python not run: no Python at /nonexistent/python3. Running the Rust side only"),
@@ -123,9 +177,18 @@ fn without_python_runs_the_rust_side_only() {
     let one_call = text.lines().find(|line| line.starts_with("one call ")).unwrap();
     assert!(one_call.contains('–'), "Python's cells are empty: {one_call}");
 
-    let output = compare(&["--python", "no-such-python-here", "--experiments", "one_call", "--json"]);
+    let output = compare(&[
+        "--python",
+        "no-such-python-here",
+        "--experiments",
+        "one_call",
+        "--json",
+    ]);
     assert_eq!(output.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no `no-such-python-here` on the PATH"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("no `no-such-python-here` on the PATH")
+    );
     assert_eq!(records(&output).keys().collect::<Vec<_>>(), ["rust"]);
 }
 
@@ -134,7 +197,8 @@ fn without_python_runs_the_rust_side_only() {
 fn markdown_names_where_it_was_measured() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("results.md");
-    let output = compare(&["--experiments", "one_call", "--markdown", path.to_str().unwrap()]);
+    let output =
+        compare(&["--experiments", "one_call", "--markdown", path.to_str().unwrap()]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = std::fs::read_to_string(&path).unwrap();
     let first = text.lines().next().unwrap();

@@ -27,12 +27,16 @@ fn every_include_resolves_to_content() {
             };
             let content = match found.selector.as_deref() {
                 // A line range (`file:5:` or `file:3:9`) or a line number.
-                Some(selector) if selector.starts_with(|c: char| c.is_ascii_digit()) => Some(text),
+                Some(selector) if selector.starts_with(|c: char| c.is_ascii_digit()) => {
+                    Some(text)
+                }
                 Some(name) => include::anchor(&text, name),
                 None => Some(text),
             };
             match content {
-                None => problems.push(format!("{where_}: anchor not found or not closed")),
+                None => {
+                    problems.push(format!("{where_}: anchor not found or not closed"))
+                }
                 Some(content) if content.trim().is_empty() => {
                     problems.push(format!("{where_}: includes nothing"))
                 }
@@ -40,6 +44,9 @@ fn every_include_resolves_to_content() {
             }
         }
     }
-    assert!(count > 0, "the book includes nothing: its code and output must come from includes");
+    assert!(
+        count > 0,
+        "the book includes nothing: its code and output must come from includes"
+    );
     assert!(problems.is_empty(), "broken includes:\n{}", problems.join("\n"));
 }

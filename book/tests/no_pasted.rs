@@ -39,7 +39,9 @@ fn every_listing_and_output_is_included() {
                         blocks += 1;
                         let language = info.split(',').next().unwrap_or("").trim();
                         let all_included = !body.is_empty()
-                            && body.iter().all(|l: &&str| l.trim().is_empty() || l.trim().starts_with("{{#"));
+                            && body.iter().all(|l: &&str| {
+                                l.trim().is_empty() || l.trim().starts_with("{{#")
+                            });
                         if !TYPED_BY_THE_READER.contains(&language) && !all_included {
                             problems.push(format!(
                                 "{}:{start}: a ```{info} block that is not an include",
@@ -57,5 +59,9 @@ fn every_listing_and_output_is_included() {
         }
     }
     assert!(blocks > 0, "no code blocks found in the book");
-    assert!(problems.is_empty(), "hand-written blocks in the book:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "hand-written blocks in the book:\n{}",
+        problems.join("\n")
+    );
 }

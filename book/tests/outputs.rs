@@ -24,8 +24,8 @@ fn expected_copies() -> BTreeMap<PathBuf, String> {
     let mut copies = BTreeMap::new();
     for snap_path in workspace::chapter_snapshots() {
         let text = fs::read_to_string(&snap_path).unwrap();
-        let snap =
-            snapshot::parse_command(&text).unwrap_or_else(|err| panic!("{}: {err}", snap_path.display()));
+        let snap = snapshot::parse_command(&text)
+            .unwrap_or_else(|err| panic!("{}: {err}", snap_path.display()));
         let krate = snap_path
             .ancestors()
             .find(|dir| dir.parent() == Some(workspace::root().as_path()))
@@ -39,15 +39,20 @@ fn expected_copies() -> BTreeMap<PathBuf, String> {
         // line; an empty stream gets no copy (there is nothing to show). The
         // first copy starts with the command that made it.
         let mut command = snapshot::command_line(&text);
-        for (file, stream) in
-            [(format!("{name}.txt"), &snap.stdout), (format!("{name}.stderr.txt"), &snap.stderr)]
-        {
+        for (file, stream) in [
+            (format!("{name}.txt"), &snap.stdout),
+            (format!("{name}.stderr.txt"), &snap.stderr),
+        ] {
             if !stream.trim().is_empty() {
-                let mut copy = command.take().map(|line| format!("{line}\n")).unwrap_or_default();
+                let mut copy =
+                    command.take().map(|line| format!("{line}\n")).unwrap_or_default();
                 copy.push_str(stream.trim_end());
                 copy.push('\n');
                 let previous = copies.insert(dir.join(file), copy);
-                assert!(previous.is_none(), "two snapshots in {krate} are both named {name}");
+                assert!(
+                    previous.is_none(),
+                    "two snapshots in {krate} are both named {name}"
+                );
             }
         }
     }
@@ -59,7 +64,11 @@ fn expected_copies() -> BTreeMap<PathBuf, String> {
 #[test]
 fn book_outputs_match_the_snapshots() {
     let expected = expected_copies();
-    assert!(!expected.is_empty(), "no chapter snapshots found under {}", workspace::root().display());
+    assert!(
+        !expected.is_empty(),
+        "no chapter snapshots found under {}",
+        workspace::root().display()
+    );
 
     if std::env::var_os("UPDATE_BOOK_OUTPUT").is_some() {
         for path in workspace::files_with_suffix(&workspace::output_dir(), ".txt") {
@@ -77,7 +86,9 @@ fn book_outputs_match_the_snapshots() {
     for (path, text) in &expected {
         match fs::read_to_string(path) {
             Ok(copy) if &copy == text => {}
-            Ok(_) => problems.push(format!("differs from its snapshot: {}", path.display())),
+            Ok(_) => {
+                problems.push(format!("differs from its snapshot: {}", path.display()))
+            }
             Err(_) => problems.push(format!("missing: {}", path.display())),
         }
     }

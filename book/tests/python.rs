@@ -21,12 +21,19 @@ fn python_dir() -> PathBuf {
 }
 
 fn has_python() -> bool {
-    Command::new("python3").arg("--version").output().is_ok_and(|out| out.status.success())
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success())
 }
 
 /// Runs a program and returns its JSON lines, each also read as a `Record`.
 fn run(script: &str, args: &[&str]) -> Vec<Value> {
-    let output = Command::new("python3").arg(python_dir().join(script)).args(args).output().unwrap();
+    let output = Command::new("python3")
+        .arg(python_dir().join(script))
+        .args(args)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{script} failed: {stderr}");
     String::from_utf8(output.stdout)
@@ -34,7 +41,8 @@ fn run(script: &str, args: &[&str]) -> Vec<Value> {
         .lines()
         .map(|line| {
             Record::from_json_line(line).unwrap_or_else(|err| panic!("{script}: {err}"));
-            serde_json::from_str(line).unwrap_or_else(|err| panic!("{script}: {err}: {line}"))
+            serde_json::from_str(line)
+                .unwrap_or_else(|err| panic!("{script}: {err}: {line}"))
         })
         .collect()
 }
@@ -52,7 +60,12 @@ fn python_programs_agree_with_the_rust_workload() {
         ("one_call.py", vec!["--limit", &limit], "one_call", 1),
         ("asyncio_calls.py", vec!["--calls", "3", "--limit", &limit], "sequential", 1),
         ("thread_calls.py", vec!["--calls", "3", "--limit", &limit], "threads", 1),
-        ("pool_calls.py", vec!["--calls", "3", "--limit", &limit, "--workers", "1", "2"], "pool", 2),
+        (
+            "pool_calls.py",
+            vec!["--calls", "3", "--limit", &limit, "--workers", "1", "2"],
+            "pool",
+            2,
+        ),
     ];
     for (script, args, experiment, records) in cases {
         let lines = run(script, &args);
@@ -60,8 +73,15 @@ fn python_programs_agree_with_the_rust_workload() {
         for record in &lines {
             assert_eq!(record["experiment"], experiment, "{script}");
             assert_eq!(record["language"], "python", "{script}");
-            assert_eq!(record["fingerprint"].as_u64(), Some(expected), "{script}: not the Rust product");
-            assert!(record["wall_s"].as_f64().is_some_and(|s| s >= 0.0), "{script}: wall_s");
+            assert_eq!(
+                record["fingerprint"].as_u64(),
+                Some(expected),
+                "{script}: not the Rust product"
+            );
+            assert!(
+                record["wall_s"].as_f64().is_some_and(|s| s >= 0.0),
+                "{script}: wall_s"
+            );
             assert!(record["cpu_s"].as_f64().is_some(), "{script}: cpu_s");
         }
     }
@@ -74,7 +94,8 @@ fn python_mixed_tasks_reports_tick_gaps() {
         eprintln!("python3 not found: the Python side is not checked");
         return;
     }
-    let lines = run("mixed_tasks.py", &["--ticks", "3", "--interval", "0.05", "--limit", "2000"]);
+    let lines =
+        run("mixed_tasks.py", &["--ticks", "3", "--interval", "0.05", "--limit", "2000"]);
     assert_eq!(lines.len(), 1);
     let record = &lines[0];
     assert_eq!(record["experiment"], "mixed_tasks");

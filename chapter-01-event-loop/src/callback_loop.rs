@@ -107,12 +107,20 @@ impl EventLoop {
     }
 
     /// Schedules `callback` to run `delay` from now.
-    pub fn call_later(&mut self, delay: Duration, callback: impl FnOnce(&mut EventLoop) + 'static) {
+    pub fn call_later(
+        &mut self,
+        delay: Duration,
+        callback: impl FnOnce(&mut EventLoop) + 'static,
+    ) {
         self.call_at(Instant::now() + delay, callback);
     }
 
     /// Schedules `callback` to run at `deadline` (or as soon as possible after).
-    pub fn call_at(&mut self, deadline: Instant, callback: impl FnOnce(&mut EventLoop) + 'static) {
+    pub fn call_at(
+        &mut self,
+        deadline: Instant,
+        callback: impl FnOnce(&mut EventLoop) + 'static,
+    ) {
         let sequence = self.next_sequence;
         self.next_sequence += 1;
         self.timers.push(Timer { deadline, sequence, callback: Box::new(callback) });
@@ -211,7 +219,10 @@ pub struct LoopHandle {
 impl LoopHandle {
     /// Schedules `callback` on the loop from any thread and wakes the loop
     /// (asyncio's `call_soon_threadsafe`). Does nothing if the loop is gone.
-    pub fn call_soon_threadsafe(&self, callback: impl FnOnce(&mut EventLoop) + Send + 'static) {
+    pub fn call_soon_threadsafe(
+        &self,
+        callback: impl FnOnce(&mut EventLoop) + Send + 'static,
+    ) {
         // An error only means the loop was dropped: there is nobody to tell.
         let _ = self.sender.send(Box::new(callback));
     }

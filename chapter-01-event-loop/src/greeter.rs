@@ -87,7 +87,11 @@ impl Greeter {
             StopReason::OutputClosed => "stopped: output closed",
         };
         let plural = if self.ticks == 1 { "" } else { "s" };
-        format!("{what}: {} greeting{plural} in {}", self.ticks, format::seconds(self.elapsed()))
+        format!(
+            "{what}: {} greeting{plural} in {}",
+            self.ticks,
+            format::seconds(self.elapsed())
+        )
     }
 }
 

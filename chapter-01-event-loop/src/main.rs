@@ -68,12 +68,15 @@ fn main() {
     let mut greeter = Greeter::new(args.ticks);
     let reason = match args.runtime {
         Runtime::Callbacks => {
-            let (finished, reason) = runtimes::callbacks::run(greeter, args.interval, ctrl_c);
+            let (finished, reason) =
+                runtimes::callbacks::run(greeter, args.interval, ctrl_c);
             greeter = finished;
             reason
         }
         Runtime::Tokio => runtimes::tokio::run(&mut greeter, args.interval, ctrl_c),
-        Runtime::AsyncStd => runtimes::async_std::run(&mut greeter, args.interval, ctrl_c),
+        Runtime::AsyncStd => {
+            runtimes::async_std::run(&mut greeter, args.interval, ctrl_c)
+        }
         Runtime::Smol => runtimes::smol::run(&mut greeter, args.interval, ctrl_c),
         Runtime::Sleep => runtimes::sleep::run(&mut greeter, args.interval, ctrl_c),
     };

@@ -32,7 +32,8 @@ pub fn schedule_without_running(
         Runtime::AsyncStd => {
             // ANCHOR: lazy_future
             // Calling an async fn only builds a future; it runs when polled.
-            let greeting = runtimes::async_std::greet_every(&mut greeter, interval, shutdown);
+            let greeting =
+                runtimes::async_std::greet_every(&mut greeter, interval, shutdown);
             drop(greeting); // never awaited, never passed to block_on
             // ANCHOR_END: lazy_future
             lazy_future_lines("async-std")
@@ -62,7 +63,8 @@ fn callbacks_never_run(interval: Duration) -> Vec<String> {
             "scheduled on the callback loop: {} ready callback(s), {} timer(s)",
             pending.ready, pending.timers
         ),
-        "run_forever() was never called, so no callback ran: the loop is what calls them".into(),
+        "run_forever() was never called, so no callback ran: the loop is what calls them"
+            .into(),
     ]
 }
 // ANCHOR_END: callbacks_never_run
@@ -88,7 +90,10 @@ fn tokio_never_run(interval: Duration, shutdown: &'static Shutdown) -> Vec<Strin
 
 fn lazy_future_lines(runtime: &str) -> Vec<String> {
     vec![
-        format!("created the {runtime} greeting future, then dropped it without .await or block_on"),
-        "futures are lazy: an async fn's body runs only when something polls the future".into(),
+        format!(
+            "created the {runtime} greeting future, then dropped it without .await or block_on"
+        ),
+        "futures are lazy: an async fn's body runs only when something polls the future"
+            .into(),
     ]
 }

@@ -16,7 +16,10 @@ fn log() -> Rc<RefCell<Vec<&'static str>>> {
     Rc::new(RefCell::new(Vec::new()))
 }
 
-fn record(log: &Rc<RefCell<Vec<&'static str>>>, name: &'static str) -> impl FnOnce(&mut EventLoop) + 'static {
+fn record(
+    log: &Rc<RefCell<Vec<&'static str>>>,
+    name: &'static str,
+) -> impl FnOnce(&mut EventLoop) + 'static {
     let log = Rc::clone(log);
     move |_| log.borrow_mut().push(name)
 }
@@ -114,7 +117,9 @@ fn a_callback_can_repeat_itself() {
         if *count.borrow() == 5 {
             event_loop.stop();
         } else {
-            event_loop.call_later(Duration::from_millis(1), move |event_loop| tick(event_loop, count));
+            event_loop.call_later(Duration::from_millis(1), move |event_loop| {
+                tick(event_loop, count)
+            });
         }
     }
     let count = Rc::new(RefCell::new(0));

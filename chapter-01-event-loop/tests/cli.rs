@@ -27,14 +27,22 @@ fn redacted(body: impl FnOnce()) {
 /// The default run is the article's program on the callback loop.
 #[test]
 fn callbacks_is_the_default() {
-    redacted(|| assert_cmd_snapshot!("callbacks", program(&["--ticks", "3", "--interval", "20ms"])));
+    redacted(|| {
+        assert_cmd_snapshot!(
+            "callbacks",
+            program(&["--ticks", "3", "--interval", "20ms"])
+        )
+    });
 }
 
 /// The same three greetings on tokio.
 #[test]
 fn tokio_greets() {
     redacted(|| {
-        assert_cmd_snapshot!("tokio", program(&["--runtime", "tokio", "--ticks", "3", "--interval", "20ms"]))
+        assert_cmd_snapshot!(
+            "tokio",
+            program(&["--runtime", "tokio", "--ticks", "3", "--interval", "20ms"])
+        )
     });
 }
 
@@ -53,7 +61,10 @@ fn async_std_greets() {
 #[test]
 fn smol_greets() {
     redacted(|| {
-        assert_cmd_snapshot!("smol", program(&["--runtime", "smol", "--ticks", "3", "--interval", "20ms"]))
+        assert_cmd_snapshot!(
+            "smol",
+            program(&["--runtime", "smol", "--ticks", "3", "--interval", "20ms"])
+        )
     });
 }
 
@@ -61,7 +72,10 @@ fn smol_greets() {
 #[test]
 fn sleep_loop_greets() {
     redacted(|| {
-        assert_cmd_snapshot!("sleep", program(&["--runtime", "sleep", "--ticks", "3", "--interval", "20ms"]))
+        assert_cmd_snapshot!(
+            "sleep",
+            program(&["--runtime", "sleep", "--ticks", "3", "--interval", "20ms"])
+        )
     });
 }
 
@@ -70,7 +84,9 @@ fn sleep_loop_greets() {
 fn never_run_prints_nothing_on_any_runtime() {
     for runtime in ["callbacks", "tokio", "async-std", "smol"] {
         let name = format!("never_run_{}", runtime.replace('-', "_"));
-        redacted(|| assert_cmd_snapshot!(name, program(&["--runtime", runtime, "--never-run"])));
+        redacted(|| {
+            assert_cmd_snapshot!(name, program(&["--runtime", runtime, "--never-run"]))
+        });
     }
 }
 
@@ -83,8 +99,14 @@ fn bad_input_gets_one_clear_line() {
         (&["--interval", "-1"], "must be a positive duration"),
         (&["--interval", "0"], "must be a positive duration"),
         (&["--interval", "soon"], "is not a duration"),
-        (&["--runtime", "nope"], "possible values: callbacks, tokio, async-std, smol, sleep"),
-        (&["--runtime", "sleep", "--never-run"], "the sleep loop has nothing to schedule"),
+        (
+            &["--runtime", "nope"],
+            "possible values: callbacks, tokio, async-std, smol, sleep",
+        ),
+        (
+            &["--runtime", "sleep", "--never-run"],
+            "the sleep loop has nothing to schedule",
+        ),
         (&["--bogus"], "unexpected argument '--bogus'"),
     ];
     for (args, expected) in cases {
@@ -119,8 +141,10 @@ fn ctrl_c_stops_every_runtime_with_a_summary() {
 
     for runtime in ["callbacks", "tokio", "async-std", "smol", "sleep"] {
         // A long interval: the program must be woken by the signal, not by a tick.
-        let mut child =
-            program(&["--runtime", runtime, "--interval", "1min"]).stdout(Stdio::piped()).spawn().unwrap();
+        let mut child = program(&["--runtime", runtime, "--interval", "1min"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
         // Wait for the first greeting: by then the handler is installed.
@@ -137,10 +161,14 @@ fn ctrl_c_stops_every_runtime_with_a_summary() {
         let status = child.wait().unwrap();
         assert!(status.success(), "{runtime}: {status}");
         assert!(
-            rest.trim_end().ends_with("s") && rest.contains("stopped by Ctrl-C: 1 greeting in"),
+            rest.trim_end().ends_with("s")
+                && rest.contains("stopped by Ctrl-C: 1 greeting in"),
             "{runtime}: {rest:?}"
         );
         // Far less than the one-minute interval: the signal woke the program.
-        assert!(started.elapsed() < Duration::from_secs(30), "{runtime} waited for its timer");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{runtime} waited for its timer"
+        );
     }
 }

@@ -47,7 +47,11 @@ fn exercise_2_a_busy_call_soon_chain_does_not_starve_a_timer() {
     const GIVE_UP_AFTER: u64 = 1_000_000;
 
     /// Runs, then queues itself again at once, until the timer has fired.
-    fn spin(event_loop: &mut EventLoop, spins: Rc<RefCell<u64>>, timer_ran: Rc<RefCell<bool>>) {
+    fn spin(
+        event_loop: &mut EventLoop,
+        spins: Rc<RefCell<u64>>,
+        timer_ran: Rc<RefCell<bool>>,
+    ) {
         if *timer_ran.borrow() || *spins.borrow() == GIVE_UP_AFTER {
             return;
         }
@@ -67,7 +71,10 @@ fn exercise_2_a_busy_call_soon_chain_does_not_starve_a_timer() {
     });
     event_loop.run_forever();
     assert!(*timer_ran.borrow());
-    assert!(*spins.borrow() < GIVE_UP_AFTER, "the timer ran while the spinner was still going");
+    assert!(
+        *spins.borrow() < GIVE_UP_AFTER,
+        "the timer ran while the spinner was still going"
+    );
     // ANCHOR_END: exercise_2_solution
 }
 
@@ -77,8 +84,11 @@ fn exercise_2_a_busy_call_soon_chain_does_not_starve_a_timer() {
 fn tick_times_after_a_stall(behavior: MissedTickBehavior, ticks: usize) -> Vec<u32> {
     // ANCHOR: exercise_3_solution
     let period = Duration::from_millis(500);
-    let runtime =
-        tokio::runtime::Builder::new_current_thread().enable_time().start_paused(true).build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .start_paused(true)
+        .build()
+        .unwrap();
     runtime.block_on(async {
         let start = Instant::now();
         let mut interval = time::interval(period);
@@ -105,7 +115,13 @@ fn tick_times_after_a_stall(behavior: MissedTickBehavior, ticks: usize) -> Vec<u
 #[test]
 fn exercise_3_burst_catches_up_delay_shifts_the_schedule() {
     // ANCHOR: exercise_3_assertions
-    assert_eq!(tick_times_after_a_stall(MissedTickBehavior::Burst, 6), [0, 3, 3, 3, 4, 5]);
-    assert_eq!(tick_times_after_a_stall(MissedTickBehavior::Delay, 6), [0, 3, 4, 5, 6, 7]);
+    assert_eq!(
+        tick_times_after_a_stall(MissedTickBehavior::Burst, 6),
+        [0, 3, 3, 3, 4, 5]
+    );
+    assert_eq!(
+        tick_times_after_a_stall(MissedTickBehavior::Delay, 6),
+        [0, 3, 4, 5, 6, 7]
+    );
     // ANCHOR_END: exercise_3_assertions
 }

@@ -38,9 +38,15 @@ pub struct Calibration {
 pub fn calibrate(target: Duration) -> Calibration {
     let probe_limit = DEFAULT_LIMIT;
     // The faster of two calls: the first may pay for a cold cache.
-    let probe_took =
-        (0..2).map(|_| measure(|| fingerprint(&product_below(probe_limit))).1.wall).min().unwrap_or_default();
-    Calibration { probe_limit, probe_took, limit: scaled_limit(probe_limit, probe_took, target) }
+    let probe_took = (0..2)
+        .map(|_| measure(|| fingerprint(&product_below(probe_limit))).1.wall)
+        .min()
+        .unwrap_or_default();
+    Calibration {
+        probe_limit,
+        probe_took,
+        limit: scaled_limit(probe_limit, probe_took, target),
+    }
 }
 
 /// The limit expected to take `target`, if `probe_limit` took `probe_took`

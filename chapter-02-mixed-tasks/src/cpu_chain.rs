@@ -37,7 +37,9 @@ pub async fn run<L: Loop>(
             // The article's way: the loop's thread does the work itself.
             Placement::OnLoop => product_below(limit),
             Placement::Off(Offload::Pool) => runtime.offload(limit).await?,
-            Placement::Off(Offload::Rayon) => runtimes::rayon::product_below(limit).await?,
+            Placement::Off(Offload::Rayon) => {
+                runtimes::rayon::product_below(limit).await?
+            }
         };
         took.push(started.elapsed());
         printer.step_done(number, started.elapsed(), fingerprint(&result));

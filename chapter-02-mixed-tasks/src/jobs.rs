@@ -58,15 +58,25 @@ impl Jobs {
     }
 
     /// The periodic job.
-    pub fn ticker<L: Loop>(&self, runtime: L) -> impl Future<Output = TickerResult> + Send + 'static {
-        let plan =
-            TickPlan { interval: self.settings.interval, ticks: self.settings.ticks, start: self.start };
-        let (printer, ctrl_c, done) = (self.settings.printer, self.ctrl_c, Arc::clone(&self.done));
+    pub fn ticker<L: Loop>(
+        &self,
+        runtime: L,
+    ) -> impl Future<Output = TickerResult> + Send + 'static {
+        let plan = TickPlan {
+            interval: self.settings.interval,
+            ticks: self.settings.ticks,
+            start: self.start,
+        };
+        let (printer, ctrl_c, done) =
+            (self.settings.printer, self.ctrl_c, Arc::clone(&self.done));
         async move { ticker::run(runtime, plan, printer, ctrl_c, &done).await }
     }
 
     /// The random waits.
-    pub fn chores<L: Loop>(&self, runtime: L) -> impl Future<Output = Vec<Duration>> + Send + 'static {
+    pub fn chores<L: Loop>(
+        &self,
+        runtime: L,
+    ) -> impl Future<Output = Vec<Duration>> + Send + 'static {
         let Settings { seed, interval, printer, .. } = self.settings;
         let done = Arc::clone(&self.done);
         async move { chores::run(runtime, seed, interval, printer, &done).await }
@@ -91,7 +101,14 @@ impl Jobs {
         cost: Measurement,
     ) -> Result<Outcome, String> {
         let (ticks, stop) = ticker;
-        Ok(Outcome { settings: self.settings, ticks, stop, steps: steps?, overshoots, cost })
+        Ok(Outcome {
+            settings: self.settings,
+            ticks,
+            stop,
+            steps: steps?,
+            overshoots,
+            cost,
+        })
     }
 }
 

@@ -95,13 +95,20 @@ fn main() {
         limit,
         seed: args.seed,
         late_after: args.late_after,
-        printer: Printer { show_ticks: true, show_tasks: !args.only_ticks, late_after: args.late_after },
+        printer: Printer {
+            show_ticks: true,
+            show_tasks: !args.only_ticks,
+            late_after: args.late_after,
+        },
     };
 
     let result = match &args.markdown {
         None => run_once(settings, ctrl_c).map(|_| ()),
-        Some(path) => compare_all(Settings { ticks: settings.ticks.or(Some(5)), ..settings }, ctrl_c)
-            .and_then(|outcomes| write_markdown(path, &outcomes, &one_call())),
+        Some(path) => compare_all(
+            Settings { ticks: settings.ticks.or(Some(5)), ..settings },
+            ctrl_c,
+        )
+        .and_then(|outcomes| write_markdown(path, &outcomes, &one_call())),
     };
     if let Err(message) = result {
         eprintln!("error: {message}");
@@ -110,7 +117,10 @@ fn main() {
 }
 
 /// Runs the jobs once with `settings`, printing the header, the events and the summary.
-fn run_once(settings: Settings, ctrl_c: &'static shutdown::Shutdown) -> Result<Outcome, String> {
+fn run_once(
+    settings: Settings,
+    ctrl_c: &'static shutdown::Shutdown,
+) -> Result<Outcome, String> {
     say(report::header(settings.runtime, settings.placement));
     say(format!(
         "A tick every {} (each due one interval after the previous one ran), random waits of up to {} (seed {}), CPU steps of limit {}. {}",
@@ -140,16 +150,22 @@ fn run_once(settings: Settings, ctrl_c: &'static shutdown::Shutdown) -> Result<O
 
 /// Every runtime with the steps on the loop and on its blocking pool, then
 /// rayon from tokio: the book's table.
-fn compare_all(settings: Settings, ctrl_c: &'static shutdown::Shutdown) -> Result<Vec<Outcome>, String> {
+fn compare_all(
+    settings: Settings,
+    ctrl_c: &'static shutdown::Shutdown,
+) -> Result<Vec<Outcome>, String> {
     let mut plan: Vec<(Runtime, Placement)> = Runtime::ALL
         .iter()
-        .flat_map(|&runtime| [(runtime, Placement::OnLoop), (runtime, Placement::Off(Offload::Pool))])
+        .flat_map(|&runtime| {
+            [(runtime, Placement::OnLoop), (runtime, Placement::Off(Offload::Pool))]
+        })
         .collect();
     plan.push((Runtime::Tokio, Placement::Off(Offload::Rayon)));
     let mut outcomes = Vec::new();
     for (runtime, placement) in plan {
         if ctrl_c.is_requested() {
-            return Err("stopped by Ctrl-C before every run was done; nothing written".to_string());
+            return Err("stopped by Ctrl-C before every run was done; nothing written"
+                .to_string());
         }
         outcomes.push(run_once(Settings { runtime, placement, ..settings }, ctrl_c)?);
         say(String::new());
@@ -159,7 +175,9 @@ fn compare_all(settings: Settings, ctrl_c: &'static shutdown::Shutdown) -> Resul
 
 /// One call at the article's size, timed in this build and in `python3`.
 fn one_call() -> OneCall {
-    say(format!("Timing one call at limit {DEFAULT_LIMIT} in Rust and in python3 (if there is one)..."));
+    say(format!(
+        "Timing one call at limit {DEFAULT_LIMIT} in Rust and in python3 (if there is one)..."
+    ));
     OneCall {
         limit: DEFAULT_LIMIT,
         rust: calibrate::calibrate(calibrate::TARGET).probe_took,
@@ -167,7 +185,11 @@ fn one_call() -> OneCall {
     }
 }
 
-fn write_markdown(path: &PathBuf, outcomes: &[Outcome], one_call: &OneCall) -> Result<(), String> {
+fn write_markdown(
+    path: &PathBuf,
+    outcomes: &[Outcome],
+    one_call: &OneCall,
+) -> Result<(), String> {
     std::fs::write(path, report::markdown(outcomes, one_call))
         .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
     eprintln!("wrote {}", path.display());

@@ -22,7 +22,10 @@ print(sys.version.split()[0], time.perf_counter() - start)";
 pub fn time_one_call(limit: u32, runs: usize) -> Option<(String, Duration)> {
     let mut best: Option<(String, Duration)> = None;
     for _ in 0..runs {
-        let output = Command::new("python3").args(["-c", SCRIPT, &limit.to_string()]).output().ok()?;
+        let output = Command::new("python3")
+            .args(["-c", SCRIPT, &limit.to_string()])
+            .output()
+            .ok()?;
         if !output.status.success() {
             return None;
         }

@@ -49,7 +49,10 @@ impl Printer {
     /// A random wait begins.
     pub fn chore(&self, number: u64, wait: Duration) {
         if self.show_tasks {
-            say(format!("    chore {number}: something done; the next one in {}", format::seconds(wait)));
+            say(format!(
+                "    chore {number}: something done; the next one in {}",
+                format::seconds(wait)
+            ));
         }
     }
 
@@ -63,7 +66,10 @@ impl Printer {
     /// A CPU step ends.
     pub fn step_done(&self, number: u64, took: Duration, bits: u64) {
         if self.show_tasks {
-            say(format!("    cpu step {number}: done in {} (a {bits}-bit number)", format::duration(took)));
+            say(format!(
+                "    cpu step {number}: done in {} (a {bits}-bit number)",
+                format::duration(took)
+            ));
         }
     }
 }
@@ -115,7 +121,10 @@ pub fn summary(outcome: &Outcome) -> Vec<String> {
         None => format!("  worst lateness {}; no CPU step finished", format::duration(worst)),
     });
     if let Some(overshoot) = outcome.overshoots.iter().max() {
-        lines.push(format!("  the random waits overshot by up to {}", format::duration(*overshoot)));
+        lines.push(format!(
+            "  the random waits overshot by up to {}",
+            format::duration(*overshoot)
+        ));
     }
     if settings.runtime == Runtime::TokioMultiThread {
         lines.push(format!(
@@ -165,8 +174,10 @@ pub fn markdown(outcomes: &[Outcome], one_call: &OneCall) -> String {
     text.push_str("|---|---|---|---|---|---|---|\n");
     for outcome in outcomes {
         let s = &outcome.settings;
-        let gaps: Vec<Duration> = outcome.ticks.iter().filter_map(|tick| tick.gap).collect();
-        let show = |value: Option<Duration>| value.map_or("–".to_string(), format::duration);
+        let gaps: Vec<Duration> =
+            outcome.ticks.iter().filter_map(|tick| tick.gap).collect();
+        let show =
+            |value: Option<Duration>| value.map_or("–".to_string(), format::duration);
         text.push_str(&format!(
             "| {} | {} | {} of {} | {} | {} | {} | {} |\n",
             s.runtime,
@@ -190,17 +201,24 @@ pub fn markdown(outcomes: &[Outcome], one_call: &OneCall) -> String {
         format::duration(one_call.rust)
     ));
     match &one_call.python {
-        Some((version, took)) => {
-            text.push_str(&format!("| Python {version} (`python3`) | {} |\n", format::duration(*took)))
+        Some((version, took)) => text.push_str(&format!(
+            "| Python {version} (`python3`) | {} |\n",
+            format::duration(*took)
+        )),
+        None => {
+            text.push_str("| Python | not measured: no `python3` on this machine |\n")
         }
-        None => text.push_str("| Python | not measured: no `python3` on this machine |\n"),
     }
     text
 }
 
 /// Where a run's steps go, for the header line.
 pub fn header(runtime: Runtime, placement: Placement) -> String {
-    format!("Three jobs on {}; the CPU steps run {}.", runtime.description(), placement.description(runtime))
+    format!(
+        "Three jobs on {}; the CPU steps run {}.",
+        runtime.description(),
+        placement.description(runtime)
+    )
 }
 
 #[cfg(test)]

@@ -36,7 +36,8 @@ fn bounded(ticks: &str, args: &[&str]) -> Command {
 }
 
 /// What this chapter redacts on top of the shared timing filters.
-const CHAPTER_FILTERS: &[(&str, &str)] = &[(r"\b\d+ worker threads\b", "[n] worker threads")];
+const CHAPTER_FILTERS: &[(&str, &str)] =
+    &[(r"\b\d+ worker threads\b", "[n] worker threads")];
 
 /// Applies the course's timing redactions, plus the machine's worker count.
 fn redacted(body: impl FnOnce()) {
@@ -56,7 +57,10 @@ fn blocked_loop_makes_ticks_late_on_every_runtime() {
 #[test]
 fn multi_thread_runtime_is_still_late_when_the_jobs_share_a_worker() {
     redacted(|| {
-        assert_cmd_snapshot!("blocked_tokio_multi_thread", bounded("4", &["--runtime", "tokio-multi-thread"]))
+        assert_cmd_snapshot!(
+            "blocked_tokio_multi_thread",
+            bounded("4", &["--runtime", "tokio-multi-thread"])
+        )
     });
 }
 
@@ -65,14 +69,18 @@ fn multi_thread_runtime_is_still_late_when_the_jobs_share_a_worker() {
 fn offloading_to_the_blocking_pool_puts_ticks_on_time() {
     for runtime in ["tokio", "async-std", "smol", "tokio-multi-thread"] {
         let name = format!("offload_{}", runtime.replace('-', "_"));
-        redacted(|| assert_cmd_snapshot!(name, bounded("6", &["--runtime", runtime, "--offload"])));
+        redacted(|| {
+            assert_cmd_snapshot!(name, bounded("6", &["--runtime", runtime, "--offload"]))
+        });
     }
 }
 
 /// With the steps on rayon, every tick is on time too.
 #[test]
 fn offloading_to_rayon_puts_ticks_on_time() {
-    redacted(|| assert_cmd_snapshot!("offload_rayon", bounded("6", &["--offload", "rayon"])));
+    redacted(|| {
+        assert_cmd_snapshot!("offload_rayon", bounded("6", &["--offload", "rayon"]))
+    });
 }
 
 /// Without `--limit`, the program measures the machine and says what it chose.
@@ -90,9 +98,24 @@ fn default_step_size_comes_from_a_measurement() {
 #[test]
 fn random_waits_repeat_with_the_seed() {
     let waits = |seed: &str| -> Vec<String> {
-        let args = ["--ticks", "4", "--interval", "40ms", "--limit", "2000", "--offload", "--seed", seed];
+        let args = [
+            "--ticks",
+            "4",
+            "--interval",
+            "40ms",
+            "--limit",
+            "2000",
+            "--offload",
+            "--seed",
+            seed,
+        ];
         let stdout = String::from_utf8(program(&args).output().unwrap().stdout).unwrap();
-        stdout.lines().filter(|line| line.contains("chore ")).map(str::to_string).take(3).collect()
+        stdout
+            .lines()
+            .filter(|line| line.contains("chore "))
+            .map(str::to_string)
+            .take(3)
+            .collect()
     };
     let (first, again, other) = (waits("7"), waits("7"), waits("8"));
     assert_eq!(first.len(), 3, "{first:?}");
@@ -111,11 +134,14 @@ fn markdown_table_has_a_row_per_run() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let table = std::fs::read_to_string(&path).unwrap();
     assert!(table.lines().next().unwrap().contains(" cores, "), "no provenance: {table}");
-    let (runs, one_call) = table.split_once("One call of the workload").expect("the one-call comparison");
+    let (runs, one_call) =
+        table.split_once("One call of the workload").expect("the one-call comparison");
     assert!(one_call.contains("| Rust (num-bigint), "), "{one_call}");
     assert!(one_call.contains("| Python"), "{one_call}");
-    let rows: Vec<&str> =
-        runs.lines().filter(|line| line.starts_with("| ") && !line.starts_with("| Runtime")).collect();
+    let rows: Vec<&str> = runs
+        .lines()
+        .filter(|line| line.starts_with("| ") && !line.starts_with("| Runtime"))
+        .collect();
     let expected = [
         "| tokio | on the loop |",
         "| tokio | spawn_blocking |",
@@ -143,7 +169,10 @@ fn bad_input_gets_one_clear_line() {
         (&["--late-after", "soon"], "is not a duration"),
         (&["--limit", "2000000"], "at most 1000000"),
         (&["--seed", "x"], "invalid digit"),
-        (&["--runtime", "nope"], "possible values: tokio, async-std, smol, tokio-multi-thread"),
+        (
+            &["--runtime", "nope"],
+            "possible values: tokio, async-std, smol, tokio-multi-thread",
+        ),
         (&["--offload", "gpu"], "possible values: pool, rayon"),
         (&["--bogus"], "unexpected argument '--bogus'"),
     ];
@@ -185,7 +214,8 @@ fn ctrl_c_stops_with_a_summary() {
         // A long interval: the program must be woken by the signal, not by a tick.
         let mut args = vec!["--interval", "1min", "--limit", "20000"];
         args.extend(offload.iter().flat_map(|place| ["--offload", place]));
-        let mut child = program(&args).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+        let mut child =
+            program(&args).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
         // Wait for the first tick: by then the handler is installed.
@@ -200,9 +230,15 @@ fn ctrl_c_stops_with_a_summary() {
         std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
         let status = child.wait().unwrap();
         assert!(status.success(), "{offload:?}: {status}");
-        assert!(rest.contains("stopped by Ctrl-C: 1 tick, 0 late, 1 on time"), "{offload:?}: {rest:?}");
+        assert!(
+            rest.contains("stopped by Ctrl-C: 1 tick, 0 late, 1 on time"),
+            "{offload:?}: {rest:?}"
+        );
         assert!(rest.contains("verdict: on time."), "{offload:?}: {rest:?}");
         // Far less than the one-minute interval: the signal woke the program.
-        assert!(started.elapsed() < Duration::from_secs(30), "{offload:?} waited for its timer");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{offload:?} waited for its timer"
+        );
     }
 }

@@ -68,8 +68,11 @@ mod tests {
     /// heartbeat is never late; blocking the runtime's only thread makes it late.
     #[test]
     fn blocking_the_runtime_delays_the_heartbeat() {
-        let runtime =
-            tokio::runtime::Builder::new_current_thread().enable_time().start_paused(true).build().unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .start_paused(true)
+            .build()
+            .unwrap();
         let idle = runtime.block_on(async {
             let heartbeat = Heartbeat::start().await;
             time::sleep(PERIOD * 5).await;
@@ -77,7 +80,8 @@ mod tests {
         });
         assert_eq!(idle, Duration::ZERO);
 
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+        let runtime =
+            tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
         let blocked = runtime.block_on(async {
             let heartbeat = Heartbeat::start().await;
             std::thread::sleep(PERIOD * 5); // the one thread is busy: nothing else runs

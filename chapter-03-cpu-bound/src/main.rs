@@ -121,8 +121,11 @@ fn main() {
         repeat: args.repeat as usize,
     };
     let cores = machine::cores();
-    let runs =
-        if setup.repeat > 1 { format!(", median of {} runs each", setup.repeat) } else { String::new() };
+    let runs = if setup.repeat > 1 {
+        format!(", median of {} runs each", setup.repeat)
+    } else {
+        String::new()
+    };
 
     let (mut cpu, mut io, mut scaled) = (Vec::new(), Vec::new(), Vec::new());
     if matches!(args.workload, Workload::Cpu | Workload::Both) {
@@ -130,7 +133,11 @@ fn main() {
             "CPU-bound: {} calls of product_below({}){}{runs}, on {} core{}.",
             setup.jobs,
             setup.limit,
-            if modes.len() > 1 { " in each mode, the modes one after another" } else { "" },
+            if modes.len() > 1 {
+                " in each mode, the modes one after another"
+            } else {
+                ""
+            },
             cores,
             if cores == 1 { "" } else { "s" }
         ));
@@ -140,8 +147,11 @@ fn main() {
             switch_interval: setup.switch_interval,
             shutdown: ctrl_c,
         };
-        cpu = run_modes(&modes, Kind::Cpu, &setup, cores, |mode| modes::run_cpu(mode, &settings));
-        let title = format!("Summary of {} calls of product_below({}):", setup.jobs, setup.limit);
+        cpu = run_modes(&modes, Kind::Cpu, &setup, cores, |mode| {
+            modes::run_cpu(mode, &settings)
+        });
+        let title =
+            format!("Summary of {} calls of product_below({}):", setup.jobs, setup.limit);
         summarise(&title, Kind::Cpu, &cpu, &setup);
     }
     if matches!(args.workload, Workload::Io | Workload::Both) && !ctrl_c.is_requested() {
@@ -152,10 +162,16 @@ fn main() {
             if modes.len() > 1 { " in each mode" } else { "" },
             format::duration(setup.wait)
         ));
-        let settings = IoSettings { jobs: setup.jobs, wait: setup.wait, shutdown: ctrl_c };
-        io = run_modes(&modes, Kind::Io, &setup, cores, |mode| modes::run_io(mode, &settings));
-        let title =
-            format!("Summary of {} jobs that each wait {}:", setup.jobs, format::duration(setup.wait));
+        let settings =
+            IoSettings { jobs: setup.jobs, wait: setup.wait, shutdown: ctrl_c };
+        io = run_modes(&modes, Kind::Io, &setup, cores, |mode| {
+            modes::run_io(mode, &settings)
+        });
+        let title = format!(
+            "Summary of {} jobs that each wait {}:",
+            setup.jobs,
+            format::duration(setup.wait)
+        );
         summarise(&title, Kind::Io, &io, &setup);
         if args.mode == Selection::All && !ctrl_c.is_requested() {
             let settings = IoSettings { jobs: args.scale as usize, ..settings };
@@ -168,7 +184,9 @@ fn main() {
             let tasks = scale::tasks(&settings);
             let threads = scale::threads(&settings);
             scaled = vec![threads, tasks];
-            report::scale_lines(&scaled).into_iter().for_each(|line| say(format!("  {line}")));
+            report::scale_lines(&scaled)
+                .into_iter()
+                .for_each(|line| say(format!("  {line}")));
         }
     }
     if ctrl_c.is_requested() {
@@ -202,7 +220,9 @@ fn run_modes(
         let report = modes::median_of(setup.repeat, || run(mode));
         let baseline = report::baseline(kind, std::slice::from_ref(&report), setup)
             .or_else(|| report::baseline(kind, &reports, setup));
-        report::mode_lines(&report, baseline).into_iter().for_each(|line| say(format!("  {line}")));
+        report::mode_lines(&report, baseline)
+            .into_iter()
+            .for_each(|line| say(format!("  {line}")));
         let stopped = report.stopped;
         reports.push(report);
         if stopped {

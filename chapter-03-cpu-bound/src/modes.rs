@@ -110,7 +110,15 @@ pub fn run_cpu(mode: Mode, settings: &CpuSettings) -> ModeReport {
         Mode::Tasks => cpu::tasks::run(settings, &timeline),
     };
     let measurement = stopwatch.stop();
-    report(mode, Kind::Cpu, settings.calls, measurement, &timeline, outcome, settings.shutdown.is_requested())
+    report(
+        mode,
+        Kind::Cpu,
+        settings.calls,
+        measurement,
+        &timeline,
+        outcome,
+        settings.shutdown.is_requested(),
+    )
 }
 // ANCHOR_END: measure_mode
 
@@ -125,7 +133,15 @@ pub fn run_io(mode: Mode, settings: &IoSettings) -> ModeReport {
         Mode::Tasks => io::jobs::as_tasks(settings, &timeline),
     };
     let measurement = stopwatch.stop();
-    report(mode, Kind::Io, settings.jobs, measurement, &timeline, outcome, settings.shutdown.is_requested())
+    report(
+        mode,
+        Kind::Io,
+        settings.jobs,
+        measurement,
+        &timeline,
+        outcome,
+        settings.shutdown.is_requested(),
+    )
 }
 
 fn report(
@@ -194,7 +210,10 @@ mod tests {
         let kept = median_of(5, || fake(walls.next().unwrap()));
         assert_eq!(kept.measurement.wall, Duration::from_millis(30));
         let mut walls = [40, 10].into_iter();
-        assert_eq!(median_of(2, || fake(walls.next().unwrap())).measurement.wall, Duration::from_millis(10));
+        assert_eq!(
+            median_of(2, || fake(walls.next().unwrap())).measurement.wall,
+            Duration::from_millis(10)
+        );
     }
 
     /// A stopped run is returned at once; no more runs are made.

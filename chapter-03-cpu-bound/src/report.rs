@@ -36,10 +36,15 @@ pub fn header(mode: Mode, kind: Kind, setup: &Setup, cores: usize) -> String {
     };
     let how = match (kind, mode) {
         (Kind::Cpu, Mode::Loop) => {
-            "on one event loop (a tokio current-thread runtime), one after another".to_string()
+            "on one event loop (a tokio current-thread runtime), one after another"
+                .to_string()
         }
-        (Kind::Io, Mode::Loop) => "as tasks on one event loop (a tokio current-thread runtime)".to_string(),
-        (_, Mode::Threads) => format!("on {n} OS thread{} (std::thread::scope), no global lock", plural(n)),
+        (Kind::Io, Mode::Loop) => {
+            "as tasks on one event loop (a tokio current-thread runtime)".to_string()
+        }
+        (_, Mode::Threads) => {
+            format!("on {n} OS thread{} (std::thread::scope), no global lock", plural(n))
+        }
         (Kind::Cpu, Mode::Gil) => format!(
             "on {n} OS thread{} that must hold one global lock to compute (a model of Python's GIL, switch interval {})",
             plural(n),
@@ -83,7 +88,8 @@ pub fn mode_lines(report: &ModeReport, baseline: Option<Duration>) -> Vec<String
     }
     if let Some(&bits) = report.outcome.fingerprints.first() {
         let same = report.outcome.fingerprints.iter().all(|&b| b == bits);
-        let agree = if same { "the same in every call" } else { "NOT the same in every call" };
+        let agree =
+            if same { "the same in every call" } else { "NOT the same in every call" };
         lines.push(format!("each product has {bits} bits, {agree}"));
     }
     let mut cost = format!(
@@ -132,12 +138,17 @@ fn overlap_line(report: &ModeReport) -> String {
             report.outcome.forced_switches.unwrap_or(0),
             plural(most)
         ),
-        (Kind::Cpu, _) if most <= 1 => format!("at most {most} call computing at a time: {verdict}"),
+        (Kind::Cpu, _) if most <= 1 => {
+            format!("at most {most} call computing at a time: {verdict}")
+        }
         (Kind::Cpu, _) => format!(
             "up to {most} calls in progress at the same time, {} to run them: {verdict}",
             cores(report.measurement.cores)
         ),
-        (Kind::Io, _) => format!("up to {most} job{} waiting at the same time: {verdict}", plural(most)),
+        (Kind::Io, _) => format!(
+            "up to {most} job{} waiting at the same time: {verdict}",
+            plural(most)
+        ),
     }
 }
 
@@ -197,23 +208,36 @@ pub fn sentence(report: &ModeReport, baseline: Option<Duration>) -> String {
 // ANCHOR_END: sentence
 
 /// The summary printed after all modes: a table and one sentence per mode.
-pub fn summary(title: &str, reports: &[ModeReport], baseline: Option<Duration>) -> Vec<String> {
+pub fn summary(
+    title: &str,
+    reports: &[ModeReport],
+    baseline: Option<Duration>,
+) -> Vec<String> {
     let mut lines = vec![title.to_string()];
     let rows = table_rows(reports, baseline);
     let widths: Vec<usize> = (0..TABLE_HEAD.len())
-        .map(|i| rows.iter().map(|row| row[i].chars().count()).max().unwrap_or(0).max(TABLE_HEAD[i].len()))
+        .map(|i| {
+            rows.iter()
+                .map(|row| row[i].chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(TABLE_HEAD[i].len())
+        })
         .collect();
     let line = |cells: &[String]| {
-        let padded: Vec<String> = cells.iter().zip(&widths).map(|(cell, &w)| format!("{cell:<w$}")).collect();
+        let padded: Vec<String> =
+            cells.iter().zip(&widths).map(|(cell, &w)| format!("{cell:<w$}")).collect();
         format!("  {}", padded.join("  ").trim_end())
     };
     lines.push(line(&TABLE_HEAD.map(String::from)));
     lines.extend(rows.iter().map(|row| line(row)));
-    lines.extend(reports.iter().map(|report| format!("- {}", sentence(report, baseline))));
+    lines
+        .extend(reports.iter().map(|report| format!("- {}", sentence(report, baseline))));
     lines
 }
 
-const TABLE_HEAD: [&str; 7] = ["mode", "wall", "CPU", "cores used", "of machine", "speedup", "verdict"];
+const TABLE_HEAD: [&str; 7] =
+    ["mode", "wall", "CPU", "cores used", "of machine", "speedup", "verdict"];
 
 fn table_rows(reports: &[ModeReport], baseline: Option<Duration>) -> Vec<[String; 7]> {
     reports
@@ -227,7 +251,11 @@ fn table_rows(reports: &[ModeReport], baseline: Option<Duration>) -> Vec<[String
                 format!("{:.2} of {}", m.cores_used(), cores(m.cores)),
                 format!("{:.0} %", m.share_of_machine() * 100.0),
                 speedup(report, baseline).map_or("-".to_string(), |s| format!("{s:.2}×")),
-                if report.stopped { "stopped".to_string() } else { report.verdict().to_string() },
+                if report.stopped {
+                    "stopped".to_string()
+                } else {
+                    report.verdict().to_string()
+                },
             ]
         })
         .collect()
@@ -256,10 +284,18 @@ pub fn scale_lines(reports: &[ScaleReport]) -> Vec<String> {
             }
             _ => line.push_str("; memory unknown (no /proc on this system)"),
         }
-        let _ = write!(line, "; all done {} after the start signal", format::duration(report.all_done));
+        let _ = write!(
+            line,
+            "; all done {} after the start signal",
+            format::duration(report.all_done)
+        );
         lines.push(line);
         if let Some(reason) = &report.refused {
-            lines.push(format!("{}: the OS refused thread {}: {reason}", report.kind, report.started + 1));
+            lines.push(format!(
+                "{}: the OS refused thread {}: {reason}",
+                report.kind,
+                report.started + 1
+            ));
         }
     }
     if let [threads, tasks] = reports {
@@ -272,8 +308,10 @@ pub fn scale_lines(reports: &[ScaleReport]) -> Vec<String> {
 /// "per job, a task started 120× faster than a thread and held 16× less
 /// memory", with the words turned round if a thread came out cheaper.
 fn comparison(threads: &ScaleReport, tasks: &ScaleReport) -> String {
-    let ratio = |thread: f64, task: f64| if task > 0.0 { Some(thread / task) } else { None };
-    let startup = ratio(threads.startup_each().as_secs_f64(), tasks.startup_each().as_secs_f64());
+    let ratio =
+        |thread: f64, task: f64| if task > 0.0 { Some(thread / task) } else { None };
+    let startup =
+        ratio(threads.startup_each().as_secs_f64(), tasks.startup_each().as_secs_f64());
     let memory = match (threads.resident_each(), tasks.resident_each()) {
         (Some(thread), Some(task)) => ratio(thread, task),
         _ => None,
@@ -302,8 +340,11 @@ pub fn markdown(
     scale: &[ScaleReport],
 ) -> String {
     let mut md = String::new();
-    let runs =
-        if setup.repeat > 1 { format!(", median of {} runs per mode", setup.repeat) } else { String::new() };
+    let runs = if setup.repeat > 1 {
+        format!(", median of {} runs per mode", setup.repeat)
+    } else {
+        String::new()
+    };
     let _ = writeln!(md, "Measured on {}{runs}, with:\n", shared::report::provenance());
     let _ = writeln!(md, "```text\n{command}\n```\n");
     for (reports, kind) in [(cpu, Kind::Cpu), (io, Kind::Io)] {
@@ -348,9 +389,11 @@ pub fn markdown(
         let _ = writeln!(md, "|---|---|---|---|---|---|---|---|");
         for r in scale {
             let (resident, each, mapped) = match (r.growth, r.resident_each()) {
-                (Some(g), Some(each)) => {
-                    (memory::bytes(g.resident as f64), memory::bytes(each), memory::bytes(g.mapped as f64))
-                }
+                (Some(g), Some(each)) => (
+                    memory::bytes(g.resident as f64),
+                    memory::bytes(each),
+                    memory::bytes(g.mapped as f64),
+                ),
                 _ => ("unknown".into(), "unknown".into(), "unknown".into()),
             };
             let _ = writeln!(

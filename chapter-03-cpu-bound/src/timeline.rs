@@ -33,7 +33,11 @@ pub struct Timeline {
 impl Timeline {
     /// An empty timeline whose clock starts now.
     pub fn new() -> Self {
-        Timeline { origin: Instant::now(), spans: Mutex::default(), finished: Mutex::default() }
+        Timeline {
+            origin: Instant::now(),
+            spans: Mutex::default(),
+            finished: Mutex::default(),
+        }
     }
 
     /// Records that `call` was computing from `start` to `end`.
@@ -95,7 +99,11 @@ mod tests {
     use super::*;
 
     fn span(call: usize, start_ms: u64, end_ms: u64) -> Span {
-        Span { call, start: Duration::from_millis(start_ms), end: Duration::from_millis(end_ms) }
+        Span {
+            call,
+            start: Duration::from_millis(start_ms),
+            end: Duration::from_millis(end_ms),
+        }
     }
 
     /// Back-to-back spans never overlap; nested and crossing ones do.

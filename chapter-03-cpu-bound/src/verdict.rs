@@ -75,7 +75,11 @@ mod tests {
         assert_eq!(Verdict::for_cpu(20, 2), Verdict::Parallel);
         assert_eq!(Verdict::for_cpu(2, 8), Verdict::Parallel);
         assert_eq!(Verdict::for_cpu(20, 1), Verdict::TimeSliced);
-        assert_eq!(Verdict::for_cpu(0, 4), Verdict::Serialised, "nothing ran (Ctrl-C at once)");
+        assert_eq!(
+            Verdict::for_cpu(0, 4),
+            Verdict::Serialised,
+            "nothing ran (Ctrl-C at once)"
+        );
     }
 
     /// Overlapping waits are concurrent, whatever the core count.

@@ -41,7 +41,10 @@ const CHAPTER_FILTERS: &[(&str, &str)] = &[
     (r"\bup to \d+ (calls|jobs|job)\b", "up to [n] $1"),
     (r"changed hands \d+ times", "changed hands [n] times"),
     // Random by nature: the order in which threads and tasks finish.
-    (r"(finished in the scheduler's order \(it varies from run to run\):)( \d+)+", "$1 [order varies]"),
+    (
+        r"(finished in the scheduler's order \(it varies from run to run\):)( \d+)+",
+        "$1 [order varies]",
+    ),
     // Memory sizes.
     (r"\b\d+(\.\d+)? (bytes|KiB|MiB|GiB)\b", "[size]"),
 ];
@@ -55,7 +58,9 @@ fn redacted(body: impl FnOnce()) {
 fn several_cores() -> bool {
     let cores = shared::machine::cores();
     if cores < 2 {
-        eprintln!("skipped: this snapshot shows a parallel run, and this machine has {cores} core");
+        eprintln!(
+            "skipped: this snapshot shows a parallel run, and this machine has {cores} core"
+        );
     }
     cores >= 2
 }
@@ -110,7 +115,10 @@ fn bad_input_gets_one_clear_line() {
     let cases: &[(&[&str], &str)] = &[
         (&["--calls", "0"], "0 is too small: the count must be at least 1"),
         (&["--calls", "-3"], "-3 is too small: the count must be at least 1"),
-        (&["--calls", "99999999999999999999999"], "is too large: the count must be at most 1000"),
+        (
+            &["--calls", "99999999999999999999999"],
+            "is too large: the count must be at most 1000",
+        ),
         (&["--calls", "1001"], "1001 is too large: the count must be at most 1000"),
         (&["--calls", "twenty"], "'twenty' is not a whole number"),
         (&["--limit", "0"], "at least 1"),
@@ -165,26 +173,46 @@ fn a_debug_build_says_so() {
 fn markdown_fragment() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("results.md");
-    let output = program(&["loop", "--calls", "2", "--limit", "2000", "--markdown", path.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let output = program(&[
+        "loop",
+        "--calls",
+        "2",
+        "--limit",
+        "2000",
+        "--markdown",
+        path.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
     assert!(output.status.success());
     let text = std::fs::read_to_string(&path).unwrap();
     let first = text.lines().next().unwrap();
     assert!(
-        first.starts_with("Measured on ") && first.contains(" cores, ") && first.contains(" build, "),
+        first.starts_with("Measured on ")
+            && first.contains(" cores, ")
+            && first.contains(" build, "),
         "{first}"
     );
-    assert!(text.contains("cargo run --release -p chapter-03-cpu-bound -- loop --calls 2"), "{text}");
+    assert!(
+        text.contains("cargo run --release -p chapter-03-cpu-bound -- loop --calls 2"),
+        "{text}"
+    );
     assert!(text.contains("| mode | wall | CPU |"), "{text}");
     assert!(text.contains("| loop |") && text.contains("| serialised |"), "{text}");
     assert!(text.contains("- loop: serialised: used "), "{text}");
 
     let unwritable = dir.path().join("no such dir").join("results.md");
-    let output =
-        program(&["loop", "--calls", "1", "--limit", "100", "--markdown", unwritable.to_str().unwrap()])
-            .output()
-            .unwrap();
+    let output = program(&[
+        "loop",
+        "--calls",
+        "1",
+        "--limit",
+        "100",
+        "--markdown",
+        unwritable.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8(output.stderr).unwrap().contains("error: cannot write"));
 }
@@ -197,7 +225,8 @@ fn ctrl_c_stops_cleanly() {
     use nix::sys::signal::{Signal, kill};
     use nix::unistd::Pid;
 
-    let mut child = program(&[]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut child =
+        program(&[]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     // The loop's header is printed just before its first call starts.
@@ -212,10 +241,14 @@ fn ctrl_c_stops_cleanly() {
     std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "{status}: {rest}");
-    assert!(rest.contains("stopped by Ctrl-C: ") && rest.contains(" of 20 calls finished"), "{rest}");
+    assert!(
+        rest.contains("stopped by Ctrl-C: ") && rest.contains(" of 20 calls finished"),
+        "{rest}"
+    );
     assert!(!rest.contains("threads:"), "a mode after the loop ran: {rest}");
     assert!(
-        rest.trim_end().ends_with("stopped by Ctrl-C: the modes that ran are summarised above"),
+        rest.trim_end()
+            .ends_with("stopped by Ctrl-C: the modes that ran are summarised above"),
         "{rest}"
     );
 }

@@ -44,7 +44,8 @@ pub fn write_svg(
     let mut kinds: Vec<PoolKind> = rows.iter().map(|r| r.kind).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    let top = rows.iter().map(|r| r.wall.max(r.ideal).as_secs_f64()).fold(0.0, f64::max) * 1.4; // room for labels and the legend
+    let top =
+        rows.iter().map(|r| r.wall.max(r.ideal).as_secs_f64()).fold(0.0, f64::max) * 1.4; // room for labels and the legend
     let group = |n: usize| sizes.iter().position(|&s| s == n).unwrap_or(0) as f64;
     let bar_width = 0.8 / kinds.len().max(1) as f64;
     let bar_x = |row: &Row| {
@@ -60,7 +61,10 @@ pub fn write_svg(
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let mut chart = ChartBuilder::on(&root)
-            .caption(format!("{calls} calls on a pool of N workers ({cores} cores)"), ("sans-serif", 22))
+            .caption(
+                format!("{calls} calls on a pool of N workers ({cores} cores)"),
+                ("sans-serif", 22),
+            )
             .margin(20)
             .x_label_area_size(50)
             .y_label_area_size(60)
@@ -80,17 +84,24 @@ pub fn write_svg(
         for &kind in &kinds {
             let bars = rows.iter().filter(|r| r.kind == kind).map(|row| {
                 let (left, right) = bar_x(row);
-                Rectangle::new([(left, 0.0), (right, row.wall.as_secs_f64())], colour(kind).filled())
+                Rectangle::new(
+                    [(left, 0.0), (right, row.wall.as_secs_f64())],
+                    colour(kind).filled(),
+                )
             });
             chart
                 .draw_series(bars)
                 .map_err(|e| e.to_string())?
                 .label(kind.name())
-                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour(kind).filled()));
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour(kind).filled())
+                });
         }
         // The value on each bar, and its hover area.
-        let label_style =
-            ("sans-serif", 13).into_font().color(&BLACK).pos(Pos::new(HPos::Center, VPos::Bottom));
+        let label_style = ("sans-serif", 13)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Center, VPos::Bottom));
         for row in rows {
             let (left, right) = bar_x(row);
             let seconds = row.wall.as_secs_f64();
@@ -111,20 +122,29 @@ pub fn write_svg(
             });
         }
         // The ideal time of the first kind, one dashed step per group.
-        let ideal_rows: Vec<&Row> = rows.iter().filter(|r| Some(&r.kind) == kinds.first()).collect();
+        let ideal_rows: Vec<&Row> =
+            rows.iter().filter(|r| Some(&r.kind) == kinds.first()).collect();
         for (index, row) in ideal_rows.iter().enumerate() {
             let x = group(row.workers);
             let y = row.ideal.as_secs_f64();
-            let step = DashedLineSeries::new(vec![(x + 0.05, y), (x + 0.95, y)], 6, 4, BLACK.stroke_width(2));
+            let step = DashedLineSeries::new(
+                vec![(x + 0.05, y), (x + 0.95, y)],
+                6,
+                4,
+                BLACK.stroke_width(2),
+            );
             let drawn = chart.draw_series(step).map_err(|e| e.to_string())?;
             if index == 0 {
-                drawn
-                    .label("ideal (from N = 1, rounds and cores)")
-                    .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], BLACK.stroke_width(2)));
+                drawn.label("ideal (from N = 1, rounds and cores)").legend(|(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 14, y)], BLACK.stroke_width(2))
+                });
             }
         }
         // Group labels under the axis.
-        let axis_style = ("sans-serif", 15).into_font().color(&BLACK).pos(Pos::new(HPos::Center, VPos::Top));
+        let axis_style = ("sans-serif", 15)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Center, VPos::Top));
         for &n in &sizes {
             let (x, y) = chart.backend_coord(&(group(n) + 0.5, 0.0));
             root.draw(&Text::new(format!("N = {n}"), (x, y + 8), axis_style.clone()))

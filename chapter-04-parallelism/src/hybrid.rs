@@ -60,7 +60,10 @@ pub struct HybridReport {
 type Outcome = Result<(Call, Fingerprint), PoolError>;
 
 /// Runs the hybrid on a new current-thread tokio runtime.
-pub fn run(config: &HybridConfig, stop: &'static Shutdown) -> std::io::Result<HybridReport> {
+pub fn run(
+    config: &HybridConfig,
+    stop: &'static Shutdown,
+) -> std::io::Result<HybridReport> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
     Ok(runtime.block_on(event_loop(config, stop)))
 }
@@ -76,13 +79,16 @@ fn hand_off(
 ) -> Option<std::thread::JoinHandle<()>> {
     match config.pool {
         PoolKind::Threads => {
-            let pool = match rayon::ThreadPoolBuilder::new().num_threads(config.workers).build() {
-                Ok(pool) => pool,
-                Err(err) => {
-                    let _ = results.send(Err(PoolError::Spawn(format!("thread pool: {err}"))));
-                    return None;
-                }
-            };
+            let pool =
+                match rayon::ThreadPoolBuilder::new().num_threads(config.workers).build()
+                {
+                    Ok(pool) => pool,
+                    Err(err) => {
+                        let _ = results
+                            .send(Err(PoolError::Spawn(format!("thread pool: {err}"))));
+                        return None;
+                    }
+                };
             for &call in &config.calls {
                 let results = results.clone();
                 // `spawn` queues the call and returns at once; the sender is
@@ -102,15 +108,19 @@ fn hand_off(
             // The process pool blocks while it waits for pipes: it gets a
             // thread of its own, never the loop's.
             Some(std::thread::spawn(move || {
-                let outcome =
-                    ProcessPool::start(config.workers, &config.program, config.worker_timeout, stop)
-                        .and_then(|mut pool| {
-                            pool.map(&config.calls, stop, |call, fingerprint| {
-                                let _ = results.send(Ok((call, fingerprint)));
-                            })?;
-                            pool.close();
-                            Ok(())
-                        });
+                let outcome = ProcessPool::start(
+                    config.workers,
+                    &config.program,
+                    config.worker_timeout,
+                    stop,
+                )
+                .and_then(|mut pool| {
+                    pool.map(&config.calls, stop, |call, fingerprint| {
+                        let _ = results.send(Ok((call, fingerprint)));
+                    })?;
+                    pool.close();
+                    Ok(())
+                });
                 if let Err(err) = outcome {
                     let _ = results.send(Err(err));
                 }
@@ -178,7 +188,10 @@ async fn event_loop(config: &HybridConfig, stop: &'static Shutdown) -> HybridRep
 
 /// Small requests arrive every `every`; each is a tiny computation, served on
 /// the loop. Returns how long each waited past its arrival time.
-async fn serve_small_requests(every: Duration, mut finished: oneshot::Receiver<()>) -> Vec<Duration> {
+async fn serve_small_requests(
+    every: Duration,
+    mut finished: oneshot::Receiver<()>,
+) -> Vec<Duration> {
     let mut waits = Vec::new();
     let mut arrival = Instant::now() + every;
     loop {
@@ -212,7 +225,10 @@ impl HybridReport {
             format::seconds(Duration::ZERO)
         ));
         if let Some(first) = self.first_back {
-            lines.push(format!("  {}  first result back through the channel", format::seconds(first)));
+            lines.push(format!(
+                "  {}  first result back through the channel",
+                format::seconds(first)
+            ));
         }
         if let Some(last) = self.last_back {
             lines.push(format!(
@@ -245,8 +261,11 @@ impl HybridReport {
         let in_order: Vec<Fingerprint> = self.results.iter().flatten().copied().collect();
         // Each distinct limit computed once, directly, to check the pool's answers.
         let mut direct = std::collections::HashMap::new();
-        let expected: Vec<Fingerprint> =
-            config.calls.iter().map(|call| *direct.entry(call.limit).or_insert_with(|| call.run())).collect();
+        let expected: Vec<Fingerprint> = config
+            .calls
+            .iter()
+            .map(|call| *direct.entry(call.limit).or_insert_with(|| call.run()))
+            .collect();
         lines.push(if in_order == expected {
             format!(
                 "results: {}/{calls}, put back in call order by id, each equal to a direct call",
@@ -263,8 +282,15 @@ impl HybridReport {
 /// "on time" when every wait is under `late_after`, else how many were late.
 fn verdict(waits: &[Duration], late_after: Duration) -> String {
     match waits.iter().filter(|&&wait| wait > late_after).count() {
-        0 => format!("on time (every one within {} of its deadline)", format::duration(late_after)),
-        late => format!("LATE ({late} of {} more than {} behind)", waits.len(), format::duration(late_after)),
+        0 => format!(
+            "on time (every one within {} of its deadline)",
+            format::duration(late_after)
+        ),
+        late => format!(
+            "LATE ({late} of {} more than {} behind)",
+            waits.len(),
+            format::duration(late_after)
+        ),
     }
 }
 // ANCHOR_END: verdict

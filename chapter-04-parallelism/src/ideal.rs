@@ -17,7 +17,12 @@ pub fn rounds(calls: usize, workers: usize) -> usize {
 
 /// The best possible time for `calls` calls of `per_call` each, on `workers`
 /// workers and `cores` cores.
-pub fn ideal_time(per_call: Duration, calls: usize, workers: usize, cores: usize) -> Duration {
+pub fn ideal_time(
+    per_call: Duration,
+    calls: usize,
+    workers: usize,
+    cores: usize,
+) -> Duration {
     let by_rounds = rounds(calls, workers) as f64;
     let by_cores = calls as f64 / cores.min(workers) as f64;
     per_call.mul_f64(by_rounds.max(by_cores))
@@ -41,7 +46,8 @@ mod tests {
     /// 20 calls: 20 rounds on 1 worker, 10 on 2, 5 on 4, 3 on 8, 1 on 20.
     #[test]
     fn rounds_round_up() {
-        let rounds: Vec<usize> = [1, 2, 4, 8, 20].iter().map(|&n| rounds(20, n)).collect();
+        let rounds: Vec<usize> =
+            [1, 2, 4, 8, 20].iter().map(|&n| rounds(20, n)).collect();
         assert_eq!(rounds, [20, 10, 5, 3, 1]);
     }
 

@@ -118,10 +118,13 @@ fn main() {
     let args: Args = cli::parse_or_exit();
     let program = match std::env::current_exe() {
         Ok(path) => path,
-        Err(err) => fail(&format!("cannot find this program's path to start workers: {err}")),
+        Err(err) => {
+            fail(&format!("cannot find this program's path to start workers: {err}"))
+        }
     };
     machine::warn_if_debug_build();
-    let code = if args.hybrid { run_hybrid(&args, program) } else { run_sweep(&args, program) };
+    let code =
+        if args.hybrid { run_hybrid(&args, program) } else { run_sweep(&args, program) };
     std::process::exit(code);
 }
 
@@ -156,14 +159,18 @@ fn run_sweep(args: &Args, program: PathBuf) -> i32 {
         say("N = 1 was added: speedups are measured against it.".to_string());
     }
     if args.repeat > 1 {
-        say(format!("Each N runs {} times; the run with the median time is kept.", args.repeat));
+        say(format!(
+            "Each N runs {} times; the run with the median time is kept.",
+            args.repeat
+        ));
     }
 
     let kinds = args.pool.kinds();
-    let outcome = sweep::sweep(&kinds, &config, shutdown::ctrl_c(), |progress| match progress {
-        Progress::Starting(kind) => say(format!("\n{}:", kind.description())),
-        Progress::Finished(run) => say(report::run_line(run, args.calls)),
-    });
+    let outcome =
+        sweep::sweep(&kinds, &config, shutdown::ctrl_c(), |progress| match progress {
+            Progress::Starting(kind) => say(format!("\n{}:", kind.description())),
+            Progress::Finished(run) => say(report::run_line(run, args.calls)),
+        });
 
     let rows = report::rows(&outcome.runs, args.calls, cores);
     let summary = report::summary(&rows, args.calls, cores, &sizes);
@@ -192,7 +199,8 @@ fn run_sweep(args: &Args, program: PathBuf) -> i32 {
         }
     }
     if let Some(path) = &args.chart {
-        let written = chart::write_svg(path, &rows, args.calls, cores, &provenance::provenance());
+        let written =
+            chart::write_svg(path, &rows, args.calls, cores, &provenance::provenance());
         if let Err(err) = written {
             eprintln!("error: {err}");
             return 1;
@@ -205,7 +213,8 @@ fn run_sweep(args: &Args, program: PathBuf) -> i32 {
             return 1;
         }
         // The book's page shows the hybrid measured in the same release run.
-        let hybrid_args = Args { hybrid: true, size: None, workers: None, ..args.clone() };
+        let hybrid_args =
+            Args { hybrid: true, size: None, workers: None, ..args.clone() };
         let mut hybrid_lines = Vec::new();
         if run_hybrid_into(&hybrid_args, program_path, &mut hybrid_lines) != 0 {
             return 1;
@@ -228,7 +237,12 @@ fn run_sweep(args: &Args, program: PathBuf) -> i32 {
 }
 
 /// The book's results fragment: provenance, the command, the table, the summary.
-fn write_markdown(path: &Path, args: &Args, rows: &[report::Row], summary: &[String]) -> io::Result<()> {
+fn write_markdown(
+    path: &Path,
+    args: &Args,
+    rows: &[report::Row],
+    summary: &[String],
+) -> io::Result<()> {
     let command: Vec<String> = std::env::args().skip(1).collect();
     let mut text = format!(
         "{}. {} calls of `product_below({})`, the median of {} run{} per N.\n\n",
@@ -305,7 +319,11 @@ fn run_hybrid_into(args: &Args, program: PathBuf, out: &mut Vec<String>) -> i32 
         match report.ended_by {
             None => out.push(String::new()),
             Some(PoolError::Stopped) => {
-                out.push(format!("stopped by Ctrl-C: {}/{} calls came back", report.returned(), args.calls));
+                out.push(format!(
+                    "stopped by Ctrl-C: {}/{} calls came back",
+                    report.returned(),
+                    args.calls
+                ));
                 return 0;
             }
             Some(err) => {

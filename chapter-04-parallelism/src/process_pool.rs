@@ -50,7 +50,9 @@ impl fmt::Display for PoolError {
         };
         match self {
             PoolError::Stopped => write!(f, "stopped by Ctrl-C"),
-            PoolError::Spawn(message) => write!(f, "could not start a worker process: {message}"),
+            PoolError::Spawn(message) => {
+                write!(f, "could not start a worker process: {message}")
+            }
             PoolError::Died { worker, pid, call, how } => {
                 write!(f, "worker {worker} (pid {pid}) {how} {}", doing(call))
             }
@@ -61,7 +63,10 @@ impl fmt::Display for PoolError {
                 doing(call)
             ),
             PoolError::Garbled { worker, pid, line } => {
-                write!(f, "worker {worker} (pid {pid}) sent {line:?}, which is not an answer")
+                write!(
+                    f,
+                    "worker {worker} (pid {pid}) sent {line:?}, which is not an answer"
+                )
             }
         }
     }
@@ -111,22 +116,39 @@ impl ProcessPool {
     // ANCHOR: start
     /// Starts `size` workers running `program` (this binary) and waits until
     /// each has said it is ready. `timeout` bounds every wait for a worker.
-    pub fn start(size: usize, program: &Path, timeout: Duration, stop: &Shutdown) -> Result<Self, PoolError> {
+    pub fn start(
+        size: usize,
+        program: &Path,
+        timeout: Duration,
+        stop: &Shutdown,
+    ) -> Result<Self, PoolError> {
         let started = Instant::now();
         let (events_in, events) = mpsc::channel();
-        let mut pool =
-            ProcessPool { workers: Vec::with_capacity(size), events, timeout, startup: Duration::ZERO };
+        let mut pool = ProcessPool {
+            workers: Vec::with_capacity(size),
+            events,
+            timeout,
+            startup: Duration::ZERO,
+        };
         for index in 0..size {
             let mut child = Command::new(program)
                 .env(worker::WORKER_ENV, "1")
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .spawn()
-                .map_err(|err| PoolError::Spawn(format!("{}: {err}", program.display())))?;
+                .map_err(|err| {
+                    PoolError::Spawn(format!("{}: {err}", program.display()))
+                })?;
             let stdout = child.stdout.take().expect("stdout is piped");
             let stdin = child.stdin.take();
             let reader = spawn_reader(index, stdout, events_in.clone());
-            pool.workers.push(Worker { child, stdin, reader: Some(reader), busy: None, reaped: false });
+            pool.workers.push(Worker {
+                child,
+                stdin,
+                reader: Some(reader),
+                busy: None,
+                reaped: false,
+            });
         }
         let mut waiting = size;
         let deadline = Instant::now() + timeout;
@@ -210,8 +232,10 @@ impl ProcessPool {
         let line = protocol::request(Call { id: slot, ..call });
         let worker = &mut self.workers[index];
         worker.busy = Some((slot, Instant::now()));
-        let written =
-            worker.stdin.as_mut().map(|stdin| stdin.write_all(line.as_bytes()).and_then(|()| stdin.flush()));
+        let written = worker
+            .stdin
+            .as_mut()
+            .map(|stdin| stdin.write_all(line.as_bytes()).and_then(|()| stdin.flush()));
         match written {
             Some(Ok(())) => Ok(()),
             _ => Err(self.died(index)),
@@ -220,24 +244,32 @@ impl ProcessPool {
 
     /// Waits for the next event, watching Ctrl-C, busy workers' timeouts and
     /// an optional deadline (for the start-up).
-    fn next_event(&mut self, stop: &Shutdown, deadline: Option<Instant>) -> Result<Event, PoolError> {
+    fn next_event(
+        &mut self,
+        stop: &Shutdown,
+        deadline: Option<Instant>,
+    ) -> Result<Event, PoolError> {
         loop {
             if stop.is_requested() {
                 return Err(PoolError::Stopped);
             }
             match self.events.recv_timeout(POLL) {
                 Ok(event) => return Ok(event),
-                Err(RecvTimeoutError::Disconnected) => unreachable!("the pool holds no sender, readers do"),
+                Err(RecvTimeoutError::Disconnected) => {
+                    unreachable!("the pool holds no sender, readers do")
+                }
                 Err(RecvTimeoutError::Timeout) => {}
             }
             let now = Instant::now();
-            let late =
-                self.workers.iter().position(|w| w.busy.is_some_and(|(_, since)| now - since > self.timeout));
+            let late = self.workers.iter().position(|w| {
+                w.busy.is_some_and(|(_, since)| now - since > self.timeout)
+            });
             if let Some(index) = late {
                 return Err(self.hung(index));
             }
             if deadline.is_some_and(|deadline| now > deadline) {
-                let index = self.workers.iter().position(|w| w.busy.is_none()).unwrap_or(0);
+                let index =
+                    self.workers.iter().position(|w| w.busy.is_none()).unwrap_or(0);
                 return Err(self.hung(index));
             }
         }
@@ -247,9 +279,11 @@ impl ProcessPool {
     fn unexpected(&mut self, event: Event) -> PoolError {
         match event {
             Event::Closed(index) => self.died(index),
-            Event::Garbled { worker, line } => {
-                PoolError::Garbled { worker: worker + 1, pid: self.workers[worker].child.id(), line }
-            }
+            Event::Garbled { worker, line } => PoolError::Garbled {
+                worker: worker + 1,
+                pid: self.workers[worker].child.id(),
+                line,
+            },
             Event::Ready(worker) | Event::Done { worker, .. } => PoolError::Garbled {
                 worker: worker + 1,
                 pid: self.workers[worker].child.id(),
@@ -263,9 +297,12 @@ impl ProcessPool {
     fn died(&mut self, index: usize) -> PoolError {
         let worker = &mut self.workers[index];
         let pid = worker.child.id();
-        let status = wait_until(&mut worker.child, Instant::now() + Duration::from_secs(1));
+        let status =
+            wait_until(&mut worker.child, Instant::now() + Duration::from_secs(1));
         worker.reaped = true;
-        if status.and_then(|s| s.signal()) == Some(nix::sys::signal::Signal::SIGINT as i32) {
+        if status.and_then(|s| s.signal())
+            == Some(nix::sys::signal::Signal::SIGINT as i32)
+        {
             return PoolError::Stopped;
         }
         let how = match status {
@@ -311,7 +348,11 @@ impl Drop for ProcessPool {
 // ANCHOR_END: drop_guard
 
 /// A thread that reads one worker's stdout and reports each line as an event.
-fn spawn_reader(index: usize, stdout: std::process::ChildStdout, events: Sender<Event>) -> JoinHandle<()> {
+fn spawn_reader(
+    index: usize,
+    stdout: std::process::ChildStdout,
+    events: Sender<Event>,
+) -> JoinHandle<()> {
     thread::spawn(move || {
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
@@ -319,7 +360,9 @@ fn spawn_reader(index: usize, stdout: std::process::ChildStdout, events: Sender<
                 Event::Ready(index)
             } else {
                 match protocol::parse_answer(&line) {
-                    Ok((id, fingerprint)) => Event::Done { worker: index, id, fingerprint },
+                    Ok((id, fingerprint)) => {
+                        Event::Done { worker: index, id, fingerprint }
+                    }
                     Err(_) => Event::Garbled { worker: index, line },
                 }
             };
@@ -337,7 +380,9 @@ fn wait_until(child: &mut Child, deadline: Instant) -> Option<ExitStatus> {
     loop {
         match child.try_wait() {
             Ok(Some(status)) => return Some(status),
-            Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(1)),
+            Ok(None) if Instant::now() < deadline => {
+                thread::sleep(Duration::from_millis(1))
+            }
             _ => {
                 let _ = child.kill();
                 return child.wait().ok();

@@ -10,8 +10,10 @@ pub fn bar(total: usize, label: String) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let style = ProgressStyle::with_template("{prefix:>24} [{bar:30}] {pos}/{len} calls {elapsed}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
+    let style = ProgressStyle::with_template(
+        "{prefix:>24} [{bar:30}] {pos}/{len} calls {elapsed}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ");
     ProgressBar::new(total as u64).with_style(style).with_prefix(label)
 }

@@ -44,9 +44,13 @@ pub struct Row {
 pub fn rows(runs: &[Run], calls: usize, cores: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     for run in runs {
-        let Some(base) = runs.iter().find(|r| r.kind == run.kind && r.workers == 1) else { continue };
+        let Some(base) = runs.iter().find(|r| r.kind == run.kind && r.workers == 1)
+        else {
+            continue;
+        };
         let per_call = base.measurement.wall / calls as u32;
-        let speedup = base.measurement.wall.as_secs_f64() / run.measurement.wall.as_secs_f64();
+        let speedup =
+            base.measurement.wall.as_secs_f64() / run.measurement.wall.as_secs_f64();
         rows.push(Row {
             kind: run.kind,
             workers: run.workers,
@@ -103,8 +107,17 @@ pub fn results_line(runs: &[Run]) -> String {
     }
 }
 
-const HEADER: [&str; 9] =
-    ["pool", "N", "rounds", "time", "ideal", "speedup", "efficiency", "CPU busy", "start-up"];
+const HEADER: [&str; 9] = [
+    "pool",
+    "N",
+    "rounds",
+    "time",
+    "ideal",
+    "speedup",
+    "efficiency",
+    "CPU busy",
+    "start-up",
+];
 
 fn cells(row: &Row) -> [String; 9] {
     [
@@ -124,12 +137,16 @@ fn cells(row: &Row) -> [String; 9] {
 pub fn table(rows: &[Row]) -> String {
     let all: Vec<[String; 9]> =
         std::iter::once(HEADER.map(String::from)).chain(rows.iter().map(cells)).collect();
-    let widths: Vec<usize> =
-        (0..9).map(|i| all.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..9)
+        .map(|i| all.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
     let mut text = String::new();
     for row in &all {
-        let line: Vec<String> =
-            row.iter().zip(&widths).map(|(cell, width)| format!("{cell:<width$}")).collect();
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
         text.push_str(line.join("  ").trim_end());
         text.push('\n');
     }
@@ -138,7 +155,8 @@ pub fn table(rows: &[Row]) -> String {
 
 /// The results as a Markdown table.
 pub fn markdown_table(rows: &[Row]) -> String {
-    let mut text = format!("| {} |\n|{}\n", HEADER.join(" | "), "---|".repeat(HEADER.len()));
+    let mut text =
+        format!("| {} |\n|{}\n", HEADER.join(" | "), "---|".repeat(HEADER.len()));
     for row in rows {
         text.push_str(&format!("| {} |\n", cells(row).join(" | ")));
     }
@@ -153,7 +171,10 @@ pub fn summary(rows: &[Row], calls: usize, cores: usize, sizes: &[usize]) -> Vec
     for kind in [PoolKind::Threads, PoolKind::Processes] {
         let Some(row) = rows.iter().find(|r| r.kind == kind && r.workers == cores) else {
             if rows.iter().any(|r| r.kind == kind) {
-                lines.push(format!("{}: N = {cores} (the core count) was not in the sweep", kind.name()));
+                lines.push(format!(
+                    "{}: N = {cores} (the core count) was not in the sweep",
+                    kind.name()
+                ));
             }
             continue;
         };
@@ -195,7 +216,9 @@ pub fn busy_machine_warning(rows: &[Row], cores: usize) -> Option<String> {
     let starved: Vec<String> = rows
         .iter()
         .filter(|r| r.workers == cores && r.cores_used < 0.9 * cores as f64)
-        .map(|r| format!("{} kept {:.2} of {cores} cores busy", r.kind.name(), r.cores_used))
+        .map(|r| {
+            format!("{} kept {:.2} of {cores} cores busy", r.kind.name(), r.cores_used)
+        })
         .collect();
     (!starved.is_empty()).then(|| {
         format!(

@@ -35,7 +35,9 @@ impl PoolKind {
             PoolKind::Threads => {
                 "rayon thread pool (ThreadPoolBuilder::num_threads(N), calls as a parallel iterator)"
             }
-            PoolKind::Processes => "process pool (this program re-run as N workers, calls sent over pipes)",
+            PoolKind::Processes => {
+                "process pool (this program re-run as N workers, calls sent over pipes)"
+            }
         }
     }
 }
@@ -91,7 +93,12 @@ pub fn run_once(
             (fingerprints, None)
         }
         PoolKind::Processes => {
-            let mut pool = ProcessPool::start(workers, &config.program, config.worker_timeout, stop)?;
+            let mut pool = ProcessPool::start(
+                workers,
+                &config.program,
+                config.worker_timeout,
+                stop,
+            )?;
             let fingerprints = pool.map(&config.calls, stop, tick)?;
             let startup = pool.startup();
             pool.close(); // reaped, so RUSAGE_CHILDREN counts the workers' CPU time

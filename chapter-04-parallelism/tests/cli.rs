@@ -76,7 +76,15 @@ fn hybrid_stays_on_time() {
     redacted(|| {
         assert_cmd_snapshot!(
             "hybrid",
-            program(&["--hybrid", "--pool", "both", "--limit", "24000", "--heartbeat", "100ms"])
+            program(&[
+                "--hybrid",
+                "--pool",
+                "both",
+                "--limit",
+                "24000",
+                "--heartbeat",
+                "100ms"
+            ])
         )
     });
 }
@@ -85,7 +93,8 @@ fn hybrid_stays_on_time() {
 /// the call and the signal, exit code 1, and no process left behind.
 #[test]
 fn a_killed_worker_is_a_clear_error() {
-    let mut command = program(&["--pool", "processes", "--workers", "1", "--limit", "4000"]);
+    let mut command =
+        program(&["--pool", "processes", "--workers", "1", "--limit", "4000"]);
     command.env("CHAPTER_04_WORKER_DIE_AFTER", "2").process_group(0);
     redacted(|| assert_cmd_snapshot!("killed_worker", command));
 }
@@ -93,18 +102,31 @@ fn a_killed_worker_is_a_clear_error() {
 /// A worker that stops answering is killed after the timeout, and reported.
 #[test]
 fn a_hung_worker_is_reported_not_waited_for() {
-    let mut command =
-        program(&["--pool", "processes", "--workers", "1,2", "--limit", "4000", "--worker-timeout", "300ms"]);
+    let mut command = program(&[
+        "--pool",
+        "processes",
+        "--workers",
+        "1,2",
+        "--limit",
+        "4000",
+        "--worker-timeout",
+        "300ms",
+    ]);
     command.env("CHAPTER_04_WORKER_HANG_AFTER", "1").process_group(0);
     let started = Instant::now();
     let output = command.output().unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("gave no answer within 300 ms while computing call 1; it was killed"),
+        stderr.contains(
+            "gave no answer within 300 ms while computing call 1; it was killed"
+        ),
         "{stderr}"
     );
-    assert!(started.elapsed() < Duration::from_secs(20), "waited far longer than the timeout");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "waited far longer than the timeout"
+    );
 }
 
 /// `--chart` writes an SVG with a labelled bar and a hover title per run, and
@@ -131,16 +153,23 @@ fn chart_and_markdown_are_written() {
     let svg = std::fs::read_to_string(&chart).unwrap();
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
     assert_eq!(svg.matches("<title>").count(), 4, "one hover title per bar");
-    for title in ["<title>threads, N = 1:", "<title>threads, N = 2:", "<title>processes, N = 2:"] {
+    for title in
+        ["<title>threads, N = 1:", "<title>threads, N = 2:", "<title>processes, N = 2:"]
+    {
         assert!(svg.contains(title), "no {title}");
     }
-    assert!(svg.contains("N = 2</text>") || svg.contains("N = 2\n</text>"), "no group label");
+    assert!(
+        svg.contains("N = 2</text>") || svg.contains("N = 2\n</text>"),
+        "no group label"
+    );
 
     let md = std::fs::read_to_string(&markdown).unwrap();
     assert!(md.lines().next().unwrap().contains(" cores, "), "{md}");
     assert!(md.contains("| pool | N | rounds | time |"), "{md}");
     assert_eq!(
-        md.lines().filter(|l| l.starts_with("| threads |") || l.starts_with("| processes |")).count(),
+        md.lines()
+            .filter(|l| l.starts_with("| threads |") || l.starts_with("| processes |"))
+            .count(),
         4
     );
 }
@@ -197,8 +226,12 @@ fn group_is_alive(leader: Pid) -> bool {
 /// Starts a long sweep in a process group of its own, waits until its pool is
 /// at work, sends SIGINT to `target(leader)`, and returns the rest of stdout.
 fn interrupt(args: &[&str], target: impl Fn(Pid) -> Pid) -> (String, Pid) {
-    let mut child =
-        program(args).process_group(0).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut child = program(args)
+        .process_group(0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     let leader = Pid::from_raw(i32::try_from(child.id()).unwrap());
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
@@ -221,9 +254,14 @@ fn interrupt(args: &[&str], target: impl Fn(Pid) -> Pid) -> (String, Pid) {
 fn ctrl_c_to_the_program_leaves_no_worker() {
     for pool in ["processes", "threads"] {
         let (rest, leader) =
-            interrupt(&["--pool", pool, "--workers", "4", "--calls", "200"], |leader| leader);
+            interrupt(&["--pool", pool, "--workers", "4", "--calls", "200"], |leader| {
+                leader
+            });
         assert!(rest.contains("stopped by Ctrl-C after 0 of 2 runs"), "{pool}: {rest}");
-        assert!(!group_is_alive(leader), "{pool}: a process of the group is still running");
+        assert!(
+            !group_is_alive(leader),
+            "{pool}: a process of the group is still running"
+        );
     }
 }
 
@@ -231,9 +269,10 @@ fn ctrl_c_to_the_program_leaves_no_worker() {
 /// they exit quietly, and the program reports a stop, not a crash.
 #[test]
 fn ctrl_c_to_the_whole_group_is_a_stop_not_a_crash() {
-    let (rest, leader) = interrupt(&["--pool", "processes", "--workers", "4", "--calls", "200"], |leader| {
-        Pid::from_raw(-leader.as_raw())
-    });
+    let (rest, leader) = interrupt(
+        &["--pool", "processes", "--workers", "4", "--calls", "200"],
+        |leader| Pid::from_raw(-leader.as_raw()),
+    );
     assert!(rest.contains("stopped by Ctrl-C after 0 of 2 runs"), "{rest}");
     assert!(!group_is_alive(leader), "a process of the group is still running");
 }

@@ -28,10 +28,16 @@ fn process_pool_matches_thread_pool_in_callers_order() {
     let calls = uneven_calls();
     let stop = Shutdown::new();
     let expected = direct(&calls);
-    assert_eq!(expected.iter().collect::<std::collections::HashSet<_>>().len(), calls.len(), "all differ");
+    assert_eq!(
+        expected.iter().collect::<std::collections::HashSet<_>>().len(),
+        calls.len(),
+        "all differ"
+    );
 
     let threads = thread_pool::map(3, &calls, &stop, |_, _| {}).unwrap().unwrap();
-    let mut pool = ProcessPool::start(3, Path::new(PROGRAM), Duration::from_secs(30), &stop).unwrap();
+    let mut pool =
+        ProcessPool::start(3, Path::new(PROGRAM), Duration::from_secs(30), &stop)
+            .unwrap();
     assert_eq!(pool.size(), 3);
     let mut finished = Vec::new();
     let processes = pool.map(&calls, &stop, |call, _| finished.push(call.id)).unwrap();
@@ -41,24 +47,35 @@ fn process_pool_matches_thread_pool_in_callers_order() {
     assert_eq!(processes, expected);
     let mut sorted = finished.clone();
     sorted.sort_unstable();
-    assert_eq!(sorted, (0..calls.len()).collect::<Vec<_>>(), "every call finished exactly once");
+    assert_eq!(
+        sorted,
+        (0..calls.len()).collect::<Vec<_>>(),
+        "every call finished exactly once"
+    );
 }
 
 /// A pool can map twice: its workers stay up between maps, like `Pool`.
 #[test]
 fn a_process_pool_serves_several_maps() {
     let stop = Shutdown::new();
-    let mut pool = ProcessPool::start(2, Path::new(PROGRAM), Duration::from_secs(30), &stop).unwrap();
+    let mut pool =
+        ProcessPool::start(2, Path::new(PROGRAM), Duration::from_secs(30), &stop)
+            .unwrap();
     let calls = Call::batch(4, 21);
     assert_eq!(pool.map(&calls, &stop, |_, _| {}).unwrap(), vec![62; 4]);
-    assert_eq!(pool.map(&uneven_calls(), &stop, |_, _| {}).unwrap(), direct(&uneven_calls()));
+    assert_eq!(
+        pool.map(&uneven_calls(), &stop, |_, _| {}).unwrap(),
+        direct(&uneven_calls())
+    );
 }
 
 /// A stop requested before the map starts stops both pools with no result.
 #[test]
 fn a_requested_stop_stops_both_pools() {
     let stop = Shutdown::new();
-    let mut pool = ProcessPool::start(2, Path::new(PROGRAM), Duration::from_secs(30), &stop).unwrap();
+    let mut pool =
+        ProcessPool::start(2, Path::new(PROGRAM), Duration::from_secs(30), &stop)
+            .unwrap();
     stop.request();
     assert_eq!(thread_pool::map(2, &uneven_calls(), &stop, |_, _| {}).unwrap(), None);
     let err = pool.map(&uneven_calls(), &stop, |_, _| {}).unwrap_err();
@@ -69,9 +86,16 @@ fn a_requested_stop_stops_both_pools() {
 #[test]
 fn a_worker_that_never_gets_ready_is_reported() {
     let stop = Shutdown::new();
-    let err = ProcessPool::start(1, Path::new("/bin/true"), Duration::from_secs(30), &stop).unwrap_err();
-    assert!(err.to_string().contains("exited with code 0 before it was ready"), "{err}");
     let err =
-        ProcessPool::start(1, Path::new("/no/such/program"), Duration::from_secs(30), &stop).unwrap_err();
+        ProcessPool::start(1, Path::new("/bin/true"), Duration::from_secs(30), &stop)
+            .unwrap_err();
+    assert!(err.to_string().contains("exited with code 0 before it was ready"), "{err}");
+    let err = ProcessPool::start(
+        1,
+        Path::new("/no/such/program"),
+        Duration::from_secs(30),
+        &stop,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("could not start a worker process"), "{err}");
 }

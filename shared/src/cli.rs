@@ -4,6 +4,8 @@
 //! bad input: one clear line on stderr and exit code 2, never a panic and never
 //! a screenful of usage text.
 
+use std::fmt::Display;
+use std::io::{self, Write};
 use std::time::Duration;
 
 use clap::Parser;
@@ -43,7 +45,8 @@ fn first_paragraph(text: &str) -> String {
 /// rejected with a message that says what was expected.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
-    let split = text.find(|c: char| c.is_ascii_alphabetic() || c == 'µ').unwrap_or(text.len());
+    let split =
+        text.find(|c: char| c.is_ascii_alphabetic() || c == 'µ').unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
     let value: f64 = number
         .trim()
@@ -82,6 +85,53 @@ pub fn parse_count(text: &str, max: u64) -> Result<u64, String> {
     Ok(value as u64)
 }
 
+/// The most calls of the workload a program accepts.
+pub const MAX_CALLS: u64 = 10_000;
+/// The largest workload limit a program accepts (one call then takes seconds).
+pub const MAX_LIMIT: u64 = 1_000_000;
+/// The most threads or processes in one pool.
+pub const MAX_WORKERS: u64 = 256;
+/// The most repeats of one measurement.
+pub const MAX_REPEAT: u64 = 100;
+/// The most ticks of a timer.
+pub const MAX_TICKS: u64 = 1_000_000_000;
+
+/// `--calls`: how many calls of the workload, 1 to [`MAX_CALLS`].
+pub fn parse_calls(text: &str) -> Result<usize, String> {
+    parse_count(text, MAX_CALLS).map(|n| n as usize)
+}
+
+/// `--limit`: each call multiplies the integers below it, 1 to [`MAX_LIMIT`].
+pub fn parse_limit(text: &str) -> Result<u32, String> {
+    parse_count(text, MAX_LIMIT).map(|n| n as u32)
+}
+
+/// `--workers`: the size of a pool, 1 to [`MAX_WORKERS`].
+pub fn parse_workers(text: &str) -> Result<usize, String> {
+    parse_count(text, MAX_WORKERS).map(|n| n as usize)
+}
+
+/// `--repeat`: runs of one measurement, 1 to [`MAX_REPEAT`].
+pub fn parse_repeat(text: &str) -> Result<usize, String> {
+    parse_count(text, MAX_REPEAT).map(|n| n as usize)
+}
+
+/// `--ticks`: how many ticks before the program stops, 1 to [`MAX_TICKS`].
+pub fn parse_ticks(text: &str) -> Result<u64, String> {
+    parse_count(text, MAX_TICKS)
+}
+
+/// Prints one line on stdout; a closed stdout (`| head`) is not worth a panic.
+pub fn say(line: impl Display) {
+    let _ = writeln!(io::stdout(), "{line}");
+}
+
+/// Input the parser could not catch: one line on stderr, exit code 2.
+pub fn fail(message: impl Display) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(2);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,7 +154,9 @@ mod tests {
         assert!(parse_duration("-1").unwrap_err().contains("positive"));
         assert!(parse_duration("abc").unwrap_err().contains("not a duration"));
         assert!(parse_duration("2 parsecs").unwrap_err().contains("unknown unit"));
-        assert!(parse_duration("99999999999999999999999s").unwrap_err().contains("too long"));
+        assert!(
+            parse_duration("99999999999999999999999s").unwrap_err().contains("too long")
+        );
     }
 
     /// Counts are bounded on both sides, and huge numbers do not overflow.
@@ -114,8 +166,24 @@ mod tests {
         assert!(parse_count("0", 1000).unwrap_err().contains("at least 1"));
         assert!(parse_count("-3", 1000).unwrap_err().contains("at least 1"));
         assert!(parse_count("1001", 1000).unwrap_err().contains("at most 1000"));
-        assert!(parse_count("99999999999999999999999", 1000).unwrap_err().contains("at most"));
+        assert!(
+            parse_count("99999999999999999999999", 1000).unwrap_err().contains("at most")
+        );
         assert!(parse_count(&"9".repeat(60), 1000).unwrap_err().contains("too large"));
         assert!(parse_count("twenty", 1000).unwrap_err().contains("not a whole number"));
+    }
+
+    /// The named counts keep their bounds and their types.
+    #[test]
+    fn named_counts_have_the_course_bounds() {
+        assert_eq!(parse_calls("20"), Ok(20usize));
+        assert!(parse_calls("10001").unwrap_err().contains("at most 10000"));
+        assert_eq!(parse_limit("40000"), Ok(40_000u32));
+        assert!(parse_limit("1000001").unwrap_err().contains("at most 1000000"));
+        assert_eq!(parse_workers("256"), Ok(256usize));
+        assert!(parse_workers("257").is_err());
+        assert_eq!(parse_repeat("3"), Ok(3usize));
+        assert!(parse_repeat("101").is_err());
+        assert_eq!(parse_ticks("3"), Ok(3u64));
     }
 }

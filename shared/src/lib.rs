@@ -13,8 +13,9 @@
 //! - [`format`]: the one way durations are printed in the course.
 //! - [`report`]: the provenance line (machine, build, date) of every results table.
 //! - [`record`]: one measurement as a line of JSON, the form the Python programs print too.
-//! - [`cli`]: command-line helpers: one-line errors, duration and count parsers.
+//! - [`cli`]: command-line helpers: one-line errors, duration and count parsers, `say`.
 //! - [`shutdown`]: one Ctrl-C handler per program, usable from threads and from any async runtime.
+//! - [`stats`]: the median of several runs.
 //! - [`snapshot`]: the redactions every snapshot test applies to timings.
 //! - `testing` (feature `testing`): snapshot settings and the bad-input check for the chapters' tests.
 
@@ -26,6 +27,7 @@ pub mod record;
 pub mod report;
 pub mod shutdown;
 pub mod snapshot;
+pub mod stats;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod workload;

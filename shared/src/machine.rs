@@ -10,7 +10,8 @@ pub const CORES_OVERRIDE: &str = "COURSE_CORES";
 /// which also respects CPU affinity masks and cgroup quotas. 1 if unknown.
 /// A positive whole number in `COURSE_CORES` takes precedence (for tests).
 pub fn cores() -> usize {
-    let overridden = std::env::var(CORES_OVERRIDE).ok().and_then(|value| value.parse::<usize>().ok());
+    let overridden =
+        std::env::var(CORES_OVERRIDE).ok().and_then(|value| value.parse::<usize>().ok());
     match overridden {
         Some(cores) if cores > 0 => cores,
         _ => thread::available_parallelism().map_or(1, |n| n.get()),
@@ -39,7 +40,9 @@ pub fn build_profile() -> &'static str {
 /// timings are not the numbers the course quotes.
 pub fn warn_if_debug_build() {
     if cfg!(debug_assertions) {
-        eprintln!("note: debug build; timings are not representative (run with `cargo run --release`)");
+        eprintln!(
+            "note: debug build; timings are not representative (run with `cargo run --release`)"
+        );
     }
 }
 

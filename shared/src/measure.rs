@@ -104,7 +104,11 @@ pub struct Stopwatch {
 impl Stopwatch {
     /// Starts measuring now.
     pub fn start() -> Self {
-        Stopwatch { cores: crate::machine::cores(), cpu_at_start: CpuTime::now(), started: Instant::now() }
+        Stopwatch {
+            cores: crate::machine::cores(),
+            cpu_at_start: CpuTime::now(),
+            started: Instant::now(),
+        }
     }
 
     /// Wall time since the start, without stopping.
@@ -120,7 +124,11 @@ impl Stopwatch {
     /// Ends the measurement.
     pub fn stop(self) -> Measurement {
         let wall = self.started.elapsed();
-        Measurement { wall, cpu: CpuTime::now().saturating_sub(self.cpu_at_start), cores: self.cores }
+        Measurement {
+            wall,
+            cpu: CpuTime::now().saturating_sub(self.cpu_at_start),
+            cores: self.cores,
+        }
     }
 }
 

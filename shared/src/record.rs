@@ -62,7 +62,13 @@ impl Record {
     /// A record of `measurement`, with the experiment's own fields left empty
     /// (fill them in with struct update syntax). Times are rounded to the
     /// microsecond and `cores_used` to three decimals, as the Python side does.
-    pub fn measured(experiment: &str, language: &str, version: &str, limit: u32, m: &Measurement) -> Self {
+    pub fn measured(
+        experiment: &str,
+        language: &str,
+        version: &str,
+        limit: u32,
+        m: &Measurement,
+    ) -> Self {
         Record {
             experiment: experiment.to_string(),
             language: language.to_string(),
@@ -91,7 +97,8 @@ impl Record {
 
     /// Reads one line of JSON, as printed by either language.
     pub fn from_json_line(line: &str) -> Result<Self, String> {
-        serde_json::from_str(line).map_err(|err| format!("not a measurement ({err}): {line}"))
+        serde_json::from_str(line)
+            .map_err(|err| format!("not a measurement ({err}): {line}"))
     }
 }
 
@@ -111,7 +118,10 @@ mod tests {
     fn two_seconds_on_two_cores() -> Measurement {
         Measurement {
             wall: Duration::from_secs(2),
-            cpu: CpuTime { user: Duration::from_millis(3_500), system: Duration::from_millis(500) },
+            cpu: CpuTime {
+                user: Duration::from_millis(3_500),
+                system: Duration::from_millis(500),
+            },
             cores: 2,
         }
     }
@@ -123,12 +133,21 @@ mod tests {
             calls: Some(20),
             workers: Some(20),
             fingerprint: Some(62),
-            ..Record::measured("threads", "rust", "1.88.0", 21, &two_seconds_on_two_cores())
+            ..Record::measured(
+                "threads",
+                "rust",
+                "1.88.0",
+                21,
+                &two_seconds_on_two_cores(),
+            )
         };
         assert_eq!(record.cpu_s, 4.0);
         assert_eq!(record.cores_used, 2.0);
         let line = record.to_json_line();
-        assert!(line.starts_with(r#"{"experiment":"threads","language":"rust","#), "{line}");
+        assert!(
+            line.starts_with(r#"{"experiment":"threads","language":"rust","#),
+            "{line}"
+        );
         assert!(!line.contains("max_gap_s"), "empty fields are left out: {line}");
         assert_eq!(Record::from_json_line(&line), Ok(record));
     }
@@ -142,6 +161,10 @@ mod tests {
         assert_eq!(record.ticks, Some(6));
         assert_eq!(record.worst_lateness_s, Some(0.2));
         assert_eq!(record.calls, None);
-        assert!(Record::from_json_line("one_call: 0.2 s").unwrap_err().starts_with("not a measurement"));
+        assert!(
+            Record::from_json_line("one_call: 0.2 s")
+                .unwrap_err()
+                .starts_with("not a measurement")
+        );
     }
 }

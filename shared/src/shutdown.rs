@@ -24,6 +24,10 @@ pub struct Shutdown {
 
 static CTRL_C: OnceLock<Shutdown> = OnceLock::new();
 
+/// The exit code of a program stopped by Ctrl-C (SIGINT): 128 + 2, the shell's
+/// convention, so that a script can tell a stopped run from a finished one.
+pub const EXIT_INTERRUPTED: i32 = 130;
+
 /// The program's Ctrl-C shutdown; the handler is installed on the first call.
 pub fn ctrl_c() -> &'static Shutdown {
     CTRL_C.get_or_init(|| {
@@ -31,7 +35,7 @@ pub fn ctrl_c() -> &'static Shutdown {
             let shutdown = CTRL_C.get().expect("initialised before the handler runs");
             if shutdown.is_requested() {
                 // Second Ctrl-C: the program did not stop in time, leave now.
-                std::process::exit(130);
+                std::process::exit(EXIT_INTERRUPTED);
             }
             shutdown.request();
         });

@@ -26,7 +26,8 @@ pub fn assert_one_line_error(mut command: Command, expected: &str) {
     let what = format!("{command:?}");
     let output = command.output().unwrap_or_else(|err| panic!("{what}: {err}"));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let lines: Vec<&str> = stderr.lines().filter(|line| !line.starts_with("note: debug build")).collect();
+    let lines: Vec<&str> =
+        stderr.lines().filter(|line| !line.starts_with("note: debug build")).collect();
     assert_eq!(output.status.code(), Some(2), "{what}: {stderr}");
     assert!(output.stdout.is_empty(), "{what} printed on stdout");
     assert_eq!(lines.len(), 1, "{what}: not one line: {stderr}");
@@ -42,5 +43,15 @@ pub fn assert_help_lists(mut command: Command, words: &[&str]) {
     let help = String::from_utf8_lossy(&output.stdout);
     for word in words {
         assert!(help.contains(word), "--help lacks {word}");
+    }
+}
+
+/// Runs `program` once per case with the case's arguments and checks the
+/// one-line error ([`assert_one_line_error`]) that names `expected`.
+pub fn assert_bad_inputs(program: &str, cases: &[(&[&str], &str)]) {
+    for (args, expected) in cases {
+        let mut command = Command::new(program);
+        command.args(*args);
+        assert_one_line_error(command, expected);
     }
 }

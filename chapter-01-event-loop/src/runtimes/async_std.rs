@@ -13,7 +13,11 @@ use crate::greeter::{Flow, Greeter, StopReason};
 
 // ANCHOR: greet_every
 /// Greets, then waits `interval` for Ctrl-C; a timeout means "greet again".
-pub async fn greet_every(greeter: &mut Greeter, interval: Duration, shutdown: &Shutdown) -> StopReason {
+pub async fn greet_every(
+    greeter: &mut Greeter,
+    interval: Duration,
+    shutdown: &Shutdown,
+) -> StopReason {
     loop {
         if let Flow::Stop(reason) = greeter.greet() {
             return reason;

@@ -16,25 +16,40 @@ use crate::greeter::{Flow, Greeter, StopReason};
 
 // ANCHOR: print_and_repeat
 /// Greets, then asks the loop to call it again after `interval`.
-fn print_and_repeat(event_loop: &mut EventLoop, greeter: Rc<RefCell<Greeter>>, interval: Duration) {
+fn print_and_repeat(
+    event_loop: &mut EventLoop,
+    greeter: Rc<RefCell<Greeter>>,
+    interval: Duration,
+) {
     match greeter.borrow_mut().greet() {
         Flow::Continue => {}
         Flow::Stop(_) => return event_loop.stop(),
     }
     let again = Rc::clone(&greeter);
-    event_loop.call_later(interval, move |event_loop| print_and_repeat(event_loop, again, interval));
+    event_loop.call_later(interval, move |event_loop| {
+        print_and_repeat(event_loop, again, interval)
+    });
 }
 // ANCHOR_END: print_and_repeat
 
 /// Schedules the first greeting. Until the loop runs, that is all that happens.
-pub fn schedule(event_loop: &mut EventLoop, greeter: &Rc<RefCell<Greeter>>, interval: Duration) {
+pub fn schedule(
+    event_loop: &mut EventLoop,
+    greeter: &Rc<RefCell<Greeter>>,
+    interval: Duration,
+) {
     let greeter = Rc::clone(greeter);
-    event_loop.call_soon(move |event_loop| print_and_repeat(event_loop, greeter, interval));
+    event_loop
+        .call_soon(move |event_loop| print_and_repeat(event_loop, greeter, interval));
 }
 
 // ANCHOR: run
 /// Runs the greeting on a callback loop until the tick limit or Ctrl-C.
-pub fn run(greeter: Greeter, interval: Duration, shutdown: &'static Shutdown) -> (Greeter, StopReason) {
+pub fn run(
+    greeter: Greeter,
+    interval: Duration,
+    shutdown: &'static Shutdown,
+) -> (Greeter, StopReason) {
     // One thread, one loop: `Rc<RefCell<..>>` is enough, no `Mutex` needed.
     let greeter = Rc::new(RefCell::new(greeter));
     let mut event_loop = EventLoop::new();

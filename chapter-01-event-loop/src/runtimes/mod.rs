@@ -27,7 +27,9 @@ impl Runtime {
     /// What the program's header says is driving the greeting.
     pub fn description(self) -> &'static str {
         match self {
-            Runtime::Callbacks => "the chapter's callback event loop (call_soon, call_later, run_forever)",
+            Runtime::Callbacks => {
+                "the chapter's callback event loop (call_soon, call_later, run_forever)"
+            }
             Runtime::Tokio => "tokio's current-thread runtime (interval + select!)",
             Runtime::AsyncStd => "async-std (task::block_on + future::timeout)",
             Runtime::Smol => "smol (block_on + Timer::interval)",

@@ -12,7 +12,11 @@ use crate::greeter::{Flow, Greeter, StopReason};
 // ANCHOR: greet_every
 /// Greets now, then on every tick of a periodic timer, until the greeter
 /// stops or Ctrl-C.
-pub async fn greet_every(greeter: &mut Greeter, interval: Duration, shutdown: &Shutdown) -> StopReason {
+pub async fn greet_every(
+    greeter: &mut Greeter,
+    interval: Duration,
+    shutdown: &Shutdown,
+) -> StopReason {
     // smol's interval ticks first after one period, so greet once up front.
     let mut ticks = Timer::interval(interval);
     loop {

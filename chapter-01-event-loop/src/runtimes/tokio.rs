@@ -10,7 +10,11 @@ use crate::greeter::{Flow, Greeter, StopReason};
 
 // ANCHOR: greet_every
 /// Greets every `interval` until the greeter stops or Ctrl-C.
-pub async fn greet_every(greeter: &mut Greeter, interval: Duration, shutdown: &Shutdown) -> StopReason {
+pub async fn greet_every(
+    greeter: &mut Greeter,
+    interval: Duration,
+    shutdown: &Shutdown,
+) -> StopReason {
     let mut ticks = time::interval(interval);
     // The article's callback re-arms itself after it runs: after a stall the
     // next greeting comes one full interval later, not in a catch-up burst.

@@ -30,7 +30,8 @@ pub trait Loop: Clone + Send + Sync + 'static {
 
     /// Runs `product_below(limit)` on the runtime's own pool for blocking
     /// work and waits for it without blocking the loop.
-    fn offload(&self, limit: u32) -> impl Future<Output = Result<BigUint, String>> + Send;
+    fn offload(&self, limit: u32)
+    -> impl Future<Output = Result<BigUint, String>> + Send;
 }
 // ANCHOR_END: loop_trait
 
@@ -78,8 +79,12 @@ impl Runtime {
             Runtime::AsyncStd => {
                 "async-std (discontinued upstream), the jobs joined in one task on the calling thread"
             }
-            Runtime::Smol => "smol's local executor on the calling thread, each job its own task",
-            Runtime::TokioMultiThread => "tokio's multi-thread runtime, the jobs joined in one task",
+            Runtime::Smol => {
+                "smol's local executor on the calling thread, each job its own task"
+            }
+            Runtime::TokioMultiThread => {
+                "tokio's multi-thread runtime, the jobs joined in one task"
+            }
         }
     }
 }
@@ -88,11 +93,14 @@ impl Placement {
     /// Where the steps run, in words, for the given runtime.
     pub fn description(self, runtime: Runtime) -> &'static str {
         match (self, runtime) {
-            (Placement::OnLoop, Runtime::TokioMultiThread) => "on the worker thread that runs the jobs' task",
-            (Placement::OnLoop, _) => "on the loop's own thread",
-            (Placement::Off(Offload::Pool), Runtime::Tokio | Runtime::TokioMultiThread) => {
-                "off the loop, on tokio's blocking pool (spawn_blocking)"
+            (Placement::OnLoop, Runtime::TokioMultiThread) => {
+                "on the worker thread that runs the jobs' task"
             }
+            (Placement::OnLoop, _) => "on the loop's own thread",
+            (
+                Placement::Off(Offload::Pool),
+                Runtime::Tokio | Runtime::TokioMultiThread,
+            ) => "off the loop, on tokio's blocking pool (spawn_blocking)",
             (Placement::Off(Offload::Pool), Runtime::AsyncStd) => {
                 "off the loop, on async-std's blocking pool (spawn_blocking)"
             }

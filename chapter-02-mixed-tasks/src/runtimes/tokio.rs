@@ -30,7 +30,9 @@ impl Loop for Tokio {
     async fn offload(&self, limit: u32) -> Result<BigUint, String> {
         // A thread from tokio's blocking pool runs the step; this task
         // only awaits its JoinHandle. (It cannot be aborted once started.)
-        tokio::task::spawn_blocking(move || product_below(limit)).await.map_err(|err| err.to_string())
+        tokio::task::spawn_blocking(move || product_below(limit))
+            .await
+            .map_err(|err| err.to_string())
     }
     // ANCHOR_END: offload
 }

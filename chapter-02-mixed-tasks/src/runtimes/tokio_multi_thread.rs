@@ -27,12 +27,15 @@ pub fn run(jobs: &Jobs) -> Result<Outcome, String> {
         .enable_time()
         .build()
         .map_err(|err| format!("cannot start tokio: {err}"))?;
-    let (ticker, chores, cpu_chain) = (jobs.ticker(Tokio), jobs.chores(Tokio), jobs.cpu_chain(Tokio));
+    let (ticker, chores, cpu_chain) =
+        (jobs.ticker(Tokio), jobs.chores(Tokio), jobs.cpu_chain(Tokio));
     let stopwatch = Stopwatch::start();
     // One task, polled by one worker at a time: the three jobs share it.
-    let joined =
-        runtime.block_on(async { tokio::spawn(async { tokio::join!(ticker, chores, cpu_chain) }).await });
-    let (ticker, chores, cpu_chain) = joined.map_err(|err| format!("a job failed: {err}"))?;
+    let joined = runtime.block_on(async {
+        tokio::spawn(async { tokio::join!(ticker, chores, cpu_chain) }).await
+    });
+    let (ticker, chores, cpu_chain) =
+        joined.map_err(|err| format!("a job failed: {err}"))?;
     jobs.outcome(ticker, chores, cpu_chain, stopwatch.stop())
 }
 // ANCHOR_END: run

@@ -14,7 +14,10 @@ use crate::timeline::Timeline;
 // ANCHOR: run
 /// Runs the calls on a current-thread tokio runtime: one thread, one loop.
 pub fn run(settings: &CpuSettings, timeline: &Timeline) -> Outcome {
-    let runtime = Builder::new_current_thread().enable_time().build().expect("a runtime on this thread");
+    let runtime = Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a runtime on this thread");
     runtime.block_on(async {
         let heartbeat = Heartbeat::start().await;
         let mut fingerprints = Vec::new();

@@ -26,13 +26,22 @@ pub fn run(settings: &CpuSettings, timeline: &Timeline) -> Outcome {
             .collect();
         threads.into_iter().filter_map(|thread| thread.join().ok().flatten()).collect()
     });
-    Outcome { fingerprints, forced_switches: Some(gil.forced_switches()), ..Outcome::default() }
+    Outcome {
+        fingerprints,
+        forced_switches: Some(gil.forced_switches()),
+        ..Outcome::default()
+    }
 }
 
 /// One call, computed only while holding the lock. Between multiplications
 /// the thread checks for a drop request, as CPython's eval loop does between
 /// bytecodes, and hands the lock over when asked.
-fn compute_holding(gil: &Gil, call: usize, settings: &CpuSettings, timeline: &Timeline) -> Option<u64> {
+fn compute_holding(
+    gil: &Gil,
+    call: usize,
+    settings: &CpuSettings,
+    timeline: &Timeline,
+) -> Option<u64> {
     let mut held = gil.acquire();
     let mut turn_start = Instant::now();
     let product = interruptible::product_below(settings.limit, || {

@@ -42,7 +42,8 @@ pub fn stop_on(shutdown: &Shutdown) -> Flow {
 /// or `None` if Ctrl-C stopped it.
 pub fn compute(call: usize, settings: &CpuSettings, timeline: &Timeline) -> Option<u64> {
     let start = Instant::now();
-    let product = interruptible::product_below(settings.limit, || stop_on(settings.shutdown));
+    let product =
+        interruptible::product_below(settings.limit, || stop_on(settings.shutdown));
     timeline.record(call, start, Instant::now());
     let product = product?;
     timeline.finish(call);

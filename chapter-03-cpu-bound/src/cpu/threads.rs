@@ -12,8 +12,9 @@ use crate::timeline::Timeline;
 /// borrow `settings` and `timeline`: the scope joins them before it returns.
 pub fn run(settings: &CpuSettings, timeline: &Timeline) -> Outcome {
     let fingerprints = thread::scope(|scope| {
-        let threads: Vec<_> =
-            (1..=settings.calls).map(|call| scope.spawn(move || compute(call, settings, timeline))).collect();
+        let threads: Vec<_> = (1..=settings.calls)
+            .map(|call| scope.spawn(move || compute(call, settings, timeline)))
+            .collect();
         threads.into_iter().filter_map(|thread| thread.join().ok().flatten()).collect()
     });
     Outcome { fingerprints, ..Outcome::default() }

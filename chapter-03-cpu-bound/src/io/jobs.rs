@@ -45,7 +45,10 @@ async fn wait_async(job: usize, settings: IoSettings, timeline: Arc<Timeline>) {
 // ANCHOR: on_loop
 /// Every job as a task on one current-thread loop: one thread, all the waits at once.
 pub fn on_loop(settings: &IoSettings, timeline: &Arc<Timeline>) -> Outcome {
-    let runtime = Builder::new_current_thread().enable_time().build().expect("a runtime on this thread");
+    let runtime = Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a runtime on this thread");
     runtime.block_on(spawn_and_join(settings, timeline));
     Outcome::default()
 }
@@ -54,8 +57,11 @@ pub fn on_loop(settings: &IoSettings, timeline: &Arc<Timeline>) -> Outcome {
 /// Every job as a task on a multi-threaded runtime with one worker per core.
 pub fn as_tasks(settings: &IoSettings, timeline: &Arc<Timeline>) -> Outcome {
     let workers = shared::machine::cores();
-    let runtime =
-        Builder::new_multi_thread().worker_threads(workers).enable_time().build().expect("a runtime");
+    let runtime = Builder::new_multi_thread()
+        .worker_threads(workers)
+        .enable_time()
+        .build()
+        .expect("a runtime");
     runtime.block_on(spawn_and_join(settings, timeline));
     Outcome { workers: Some(workers), ..Outcome::default() }
 }

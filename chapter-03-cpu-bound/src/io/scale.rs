@@ -90,7 +90,15 @@ pub fn threads(settings: &IoSettings) -> ScaleReport {
     });
     let all_done = opened_at.elapsed();
     let growth = growth(before, during);
-    ScaleReport { kind: "threads", asked: settings.jobs, started, startup, growth, all_done, refused }
+    ScaleReport {
+        kind: "threads",
+        asked: settings.jobs,
+        started,
+        startup,
+        growth,
+        all_done,
+        refused,
+    }
 }
 // ANCHOR_END: scale_threads
 
@@ -98,7 +106,10 @@ pub fn threads(settings: &IoSettings) -> ScaleReport {
 /// Spawns `settings.jobs` tasks on one current-thread loop that each wait at
 /// a gate, then `wait`.
 pub fn tasks(settings: &IoSettings) -> ScaleReport {
-    let runtime = Builder::new_current_thread().enable_time().build().expect("a runtime on this thread");
+    let runtime = Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a runtime on this thread");
     runtime.block_on(async {
         let (open, gate) = watch::channel(false);
         let ready = std::sync::Arc::new(AtomicUsize::new(0));
@@ -106,7 +117,8 @@ pub fn tasks(settings: &IoSettings) -> ScaleReport {
         let started_at = Instant::now();
         let tasks: Vec<_> = (0..settings.jobs)
             .map(|_| {
-                let (mut gate, ready, settings) = (gate.clone(), ready.clone(), *settings);
+                let (mut gate, ready, settings) =
+                    (gate.clone(), ready.clone(), *settings);
                 tokio::spawn(async move {
                     ready.fetch_add(1, Ordering::SeqCst);
                     let _ = gate.wait_for(|open| *open).await;
@@ -130,7 +142,15 @@ pub fn tasks(settings: &IoSettings) -> ScaleReport {
         }
         let growth = growth(before, during);
         let (started, all_done) = (settings.jobs, opened_at.elapsed());
-        ScaleReport { kind: "tasks", asked: settings.jobs, started, startup, growth, all_done, refused: None }
+        ScaleReport {
+            kind: "tasks",
+            asked: settings.jobs,
+            started,
+            startup,
+            growth,
+            all_done,
+            refused: None,
+        }
     })
 }
 // ANCHOR_END: scale_tasks
