@@ -21,3 +21,9 @@ pub mod callback_loop;
 pub mod greeter;
 pub mod never_run;
 pub mod runtimes;
+
+/// What this chapter's snapshots redact on top of the course's timing
+/// filters (`shared::snapshot::TIMING_FILTERS`), as `(regex, replacement)`.
+/// The tests apply them to the program's output, and the book applies the
+/// same ones to a captured real run before holding it equal to the snapshot.
+pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[];

@@ -21,7 +21,7 @@ fn program(args: &[&str]) -> Command {
 
 /// Applies the course's timing redactions to the snapshots in `body`.
 fn redacted(body: impl FnOnce()) {
-    shared::testing::redacted(&[], body);
+    shared::testing::redacted(chapter_01_event_loop::SNAPSHOT_FILTERS, body);
 }
 
 /// The default run is the article's program on the callback loop.

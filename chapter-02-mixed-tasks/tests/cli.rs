@@ -35,13 +35,9 @@ fn bounded(ticks: &str, args: &[&str]) -> Command {
     command
 }
 
-/// What this chapter redacts on top of the shared timing filters.
-const CHAPTER_FILTERS: &[(&str, &str)] =
-    &[(r"\b\d+ worker threads\b", "[n] worker threads")];
-
 /// Applies the course's timing redactions, plus the machine's worker count.
 fn redacted(body: impl FnOnce()) {
-    shared::testing::redacted(CHAPTER_FILTERS, body);
+    shared::testing::redacted(chapter_02_mixed_tasks::SNAPSHOT_FILTERS, body);
 }
 
 /// On one loop, every tick after the first waits for a CPU step: late.

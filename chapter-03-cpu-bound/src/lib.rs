@@ -41,3 +41,25 @@ pub mod modes;
 pub mod report;
 pub mod timeline;
 pub mod verdict;
+
+/// What this chapter's snapshots redact on top of the course's timing
+/// filters (`shared::snapshot::TIMING_FILTERS`), as `(regex, replacement)`.
+/// The tests apply them to the program's output, and the book applies the
+/// same ones to a captured real run before holding it equal to the snapshot.
+pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
+    // Machine-dependent counts: cores and workers.
+    (r"\b\d+\.\d+ of \d+ cores?\b", "[n] of [n] cores"),
+    (r"\bon \d+ cores?\.", "on [n] cores."),
+    (r"\(\d+ workers?, one per core\)", "([n] workers, one per core)"),
+    (r", \d+ cores? to run them", ", [n] cores to run them"),
+    // Scheduler-dependent counts: overlap and GIL hand-overs.
+    (r"\bup to \d+ (calls|jobs|job)\b", "up to [n] $1"),
+    (r"changed hands \d+ times", "changed hands [n] times"),
+    // Random by nature: the order in which threads and tasks finish.
+    (
+        r"(finished in the scheduler's order \(it varies from run to run\):)( \d+)+",
+        "$1 [order varies]",
+    ),
+    // Memory sizes.
+    (r"\b\d+(\.\d+)? (bytes|KiB|MiB|GiB)\b", "[size]"),
+];

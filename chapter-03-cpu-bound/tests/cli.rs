@@ -30,28 +30,9 @@ fn small(mode_and_flags: &[&str]) -> Command {
     program(&[mode_and_flags, SMALL].concat())
 }
 
-/// What this chapter redacts on top of the shared timing filters.
-const CHAPTER_FILTERS: &[(&str, &str)] = &[
-    // Machine-dependent counts: cores and workers.
-    (r"\b\d+\.\d+ of \d+ cores?\b", "[n] of [n] cores"),
-    (r"\bon \d+ cores?\.", "on [n] cores."),
-    (r"\(\d+ workers?, one per core\)", "([n] workers, one per core)"),
-    (r", \d+ cores? to run them", ", [n] cores to run them"),
-    // Scheduler-dependent counts: overlap and GIL hand-overs.
-    (r"\bup to \d+ (calls|jobs|job)\b", "up to [n] $1"),
-    (r"changed hands \d+ times", "changed hands [n] times"),
-    // Random by nature: the order in which threads and tasks finish.
-    (
-        r"(finished in the scheduler's order \(it varies from run to run\):)( \d+)+",
-        "$1 [order varies]",
-    ),
-    // Memory sizes.
-    (r"\b\d+(\.\d+)? (bytes|KiB|MiB|GiB)\b", "[size]"),
-];
-
 /// Applies the shared timing redactions and this chapter's to the snapshots in `body`.
 fn redacted(body: impl FnOnce()) {
-    shared::testing::redacted(CHAPTER_FILTERS, body);
+    shared::testing::redacted(chapter_03_cpu_bound::SNAPSHOT_FILTERS, body);
 }
 
 /// Snapshots that assume several cores say so instead of failing on one.

@@ -39,3 +39,13 @@ pub mod report;
 pub mod sweep;
 pub mod thread_pool;
 pub mod worker;
+
+/// What this chapter's snapshots redact on top of the course's timing
+/// filters (`shared::snapshot::TIMING_FILTERS`), as `(regex, replacement)`.
+/// The tests apply them to the program's output, and the book applies the
+/// same ones to a captured real run before holding it equal to the snapshot.
+pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
+    (r"\(bar (\d+) %: (met|missed)\)", "(bar $1 %: [met or missed])"),
+    (r"\b\d+ (beats|served)\b", "[n] $1"),
+    (r"\(pid \d+\)", "(pid [pid])"),
+];

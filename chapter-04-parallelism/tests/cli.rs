@@ -27,16 +27,9 @@ fn program(args: &[&str]) -> Command {
     command
 }
 
-/// What this chapter redacts on top of the shared timing filters.
-const CHAPTER_FILTERS: &[(&str, &str)] = &[
-    (r"\(bar (\d+) %: (met|missed)\)", "(bar $1 %: [met or missed])"),
-    (r"\b\d+ (beats|served)\b", "[n] $1"),
-    (r"\(pid \d+\)", "(pid [pid])"),
-];
-
 /// Applies the course's timing redactions, and this chapter's, to `body`.
 fn redacted(body: impl FnOnce()) {
-    shared::testing::redacted(CHAPTER_FILTERS, body);
+    shared::testing::redacted(chapter_04_parallelism::SNAPSHOT_FILTERS, body);
 }
 
 /// A small sweep on the rayon pool: every N does 20/20 calls, and the table

@@ -55,6 +55,24 @@ pub struct Record {
     /// One CPU step (the median), in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step_s: Option<f64>,
+    /// Which way of one experiment this row is, in lowercase words joined by
+    /// hyphens: a runtime and where its CPU steps ran (`tokio-on-loop`), a
+    /// mode (`gil-model`), a pool (`processes`), an algorithm (`tree`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    /// The lesson's word for this row, computed from the measurement:
+    /// `late`, `on time`, `parallel`, `serialised`, `concurrent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
+    /// Ticks that ran late.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_ticks: Option<u64>,
+    /// Time to start the workers (threads or processes), in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub startup_s: Option<f64>,
+    /// Speed against the same experiment on one worker: `baseline / wall`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speedup: Option<f64>,
 }
 // ANCHOR_END: record
 
@@ -86,6 +104,11 @@ impl Record {
             max_gap_s: None,
             worst_lateness_s: None,
             step_s: None,
+            variant: None,
+            verdict: None,
+            late_ticks: None,
+            startup_s: None,
+            speedup: None,
         }
     }
 
