@@ -398,6 +398,11 @@ mod tests {
             max_gap_s: None,
             worst_lateness_s: None,
             step_s: None,
+            variant: None,
+            verdict: None,
+            late_ticks: None,
+            startup_s: None,
+            speedup: None,
         }
     }
 
