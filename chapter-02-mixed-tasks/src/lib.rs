@@ -35,9 +35,11 @@ pub mod report;
 pub mod runtimes;
 pub mod ticker;
 
+// ANCHOR: snapshot_filters
 /// What this chapter's snapshots redact on top of the course's timing
 /// filters (`shared::snapshot::TIMING_FILTERS`), as `(regex, replacement)`.
 /// The tests apply them to the program's output, and the book applies the
 /// same ones to a captured real run before holding it equal to the snapshot.
 pub const SNAPSHOT_FILTERS: &[(&str, &str)] =
     &[(r"\b\d+ worker threads\b", "[n] worker threads")];
+// ANCHOR_END: snapshot_filters

@@ -7,6 +7,7 @@
 //! book's outputs look alike. A redacted table loses its column alignment:
 //! that is the price of a snapshot that does not depend on the width of a number.
 
+// ANCHOR: timing_filters
 /// `(regex, replacement)` pairs for insta's `Settings::add_filter`.
 ///
 /// They match the forms that [`crate::format`] prints. Order matters: the
@@ -27,3 +28,4 @@ pub const TIMING_FILTERS: &[(&str, &str)] = &[
     // number: collapse runs of spaces inside a line (indentation is kept).
     (r"(\S) {2,}", "$1 "),
 ];
+// ANCHOR_END: timing_filters
