@@ -1,0 +1,63 @@
+//! Pictures of a run, as SVG text: lanes on a time axis, and line charts.
+//!
+//! The chapters draw what they just measured: [`Timeline`] for what ran where
+//! and when (lanes of spans, ticks with their lateness, marks, arrows), and
+//! [`XyChart`] for numbers against numbers (time and speedup against N, with
+//! the ideal line). Both take plain data (times as [`std::time::Duration`]s
+//! from one origin) and return the SVG as a `String`; nothing here knows
+//! about threads, runtimes or pools.
+//!
+//! # Why SVG written by hand
+//!
+//! A picture is a few hundred rectangles and lines with text. Writing them
+//! directly (a 100-line writer in [`svg`]) gives what a plotting crate does
+//! not: a `<title>` (hover text) and `data-*` attributes on every element,
+//! and text whose size, in units, we choose. plotters cannot attach either,
+//! and the `svg` crate would only replace `format!` calls. The output is
+//! deterministic: the same data always gives the same text.
+//!
+//! # How the book shows them
+//!
+//! Every picture is 860 units wide (`viewBox="0 0 860 h"`), shown at
+//! `width="100%"` and at most 860 px wide, so one unit is one pixel in the
+//! book's column. Text is 13 units or more (tick labels and labels on bars
+//! 13, the rest 14, titles 16): 12 px or more whenever the column is at least
+//! 800 px wide. On a phone the picture scales down with its text, so what
+//! must be read is also written under or beside it: lane totals, a table of
+//! every plotted value. Include the file inline in the page (for example with
+//! `{{#include pictures/x.svg}}`), not through `<img>`: browsers show hover
+//! text only for inline SVG. The SVG uses no `id` and no `<style>`, so
+//! several can sit on one page.
+//!
+//! # Testing what is drawn
+//!
+//! Each drawn thing carries a `class` and its numbers: `span` (`data-group`,
+//! `data-lane`, `data-kind`, `data-start-ms`, `data-end-ms`), `thin-spans`
+//! (`data-count`, `data-total-ms`), `lane` (`data-busy-ms`), `tick`
+//! (`data-due-ms`, `data-ran-ms`, `data-lateness-ms`, `data-late`), `mark`
+//! (`data-at-ms`), `arrow` (`data-from-ms`, `data-to-ms`), `point` and `value`
+//! (`data-series`, `data-x`, `data-y`), `axis-tick` (`data-value`).
+//! [`inspect`] reads them back.
+//!
+//! # Layout
+//!
+//! - [`timeline`]: lanes of spans, ticks, marks and arrows on one time axis.
+//! - [`xy`]: lines of points against a numeric x axis, with a table of values.
+//! - [`axis`]: round tick values and their labels.
+//! - [`style`]: colours (told apart by lightness too) and sizes.
+//! - [`svg`]: the writer: escaping, numbers, elements.
+//! - [`inspect`]: the drawn elements read back from the SVG text, for tests.
+
+pub mod axis;
+pub mod inspect;
+pub mod style;
+pub mod svg;
+pub mod timeline;
+pub mod xy;
+
+pub use style::Kind;
+pub use timeline::{Arrow, Group, Lane, Mark, Span, Tick, Timeline};
+pub use xy::{Axis, Series, XScale, XyChart};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,222 @@
+//! Tests of the pictures through what they draw, read back with `inspect`.
+
+use std::time::Duration;
+
+use super::inspect::{self, busy_ms, of_class};
+use super::*;
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+/// A chapter-2-like picture: a loop lane with steps and ticks, a pool lane.
+fn two_runs() -> Timeline {
+    let mut blocked = Lane::new("loop thread");
+    blocked.spans.push(Span::new(ms(0), ms(300), "step 1"));
+    blocked.spans.push(Span::new(ms(300), ms(600), "step 2"));
+    blocked.ticks.push(Tick {
+        due: ms(100),
+        ran: ms(300),
+        label: "tick 1".into(),
+        late: true,
+    });
+    blocked.ticks.push(Tick {
+        due: ms(200),
+        ran: ms(300),
+        label: "tick 2".into(),
+        late: true,
+    });
+    let mut on_loop = Lane::new("loop thread");
+    on_loop.ticks.push(Tick {
+        due: ms(100),
+        ran: ms(101),
+        label: "tick 1".into(),
+        late: false,
+    });
+    let mut pool = Lane::new("pool thread");
+    pool.spans.push(Span::new(ms(0), ms(300), "step 1").kind(Kind::Offloaded));
+    Timeline::new("Ticks & steps <demo>")
+        .group(Group::new("blocked", vec![blocked]))
+        .group(Group::new("offloaded", vec![on_loop, pool]))
+}
+
+/// Every span, tick and lane is drawn once, with its numbers.
+#[test]
+fn draws_each_element_once_with_its_numbers() {
+    let svg = two_runs().render();
+    assert_eq!(of_class(&svg, "lane").len(), 3);
+    assert_eq!(of_class(&svg, "span").len(), 3);
+    assert_eq!(of_class(&svg, "tick").len(), 3);
+    assert_eq!(of_class(&svg, "group").len(), 2);
+    let spans = of_class(&svg, "span");
+    assert_eq!(spans[1].get("lane"), Some("loop thread"));
+    assert_eq!(spans[1].num("start-ms"), 300.0);
+    assert_eq!(spans[1].num("end-ms"), 600.0);
+    assert_eq!(spans[2].get("kind"), Some("offloaded"));
+    assert_eq!(spans[2].get("group"), Some("offloaded"));
+    let title = spans[0].title.as_deref().unwrap();
+    assert!(title.contains("step 1") && title.contains("300 ms"), "{title}");
+}
+
+/// A tick's lateness is its run time minus its due time, and says LATE.
+#[test]
+fn ticks_carry_their_lateness() {
+    let svg = two_runs().render();
+    let ticks = of_class(&svg, "tick");
+    let lateness: Vec<f64> = ticks.iter().map(|t| t.num("lateness-ms")).collect();
+    assert_eq!(lateness, [200.0, 100.0, 1.0]);
+    assert_eq!(ticks[0].get("late"), Some("true"));
+    assert_eq!(ticks[2].get("late"), Some("false"));
+    assert!(ticks[0].title.as_deref().unwrap().contains("LATE by 200 ms"));
+    assert!(svg.contains(">+200 ms</text>"), "the lateness is written, not only hovered");
+}
+
+/// Busy time read back equals the spans' total, per lane or group.
+#[test]
+fn busy_time_round_trips() {
+    let svg = two_runs().render();
+    assert_eq!(busy_ms(&svg, |_, _| true), 900.0);
+    assert_eq!(busy_ms(&svg, |group, _| group == "blocked"), 600.0);
+    assert_eq!(busy_ms(&svg, |_, lane| lane == "pool thread"), 300.0);
+    let lanes = of_class(&svg, "lane");
+    assert_eq!(lanes[0].num("busy-ms"), 600.0);
+}
+
+/// Labels with markup characters are escaped and read back unchanged.
+#[test]
+fn labels_are_escaped() {
+    let mut lane = Lane::new("a<b & c");
+    lane.spans.push(Span::new(ms(0), ms(500), "x<y").hover("1 & 2"));
+    let svg = Timeline::new("t").group(Group::new("g&h", vec![lane])).render();
+    assert!(!svg.contains("a<b") && !svg.contains("x<y"));
+    assert!(svg.contains("a&lt;b &amp; c"));
+    let span = &of_class(&svg, "span")[0];
+    assert_eq!(span.get("lane"), Some("a<b & c"));
+    assert_eq!(span.get("group"), Some("g&h"));
+    assert!(span.title.as_deref().unwrap().ends_with("\n1 & 2"));
+    assert!(
+        two_runs().render().contains("<title>Ticks &amp; steps &lt;demo&gt;</title>")
+    );
+}
+
+/// Many spans under a pixel become one path per lane, keeping count and total.
+#[test]
+fn thin_spans_are_merged_keeping_the_total() {
+    let mut lanes = Vec::new();
+    for thread in 0..20u64 {
+        let mut lane = Lane::new(format!("thread {}", thread + 1));
+        // 5 ms turns, handed round 20 threads, for 6 s: 60 turns each.
+        for turn in 0..60u64 {
+            let start = ms((turn * 20 + thread) * 5);
+            lane.spans.push(Span::new(start, start + ms(5), "turn").kind(Kind::Held));
+        }
+        lanes.push(lane);
+    }
+    let svg = Timeline::new("GIL").group(Group::compact("GIL model", lanes)).render();
+    assert!(of_class(&svg, "span").is_empty());
+    let paths = of_class(&svg, "thin-spans");
+    assert_eq!(paths.len(), 20);
+    assert!(paths.iter().all(|p| p.num("count") == 60.0 && p.num("total-ms") == 300.0));
+    assert_eq!(busy_ms(&svg, |_, _| true), 6000.0);
+    assert!(svg.len() < 60_000, "1200 turns take {} bytes", svg.len());
+}
+
+/// Touching slivers merge into one shape; the total still counts each one.
+#[test]
+fn touching_slivers_become_one_shape() {
+    let mut lane = Lane::new("one");
+    for i in 0..100u64 {
+        lane.spans.push(Span::new(ms(i), ms(i + 1), "t"));
+    }
+    lane.spans.push(Span::new(ms(0), ms(10_000), "long").kind(Kind::Waiting));
+    let svg = Timeline::new("t").group(Group::new("g", vec![lane])).render();
+    let path = &of_class(&svg, "thin-spans")[0];
+    assert_eq!(path.num("count"), 100.0);
+    assert_eq!(path.num("total-ms"), 100.0);
+    let shapes =
+        svg.lines().find(|l| l.contains("thin-spans")).unwrap().matches('M').count();
+    assert_eq!(shapes, 1);
+    assert_eq!(busy_ms(&svg, |_, _| true), 100.0, "waiting is not busy");
+}
+
+/// The time axis has round ticks covering the run, labelled with units.
+#[test]
+fn time_axis_ticks_are_round() {
+    let svg = two_runs().render();
+    let ticks: Vec<f64> =
+        of_class(&svg, "axis-tick").iter().map(|t| t.num("value")).collect();
+    assert_eq!(ticks, [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]);
+    assert!(svg.contains(">100 ms</text>") && svg.contains(">600 ms</text>"));
+}
+
+/// The same data gives the same text.
+#[test]
+fn drawing_is_deterministic() {
+    assert_eq!(two_runs().render(), two_runs().render());
+}
+
+/// No text is smaller than 13 units.
+#[test]
+fn text_is_never_small() {
+    let svg = two_runs().render() + &chart().render();
+    for size in svg.split("font-size=\"").skip(1) {
+        let size: f64 = size[..size.find('"').unwrap()].parse().unwrap();
+        assert!(size >= 13.0, "font-size {size}");
+    }
+}
+
+fn chart() -> XyChart {
+    let ns = [1.0, 2.0, 4.0, 8.0];
+    XyChart::new("Speedup", Axis::new("workers N", "", 0), Axis::new("speedup", "×", 2))
+        .x_scale(XScale::Log2)
+        .series(Series::new("threads", ns.iter().map(|&n| (n, 1.0 + n * 0.01)).collect()))
+        .series(Series::new(
+            "processes",
+            vec![(1.0, 1.0), (2.0, 1.9), (4.0, 1.95), (8.0, 1.9)],
+        ))
+        .series(Series::reference(
+            "ideal min(N, 2)",
+            ns.iter().map(|&n| (n, n.min(2.0))).collect(),
+        ))
+}
+
+/// Each point is drawn with its x and y, and repeated in the table.
+#[test]
+fn chart_points_round_trip() {
+    let svg = chart().render();
+    let points = of_class(&svg, "point");
+    assert_eq!(points.len(), 12);
+    let processes: Vec<(f64, f64)> = points
+        .iter()
+        .filter(|p| p.get("series") == Some("processes"))
+        .map(|p| (p.num("x"), p.num("y")))
+        .collect();
+    assert_eq!(processes, [(1.0, 1.0), (2.0, 1.9), (4.0, 1.95), (8.0, 1.9)]);
+    assert_eq!(
+        points[5].title.as_deref(),
+        Some("processes: workers N = 2, speedup = 1.90×")
+    );
+    let values = of_class(&svg, "value");
+    assert_eq!(values.len(), 12);
+    assert_eq!(of_class(&svg, "line").len(), 3);
+    assert!(svg.contains(">1.95×</text>"), "values are in the table");
+    let x_ticks: Vec<f64> = of_class(&svg, "axis-tick")
+        .iter()
+        .filter_map(|t| t.get("value").map(|v| v.parse::<f64>().unwrap()))
+        .collect();
+    assert!(x_ticks.ends_with(&[1.0, 2.0, 4.0, 8.0]), "{x_ticks:?}");
+}
+
+/// `inspect` finds nothing in a picture with no data, and never panics.
+#[test]
+fn empty_pictures_are_valid() {
+    let svg = Timeline::new("nothing").render();
+    assert!(svg.starts_with("<svg") && svg.ends_with("</svg>\n"));
+    assert!(
+        inspect::elements(&svg)
+            .iter()
+            .all(|e| e.class.starts_with("axis") || e.class == "draw")
+    );
+    let svg = XyChart::new("none", Axis::default(), Axis::default()).render();
+    assert!(of_class(&svg, "point").is_empty());
+}
