@@ -104,5 +104,6 @@ fn unescape(text: &str) -> String {
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
+        .replace("&#10;", "\n")
         .replace("&amp;", "&")
 }

@@ -63,13 +63,13 @@ impl Kind {
     }
 }
 
-/// The width of every picture, in SVG units: the book's text column is 860 px
-/// wide at most, so one unit is one pixel at full width.
-pub const WIDTH: f64 = 860.0;
-/// Body text: lane names, labels, legend (14 units, so ≥ 12 px down to a
-/// column of 740 px).
+/// The width of every picture, in SVG units: mdBook's text column is 750 px
+/// wide at most (its `--content-max-width`), so one unit is one pixel there.
+pub const WIDTH: f64 = 750.0;
+/// Body text: lane names, legend, lane totals.
 pub const FONT: f64 = 14.0;
-/// The smallest text: axis tick labels and labels on bars.
+/// The smallest text: axis tick labels, labels on bars and ticks, tables
+/// (13 units: 13 px in the book's column, 12 px down to a 693 px column).
 pub const SMALL: f64 = 13.0;
 /// The picture's title and the group headings.
 pub const HEADING: f64 = 16.0;

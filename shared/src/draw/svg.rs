@@ -18,6 +18,14 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Hover text, escaped, without empty lines: a blank line would end the SVG
+/// early when Markdown includes it inline (an HTML block ends at a blank line).
+pub fn title_text(text: &str) -> String {
+    let lines: Vec<&str> =
+        text.lines().map(str::trim_end).filter(|l| !l.is_empty()).collect();
+    escape(&lines.join("\n"))
+}
+
 /// A coordinate with one decimal, without a trailing `.0` (`12`, `12.5`).
 pub fn coord(value: f64) -> String {
     let text = format!("{value:.1}");
@@ -51,7 +59,8 @@ impl Tag {
 
     /// Adds an attribute; its value is escaped.
     pub fn attr(mut self, name: &str, value: impl std::fmt::Display) -> Self {
-        let value = escape(&value.to_string());
+        // A newline in an attribute is written as a character reference.
+        let value = escape(&value.to_string()).replace('\n', "&#10;");
         self.text.push_str(&format!(" {name}=\"{value}\""));
         self
     }
@@ -72,7 +81,7 @@ impl Tag {
         let name = self.name();
         out.push_str(&self.text);
         out.push_str("><title>");
-        out.push_str(&escape(title));
+        out.push_str(&title_text(title));
         out.push_str(&format!("</title></{name}>\n"));
     }
 
@@ -81,7 +90,7 @@ impl Tag {
         let name = self.name();
         out.push_str(&self.text);
         out.push('>');
-        out.push_str(&escape(content));
+        out.push_str(&escape(&content.replace('\n', " ")));
         out.push_str(&format!("</{name}>\n"));
     }
 
@@ -109,7 +118,7 @@ pub fn document(width: f64, height: f64, title: &str, body: &str) -> String {
         .attr("role", "img")
         .attr("font-family", "sans-serif")
         .open(&mut out);
-    out.push_str(&format!("<title>{}</title>\n", escape(title)));
+    out.push_str(&format!("<title>{}</title>\n", title_text(title)));
     Tag::new("rect")
         .attr("width", "100%")
         .attr("height", "100%")
@@ -137,6 +146,12 @@ mod tests {
         let mut out = String::new();
         Tag::new("text").attr("data-lane", "<x&y>").text("1 < 2 & 3", &mut out);
         assert_eq!(out, "<text data-lane=\"&lt;x&amp;y&gt;\">1 &lt; 2 &amp; 3</text>\n");
+    }
+
+    /// Hover text keeps its lines but loses empty ones.
+    #[test]
+    fn titles_have_no_blank_lines() {
+        assert_eq!(title_text("a\n\n  \nb & c\n"), "a\nb &amp; c");
     }
 
     /// Numbers are written the same way every time, without noise digits.

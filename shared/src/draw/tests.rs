@@ -80,6 +80,8 @@ fn busy_time_round_trips() {
     assert_eq!(busy_ms(&svg, |_, lane| lane == "pool thread"), 300.0);
     let lanes = of_class(&svg, "lane");
     assert_eq!(lanes[0].num("busy-ms"), 600.0);
+    assert_eq!(lanes[1].num("busy-ms"), 0.0);
+    assert!(svg.contains(">idle</text>"), "a lane with nothing to do says so");
 }
 
 /// Labels with markup characters are escaped and read back unchanged.
@@ -192,9 +194,14 @@ fn chart_points_round_trip() {
         .map(|p| (p.num("x"), p.num("y")))
         .collect();
     assert_eq!(processes, [(1.0, 1.0), (2.0, 1.9), (4.0, 1.95), (8.0, 1.9)]);
+    let title = |p: &inspect::Element| p.title.clone().unwrap_or_default();
+    assert!(
+        points.iter().any(|p| title(p) == "processes: workers N = 2, speedup = 1.90×")
+    );
     assert_eq!(
-        points[5].title.as_deref(),
-        Some("processes: workers N = 2, speedup = 1.90×")
+        points[0].get("series"),
+        Some("ideal min(N, 2)"),
+        "the ideal is drawn first"
     );
     let values = of_class(&svg, "value");
     assert_eq!(values.len(), 12);
@@ -219,4 +226,18 @@ fn empty_pictures_are_valid() {
     );
     let svg = XyChart::new("none", Axis::default(), Axis::default()).render();
     assert!(of_class(&svg, "point").is_empty());
+}
+
+/// No blank line anywhere, so Markdown can include the SVG inline in one piece.
+#[test]
+fn output_has_no_blank_lines() {
+    let mut lane = Lane::new("lane\n\nname");
+    lane.spans.push(Span::new(ms(0), ms(500), "a\n\nb").hover("x\n\ny"));
+    lane.marks.push(Mark { at: ms(5), label: "m\n\n".into(), hover: "\n\nz".into() });
+    let svg =
+        Timeline::new("t\n\nt").group(Group::new("g", vec![lane])).note("n\n\n").render();
+    assert!(!svg.contains("\n\n"), "{svg}");
+    let title = of_class(&svg, "span")[0].title.clone().unwrap();
+    assert!(title.ends_with("\nx\ny"), "{title}");
+    assert_eq!(of_class(&svg, "span")[0].get("lane"), Some("lane\n\nname"));
 }

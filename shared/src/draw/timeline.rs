@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use super::axis::{self, Ticks};
 use super::style::{self, FONT, HEADING, Kind, SMALL, WIDTH};
-use super::svg::{Tag, coord, document, escape, millis, text_width};
+use super::svg::{Tag, coord, document, millis, text_width, title_text};
 use crate::format;
 
 /// One interval of a lane: a bar from `start` to `end`.
@@ -175,8 +175,8 @@ pub struct Timeline {
     pub notes: Vec<String>,
 }
 
-const LEFT: f64 = 150.0; // lane names end here; the plot starts here
-const RIGHT: f64 = WIDTH - 104.0; // the plot ends here; lane totals follow
+const LEFT: f64 = 130.0; // lane names end here; the plot starts here
+const RIGHT: f64 = WIDTH - 96.0; // the plot ends here; lane totals follow
 const LANE: f64 = 26.0;
 const BAR: f64 = 18.0;
 const THIN_LANE: f64 = 9.0;
@@ -200,6 +200,12 @@ impl Timeline {
     /// Adds a group at the bottom.
     pub fn group(mut self, group: Group) -> Self {
         self.groups.push(group);
+        self
+    }
+
+    /// Makes the axis reach at least `end` (to line up several pictures).
+    pub fn until(mut self, end: Duration) -> Self {
+        self.until = Some(end);
         self
     }
 
@@ -508,11 +514,12 @@ fn draw_lane(
             .attr("text-anchor", "end")
             .attr("fill", style::TEXT)
             .text(&lane.name, out);
-        total_text(
-            out,
-            &format!("busy {}", format::duration(busy)),
-            bar_top + bar / 2.0 + 5.0,
-        );
+        let total = if busy.is_zero() {
+            "idle".to_string()
+        } else {
+            format!("busy {}", format::duration(busy))
+        };
+        total_text(out, &total, bar_top + bar / 2.0 + 5.0);
     }
     let ids = Ids { group: &group.title, lane: &lane.name };
     spans(out, &ids, lane, scale, bar_top, bar);
@@ -552,8 +559,8 @@ fn spans(
             "{} · {}: {} → {} ({})",
             ids.lane,
             span.label,
-            format::duration(span.start),
-            format::duration(span.end),
+            instant(span.start),
+            instant(span.end),
             format::duration(length)
         );
         if !span.hover.is_empty() {
@@ -635,8 +642,8 @@ fn thin_spans(
         list.len(),
         kind.default_name(),
         format::duration(total),
-        format::duration(first),
-        format::duration(last)
+        instant(first),
+        instant(last)
     );
     Tag::new("path")
         .attr("class", "thin-spans")
@@ -690,8 +697,8 @@ fn band_items(
             "{} · {}: due {}, ran {}, {} {}",
             ids.lane,
             tick.label,
-            format::duration(tick.due),
-            format::duration(tick.ran),
+            instant(tick.due),
+            instant(tick.ran),
             if tick.late { "LATE by" } else { "on time, late by" },
             format::duration(lateness)
         );
@@ -704,7 +711,7 @@ fn band_items(
             .attr("data-lateness-ms", millis(lateness))
             .attr("data-late", tick.late)
             .open(out);
-        let _ = writeln!(out, "<title>{}</title>", escape(&title));
+        let _ = writeln!(out, "<title>{}</title>", title_text(&title));
         Tag::new("path")
             .attr(
                 "d",
@@ -729,8 +736,7 @@ fn band_items(
     }
     for mark in &lane.marks {
         let x = scale.x(mark.at);
-        let mut title =
-            format!("{} · {}: at {}", ids.lane, mark.label, format::duration(mark.at));
+        let mut title = format!("{} · {}: at {}", ids.lane, mark.label, instant(mark.at));
         if !mark.hover.is_empty() {
             let _ = write!(title, "\n{}", mark.hover);
         }
@@ -740,7 +746,7 @@ fn band_items(
             .attr("data-lane", ids.lane)
             .attr("data-at-ms", millis(mark.at))
             .open(out);
-        let _ = writeln!(out, "<title>{}</title>", escape(&title));
+        let _ = writeln!(out, "<title>{}</title>", title_text(&title));
         diamond(out, x, line_y);
         if free(x, &mark.label) {
             small_label(out, x, label_y, &mark.label, style::TEXT);
@@ -754,8 +760,8 @@ fn band_items(
             "{} · {}: {} → {} ({})",
             ids.lane,
             arrow.label,
-            format::duration(arrow.from),
-            format::duration(arrow.to),
+            instant(arrow.from),
+            instant(arrow.to),
             format::duration(length)
         );
         if !arrow.hover.is_empty() {
@@ -768,7 +774,7 @@ fn band_items(
             .attr("data-from-ms", millis(arrow.from))
             .attr("data-to-ms", millis(arrow.to))
             .open(out);
-        let _ = writeln!(out, "<title>{}</title>", escape(&title));
+        let _ = writeln!(out, "<title>{}</title>", title_text(&title));
         let head = if x1 >= x0 { -6.0 } else { 6.0 };
         Tag::new("path")
             .attr(
@@ -790,6 +796,12 @@ fn band_items(
         }
         out.push_str("</g>\n");
     }
+}
+
+/// A time on the axis as hover text writes it: `0` at the origin, else
+/// like the programs print durations (`290 ms`, `2.004 s`).
+fn instant(t: Duration) -> String {
+    if t.is_zero() { "0".to_string() } else { format::duration(t) }
 }
 
 fn lateness_text(tick: &Tick) -> String {

@@ -104,8 +104,8 @@ pub struct XyChart {
     pub notes: Vec<String>,
 }
 
-const LEFT: f64 = 112.0;
-const RIGHT: f64 = WIDTH - 28.0;
+const LEFT: f64 = 90.0;
+const RIGHT: f64 = WIDTH - 24.0;
 const PLOT_HEIGHT: f64 = 300.0;
 
 /// How each measured series looks: colour, dashes, marker. They differ in
@@ -178,7 +178,10 @@ impl XyChart {
         let bottom = top + PLOT_HEIGHT;
         let frame = Frame::new(self, top, bottom);
         self.axes(&mut out, &frame);
-        for (index, series) in self.series.iter().enumerate() {
+        // Reference lines first, so that measured lines are drawn over them.
+        let (references, measured): (Vec<_>, Vec<_>) =
+            self.series.iter().enumerate().partition(|(_, s)| s.reference);
+        for (index, series) in references.into_iter().chain(measured) {
             self.line(&mut out, &frame, series, index);
         }
         let mut y = bottom + 5.0 + SMALL + 6.0 + FONT + 2.0;
