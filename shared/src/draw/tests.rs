@@ -241,3 +241,40 @@ fn output_has_no_blank_lines() {
     assert!(title.ends_with("\nx\ny"), "{title}");
     assert_eq!(of_class(&svg, "span")[0].get("lane"), Some("lane\n\nname"));
 }
+
+/// The plot starts after the longest lane name; a very long one is cut.
+#[test]
+fn lane_names_make_room_or_are_cut() {
+    let x_of_first_span = |name: &str| {
+        let mut lane = Lane::new(name);
+        lane.spans.push(Span::new(ms(0), ms(100), "a"));
+        let svg = Timeline::new("t").group(Group::new("g", vec![lane])).render();
+        let line =
+            svg.lines().find(|l| l.contains("class=\"span\"")).unwrap().to_string();
+        let x = line.split(" x=\"").nth(1).unwrap().split('"').next().unwrap();
+        (x.parse::<f64>().unwrap(), svg)
+    };
+    let (short, _) = x_of_first_span("pool");
+    let (long, _) = x_of_first_span("a much longer lane name");
+    assert!(long > short, "{long} > {short}");
+    let (_, svg) = x_of_first_span(&"very long name ".repeat(10));
+    assert!(svg.contains("…</text>"));
+    let lane = &of_class(&svg, "lane")[0];
+    assert_eq!(
+        lane.get("lane"),
+        Some("very long name ".repeat(10).as_str()),
+        "whole in data"
+    );
+}
+
+/// A label is written on a bar only when it fits; the numbers stay on hover.
+#[test]
+fn bar_labels_only_where_they_fit() {
+    let mut lane = Lane::new("l");
+    lane.spans.push(Span::new(ms(0), ms(5000), "wide"));
+    lane.spans.push(Span::new(ms(5000), ms(5100), "narrow"));
+    let svg = Timeline::new("t").group(Group::new("g", vec![lane])).render();
+    assert!(svg.contains(">wide · 5.000 s</text>"));
+    assert!(!svg.contains(">narrow"));
+    assert!(of_class(&svg, "span")[1].title.as_deref().unwrap().contains("narrow"));
+}

@@ -175,7 +175,8 @@ pub struct Timeline {
     pub notes: Vec<String>,
 }
 
-const LEFT: f64 = 130.0; // lane names end here; the plot starts here
+const LEFT_MIN: f64 = 100.0; // lane names end here at least; the plot starts there
+const LEFT_MAX: f64 = 260.0; // longer lane names are cut (whole on hover)
 const RIGHT: f64 = WIDTH - 96.0; // the plot ends here; lane totals follow
 const LANE: f64 = 26.0;
 const BAR: f64 = 18.0;
@@ -218,7 +219,13 @@ impl Timeline {
     /// The SVG text of the picture.
     pub fn render(&self) -> String {
         let ticks = axis::time_ticks(self.latest(), 6);
-        let scale = Scale { end: ticks.end() };
+        let widest = self
+            .groups
+            .iter()
+            .flat_map(|g| g.lanes.iter().map(|l| lane_name_width(g, &l.name)))
+            .fold(0.0, f64::max);
+        let left = (8.0 + widest + 12.0).clamp(LEFT_MIN, LEFT_MAX);
+        let scale = Scale { end: ticks.end(), left };
         let mut body = String::new();
         let mut y = 8.0;
         y = self.title_and_legend(&mut body, y);
@@ -296,11 +303,13 @@ impl Timeline {
 /// Where a time goes on the x axis.
 struct Scale {
     end: f64,
+    /// Where the plot starts: after the longest lane name.
+    left: f64,
 }
 
 impl Scale {
     fn x(&self, t: Duration) -> f64 {
-        LEFT + (t.as_secs_f64() / self.end).clamp(0.0, 1.0) * (RIGHT - LEFT)
+        self.left + (t.as_secs_f64() / self.end).clamp(0.0, 1.0) * (RIGHT - self.left)
     }
 }
 
@@ -317,11 +326,12 @@ fn legend(out: &mut String, entries: &[(Swatch, String)], top: f64) -> f64 {
         return top;
     }
     let row = 22.0;
-    let (mut x, mut y) = (LEFT, top);
+    let start = 8.0;
+    let (mut x, mut y) = (start, top);
     for (swatch, name) in entries {
         let width = 22.0 + text_width(name, FONT) + 18.0;
-        if x + width > WIDTH - 8.0 && x > LEFT {
-            x = LEFT;
+        if x + width > WIDTH - 8.0 && x > start {
+            x = start;
             y += row;
         }
         let (cx, cy) = (x + 7.0, y + 8.0);
@@ -382,7 +392,7 @@ fn grid(out: &mut String, ticks: &Ticks, scale: &Scale, top: f64, bottom: f64) {
 /// The time axis at `y`: line, tick labels, name; returns the y below it.
 fn time_axis(out: &mut String, ticks: &Ticks, scale: &Scale, y: f64) -> f64 {
     Tag::new("path")
-        .attr("d", format!("M{} {}H{}", coord(LEFT), coord(y), coord(RIGHT)))
+        .attr("d", format!("M{} {}H{}", coord(scale.left), coord(y), coord(RIGHT)))
         .attr("stroke", style::MUTED)
         .close(out);
     for &value in &ticks.values {
@@ -404,7 +414,7 @@ fn time_axis(out: &mut String, ticks: &Ticks, scale: &Scale, y: f64) -> f64 {
     let name_y = y + 5.0 + SMALL + 6.0 + FONT + 2.0;
     Tag::new("text")
         .attr("class", "axis-name")
-        .at("x", (LEFT + RIGHT) / 2.0)
+        .at("x", (scale.left + RIGHT) / 2.0)
         .at("y", name_y)
         .attr("font-size", FONT)
         .attr("text-anchor", "middle")
@@ -452,15 +462,31 @@ fn draw_group(out: &mut String, group: &Group, scale: &Scale, top: f64) -> f64 {
         let names = [(first + SMALL, 0), (y - 2.0, group.lanes.len() - 1)];
         for (at, index) in names.iter().take(if group.lanes.len() > 1 { 2 } else { 1 }) {
             Tag::new("text")
-                .at("x", LEFT - 8.0)
+                .at("x", scale.left - 8.0)
                 .at("y", *at)
                 .attr("font-size", SMALL)
                 .attr("text-anchor", "end")
                 .attr("fill", style::MUTED)
-                .text(&group.lanes[*index].name, out);
+                .text(&fitted(&group.lanes[*index].name, scale.left - 16.0, SMALL), out);
         }
     }
     y + 6.0
+}
+
+/// How wide a lane's name is written (compact lanes use the small size).
+fn lane_name_width(group: &Group, name: &str) -> f64 {
+    text_width(name, if group.compact { SMALL } else { FONT })
+}
+
+/// `name` cut with `…` to fit in `width` units at `size`.
+fn fitted(name: &str, width: f64, size: f64) -> String {
+    if text_width(name, size) <= width {
+        return name.to_string();
+    }
+    let keep = (width / text_width("x", size)).floor().max(2.0) as usize - 1;
+    let mut cut: String = name.chars().take(keep).collect();
+    cut.push('…');
+    cut
 }
 
 /// Text in the right-hand column, on the baseline `y`.
@@ -500,20 +526,20 @@ fn draw_lane(
         .attr("data-group", &group.title)
         .attr("data-lane", &lane.name)
         .attr("data-busy-ms", millis(busy))
-        .at("x", LEFT)
+        .at("x", scale.left)
         .at("y", top)
-        .at("width", RIGHT - LEFT)
+        .at("width", RIGHT - scale.left)
         .at("height", bottom - top)
         .attr("fill", if index.is_multiple_of(2) { style::STRIPE } else { "#ffffff" })
         .titled(&summary, out);
     if !group.compact {
         Tag::new("text")
-            .at("x", LEFT - 8.0)
+            .at("x", scale.left - 8.0)
             .at("y", bar_top + bar / 2.0 + FONT * 0.35)
             .attr("font-size", FONT)
             .attr("text-anchor", "end")
             .attr("fill", style::TEXT)
-            .text(&lane.name, out);
+            .text(&fitted(&lane.name, scale.left - 16.0, FONT), out);
         let total = if busy.is_zero() {
             "idle".to_string()
         } else {
@@ -674,7 +700,7 @@ fn band_items(
     let mut taken: Vec<(f64, f64)> = Vec::new();
     let mut free = |x: f64, text: &str| {
         let half = text_width(text, SMALL) / 2.0 + 3.0;
-        let (a, b) = ((x - half).max(LEFT), (x + half).min(WIDTH - 4.0));
+        let (a, b) = ((x - half).max(scale.left), (x + half).min(WIDTH - 4.0));
         if taken.iter().any(|&(l, r)| a < r && l < b) {
             return false;
         }
@@ -730,7 +756,13 @@ fn band_items(
         triangle(out, xd, line_y - 1.0, "#ffffff", style::MUTED);
         triangle(out, xr, line_y - 1.0, colour, colour);
         if labelled {
-            small_label(out, (xd + xr) / 2.0, label_y, &lateness_text(tick), colour);
+            small_label(
+                out,
+                scale.left,
+                ((xd + xr) / 2.0, label_y),
+                &lateness_text(tick),
+                colour,
+            );
         }
         out.push_str("</g>\n");
     }
@@ -749,7 +781,7 @@ fn band_items(
         let _ = writeln!(out, "<title>{}</title>", title_text(&title));
         diamond(out, x, line_y);
         if free(x, &mark.label) {
-            small_label(out, x, label_y, &mark.label, style::TEXT);
+            small_label(out, scale.left, (x, label_y), &mark.label, style::TEXT);
         }
         out.push_str("</g>\n");
     }
@@ -792,7 +824,13 @@ fn band_items(
             .attr("fill", style::TEXT)
             .close(out);
         if free((x0 + x1) / 2.0, &arrow.label) {
-            small_label(out, (x0 + x1) / 2.0, label_y, &arrow.label, style::TEXT);
+            small_label(
+                out,
+                scale.left,
+                ((x0 + x1) / 2.0, label_y),
+                &arrow.label,
+                style::TEXT,
+            );
         }
         out.push_str("</g>\n");
     }
@@ -808,10 +846,16 @@ fn lateness_text(tick: &Tick) -> String {
     format!("+{}", format::duration(tick.lateness()))
 }
 
-fn small_label(out: &mut String, x: f64, y: f64, text: &str, colour: &str) {
+fn small_label(
+    out: &mut String,
+    left: f64,
+    (x, y): (f64, f64),
+    text: &str,
+    colour: &str,
+) {
     let half = text_width(text, SMALL) / 2.0;
     Tag::new("text")
-        .at("x", x.clamp(LEFT + half, WIDTH - 4.0 - half))
+        .at("x", x.clamp(left + half, WIDTH - 4.0 - half))
         .at("y", y)
         .attr("font-size", SMALL)
         .attr("text-anchor", "middle")
