@@ -7,6 +7,26 @@
 //! from one origin) and return the SVG as a `String`; nothing here knows
 //! about threads, runtimes or pools.
 //!
+//! ```
+//! use std::time::Duration;
+//! use shared::draw::{inspect, Group, Kind, Lane, Span, Tick, Timeline};
+//!
+//! let ms = Duration::from_millis;
+//! let mut lane = Lane::new("loop thread");
+//! lane.spans.push(Span::new(ms(0), ms(300), "step 1"));
+//! lane.ticks.push(Tick { due: ms(100), ran: ms(300), label: "tick 1".into(), late: true });
+//! let mut pool = Lane::new("pool thread");
+//! pool.spans.push(Span::new(ms(300), ms(600), "step 2").kind(Kind::Offloaded));
+//! let svg = Timeline::new("One step on the loop, one on a pool thread")
+//!     .group(Group::new("a run", vec![lane, pool]))
+//!     .render();
+//!
+//! // What a chapter's test can check: the drawing holds the run's numbers.
+//! assert_eq!(inspect::busy_ms(&svg, |_group, _lane| true), 600.0);
+//! let ticks = inspect::of_class(&svg, "tick");
+//! assert_eq!(ticks[0].num("lateness-ms"), 200.0);
+//! ```
+//!
 //! # Why SVG written by hand
 //!
 //! A picture is a few hundred rectangles and lines with text. Writing them
