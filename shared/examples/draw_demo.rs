@@ -154,6 +154,59 @@ fn cpu_bound() -> Timeline {
         .group(Group::new("tasks on 2 workers", workers))
 }
 
+/// Chapter 2's trap: two worker threads, the loop's tasks all on one of them.
+fn trap() -> Timeline {
+    let mut busy = Lane::new("worker 1");
+    for i in 0..3 {
+        busy.spans.push(Span::new(
+            ms(i * 310),
+            ms((i + 1) * 310),
+            format!("step {}", i + 1),
+        ));
+    }
+    for n in 1..=9u64 {
+        let due = n * 100;
+        let ran = due.div_ceil(310) * 310 + 1;
+        busy.ticks.push(Tick {
+            due: ms(due),
+            ran: ms(ran),
+            label: format!("tick {n}"),
+            late: ran - due > 20,
+        });
+    }
+    Timeline::new("Two worker threads, one busy, one idle").group(Group::new(
+        "multi-thread runtime, 2 workers",
+        vec![busy, Lane::new("worker 2")],
+    ))
+}
+
+/// Chapter 4: one pool run, 4 workers, 20 calls in rounds.
+fn pool_run() -> Timeline {
+    let workers = (0..4u64)
+        .map(|w| {
+            let mut lane = Lane::new(format!("process {}", w + 1));
+            for round in 0..5u64 {
+                let start = 40 + round * 610 + w * 3;
+                lane.spans.push(Span::new(
+                    ms(start),
+                    ms(start + 600),
+                    format!("call {}", round * 4 + w + 1),
+                ));
+            }
+            lane.marks.push(Mark {
+                at: ms(35),
+                label: "ready".into(),
+                hover: "start-up".into(),
+            });
+            lane
+        })
+        .collect();
+    Timeline::new("A pool of 4 processes on 2 cores: 20 calls in 5 rounds")
+        .name_kind(Kind::Cpu, "a call running (sharing a core)")
+        .name_marks("worker ready")
+        .group(Group::new("processes", workers))
+}
+
 fn sweep() -> XyChart {
     let ns = [1.0, 2.0, 4.0, 8.0, 16.0];
     let threads = [6.12, 3.15, 3.11, 3.13, 3.2];
@@ -197,6 +250,8 @@ fn main() -> std::io::Result<()> {
         ("ch3-gantt", cpu_bound().render()),
         ("ch4-time", sweep().render()),
         ("ch4-speedup", speedup().render()),
+        ("ch2-trap", trap().render()),
+        ("ch4-pool", pool_run().render()),
     ];
     for (name, svg) in pictures {
         std::fs::write(dir.join(format!("{name}.svg")), &svg)?;
@@ -204,7 +259,10 @@ fn main() -> std::io::Result<()> {
             "<!doctype html><meta charset=utf-8><body style=\"margin:0;padding:8px\">\
              <div style=\"max-width:750px\">{svg}</div></body>\n"
         );
-        std::fs::write(dir.join(format!("{name}.html")), page)?;
+        std::fs::write(dir.join(format!("{name}.html")), &page)?;
+        // The same in grayscale, to check that the colours differ in lightness.
+        let gray = page.replace("<body ", "<body style=\"filter:grayscale(1)\" ");
+        std::fs::write(dir.join(format!("{name}-gray.html")), gray)?;
         println!("{name}: {} bytes", svg.len());
     }
     Ok(())

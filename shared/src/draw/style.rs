@@ -77,6 +77,9 @@ pub const HEADING: f64 = 16.0;
 pub(crate) const TEXT: &str = "#222222";
 pub(crate) const MUTED: &str = "#555555";
 pub(crate) const GRID: &str = "#e2e2e2";
-pub(crate) const STRIPE: &str = "#f3f5f8";
+/// Every other lane is tinted (see-through, so the grid shows), for the eye
+/// to follow a lane across.
+pub(crate) const STRIPE: &str = "#1f4e79";
+pub(crate) const STRIPE_OPACITY: &str = "0.06";
 pub(crate) const LATE: &str = "#b00020"; // dark red, gray ≈ 22 %
 pub(crate) const ON_TIME: &str = "#2e7d32"; // dark green, gray ≈ 36 %

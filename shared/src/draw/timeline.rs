@@ -173,6 +173,8 @@ pub struct Timeline {
     pub until: Option<Duration>,
     /// Lines of small print under the axis (what the picture shows, the run).
     pub notes: Vec<String>,
+    /// The legend's name for [`Mark`]s (default `event`).
+    pub mark_name: Option<String>,
 }
 
 const LEFT_MIN: f64 = 100.0; // lane names end here at least; the plot starts there
@@ -201,6 +203,12 @@ impl Timeline {
     /// Adds a group at the bottom.
     pub fn group(mut self, group: Group) -> Self {
         self.groups.push(group);
+        self
+    }
+
+    /// Names the marks in the legend (`call finished`).
+    pub fn name_marks(mut self, name: impl Into<String>) -> Self {
+        self.mark_name = Some(name.into());
         self
     }
 
@@ -294,7 +302,8 @@ impl Timeline {
             }
         }
         if lanes().any(|l| !l.marks.is_empty()) {
-            entries.push((Swatch::Mark, "event".into()));
+            let name = self.mark_name.as_deref().unwrap_or("event");
+            entries.push((Swatch::Mark, name.to_string()));
         }
         legend(out, &entries, y + 10.0)
     }
@@ -530,7 +539,12 @@ fn draw_lane(
         .at("y", top)
         .at("width", RIGHT - scale.left)
         .at("height", bottom - top)
-        .attr("fill", if index.is_multiple_of(2) { style::STRIPE } else { "#ffffff" })
+        .attr("fill", style::STRIPE)
+        // Odd lanes are fully see-through but still show their hover text.
+        .attr(
+            "fill-opacity",
+            if index.is_multiple_of(2) { style::STRIPE_OPACITY } else { "0" },
+        )
         .titled(&summary, out);
     if !group.compact {
         Tag::new("text")
