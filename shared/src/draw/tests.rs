@@ -278,3 +278,24 @@ fn bar_labels_only_where_they_fit() {
     assert!(!svg.contains(">narrow"));
     assert!(of_class(&svg, "span")[1].title.as_deref().unwrap().contains("narrow"));
 }
+
+/// A linear x axis has round ticks from 0; many x values split the table.
+#[test]
+fn linear_axis_and_long_tables() {
+    let points: Vec<(f64, f64)> = (1..=20).map(|n| (n as f64, 10.0 / n as f64)).collect();
+    let svg = XyChart::new("t", Axis::new("N", "", 0), Axis::new("time", "s", 3))
+        .series(Series::new("threads", points))
+        .render();
+    let x_ticks: Vec<f64> = of_class(&svg, "axis-tick")
+        .iter()
+        .filter(|t| t.get("value").is_some())
+        .map(|t| t.num("value"))
+        .collect();
+    assert!(x_ticks.ends_with(&[0.0, 5.0, 10.0, 15.0, 20.0]), "{x_ticks:?}");
+    let values = of_class(&svg, "value");
+    assert_eq!(values.len(), 20);
+    assert_eq!(values[19].num("x"), 20.0);
+    // The header row (`N`) is written once per table.
+    let headers = svg.matches("font-weight=\"bold\" fill=\"#222222\">N</text>").count();
+    assert!(headers >= 2, "20 columns do not fit in one table: {headers}");
+}

@@ -445,7 +445,7 @@ impl Frame {
             let ticks = xs.iter().map(|&x| (x, plain(x))).collect();
             (lo - pad, hi + pad, ticks)
         } else {
-            let t = axis::round_ticks(points().map(|p| p.0).fold(0.0, f64::max), 8);
+            let t = axis::round_ticks(points().map(|p| p.0).fold(0.0, f64::max), 6);
             let ticks =
                 t.values.iter().map(|&v| (v, axis::number_label(v, t.step))).collect();
             (0.0, t.end(), ticks)
