@@ -353,10 +353,7 @@ fn legend(out: &mut String, entries: &[(Swatch, String)], top: f64) -> f64 {
                 .attr("fill", kind.fill())
                 .close(out),
             Swatch::Due => triangle(out, cx, cy - 6.0, "none", style::MUTED),
-            Swatch::Ran(late) => {
-                let colour = if *late { style::LATE } else { style::ON_TIME };
-                triangle(out, cx, cy - 6.0, colour, colour)
-            }
+            Swatch::Ran(late) => ran_mark(out, cx, cy - 6.0, *late),
             Swatch::Mark => diamond(out, cx, cy),
         }
         Tag::new("text")
@@ -378,6 +375,21 @@ fn triangle(out: &mut String, x: f64, top: f64, fill: &str, stroke: &str) {
         .attr("stroke", stroke)
         .attr("stroke-width", 1.5)
         .close(out);
+}
+
+/// Where a tick ran: a red triangle if late, a green disc if on time (two
+/// shapes, so that grayscale still tells them apart).
+fn ran_mark(out: &mut String, x: f64, top: f64, late: bool) {
+    if late {
+        triangle(out, x, top, style::LATE, style::LATE);
+    } else {
+        Tag::new("circle")
+            .at("cx", x)
+            .at("cy", top + 5.0)
+            .at("r", 5.0)
+            .attr("fill", style::ON_TIME)
+            .close(out);
+    }
 }
 
 fn diamond(out: &mut String, x: f64, y: f64) {
@@ -768,7 +780,7 @@ fn band_items(
                 .close(out);
         }
         triangle(out, xd, line_y - 1.0, "#ffffff", style::MUTED);
-        triangle(out, xr, line_y - 1.0, colour, colour);
+        ran_mark(out, xr, line_y - 1.0, tick.late);
         if labelled {
             small_label(
                 out,
