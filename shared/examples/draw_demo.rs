@@ -152,6 +152,7 @@ fn cpu_bound() -> Timeline {
         .group(Group::compact("20 threads", threads))
         .group(Group::compact("20 threads under a GIL (5 ms turns)", gil))
         .group(Group::new("tasks on 2 workers", workers))
+        .with_table()
 }
 
 /// Chapter 2's trap: two worker threads, the loop's tasks all on one of them.

@@ -299,3 +299,27 @@ fn linear_axis_and_long_tables() {
     let headers = svg.matches("font-weight=\"bold\" fill=\"#222222\">N</text>").count();
     assert!(headers >= 2, "20 columns do not fit in one table: {headers}");
 }
+
+/// The table repeats each lane's numbers; a compact group gets one row.
+#[test]
+fn table_repeats_the_lanes_numbers() {
+    let svg = two_runs().with_table().render();
+    let rows = of_class(&svg, "row");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0].num("busy-ms"), 600.0);
+    assert_eq!(rows[0].num("count"), 2.0);
+    assert!(svg.contains(">blocked · loop thread</text>"));
+    let lanes = (0..5).map(|i| {
+        let mut lane = Lane::new(format!("t{i}"));
+        lane.spans.push(Span::new(ms(0), ms(100), "x"));
+        lane
+    });
+    let svg = Timeline::new("t")
+        .group(Group::compact("many", lanes.collect()))
+        .with_table()
+        .render();
+    let rows = of_class(&svg, "row");
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].num("lanes"), rows[0].num("busy-ms")), (5.0, 500.0));
+    assert!(of_class(&two_runs().render(), "row").is_empty(), "no table unless asked");
+}

@@ -175,6 +175,9 @@ pub struct Timeline {
     pub notes: Vec<String>,
     /// The legend's name for [`Mark`]s (default `event`).
     pub mark_name: Option<String>,
+    /// Whether a table under the axis repeats each lane's numbers (each
+    /// compact group's, summed): spans, busy time, first start, last end.
+    pub table: bool,
 }
 
 const LEFT_MIN: f64 = 100.0; // lane names end here at least; the plot starts there
@@ -203,6 +206,12 @@ impl Timeline {
     /// Adds a group at the bottom.
     pub fn group(mut self, group: Group) -> Self {
         self.groups.push(group);
+        self
+    }
+
+    /// Adds the table of each lane's numbers under the axis.
+    pub fn with_table(mut self) -> Self {
+        self.table = true;
         self
     }
 
@@ -247,6 +256,9 @@ impl Timeline {
         grid(&mut body, &ticks, &scale, plot_top, y);
         body.push_str(&lanes);
         y = time_axis(&mut body, &ticks, &scale, y);
+        if self.table {
+            y = table(&mut body, &self.groups, y);
+        }
         y = notes(&mut body, &self.notes, y);
         document(WIDTH, y + 8.0, &self.title, &body)
     }
@@ -442,6 +454,67 @@ fn time_axis(out: &mut String, ticks: &Ticks, scale: &Scale, y: f64) -> f64 {
         .attr("fill", style::TEXT)
         .text("time since the start of the run →", out);
     name_y + 6.0
+}
+
+/// The lanes' numbers as a table (`class="row"`, with `data-*` numbers):
+/// one row per lane, one per compact group.
+fn table(out: &mut String, groups: &[Group], top: f64) -> f64 {
+    let row = SMALL + 7.0;
+    let columns = [
+        ("spans", 420.0),
+        ("busy", 510.0),
+        ("first start", 620.0),
+        ("last end", WIDTH - 8.0),
+    ];
+    let mut y = top + row;
+    let cell =
+        |out: &mut String, x: f64, y: f64, text: &str, anchor: &str, bold: bool| {
+            Tag::new("text")
+                .at("x", x)
+                .at("y", y)
+                .attr("font-size", SMALL)
+                .attr("text-anchor", anchor)
+                .attr("font-weight", if bold { "bold" } else { "normal" })
+                .attr("fill", style::TEXT)
+                .text(text, out);
+        };
+    cell(out, 8.0, y, "lane", "start", true);
+    for (name, x) in columns {
+        cell(out, x, y, name, "end", true);
+    }
+    for group in groups {
+        let rows: Vec<(String, Vec<&Lane>)> = if group.compact {
+            let name = format!("{} ({} lanes)", group.title, group.lanes.len());
+            vec![(name, group.lanes.iter().collect())]
+        } else {
+            let name = |l: &Lane| format!("{} · {}", group.title, l.name);
+            group.lanes.iter().map(|l| (name(l), vec![l])).collect()
+        };
+        for (name, lanes) in rows {
+            y += row;
+            let spans = || lanes.iter().flat_map(|l| &l.spans);
+            let count = spans().count();
+            let busy: Duration = lanes.iter().map(|l| l.busy()).sum();
+            let first = spans().map(|s| s.start).min();
+            let last = spans().map(|s| s.end).max();
+            let when = |t: Option<Duration>| t.map_or("–".to_string(), instant);
+            Tag::new("g")
+                .attr("class", "row")
+                .attr("data-group", &group.title)
+                .attr("data-lanes", lanes.len())
+                .attr("data-count", count)
+                .attr("data-busy-ms", millis(busy))
+                .open(out);
+            cell(out, 8.0, y, &fitted(&name, 420.0 - 60.0, SMALL), "start", false);
+            let texts =
+                [count.to_string(), format::duration(busy), when(first), when(last)];
+            for ((_, x), text) in columns.iter().zip(texts) {
+                cell(out, *x, y, &text, "end", false);
+            }
+            out.push_str("</g>\n");
+        }
+    }
+    y + 6.0
 }
 
 fn notes(out: &mut String, lines: &[String], mut y: f64) -> f64 {
