@@ -506,8 +506,7 @@ fn table(out: &mut String, groups: &[Group], top: f64) -> f64 {
                 .attr("data-busy-ms", millis(busy))
                 .open(out);
             cell(out, 8.0, y, &fitted(&name, 420.0 - 60.0, SMALL), "start", false);
-            let texts =
-                [count.to_string(), format::duration(busy), when(first), when(last)];
+            let texts = [count.to_string(), instant(busy), when(first), when(last)];
             for ((_, x), text) in columns.iter().zip(texts) {
                 cell(out, *x, y, &text, "end", false);
             }
