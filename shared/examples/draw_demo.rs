@@ -264,7 +264,7 @@ fn main() -> std::io::Result<()> {
         // The same in grayscale, to check that the colours differ in lightness.
         let gray = page.replace("<body ", "<body style=\"filter:grayscale(1)\" ");
         std::fs::write(dir.join(format!("{name}-gray.html")), gray)?;
-        shared::cli::say(&format!("{name}: {} bytes", svg.len()));
+        shared::cli::say(format!("{name}: {} bytes", svg.len()));
     }
     Ok(())
 }
