@@ -323,3 +323,25 @@ fn table_repeats_the_lanes_numbers() {
     assert_eq!((rows[0].num("lanes"), rows[0].num("busy-ms")), (5.0, 500.0));
     assert!(of_class(&two_runs().render(), "row").is_empty(), "no table unless asked");
 }
+
+/// Marks and arrows carry their times; `until` stretches the axis.
+#[test]
+fn marks_and_arrows_round_trip() {
+    let mut lane = Lane::new("thread 1");
+    lane.marks.push(Mark { at: ms(250), label: "done".into(), hover: String::new() });
+    lane.arrows.push(Arrow {
+        from: ms(100),
+        to: ms(105),
+        label: "hand-over".into(),
+        hover: "to thread 2".into(),
+    });
+    let svg =
+        Timeline::new("t").group(Group::new("g", vec![lane])).until(ms(2_000)).render();
+    let mark = &of_class(&svg, "mark")[0];
+    assert_eq!(mark.num("at-ms"), 250.0);
+    let arrow = &of_class(&svg, "arrow")[0];
+    assert_eq!((arrow.num("from-ms"), arrow.num("to-ms")), (100.0, 105.0));
+    assert!(arrow.title.as_deref().unwrap().contains("(5.00 ms)\nto thread 2"));
+    let last_tick = of_class(&svg, "axis-tick").last().unwrap().num("value");
+    assert_eq!(last_tick, 2.0, "the axis reaches `until`");
+}
