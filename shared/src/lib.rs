@@ -13,6 +13,7 @@
 //! - [`format`]: the one way durations are printed in the course.
 //! - [`report`]: the provenance line (machine, build, date) of every results table.
 //! - [`record`]: one measurement as a line of JSON, the form the Python programs print too.
+//! - [`draw`]: pictures of a run as SVG: timelines of lanes, and line charts.
 //! - [`cli`]: command-line helpers: one-line errors, duration and count parsers, `say`.
 //! - [`shutdown`]: one Ctrl-C handler per program, usable from threads and from any async runtime.
 //! - [`stats`]: the median of several runs.
@@ -20,6 +21,7 @@
 //! - `testing` (feature `testing`): snapshot settings and the bad-input check for the chapters' tests.
 
 pub mod cli;
+pub mod draw;
 pub mod format;
 pub mod machine;
 pub mod measure;

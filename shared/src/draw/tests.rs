@@ -1,0 +1,347 @@
+//! Tests of the pictures through what they draw, read back with `inspect`.
+
+use std::time::Duration;
+
+use super::inspect::{self, busy_ms, of_class};
+use super::*;
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+/// A chapter-2-like picture: a loop lane with steps and ticks, a pool lane.
+fn two_runs() -> Timeline {
+    let mut blocked = Lane::new("loop thread");
+    blocked.spans.push(Span::new(ms(0), ms(300), "step 1"));
+    blocked.spans.push(Span::new(ms(300), ms(600), "step 2"));
+    blocked.ticks.push(Tick {
+        due: ms(100),
+        ran: ms(300),
+        label: "tick 1".into(),
+        late: true,
+    });
+    blocked.ticks.push(Tick {
+        due: ms(200),
+        ran: ms(300),
+        label: "tick 2".into(),
+        late: true,
+    });
+    let mut on_loop = Lane::new("loop thread");
+    on_loop.ticks.push(Tick {
+        due: ms(100),
+        ran: ms(101),
+        label: "tick 1".into(),
+        late: false,
+    });
+    let mut pool = Lane::new("pool thread");
+    pool.spans.push(Span::new(ms(0), ms(300), "step 1").kind(Kind::Offloaded));
+    Timeline::new("Ticks & steps <demo>")
+        .group(Group::new("blocked", vec![blocked]))
+        .group(Group::new("offloaded", vec![on_loop, pool]))
+}
+
+/// Every span, tick and lane is drawn once, with its numbers.
+#[test]
+fn draws_each_element_once_with_its_numbers() {
+    let svg = two_runs().render();
+    assert_eq!(of_class(&svg, "lane").len(), 3);
+    assert_eq!(of_class(&svg, "span").len(), 3);
+    assert_eq!(of_class(&svg, "tick").len(), 3);
+    assert_eq!(of_class(&svg, "group").len(), 2);
+    let spans = of_class(&svg, "span");
+    assert_eq!(spans[1].get("lane"), Some("loop thread"));
+    assert_eq!(spans[1].num("start-ms"), 300.0);
+    assert_eq!(spans[1].num("end-ms"), 600.0);
+    assert_eq!(spans[2].get("kind"), Some("offloaded"));
+    assert_eq!(spans[2].get("group"), Some("offloaded"));
+    let title = spans[0].title.as_deref().unwrap();
+    assert!(title.contains("step 1") && title.contains("300 ms"), "{title}");
+}
+
+/// A tick's lateness is its run time minus its due time, and says LATE.
+#[test]
+fn ticks_carry_their_lateness() {
+    let svg = two_runs().render();
+    let ticks = of_class(&svg, "tick");
+    let lateness: Vec<f64> = ticks.iter().map(|t| t.num("lateness-ms")).collect();
+    assert_eq!(lateness, [200.0, 100.0, 1.0]);
+    assert_eq!(ticks[0].get("late"), Some("true"));
+    assert_eq!(ticks[2].get("late"), Some("false"));
+    assert!(ticks[0].title.as_deref().unwrap().contains("LATE by 200 ms"));
+    assert!(svg.contains(">+200 ms</text>"), "the lateness is written, not only hovered");
+}
+
+/// Busy time read back equals the spans' total, per lane or group.
+#[test]
+fn busy_time_round_trips() {
+    let svg = two_runs().render();
+    assert_eq!(busy_ms(&svg, |_, _| true), 900.0);
+    assert_eq!(busy_ms(&svg, |group, _| group == "blocked"), 600.0);
+    assert_eq!(busy_ms(&svg, |_, lane| lane == "pool thread"), 300.0);
+    let lanes = of_class(&svg, "lane");
+    assert_eq!(lanes[0].num("busy-ms"), 600.0);
+    assert_eq!(lanes[1].num("busy-ms"), 0.0);
+    assert!(svg.contains(">idle</text>"), "a lane with nothing to do says so");
+}
+
+/// Labels with markup characters are escaped and read back unchanged.
+#[test]
+fn labels_are_escaped() {
+    let mut lane = Lane::new("a<b & c");
+    lane.spans.push(Span::new(ms(0), ms(500), "x<y").hover("1 & 2"));
+    let svg = Timeline::new("t").group(Group::new("g&h", vec![lane])).render();
+    assert!(!svg.contains("a<b") && !svg.contains("x<y"));
+    assert!(svg.contains("a&lt;b &amp; c"));
+    let span = &of_class(&svg, "span")[0];
+    assert_eq!(span.get("lane"), Some("a<b & c"));
+    assert_eq!(span.get("group"), Some("g&h"));
+    assert!(span.title.as_deref().unwrap().ends_with("\n1 & 2"));
+    assert!(
+        two_runs().render().contains("<title>Ticks &amp; steps &lt;demo&gt;</title>")
+    );
+}
+
+/// Many spans under a pixel become one path per lane, keeping count and total.
+#[test]
+fn thin_spans_are_merged_keeping_the_total() {
+    let mut lanes = Vec::new();
+    for thread in 0..20u64 {
+        let mut lane = Lane::new(format!("thread {}", thread + 1));
+        // 5 ms turns, handed round 20 threads, for 6 s: 60 turns each.
+        for turn in 0..60u64 {
+            let start = ms((turn * 20 + thread) * 5);
+            lane.spans.push(Span::new(start, start + ms(5), "turn").kind(Kind::Held));
+        }
+        lanes.push(lane);
+    }
+    let svg = Timeline::new("GIL").group(Group::compact("GIL model", lanes)).render();
+    assert!(of_class(&svg, "span").is_empty());
+    let paths = of_class(&svg, "thin-spans");
+    assert_eq!(paths.len(), 20);
+    assert!(paths.iter().all(|p| p.num("count") == 60.0 && p.num("total-ms") == 300.0));
+    assert_eq!(busy_ms(&svg, |_, _| true), 6000.0);
+    assert!(svg.len() < 60_000, "1200 turns take {} bytes", svg.len());
+}
+
+/// Touching slivers merge into one shape; the total still counts each one.
+#[test]
+fn touching_slivers_become_one_shape() {
+    let mut lane = Lane::new("one");
+    for i in 0..100u64 {
+        lane.spans.push(Span::new(ms(i), ms(i + 1), "t"));
+    }
+    lane.spans.push(Span::new(ms(0), ms(10_000), "long").kind(Kind::Waiting));
+    let svg = Timeline::new("t").group(Group::new("g", vec![lane])).render();
+    let path = &of_class(&svg, "thin-spans")[0];
+    assert_eq!(path.num("count"), 100.0);
+    assert_eq!(path.num("total-ms"), 100.0);
+    let shapes =
+        svg.lines().find(|l| l.contains("thin-spans")).unwrap().matches('M').count();
+    assert_eq!(shapes, 1);
+    assert_eq!(busy_ms(&svg, |_, _| true), 100.0, "waiting is not busy");
+}
+
+/// The time axis has round ticks covering the run, labelled with units.
+#[test]
+fn time_axis_ticks_are_round() {
+    let svg = two_runs().render();
+    let ticks: Vec<f64> =
+        of_class(&svg, "axis-tick").iter().map(|t| t.num("value")).collect();
+    assert_eq!(ticks, [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]);
+    assert!(svg.contains(">100 ms</text>") && svg.contains(">600 ms</text>"));
+}
+
+/// The same data gives the same text.
+#[test]
+fn drawing_is_deterministic() {
+    assert_eq!(two_runs().render(), two_runs().render());
+}
+
+/// No text is smaller than 13 units.
+#[test]
+fn text_is_never_small() {
+    let svg = two_runs().render() + &chart().render();
+    for size in svg.split("font-size=\"").skip(1) {
+        let size: f64 = size[..size.find('"').unwrap()].parse().unwrap();
+        assert!(size >= 13.0, "font-size {size}");
+    }
+}
+
+fn chart() -> XyChart {
+    let ns = [1.0, 2.0, 4.0, 8.0];
+    XyChart::new("Speedup", Axis::new("workers N", "", 0), Axis::new("speedup", "×", 2))
+        .x_scale(XScale::Log2)
+        .series(Series::new("threads", ns.iter().map(|&n| (n, 1.0 + n * 0.01)).collect()))
+        .series(Series::new(
+            "processes",
+            vec![(1.0, 1.0), (2.0, 1.9), (4.0, 1.95), (8.0, 1.9)],
+        ))
+        .series(Series::reference(
+            "ideal min(N, 2)",
+            ns.iter().map(|&n| (n, n.min(2.0))).collect(),
+        ))
+}
+
+/// Each point is drawn with its x and y, and repeated in the table.
+#[test]
+fn chart_points_round_trip() {
+    let svg = chart().render();
+    let points = of_class(&svg, "point");
+    assert_eq!(points.len(), 12);
+    let processes: Vec<(f64, f64)> = points
+        .iter()
+        .filter(|p| p.get("series") == Some("processes"))
+        .map(|p| (p.num("x"), p.num("y")))
+        .collect();
+    assert_eq!(processes, [(1.0, 1.0), (2.0, 1.9), (4.0, 1.95), (8.0, 1.9)]);
+    let title = |p: &inspect::Element| p.title.clone().unwrap_or_default();
+    assert!(
+        points.iter().any(|p| title(p) == "processes: workers N = 2, speedup = 1.90×")
+    );
+    assert_eq!(
+        points[0].get("series"),
+        Some("ideal min(N, 2)"),
+        "the ideal is drawn first"
+    );
+    let values = of_class(&svg, "value");
+    assert_eq!(values.len(), 12);
+    assert_eq!(of_class(&svg, "line").len(), 3);
+    assert!(svg.contains(">1.95×</text>"), "values are in the table");
+    let x_ticks: Vec<f64> = of_class(&svg, "axis-tick")
+        .iter()
+        .filter_map(|t| t.get("value").map(|v| v.parse::<f64>().unwrap()))
+        .collect();
+    assert!(x_ticks.ends_with(&[1.0, 2.0, 4.0, 8.0]), "{x_ticks:?}");
+}
+
+/// `inspect` finds nothing in a picture with no data, and never panics.
+#[test]
+fn empty_pictures_are_valid() {
+    let svg = Timeline::new("nothing").render();
+    assert!(svg.starts_with("<svg") && svg.ends_with("</svg>\n"));
+    assert!(
+        inspect::elements(&svg)
+            .iter()
+            .all(|e| e.class.starts_with("axis") || e.class == "draw")
+    );
+    let svg = XyChart::new("none", Axis::default(), Axis::default()).render();
+    assert!(of_class(&svg, "point").is_empty());
+}
+
+/// No blank line anywhere, so Markdown can include the SVG inline in one piece.
+#[test]
+fn output_has_no_blank_lines() {
+    let mut lane = Lane::new("lane\n\nname");
+    lane.spans.push(Span::new(ms(0), ms(500), "a\n\nb").hover("x\n\ny"));
+    lane.marks.push(Mark { at: ms(5), label: "m\n\n".into(), hover: "\n\nz".into() });
+    let svg =
+        Timeline::new("t\n\nt").group(Group::new("g", vec![lane])).note("n\n\n").render();
+    assert!(!svg.contains("\n\n"), "{svg}");
+    let title = of_class(&svg, "span")[0].title.clone().unwrap();
+    assert!(title.ends_with("\nx\ny"), "{title}");
+    assert_eq!(of_class(&svg, "span")[0].get("lane"), Some("lane\n\nname"));
+}
+
+/// The plot starts after the longest lane name; a very long one is cut.
+#[test]
+fn lane_names_make_room_or_are_cut() {
+    let x_of_first_span = |name: &str| {
+        let mut lane = Lane::new(name);
+        lane.spans.push(Span::new(ms(0), ms(100), "a"));
+        let svg = Timeline::new("t").group(Group::new("g", vec![lane])).render();
+        let line =
+            svg.lines().find(|l| l.contains("class=\"span\"")).unwrap().to_string();
+        let x = line.split(" x=\"").nth(1).unwrap().split('"').next().unwrap();
+        (x.parse::<f64>().unwrap(), svg)
+    };
+    let (short, _) = x_of_first_span("pool");
+    let (long, _) = x_of_first_span("a much longer lane name");
+    assert!(long > short, "{long} > {short}");
+    let (_, svg) = x_of_first_span(&"very long name ".repeat(10));
+    assert!(svg.contains("…</text>"));
+    let lane = &of_class(&svg, "lane")[0];
+    assert_eq!(
+        lane.get("lane"),
+        Some("very long name ".repeat(10).as_str()),
+        "whole in data"
+    );
+}
+
+/// A label is written on a bar only when it fits; the numbers stay on hover.
+#[test]
+fn bar_labels_only_where_they_fit() {
+    let mut lane = Lane::new("l");
+    lane.spans.push(Span::new(ms(0), ms(5000), "wide"));
+    lane.spans.push(Span::new(ms(5000), ms(5100), "narrow"));
+    let svg = Timeline::new("t").group(Group::new("g", vec![lane])).render();
+    assert!(svg.contains(">wide · 5.000 s</text>"));
+    assert!(!svg.contains(">narrow"));
+    assert!(of_class(&svg, "span")[1].title.as_deref().unwrap().contains("narrow"));
+}
+
+/// A linear x axis has round ticks from 0; many x values split the table.
+#[test]
+fn linear_axis_and_long_tables() {
+    let points: Vec<(f64, f64)> = (1..=20).map(|n| (n as f64, 10.0 / n as f64)).collect();
+    let svg = XyChart::new("t", Axis::new("N", "", 0), Axis::new("time", "s", 3))
+        .series(Series::new("threads", points))
+        .render();
+    let x_ticks: Vec<f64> = of_class(&svg, "axis-tick")
+        .iter()
+        .filter(|t| t.get("value").is_some())
+        .map(|t| t.num("value"))
+        .collect();
+    assert!(x_ticks.ends_with(&[0.0, 5.0, 10.0, 15.0, 20.0]), "{x_ticks:?}");
+    let values = of_class(&svg, "value");
+    assert_eq!(values.len(), 20);
+    assert_eq!(values[19].num("x"), 20.0);
+    // The header row (`N`) is written once per table.
+    let headers = svg.matches("font-weight=\"bold\" fill=\"#222222\">N</text>").count();
+    assert!(headers >= 2, "20 columns do not fit in one table: {headers}");
+}
+
+/// The table repeats each lane's numbers; a compact group gets one row.
+#[test]
+fn table_repeats_the_lanes_numbers() {
+    let svg = two_runs().with_table().render();
+    let rows = of_class(&svg, "row");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0].num("busy-ms"), 600.0);
+    assert_eq!(rows[0].num("count"), 2.0);
+    assert!(svg.contains(">blocked · loop thread</text>"));
+    let lanes = (0..5).map(|i| {
+        let mut lane = Lane::new(format!("t{i}"));
+        lane.spans.push(Span::new(ms(0), ms(100), "x"));
+        lane
+    });
+    let svg = Timeline::new("t")
+        .group(Group::compact("many", lanes.collect()))
+        .with_table()
+        .render();
+    let rows = of_class(&svg, "row");
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].num("lanes"), rows[0].num("busy-ms")), (5.0, 500.0));
+    assert!(of_class(&two_runs().render(), "row").is_empty(), "no table unless asked");
+}
+
+/// Marks and arrows carry their times; `until` stretches the axis.
+#[test]
+fn marks_and_arrows_round_trip() {
+    let mut lane = Lane::new("thread 1");
+    lane.marks.push(Mark { at: ms(250), label: "done".into(), hover: String::new() });
+    lane.arrows.push(Arrow {
+        from: ms(100),
+        to: ms(105),
+        label: "hand-over".into(),
+        hover: "to thread 2".into(),
+    });
+    let svg =
+        Timeline::new("t").group(Group::new("g", vec![lane])).until(ms(2_000)).render();
+    let mark = &of_class(&svg, "mark")[0];
+    assert_eq!(mark.num("at-ms"), 250.0);
+    let arrow = &of_class(&svg, "arrow")[0];
+    assert_eq!((arrow.num("from-ms"), arrow.num("to-ms")), (100.0, 105.0));
+    assert!(arrow.title.as_deref().unwrap().contains("(5.00 ms)\nto thread 2"));
+    let last_tick = of_class(&svg, "axis-tick").last().unwrap().num("value");
+    assert_eq!(last_tick, 2.0, "the axis reaches `until`");
+}

@@ -1,0 +1,184 @@
+//! The band above a lane's bars: ticks (due, ran, lateness), marks, arrows.
+
+use std::fmt::Write as _;
+
+use super::frame::{diamond, ran_mark, triangle};
+use super::lanes::Ids;
+use super::{Lane, Scale, Tick, instant};
+use crate::draw::style::{self, SMALL, WIDTH};
+use crate::draw::svg::{Tag, coord, millis, text_width, title_text};
+use crate::format;
+
+/// Ticks, marks and arrows in the band above the bars (`top` to `bottom` is
+/// the whole lane: a dotted line shows where each tick ran down to the bars).
+pub(super) fn band_items(
+    out: &mut String,
+    ids: &Ids<'_>,
+    lane: &Lane,
+    scale: &Scale,
+    top: f64,
+    bottom: f64,
+) {
+    let label_y = top + SMALL + 1.0;
+    let line_y = top + SMALL + 9.0;
+    // Labels that do not fit beside the previous ones are left to hover; the
+    // latest ticks are labelled first, as the lateness is the lesson.
+    let mut taken: Vec<(f64, f64)> = Vec::new();
+    let mut free = |x: f64, text: &str| {
+        let half = text_width(text, SMALL) / 2.0 + 3.0;
+        let (a, b) = ((x - half).max(scale.left), (x + half).min(WIDTH - 4.0));
+        if taken.iter().any(|&(l, r)| a < r && l < b) {
+            return false;
+        }
+        taken.push((a, b));
+        true
+    };
+    let mut order: Vec<usize> = (0..lane.ticks.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(lane.ticks[i].lateness()));
+    let mut labelled = vec![false; lane.ticks.len()];
+    for i in order {
+        let tick = &lane.ticks[i];
+        let x = (scale.x(tick.due) + scale.x(tick.ran)) / 2.0;
+        labelled[i] = free(x, &lateness_text(tick));
+    }
+    for (tick, labelled) in lane.ticks.iter().zip(labelled) {
+        let (xd, xr) = (scale.x(tick.due), scale.x(tick.ran));
+        let colour = if tick.late { style::LATE } else { style::ON_TIME };
+        let lateness = tick.lateness();
+        let title = format!(
+            "{} · {}: due {}, ran {}, {} {}",
+            ids.lane,
+            tick.label,
+            instant(tick.due),
+            instant(tick.ran),
+            if tick.late { "LATE by" } else { "on time, late by" },
+            format::duration(lateness)
+        );
+        Tag::new("g")
+            .attr("class", "tick")
+            .attr("data-group", ids.group)
+            .attr("data-lane", ids.lane)
+            .attr("data-due-ms", millis(tick.due))
+            .attr("data-ran-ms", millis(tick.ran))
+            .attr("data-lateness-ms", millis(lateness))
+            .attr("data-late", tick.late)
+            .open(out);
+        let _ = writeln!(out, "<title>{}</title>", title_text(&title));
+        Tag::new("path")
+            .attr(
+                "d",
+                format!("M{} {}V{}", coord(xr), coord(line_y + 4.0), coord(bottom)),
+            )
+            .attr("stroke", colour)
+            .attr("stroke-dasharray", "2 3")
+            .close(out);
+        if xr - xd >= 1.0 {
+            Tag::new("path")
+                .attr("d", format!("M{} {}H{}", coord(xd), coord(line_y), coord(xr)))
+                .attr("stroke", colour)
+                .attr("stroke-width", 2)
+                .close(out);
+        }
+        triangle(out, xd, line_y - 1.0, "#ffffff", style::MUTED);
+        ran_mark(out, xr, line_y - 1.0, tick.late);
+        if labelled {
+            small_label(
+                out,
+                scale.left,
+                ((xd + xr) / 2.0, label_y),
+                &lateness_text(tick),
+                colour,
+            );
+        }
+        out.push_str("</g>\n");
+    }
+    for mark in &lane.marks {
+        let x = scale.x(mark.at);
+        let mut title = format!("{} · {}: at {}", ids.lane, mark.label, instant(mark.at));
+        if !mark.hover.is_empty() {
+            let _ = write!(title, "\n{}", mark.hover);
+        }
+        Tag::new("g")
+            .attr("class", "mark")
+            .attr("data-group", ids.group)
+            .attr("data-lane", ids.lane)
+            .attr("data-at-ms", millis(mark.at))
+            .open(out);
+        let _ = writeln!(out, "<title>{}</title>", title_text(&title));
+        diamond(out, x, line_y);
+        if free(x, &mark.label) {
+            small_label(out, scale.left, (x, label_y), &mark.label, style::TEXT);
+        }
+        out.push_str("</g>\n");
+    }
+    for arrow in &lane.arrows {
+        let (x0, x1) = (scale.x(arrow.from), scale.x(arrow.to));
+        let length = arrow.to.abs_diff(arrow.from);
+        let mut title = format!(
+            "{} · {}: {} → {} ({})",
+            ids.lane,
+            arrow.label,
+            instant(arrow.from),
+            instant(arrow.to),
+            format::duration(length)
+        );
+        if !arrow.hover.is_empty() {
+            let _ = write!(title, "\n{}", arrow.hover);
+        }
+        Tag::new("g")
+            .attr("class", "arrow")
+            .attr("data-group", ids.group)
+            .attr("data-lane", ids.lane)
+            .attr("data-from-ms", millis(arrow.from))
+            .attr("data-to-ms", millis(arrow.to))
+            .open(out);
+        let _ = writeln!(out, "<title>{}</title>", title_text(&title));
+        let head = if x1 >= x0 { -6.0 } else { 6.0 };
+        Tag::new("path")
+            .attr(
+                "d",
+                format!(
+                    "M{} {y}H{x1}M{x1} {y}l{h} -4v8z",
+                    coord(x0),
+                    y = coord(line_y),
+                    x1 = coord(x1),
+                    h = coord(head)
+                ),
+            )
+            .attr("stroke", style::TEXT)
+            .attr("stroke-width", 1.5)
+            .attr("fill", style::TEXT)
+            .close(out);
+        if free((x0 + x1) / 2.0, &arrow.label) {
+            small_label(
+                out,
+                scale.left,
+                ((x0 + x1) / 2.0, label_y),
+                &arrow.label,
+                style::TEXT,
+            );
+        }
+        out.push_str("</g>\n");
+    }
+}
+
+fn lateness_text(tick: &Tick) -> String {
+    format!("+{}", format::duration(tick.lateness()))
+}
+
+fn small_label(
+    out: &mut String,
+    left: f64,
+    (x, y): (f64, f64),
+    text: &str,
+    colour: &str,
+) {
+    let half = text_width(text, SMALL) / 2.0;
+    Tag::new("text")
+        .at("x", x.clamp(left + half, WIDTH - 4.0 - half))
+        .at("y", y)
+        .attr("font-size", SMALL)
+        .attr("text-anchor", "middle")
+        .attr("fill", colour)
+        .text(text, out);
+}
