@@ -67,10 +67,14 @@
 //!
 //! Each drawn thing carries a `class` and its numbers: `span` (`data-group`,
 //! `data-lane`, `data-kind`, `data-start-ms`, `data-end-ms`), `thin-spans`
-//! (`data-count`, `data-total-ms`), `lane` (`data-busy-ms`), `tick`
-//! (`data-due-ms`, `data-ran-ms`, `data-lateness-ms`, `data-late`), `mark`
-//! (`data-at-ms`), `arrow` (`data-from-ms`, `data-to-ms`), `point` and `value`
-//! (`data-series`, `data-x`, `data-y`), `axis-tick` (`data-value`).
+//! (spans under one unit wide, one path per lane and kind: `data-count`,
+//! `data-total-ms`), `lane` (`data-busy-ms`), `tick` (`data-due-ms`,
+//! `data-ran-ms`, `data-lateness-ms`, `data-late`), `on-time-ticks` (in a
+//! lane of more than 100 ticks, its on-time ones as one path: `data-count`,
+//! `data-max-lateness-ms`), `mark` (`data-at-ms`), `arrow` (`data-from-ms`,
+//! `data-to-ms`), `row` of the optional table (`data-count`,
+//! `data-busy-ms`), `point` and `value` (`data-series`, `data-x`, `data-y`),
+//! `axis-tick` (`data-value`), `group` (`data-lanes`).
 //! [`inspect`] reads them back.
 //!
 //! # Layout
