@@ -1,7 +1,7 @@
 //! Draws the course's pictures from made-up but realistic data, to look at.
 //!
 //! `cargo run -p shared --example draw_demo` writes SVG files and an HTML page
-//! per picture (the SVG inline, at most 750 px wide, as the book shows it) to
+//! per picture (the SVG inline, at most 820 px wide, as the book shows it) to
 //! `/tmp/draw-demo/`. Open them in a browser, or take screenshots:
 //! `chromium --headless --screenshot=x.png --window-size=1280,900 FILE.html`.
 
@@ -258,7 +258,7 @@ fn main() -> std::io::Result<()> {
         std::fs::write(dir.join(format!("{name}.svg")), &svg)?;
         let page = format!(
             "<!doctype html><meta charset=utf-8><body style=\"margin:0;padding:8px\">\
-             <div style=\"max-width:750px\">{svg}</div></body>\n"
+             <div style=\"max-width:820px\">{svg}</div></body>\n"
         );
         std::fs::write(dir.join(format!("{name}.html")), &page)?;
         // The same in grayscale, to check that the colours differ in lightness.

@@ -38,39 +38,37 @@
 //!
 //! # How the book shows them
 //!
-//! Every picture is 750 units wide (`viewBox="0 0 750 h"`), shown at
-//! `width="100%"` and at most 750 px wide: mdBook's text column is 750 px
-//! (its `--content-max-width`), so one unit is one pixel in the book. Text
-//! is 13 units or more (tick labels, labels on bars and ticks, tables 13;
-//! lane names, legend and totals 14; titles 16): 13 px in the book, and
-//! 12 px or more in any column at least 693 px wide. Include the file inline
-//! in the page, not through `<img>` (browsers show hover text only for
-//! inline SVG), inside a box that scrolls sideways and keeps the picture at
-//! least 640 px wide, so that a phone shows 11 px text and a scroll bar
-//! rather than 7 px text:
-//!
-//! ```html
-//! <div style="overflow-x:auto"><div style="min-width:640px">
-//!
-//! {{#include pictures/chapter-03-timeline.svg}}
-//!
-//! </div></div>
-//! ```
+//! Every picture is 820 units wide (`viewBox="0 0 820 h"`), shown at
+//! `width="100%"` and at most 820 px wide: the book's text column is 820 px
+//! (`--content-max-width` in `book/theme/course.css`), so one unit is one
+//! pixel in the book. Text is 13 units or more (tick labels, labels on bars
+//! and ticks, tables 13; lane names, legend and totals 14; titles 16):
+//! 13 px in the book, and 12 px or more in any column at least 757 px wide.
+//! The book inlines the file (`{{#include pictures/x.svg}}` on a line of
+//! its own; `book/preprocess` wraps it in `<figure class="picture">`): an
+//! `<img>` would show no hover text. On a phone the picture scales down with
+//! its text; a `figure.picture { overflow-x: auto }` with
+//! `figure.picture svg { min-width: 700px }` keeps its text at 11 px and
+//! lets the reader scroll sideways instead.
 //!
 //! The SVG has no blank line (Markdown would end the HTML block there), no
 //! `id` and no `<style>` (several pictures can share a page), and its own
 //! white background (it stays readable under the book's dark themes). What
 //! must be read is also written as text: lane totals beside the lanes,
 //! lateness above the ticks, a table of every plotted value under a chart.
-
+//!
 //! # Testing what is drawn
 //!
 //! Each drawn thing carries a `class` and its numbers: `span` (`data-group`,
 //! `data-lane`, `data-kind`, `data-start-ms`, `data-end-ms`), `thin-spans`
-//! (`data-count`, `data-total-ms`), `lane` (`data-busy-ms`), `tick`
-//! (`data-due-ms`, `data-ran-ms`, `data-lateness-ms`, `data-late`), `mark`
-//! (`data-at-ms`), `arrow` (`data-from-ms`, `data-to-ms`), `point` and `value`
-//! (`data-series`, `data-x`, `data-y`), `axis-tick` (`data-value`).
+//! (spans under one unit wide, one path per lane and kind: `data-count`,
+//! `data-total-ms`), `lane` (`data-busy-ms`), `tick` (`data-due-ms`,
+//! `data-ran-ms`, `data-lateness-ms`, `data-late`), `on-time-ticks` (in a
+//! lane of more than 100 ticks, its on-time ones as one path: `data-count`,
+//! `data-max-lateness-ms`), `mark` (`data-at-ms`), `arrow` (`data-from-ms`,
+//! `data-to-ms`), `row` of the optional table (`data-count`,
+//! `data-busy-ms`), `point` and `value` (`data-series`, `data-x`, `data-y`),
+//! `axis-tick` (`data-value`), `group` (`data-lanes`).
 //! [`inspect`] reads them back.
 //!
 //! # Layout

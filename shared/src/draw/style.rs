@@ -63,13 +63,14 @@ impl Kind {
     }
 }
 
-/// The width of every picture, in SVG units: mdBook's text column is 750 px
-/// wide at most (its `--content-max-width`), so one unit is one pixel there.
-pub const WIDTH: f64 = 750.0;
+/// The width of every picture, in SVG units: the book's text column is 820 px
+/// wide at most (`--content-max-width` in `book/theme/course.css`), so one
+/// unit is one pixel there.
+pub const WIDTH: f64 = 820.0;
 /// Body text: lane names, legend, lane totals.
 pub const FONT: f64 = 14.0;
 /// The smallest text: axis tick labels, labels on bars and ticks, tables
-/// (13 units: 13 px in the book's column, 12 px down to a 693 px column).
+/// (13 units: 13 px in the book's column, 12 px down to a 757 px column).
 pub const SMALL: f64 = 13.0;
 /// The picture's title and the group headings.
 pub const HEADING: f64 = 16.0;

@@ -345,3 +345,21 @@ fn marks_and_arrows_round_trip() {
     let last_tick = of_class(&svg, "axis-tick").last().unwrap().num("value");
     assert_eq!(last_tick, 2.0, "the axis reaches `until`");
 }
+
+/// A lane of many ticks keeps the late ones one by one and the rest as one path.
+#[test]
+fn many_ticks_stay_small() {
+    let mut lane = Lane::new("heartbeat");
+    for n in 1..=600u64 {
+        let late = n % 100 == 0;
+        let ran = ms(n * 10 + if late { 250 } else { 1 });
+        lane.ticks.push(Tick { due: ms(n * 10), ran, label: format!("beat {n}"), late });
+    }
+    let svg = Timeline::new("t").group(Group::new("g", vec![lane])).render();
+    let late = of_class(&svg, "tick");
+    assert_eq!(late.len(), 6);
+    assert!(late.iter().all(|t| t.num("lateness-ms") == 250.0));
+    let rest = &of_class(&svg, "on-time-ticks")[0];
+    assert_eq!((rest.num("count"), rest.num("max-lateness-ms")), (594.0, 1.0));
+    assert!(svg.len() < 20_000, "600 ticks take {} bytes", svg.len());
+}

@@ -9,6 +9,44 @@ use crate::draw::style::{self, SMALL, WIDTH};
 use crate::draw::svg::{Tag, coord, millis, text_width, title_text};
 use crate::format;
 
+/// A lane with more ticks than this draws its on-time ticks as one path.
+const MANY_TICKS: usize = 100;
+
+/// On-time ticks drawn together: a short green stroke where each ran (one
+/// per unit of width), with their count and the worst lateness among them.
+fn on_time_ticks(
+    out: &mut String,
+    ids: &Ids<'_>,
+    ticks: &[&Tick],
+    scale: &Scale,
+    y: f64,
+) {
+    let mut xs: Vec<String> =
+        ticks.iter().map(|t| coord(scale.x(t.ran).round())).collect();
+    xs.dedup();
+    let mut d = String::new();
+    for x in &xs {
+        let _ = write!(d, "M{x} {}v10", coord(y - 5.0));
+    }
+    let worst = ticks.iter().map(|t| t.lateness()).max().unwrap_or_default();
+    let title = format!(
+        "{}: {} ticks on time, the latest of them late by {}",
+        ids.lane,
+        ticks.len(),
+        format::duration(worst)
+    );
+    Tag::new("path")
+        .attr("class", "on-time-ticks")
+        .attr("data-group", ids.group)
+        .attr("data-lane", ids.lane)
+        .attr("data-count", ticks.len())
+        .attr("data-max-lateness-ms", millis(worst))
+        .attr("d", d)
+        .attr("stroke", style::ON_TIME)
+        .attr("stroke-width", 1.5)
+        .titled(&title, out);
+}
+
 /// Ticks, marks and arrows in the band above the bars (`top` to `bottom` is
 /// the whole lane: a dotted line shows where each tick ran down to the bars).
 pub(super) fn band_items(
@@ -33,15 +71,25 @@ pub(super) fn band_items(
         taken.push((a, b));
         true
     };
-    let mut order: Vec<usize> = (0..lane.ticks.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(lane.ticks[i].lateness()));
-    let mut labelled = vec![false; lane.ticks.len()];
+    // Many ticks (a heartbeat every 10 ms): the on-time ones become one path.
+    let (one_by_one, on_time): (Vec<&Tick>, Vec<&Tick>) = if lane.ticks.len() > MANY_TICKS
+    {
+        lane.ticks.iter().partition(|t| t.late)
+    } else {
+        (lane.ticks.iter().collect(), Vec::new())
+    };
+    if !on_time.is_empty() {
+        on_time_ticks(out, ids, &on_time, scale, line_y);
+    }
+    let mut order: Vec<usize> = (0..one_by_one.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(one_by_one[i].lateness()));
+    let mut labelled = vec![false; one_by_one.len()];
     for i in order {
-        let tick = &lane.ticks[i];
+        let tick = one_by_one[i];
         let x = (scale.x(tick.due) + scale.x(tick.ran)) / 2.0;
         labelled[i] = free(x, &lateness_text(tick));
     }
-    for (tick, labelled) in lane.ticks.iter().zip(labelled) {
+    for (tick, labelled) in one_by_one.into_iter().zip(labelled) {
         let (xd, xr) = (scale.x(tick.due), scale.x(tick.ran));
         let colour = if tick.late { style::LATE } else { style::ON_TIME };
         let lateness = tick.lateness();
