@@ -2,6 +2,7 @@
 
 pub mod async_std;
 pub mod callbacks;
+pub mod futures;
 pub mod sleep;
 pub mod smol;
 pub mod tokio;
@@ -13,6 +14,8 @@ use std::fmt;
 pub enum Runtime {
     /// The chapter's own callback event loop: the article's program.
     Callbacks,
+    /// `async fn` with `sleep().await`, spawned on the chapter's own loop.
+    Futures,
     /// tokio's current-thread runtime.
     Tokio,
     /// async-std (discontinued upstream, still common in older code).
@@ -28,11 +31,12 @@ impl Runtime {
     pub fn description(self) -> &'static str {
         match self {
             Runtime::Callbacks => {
-                "the chapter's callback event loop (call_soon, call_later, run_forever)"
+                "the chapter's loop: call_soon, call_later, run_forever"
             }
-            Runtime::Tokio => "tokio's current-thread runtime (interval + select!)",
-            Runtime::AsyncStd => "async-std (task::block_on + future::timeout)",
-            Runtime::Smol => "smol (block_on + Timer::interval)",
+            Runtime::Futures => "the chapter's loop: spawn, async fn, sleep().await",
+            Runtime::Tokio => "tokio's current-thread runtime: interval, select!",
+            Runtime::AsyncStd => "async-std: task::block_on, future::timeout",
+            Runtime::Smol => "smol: block_on, Timer::interval",
             Runtime::Sleep => "a plain loop with thread sleep, no event loop",
         }
     }
