@@ -10,11 +10,12 @@ use chapter_01_event_loop::program::{self, Config};
 use chapter_01_event_loop::runtimes::Runtime;
 
 /// Prints a greeting every 2 seconds, driven by an event loop, like the
-/// article's first asyncio program; Ctrl-C stops it (exit code 130). With
-/// --echo, runs a small echo on 127.0.0.1 instead.
+/// article's first asyncio program; Ctrl-C stops it (exit code 130).
+/// With --echo, runs a small echo on 127.0.0.1 instead.
 #[derive(Debug, Parser)]
 #[command(
     version,
+    verbatim_doc_comment,
     after_help = "Examples:
   chapter-01-event-loop
   chapter-01-event-loop --runtime futures --ticks 3 --interval 100ms
@@ -40,13 +41,11 @@ struct Args {
     )]
     interval: Duration,
 
-    /// Schedule the greeting but never run the loop; say on stderr why
-    /// nothing is printed.
+    /// Schedule the greeting, never run the loop, say why (on stderr).
     #[arg(long)]
     never_run: bool,
 
-    /// Instead of the greeting, run an echo on 127.0.0.1 (a port the OS
-    /// picks), written in this style; it ends by itself.
+    /// Run an echo on 127.0.0.1 in this style instead; it ends by itself.
     #[arg(long, value_enum, value_name = "STYLE", conflicts_with_all = [
         "runtime", "ticks", "interval", "never_run",
     ])]

@@ -12,13 +12,13 @@ use std::fmt;
 /// Which loop drives the greeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Runtime {
-    /// The chapter's own callback event loop: the article's program.
+    /// The chapter's loop, callbacks: the article's program.
     Callbacks,
-    /// `async fn` with `sleep().await`, spawned on the chapter's own loop.
+    /// The chapter's loop, `async fn` and `sleep().await`.
     Futures,
     /// tokio's current-thread runtime.
     Tokio,
-    /// async-std (discontinued upstream, still common in older code).
+    /// async-std (discontinued upstream, common in older code).
     AsyncStd,
     /// smol.
     Smol,
