@@ -37,6 +37,9 @@ use crate::timer::Timer;
 /// A callback scheduled from the loop's own thread.
 pub type Callback = Box<dyn FnOnce(&mut EventLoop)>;
 
+/// A socket's callback: it runs each time the socket becomes readable.
+pub(crate) type Reader = Rc<dyn Fn(&mut EventLoop)>;
+
 /// A callback sent from another thread: it must be `Send` to cross over.
 type RemoteCallback = Box<dyn FnOnce(&mut EventLoop) + Send>;
 
@@ -62,7 +65,7 @@ pub struct EventLoop {
     inbox: Receiver<RemoteCallback>,
     handle: LoopHandle,
     /// Sockets watched by `add_reader`: file descriptor -> callback.
-    pub(crate) readers: HashMap<i32, Rc<dyn Fn(&mut EventLoop)>>,
+    pub(crate) readers: HashMap<i32, Reader>,
     /// Spawned futures, by task number (see `executor`).
     pub(crate) tasks: HashMap<u64, TaskSlot>,
     clock: Clock,
@@ -212,10 +215,12 @@ impl EventLoop {
             Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
             Err(err) => panic!("the OS readiness wait failed: {err}"),
         }
-        if idle && self.events.is_empty() {
-            if let Some(deadline) = next_deadline {
-                self.clock.advance_to(deadline); // only a paused clock moves
-            }
+        // Nothing came and nothing is ready: the next timer is due.
+        if idle
+            && self.events.is_empty()
+            && let Some(deadline) = next_deadline
+        {
+            self.clock.advance_to(deadline); // only a paused clock moves
         }
     }
     // ANCHOR_END: wait_for_work
