@@ -348,8 +348,10 @@ impl LoopHandle {
             let _ = self.waker.wake();
         }
     }
-    // ANCHOR_END: handle
+}
+// ANCHOR_END: handle
 
+impl LoopHandle {
     /// Stops the loop from any thread.
     pub fn stop(&self) {
         self.call_soon_threadsafe(EventLoop::stop);

@@ -47,8 +47,10 @@ impl EventLoop {
             }
         }
     }
-    // ANCHOR_END: spawn
+}
+// ANCHOR_END: spawn
 
+impl EventLoop {
     /// Runs the loop until `future` finishes and returns its output, or
     /// `None` if the loop was stopped first (asyncio's `run_until_complete`,
     /// tokio's `block_on`).

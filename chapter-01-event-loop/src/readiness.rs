@@ -52,8 +52,10 @@ impl EventLoop {
         let _ = self.poll.registry().deregister(&mut SourceFd(&fd));
         true
     }
-    // ANCHOR_END: add_reader
+}
+// ANCHOR_END: add_reader
 
+impl EventLoop {
     /// How many file descriptors have a reader.
     pub fn readers(&self) -> usize {
         self.readers.len()
