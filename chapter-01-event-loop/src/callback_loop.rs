@@ -1,7 +1,7 @@
 //! A callback event loop, small enough to read in one sitting.
 //!
-//! It has the three operations the article's first program uses, with the
-//! meaning asyncio gives them:
+//! It has the operations the article's first program uses, with the meaning
+//! asyncio gives them:
 //!
 //! - [`EventLoop::call_soon`] puts a callback on the *ready queue*; ready
 //!   callbacks run in the order they were scheduled (FIFO).
@@ -12,69 +12,65 @@
 //!   due, move due timers to the ready queue, run the ready callbacks, repeat,
 //!   until [`EventLoop::stop`].
 //!
+//! The wait is the operating system's: `mio::Poll` (epoll on Linux), with the
+//! nearest deadline as its timeout. That is what lets the loop also wait for
+//! sockets ([`readiness`](crate::readiness): `add_reader`) and be woken by
+//! other threads through a [`LoopHandle`] (asyncio's `call_soon_threadsafe`).
+//!
 //! A callback receives `&mut EventLoop`, so it can schedule more callbacks:
 //! that is how a callback repeats itself. Everything runs on one thread, so
-//! callbacks need no locks. Other threads talk to the loop only through a
-//! [`LoopHandle`] (asyncio's `call_soon_threadsafe`), which is how Ctrl-C
-//! reaches it.
+//! callbacks need no locks.
 
-use std::cmp::Ordering;
-use std::collections::{BinaryHeap, VecDeque};
+use std::cell::RefCell;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::fmt;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::io;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
+use crate::clock::Clock;
+use crate::task::TaskSlot;
+use crate::timer::Timer;
+
 /// A callback scheduled from the loop's own thread.
-type Callback = Box<dyn FnOnce(&mut EventLoop)>;
+pub type Callback = Box<dyn FnOnce(&mut EventLoop)>;
+
+/// A socket's callback: it runs each time the socket becomes readable.
+pub(crate) type Reader = Rc<dyn Fn(&mut EventLoop)>;
 
 /// A callback sent from another thread: it must be `Send` to cross over.
 type RemoteCallback = Box<dyn FnOnce(&mut EventLoop) + Send>;
 
+/// The token `mio` reports when another thread wakes the loop.
+const WAKE_TOKEN: mio::Token = mio::Token(usize::MAX);
+
 // ANCHOR: event_loop
 /// A single-threaded callback event loop: a ready queue, a timer heap, and a
-/// channel for callbacks sent from other threads.
+/// wait in the operating system that sockets and other threads can end.
 pub struct EventLoop {
     /// Callbacks that can run now, in scheduling order.
-    ready: VecDeque<Callback>,
+    pub(crate) ready: VecDeque<Callback>,
     /// Callbacks waiting for their deadline, earliest on top.
-    timers: BinaryHeap<Timer>,
+    timers: BinaryHeap<Timer<Callback>>,
     /// Gives every timer a sequence number, so equal deadlines run in FIFO order.
     next_sequence: u64,
     /// Set by `stop`: finish the current batch of callbacks, then return.
     stopping: bool,
-    /// Callbacks from other threads arrive here; waiting on it is the loop's sleep.
+    /// The operating system's readiness wait (epoll on Linux).
+    pub(crate) poll: mio::Poll,
+    events: mio::Events,
+    /// Callbacks from other threads arrive here, then wake `poll`.
     inbox: Receiver<RemoteCallback>,
-    inbox_sender: Sender<RemoteCallback>,
+    handle: LoopHandle,
+    /// Sockets watched by `add_reader`: file descriptor -> callback.
+    pub(crate) readers: HashMap<i32, Reader>,
+    /// Spawned futures, by task number (see `executor`).
+    pub(crate) tasks: HashMap<u64, TaskSlot>,
+    clock: Clock,
 }
 // ANCHOR_END: event_loop
-
-struct Timer {
-    deadline: Instant,
-    sequence: u64,
-    callback: Callback,
-}
-
-// BinaryHeap is a max-heap; reversing the order puts the earliest deadline
-// (and, for equal deadlines, the earliest scheduled) on top.
-impl Ord for Timer {
-    fn cmp(&self, other: &Self) -> Ordering {
-        (other.deadline, other.sequence).cmp(&(self.deadline, self.sequence))
-    }
-}
-
-impl PartialOrd for Timer {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for Timer {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Timer {}
 
 /// How much work is waiting on a loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,16 +82,35 @@ pub struct Pending {
 }
 
 impl EventLoop {
-    /// An empty loop: nothing ready, no timers, not running.
+    /// An empty loop on the real clock: nothing ready, no timers, not running.
     pub fn new() -> Self {
-        let (inbox_sender, inbox) = mpsc::channel();
+        EventLoop::with_clock(Clock::real())
+    }
+
+    /// A loop whose clock stands still while callbacks run and jumps to the
+    /// next deadline when the loop would sleep (tokio's paused time), for
+    /// tests where time is not the lesson.
+    pub fn paused() -> Self {
+        EventLoop::with_clock(Clock::paused())
+    }
+
+    fn with_clock(clock: Clock) -> Self {
+        let poll = mio::Poll::new().expect("the OS provides a readiness queue");
+        let waker = mio::Waker::new(poll.registry(), WAKE_TOKEN)
+            .expect("the OS provides an eventfd for waking the loop");
+        let (sender, inbox) = mpsc::channel();
         EventLoop {
             ready: VecDeque::new(),
             timers: BinaryHeap::new(),
             next_sequence: 0,
             stopping: false,
+            poll,
+            events: mio::Events::with_capacity(64),
             inbox,
-            inbox_sender,
+            handle: LoopHandle { sender, waker: Arc::new(waker) },
+            readers: HashMap::new(),
+            tasks: HashMap::new(),
+            clock,
         }
     }
 
@@ -112,7 +127,7 @@ impl EventLoop {
         delay: Duration,
         callback: impl FnOnce(&mut EventLoop) + 'static,
     ) {
-        self.call_at(Instant::now() + delay, callback);
+        self.call_at(self.now() + delay, callback);
     }
 
     /// Schedules `callback` to run at `deadline` (or as soon as possible after).
@@ -127,6 +142,11 @@ impl EventLoop {
     }
     // ANCHOR_END: scheduling
 
+    /// The loop's idea of now (asyncio's `loop.time()`).
+    pub fn now(&self) -> Instant {
+        self.clock.now()
+    }
+
     /// Asks `run_forever` to return once the current batch of callbacks is done.
     pub fn stop(&mut self) {
         self.stopping = true;
@@ -134,7 +154,7 @@ impl EventLoop {
 
     /// A handle other threads can use to reach this loop.
     pub fn handle(&self) -> LoopHandle {
-        LoopHandle { sender: self.inbox_sender.clone() }
+        self.handle.clone()
     }
 
     /// What is waiting to run.
@@ -145,6 +165,7 @@ impl EventLoop {
     // ANCHOR: run_forever
     /// Runs callbacks as they become due until [`EventLoop::stop`] is called.
     pub fn run_forever(&mut self) {
+        let _running = Running::enter();
         loop {
             self.run_once();
             if self.stopping {
@@ -160,39 +181,133 @@ impl EventLoop {
         while let Ok(callback) = self.inbox.try_recv() {
             self.ready.push_back(callback);
         }
-        let now = Instant::now();
+        self.queue_ready_readers();
+        let now = self.now();
         while self.timers.peek().is_some_and(|timer| timer.deadline <= now) {
             let timer = self.timers.pop().expect("peeked above");
             self.ready.push_back(timer.callback);
         }
         // Run only this batch: callbacks scheduled by these ones wait for the
         // next pass, so a callback that keeps rescheduling itself with
-        // `call_soon` cannot starve the timers.
+        // `call_soon` cannot starve the timers or the sockets.
         for _ in 0..self.ready.len() {
             let callback = self.ready.pop_front().expect("counted above");
             callback(self);
-        }
-    }
-
-    /// Sleeps until the earliest timer is due or another thread sends a
-    /// callback; does not sleep at all if something is ready or stopping.
-    fn wait_for_work(&mut self) {
-        if !self.ready.is_empty() || self.stopping {
-            return;
-        }
-        let received = match self.timers.peek() {
-            Some(timer) => {
-                let timeout = timer.deadline.saturating_duration_since(Instant::now());
-                self.inbox.recv_timeout(timeout)
-            }
-            // No timers: only another thread can give the loop work.
-            None => self.inbox.recv().map_err(|_| RecvTimeoutError::Disconnected),
-        };
-        if let Ok(callback) = received {
-            self.ready.push_back(callback);
+            self.apply_requests();
         }
     }
     // ANCHOR_END: run_forever
+
+    // ANCHOR: wait_for_work
+    /// Waits in the OS until the earliest timer is due, a watched socket is
+    /// readable or another thread calls; does not wait if something is ready.
+    fn wait_for_work(&mut self) {
+        let idle = self.ready.is_empty() && !self.stopping;
+        let next_deadline = self.timers.peek().map(|timer| timer.deadline);
+        let timeout = match (idle, next_deadline) {
+            (false, _) => Some(Duration::ZERO), // look at the sockets, don't sleep
+            (true, Some(deadline)) => Some(self.clock.until(deadline)),
+            (true, None) => None, // only a socket or another thread can help
+        };
+        match self.poll.poll(&mut self.events, timeout) {
+            Ok(()) => {}
+            // A signal (Ctrl-C) interrupted the wait: just look again.
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => panic!("the OS readiness wait failed: {err}"),
+        }
+        // Nothing came and nothing is ready: the next timer is due.
+        if idle
+            && self.events.is_empty()
+            && let Some(deadline) = next_deadline
+        {
+            self.clock.advance_to(deadline); // only a paused clock moves
+        }
+    }
+    // ANCHOR_END: wait_for_work
+
+    /// Moves the callbacks of the sockets `poll` reported onto the ready
+    /// queue; each looks its reader up again when it runs, so one removed
+    /// meanwhile does not run.
+    fn queue_ready_readers(&mut self) {
+        let fds: Vec<i32> = self
+            .events
+            .iter()
+            .filter(|event| event.token() != WAKE_TOKEN)
+            .map(|event| event.token().0 as i32)
+            .collect();
+        for fd in fds {
+            self.call_soon(move |event_loop| {
+                if let Some(reader) = event_loop.readers.get(&fd).cloned() {
+                    reader(event_loop);
+                }
+            });
+        }
+    }
+}
+
+// ANCHOR: running_loop
+thread_local! {
+    /// Set while a loop runs on this thread: what code that has no
+    /// `&mut EventLoop` (a future's `poll`, a waker) asked of it meanwhile.
+    /// asyncio also finds its running loop in a thread-local.
+    static REQUESTS: RefCell<Option<Vec<Callback>>> = const { RefCell::new(None) };
+}
+
+/// Whether an [`EventLoop`] is running on this thread right now.
+pub fn running_here() -> bool {
+    REQUESTS.with(|requests| requests.borrow().is_some())
+}
+
+/// Asks the loop running on this thread to do `request` as soon as the
+/// current callback returns, as if that callback had done it itself.
+///
+/// # Panics
+///
+/// If no loop runs on this thread (tokio's futures panic the same way
+/// outside a tokio runtime).
+pub fn with_running_loop(request: impl FnOnce(&mut EventLoop) + 'static) {
+    REQUESTS.with(|requests| match requests.borrow_mut().as_mut() {
+        Some(queue) => queue.push(Box::new(request)),
+        None => panic!("this needs the chapter's EventLoop running on this thread"),
+    });
+}
+
+impl EventLoop {
+    /// Does what was asked through [`with_running_loop`], in order.
+    fn apply_requests(&mut self) {
+        loop {
+            let asked = REQUESTS.with(|requests| {
+                requests.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default()
+            });
+            if asked.is_empty() {
+                return;
+            }
+            for request in asked {
+                request(self);
+            }
+        }
+    }
+}
+// ANCHOR_END: running_loop
+
+/// Marks this thread as running a loop until dropped.
+struct Running;
+
+impl Running {
+    fn enter() -> Running {
+        REQUESTS.with(|requests| {
+            let mut requests = requests.borrow_mut();
+            assert!(requests.is_none(), "a loop is already running on this thread");
+            *requests = Some(Vec::new());
+        });
+        Running
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        REQUESTS.with(|requests| *requests.borrow_mut() = None);
+    }
 }
 
 impl Default for EventLoop {
@@ -205,15 +320,20 @@ impl fmt::Debug for EventLoop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("EventLoop")
             .field("pending", &self.pending())
+            .field("readers", &self.readers.len())
+            .field("tasks", &self.tasks.len())
             .field("stopping", &self.stopping)
             .finish_non_exhaustive()
     }
 }
 
+// ANCHOR: handle
 /// A `Send + Clone` handle to an [`EventLoop`], for other threads.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct LoopHandle {
     sender: Sender<RemoteCallback>,
+    /// Ends the loop's wait in `mio::Poll` (an eventfd on Linux).
+    waker: Arc<mio::Waker>,
 }
 
 impl LoopHandle {
@@ -224,11 +344,22 @@ impl LoopHandle {
         callback: impl FnOnce(&mut EventLoop) + Send + 'static,
     ) {
         // An error only means the loop was dropped: there is nobody to tell.
-        let _ = self.sender.send(Box::new(callback));
+        if self.sender.send(Box::new(callback)).is_ok() {
+            let _ = self.waker.wake();
+        }
     }
+}
+// ANCHOR_END: handle
 
+impl LoopHandle {
     /// Stops the loop from any thread.
     pub fn stop(&self) {
         self.call_soon_threadsafe(EventLoop::stop);
+    }
+}
+
+impl fmt::Debug for LoopHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LoopHandle").finish_non_exhaustive()
     }
 }

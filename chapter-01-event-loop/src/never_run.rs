@@ -28,6 +28,7 @@ pub fn schedule_without_running(
     let mut greeter = Greeter::new(None);
     let mut lines = match runtime {
         Runtime::Callbacks => callbacks_never_run(interval),
+        Runtime::Futures => futures_never_run(interval, shutdown),
         Runtime::Tokio => tokio_never_run(interval, shutdown),
         Runtime::AsyncStd => {
             // ANCHOR: lazy_future
@@ -44,7 +45,8 @@ pub fn schedule_without_running(
             lazy_future_lines("smol")
         }
         Runtime::Sleep => {
-            return Err("--never-run needs an event loop: the sleep loop has nothing to schedule, it runs when reached".into());
+            let why = "the sleep loop has nothing to schedule";
+            return Err(format!("--never-run needs a loop: {why}"));
         }
     };
     lines.push(format!("greetings printed: {}", greeter.ticks()));
@@ -63,11 +65,30 @@ fn callbacks_never_run(interval: Duration) -> Vec<String> {
             "scheduled on the callback loop: {} ready callback(s), {} timer(s)",
             pending.ready, pending.timers
         ),
-        "run_forever() was never called, so no callback ran: the loop is what calls them"
-            .into(),
+        "run_forever() was never called, so no callback ran:".into(),
+        "the loop is what calls them".into(),
     ]
 }
 // ANCHOR_END: callbacks_never_run
+
+// ANCHOR: futures_never_run
+fn futures_never_run(interval: Duration, shutdown: &'static Shutdown) -> Vec<String> {
+    let mut greeter = Greeter::new(None);
+    let mut event_loop = EventLoop::new();
+    event_loop.spawn(async move {
+        runtimes::futures::greet_every(&mut greeter, interval, shutdown).await;
+    });
+    // The task's first poll is a callback on the ready queue, never run.
+    let pending = event_loop.pending();
+    vec![
+        format!(
+            "spawned 1 task on the chapter's loop: {} ready callback(s) (its poll)",
+            pending.ready
+        ),
+        "run_forever() was never called, so the future was never polled".into(),
+    ]
+}
+// ANCHOR_END: futures_never_run
 
 fn tokio_never_run(interval: Duration, shutdown: &'static Shutdown) -> Vec<String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -84,16 +105,15 @@ fn tokio_never_run(interval: Duration, shutdown: &'static Shutdown) -> Vec<Strin
     // ANCHOR_END: tokio_never_run
     vec![
         "spawned 1 task on a tokio current-thread runtime".into(),
-        "block_on() was never called, so the task was never polled, then dropped with the runtime".into(),
+        "block_on() was never called, so the task was never polled;".into(),
+        "it was dropped with the runtime".into(),
     ]
 }
 
 fn lazy_future_lines(runtime: &str) -> Vec<String> {
     vec![
-        format!(
-            "created the {runtime} greeting future, then dropped it without .await or block_on"
-        ),
-        "futures are lazy: an async fn's body runs only when something polls the future"
-            .into(),
+        format!("created the {runtime} greeting future, then dropped it"),
+        "without .await or block_on: futures are lazy, an async fn's body".into(),
+        "runs only when something polls the future".into(),
     ]
 }

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use insta_cmd::assert_cmd_snapshot;
-use shared::testing::{assert_help_lists, assert_one_line_error};
+use shared::testing::{assert_bad_inputs, assert_help_lists};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-01-event-loop");
 
@@ -33,6 +33,56 @@ fn callbacks_is_the_default() {
             program(&["--ticks", "3", "--interval", "20ms"])
         )
     });
+}
+
+/// The same three greetings as an async fn on the chapter's own loop.
+#[test]
+fn futures_greet_on_the_chapters_loop() {
+    redacted(|| {
+        assert_cmd_snapshot!(
+            "futures",
+            program(&["--runtime", "futures", "--ticks", "3", "--interval", "20ms"])
+        )
+    });
+}
+
+/// The echo returns every message, in each of its three styles.
+#[test]
+fn echo_in_every_style() {
+    for style in ["callbacks", "futures", "tokio"] {
+        let name = format!("echo_{style}");
+        redacted(|| assert_cmd_snapshot!(name, program(&["--echo", style])));
+    }
+}
+
+/// Every line the program prints, on stdout and stderr, fits 80 columns.
+#[test]
+fn every_line_fits_80_columns() {
+    let runs: &[&[&str]] = &[
+        &["--ticks", "2", "--interval", "1ms"],
+        &["--runtime", "futures", "--ticks", "2", "--interval", "1ms"],
+        &["--runtime", "tokio", "--ticks", "2", "--interval", "1ms"],
+        &["--runtime", "async-std", "--ticks", "2", "--interval", "1ms"],
+        &["--runtime", "smol", "--ticks", "2", "--interval", "1ms"],
+        &["--runtime", "sleep", "--ticks", "2", "--interval", "1ms"],
+        &["--never-run"],
+        &["--runtime", "futures", "--never-run"],
+        &["--runtime", "tokio", "--never-run"],
+        &["--runtime", "smol", "--never-run"],
+        &["--echo", "callbacks"],
+        &["--echo", "futures"],
+        &["--echo", "tokio"],
+        &["--help"],
+    ];
+    for args in runs {
+        let output = program(args).output().unwrap();
+        let text = String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr);
+        // The debug build's note is shared's and absent from release runs.
+        for line in text.lines().filter(|line| !line.starts_with("note: debug build")) {
+            assert!(line.chars().count() <= 80, "{args:?}: {line:?}");
+        }
+    }
 }
 
 /// The same three greetings on tokio.
@@ -82,7 +132,7 @@ fn sleep_loop_greets() {
 /// Scheduled but never run: nothing on stdout, the reason on stderr.
 #[test]
 fn never_run_prints_nothing_on_any_runtime() {
-    for runtime in ["callbacks", "tokio", "async-std", "smol"] {
+    for runtime in ["callbacks", "futures", "tokio", "async-std", "smol"] {
         let name = format!("never_run_{}", runtime.replace('-', "_"));
         redacted(|| {
             assert_cmd_snapshot!(name, program(&["--runtime", runtime, "--never-run"]))
@@ -94,6 +144,9 @@ fn never_run_prints_nothing_on_any_runtime() {
 #[test]
 fn bad_input_gets_one_clear_line() {
     let cases: &[(&[&str], &str)] = &[
+        (&["--echo", "carrier-pigeon"], "possible values: callbacks, futures, tokio"),
+        (&["--echo", "tokio", "--ticks", "3"], "cannot be used with"),
+        (&["--echo", "tokio", "--messages", "0"], "at least 1"),
         (&["--ticks", "abc"], "'abc' is not a whole number"),
         (&["--ticks", "0"], "at least 1"),
         (&["--interval", "-1"], "must be a positive duration"),
@@ -101,7 +154,7 @@ fn bad_input_gets_one_clear_line() {
         (&["--interval", "soon"], "is not a duration"),
         (
             &["--runtime", "nope"],
-            "possible values: callbacks, tokio, async-std, smol, sleep",
+            "possible values: callbacks, futures, tokio, async-std, smol, sleep",
         ),
         (
             &["--runtime", "sleep", "--never-run"],
@@ -109,9 +162,7 @@ fn bad_input_gets_one_clear_line() {
         ),
         (&["--bogus"], "unexpected argument '--bogus'"),
     ];
-    for (args, expected) in cases {
-        assert_one_line_error(program(args), expected);
-    }
+    assert_bad_inputs(PROGRAM, cases);
 }
 
 /// `--help` lists every flag and every runtime.
@@ -124,6 +175,9 @@ fn help_lists_every_flag() {
             "--ticks",
             "--interval",
             "--never-run",
+            "--echo",
+            "--messages",
+            "futures",
             "callbacks",
             "tokio",
             "async-std",
@@ -133,13 +187,13 @@ fn help_lists_every_flag() {
     );
 }
 
-/// Ctrl-C (SIGINT) stops every runtime cleanly: exit code 0 and a summary.
+/// Ctrl-C (SIGINT) stops every runtime cleanly: a summary, then exit code 130.
 #[test]
 fn ctrl_c_stops_every_runtime_with_a_summary() {
     use nix::sys::signal::{Signal, kill};
     use nix::unistd::Pid;
 
-    for runtime in ["callbacks", "tokio", "async-std", "smol", "sleep"] {
+    for runtime in ["callbacks", "futures", "tokio", "async-std", "smol", "sleep"] {
         // A long interval: the program must be woken by the signal, not by a tick.
         let mut child = program(&["--runtime", runtime, "--interval", "1min"])
             .stdout(Stdio::piped())
@@ -159,7 +213,7 @@ fn ctrl_c_stops_every_runtime_with_a_summary() {
         let mut rest = String::new();
         std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
         let status = child.wait().unwrap();
-        assert!(status.success(), "{runtime}: {status}");
+        assert_eq!(status.code(), Some(130), "{runtime}: {status}");
         assert!(
             rest.trim_end().ends_with("s")
                 && rest.contains("stopped by Ctrl-C: 1 greeting in"),

@@ -5,7 +5,10 @@
 //! is scheduled, and the tokio solution runs on paused, virtual time.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use chapter_01_event_loop::callback_loop::EventLoop;
@@ -124,4 +127,52 @@ fn exercise_3_burst_catches_up_delay_shifts_the_schedule() {
         [0, 3, 4, 5, 6, 7]
     );
     // ANCHOR_END: exercise_3_assertions
+}
+
+// ANCHOR: exercise_5_solution
+/// Gives the loop a turn: `Pending` once, after waking itself, so the task
+/// goes to the back of the ready queue; `Ready` on the next poll.
+fn yield_now() -> YieldNow {
+    YieldNow { yielded: false }
+}
+
+struct YieldNow {
+    yielded: bool,
+}
+
+impl Future for YieldNow {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
+        if self.yielded {
+            return Poll::Ready(());
+        }
+        self.yielded = true;
+        context.waker().wake_by_ref(); // schedules our next poll: a call_soon
+        Poll::Pending
+    }
+}
+// ANCHOR_END: exercise_5_solution
+
+/// Exercise 5: `yield_now` lets a task step aside: two tasks alternate, and a
+/// callback queued meanwhile runs between their steps, not after them.
+#[test]
+fn exercise_5_yield_now_takes_turns() {
+    // ANCHOR: exercise_5_assertions
+    let log = Log::default();
+    let mut event_loop = EventLoop::paused();
+    for steps in [["a1", "a2"], ["b1", "b2"]] {
+        let log = Rc::clone(&log);
+        event_loop.spawn(async move {
+            for step in steps {
+                log.borrow_mut().push(step);
+                yield_now().await;
+            }
+        });
+    }
+    event_loop.call_soon(record(&log, "callback"));
+    event_loop.call_later(Duration::from_millis(1), EventLoop::stop);
+    event_loop.run_forever();
+    assert_eq!(*log.borrow(), ["a1", "b1", "callback", "a2", "b2"]);
+    // ANCHOR_END: exercise_5_assertions
 }

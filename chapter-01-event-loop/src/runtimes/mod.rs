@@ -2,6 +2,7 @@
 
 pub mod async_std;
 pub mod callbacks;
+pub mod futures;
 pub mod sleep;
 pub mod smol;
 pub mod tokio;
@@ -11,11 +12,13 @@ use std::fmt;
 /// Which loop drives the greeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Runtime {
-    /// The chapter's own callback event loop: the article's program.
+    /// The chapter's loop, callbacks: the article's program.
     Callbacks,
+    /// The chapter's loop, `async fn` and `sleep().await`.
+    Futures,
     /// tokio's current-thread runtime.
     Tokio,
-    /// async-std (discontinued upstream, still common in older code).
+    /// async-std (discontinued upstream, common in older code).
     AsyncStd,
     /// smol.
     Smol,
@@ -28,11 +31,12 @@ impl Runtime {
     pub fn description(self) -> &'static str {
         match self {
             Runtime::Callbacks => {
-                "the chapter's callback event loop (call_soon, call_later, run_forever)"
+                "the chapter's loop: call_soon, call_later, run_forever"
             }
-            Runtime::Tokio => "tokio's current-thread runtime (interval + select!)",
-            Runtime::AsyncStd => "async-std (task::block_on + future::timeout)",
-            Runtime::Smol => "smol (block_on + Timer::interval)",
+            Runtime::Futures => "the chapter's loop: spawn, async fn, sleep().await",
+            Runtime::Tokio => "tokio's current-thread runtime: interval, select!",
+            Runtime::AsyncStd => "async-std: task::block_on, future::timeout",
+            Runtime::Smol => "smol: block_on, Timer::interval",
             Runtime::Sleep => "a plain loop with thread sleep, no event loop",
         }
     }
