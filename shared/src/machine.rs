@@ -41,7 +41,7 @@ pub fn build_profile() -> &'static str {
 pub fn warn_if_debug_build() {
     if cfg!(debug_assertions) {
         eprintln!(
-            "note: debug build; timings are not representative (run with `cargo run --release`)"
+            "note: debug build; timings are not representative (use --release)"
         );
     }
 }
