@@ -8,8 +8,8 @@ use chapter_02_mixed_tasks::jobs::{Jobs, Settings};
 use chapter_02_mixed_tasks::report::{Printer, median};
 use chapter_02_mixed_tasks::runtimes::{self, Placement, Runtime};
 use chapter_02_mixed_tasks::ticker::StopReason;
-use chapter_03_cpu_bound::cpu::CpuSettings;
-use chapter_03_cpu_bound::modes::{self, Mode, ModeReport};
+use chapter_03_cpu_bound::observe::{Mode, ModeRun};
+use chapter_03_cpu_bound::{Config, Workload, cpu};
 use chapter_04_parallelism::call::Call;
 use chapter_04_parallelism::process_pool::PoolError;
 use chapter_04_parallelism::sweep::{self, PoolKind, SweepConfig};
@@ -79,20 +79,26 @@ fn calls(
     plan: &Plan,
     stop: &'static Shutdown,
 ) -> Result<Record, Failure> {
-    let settings = CpuSettings {
+    let config = Config {
+        modes: vec![mode],
+        workload: Workload::Cpu,
         calls: plan.calls,
         limit: plan.limit,
         switch_interval: Duration::from_millis(5), // the GIL model's; unused by these modes
+        wait: Duration::ZERO,                      // the I/O contrast's; unused here
+        scale: 0,
+        repeat: 1,
+        json: None,
         shutdown: stop,
     };
-    let report: ModeReport = modes::run_cpu(mode, &settings);
+    let report: ModeRun = cpu::run(mode, &config);
     if report.stopped {
         return Err(Failure::Stopped);
     }
     Ok(Record {
         calls: Some(plan.calls),
         workers: (mode == Mode::Threads).then_some(plan.calls),
-        fingerprint: report.outcome.fingerprints.last().copied(),
+        fingerprint: report.observed.fingerprints.last().copied(),
         ..record(experiment, plan.limit, &report.measurement)
     })
 }

@@ -234,8 +234,9 @@ mod tests {
                         let mut held = gil.acquire();
                         let mut worked = Duration::ZERO;
                         let mut turn_start = Instant::now();
-                        // 10 ms of work while holding the lock, spread over turns.
-                        while worked + turn_start.elapsed() < Duration::from_millis(10) {
+                        // 50 ms of work while holding the lock, spread over turns: long
+                        // enough for a waiter to ask, even on a loaded machine.
+                        while worked + turn_start.elapsed() < Duration::from_millis(50) {
                             if held.drop_requested() {
                                 worked += turn_start.elapsed();
                                 held.hand_over();
@@ -264,7 +265,7 @@ mod tests {
     #[test]
     fn blocking_waits_run_without_the_lock() {
         let gil = Gil::new(DEFAULT_SWITCH_INTERVAL);
-        let timeline = crate::timeline::Timeline::new();
+        let timeline = crate::observe::timeline::Timeline::new();
         std::thread::scope(|scope| {
             for call in 1..=4 {
                 let (gil, timeline) = (&gil, &timeline);

@@ -9,38 +9,52 @@
 //! and as async tasks on a multi-threaded runtime. Each run reports wall time,
 //! CPU time, the cores it kept busy and a verdict computed from a timeline of
 //! what ran when. Then the contrast the article promised: jobs that wait
-//! instead of compute, where async tasks win, measured at 20 and at 10 000.
+//! instead of compute, where async tasks win.
 //!
 //! # Layout
 //!
+//! The shape every chapter shares: the lesson at the top of `src/`, the
+//! measuring and the verdicts in `observe/`, the terminal report in one
+//! module, and a `main.rs` that only parses the command line into a
+//! [`Config`] and calls [`run()`]. Lower modules never import higher ones:
+//! the lesson imports `config` and `observe`, `report` reads what `observe`
+//! measured, and only `run` imports the report.
+//!
+//! The lesson (what the book's listings include):
 //! - [`interruptible`]: the workload with a check between multiplications
 //!   (for Ctrl-C and for the GIL's hand-over).
 //! - [`gil`]: the model of CPython's global interpreter lock.
-//! - [`timeline`]: spans of computing, finishing order, most calls at once.
-//! - [`verdict`]: the lesson's words ("parallel", "serialised", ...).
 //! - [`heartbeat`]: a periodic task that measures how late its runtime runs it.
 //! - [`cpu`]: the CPU-bound calls, one file per mode: `event_loop`,
 //!   `threads`, `gil_threads`, `tasks`.
 //! - [`io`]: the I/O-bound contrast: `jobs` (the same four modes) and `scale`
 //!   (10 000 threads against 10 000 tasks).
-//! - [`modes`]: the modes, measuring one run, the median of several.
-//! - [`memory`]: the process's resident memory and address space.
-//! - [`report`]: what is printed, and the Markdown fragment for the book.
 //!
-//! The binary (`src/main.rs`) parses the command line and runs the modes one
-//! after another: the process's CPU time counts every thread, so two modes
-//! measured at once would blur each other.
+//! Measuring and verdicts:
+//! - [`observe`]: a mode's run, measured ([`observe::ModeRun`]), the median
+//!   of several; [`observe::timeline`] (spans of computing, most calls at
+//!   once), [`observe::verdict`] (the lesson's words),
+//!   [`observe::memory`] (resident memory and address space) and
+//!   [`observe::record`] (the `--json` lines).
+//!
+//! The program:
+//! - [`config`]: what a run is asked to do, read by every mode.
+//! - [`report`]: every line the program prints.
+//! - [`run()`]: the modes one after another (the process's CPU time counts
+//!   every thread, so two modes measured at once would blur each other).
 
+pub mod config;
 pub mod cpu;
 pub mod gil;
 pub mod heartbeat;
 pub mod interruptible;
 pub mod io;
-pub mod memory;
-pub mod modes;
+pub mod observe;
 pub mod report;
-pub mod timeline;
-pub mod verdict;
+mod run;
+
+pub use config::{Config, Workload};
+pub use run::{Error, Report, run};
 
 /// What this chapter's snapshots redact on top of the course's timing
 /// filters (`shared::snapshot::TIMING_FILTERS`), as `(regex, replacement)`.
@@ -57,7 +71,7 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     (r"changed hands \d+ times", "changed hands [n] times"),
     // Random by nature: the order in which threads and tasks finish.
     (
-        r"(finished in the scheduler's order \(it varies from run to run\):)( \d+)+",
+        r"(finished in the scheduler's order \(varies from run to run\):)(\n +\d+( \d+)*)+",
         "$1 [order varies]",
     ),
     // Memory sizes.

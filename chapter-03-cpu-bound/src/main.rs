@@ -1,16 +1,13 @@
 //! `cargo run -p chapter-03-cpu-bound -- --help`
 
-use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use shared::{cli, format, machine, shutdown};
+use shared::{cli, machine, shutdown};
 
-use chapter_03_cpu_bound::cpu::CpuSettings;
-use chapter_03_cpu_bound::io::{IoSettings, scale};
-use chapter_03_cpu_bound::modes::{self, Kind, Mode, ModeReport};
-use chapter_03_cpu_bound::report::{self, Setup};
+use chapter_03_cpu_bound::observe::Mode;
+use chapter_03_cpu_bound::{Config, Workload};
 
 /// Runs 20 CPU-bound calls (the article's workload) on an event loop, on 20
 /// threads, on 20 threads under a model of Python's GIL, and as async tasks on
@@ -19,24 +16,24 @@ use chapter_03_cpu_bound::report::{self, Setup};
 #[derive(Debug, Parser)]
 #[command(
     version,
-    after_help = "Examples:\n  chapter-03-cpu-bound\n  chapter-03-cpu-bound gil --calls 4\n  chapter-03-cpu-bound --workload io --scale 10000\n  chapter-03-cpu-bound --workload both --repeat 5 --markdown results.md"
+    after_help = "Examples:\n  chapter-03-cpu-bound\n  chapter-03-cpu-bound gil --calls 4\n  chapter-03-cpu-bound --workload io --scale 10000\n  chapter-03-cpu-bound --workload both --repeat 5 --json runs.jsonl"
 )]
 struct Args {
-    /// Which way to run the jobs.
-    #[arg(value_enum, default_value_t = Selection::All)]
-    mode: Selection,
+    /// Which way to run the calls [default: every mode, one after another].
+    #[arg(value_enum)]
+    mode: Option<Mode>,
 
     /// CPU-bound calls, jobs that wait (I/O), or both, one after the other.
     #[arg(long, value_enum, default_value_t = Workload::Cpu)]
     workload: Workload,
 
-    /// How many calls (or jobs) each mode runs.
-    #[arg(long, value_name = "N", default_value_t = 20, value_parser = parse_calls, allow_hyphen_values = true)]
-    calls: u64,
+    /// How many calls (or waiting jobs) each mode runs.
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = cli::parse_calls, allow_hyphen_values = true)]
+    calls: usize,
 
     /// Each call multiplies the integers in 1..LIMIT (the article's limite).
-    #[arg(long, value_name = "LIMIT", default_value_t = u64::from(shared::workload::DEFAULT_LIMIT), value_parser = parse_limit, allow_hyphen_values = true)]
-    limit: u64,
+    #[arg(long, value_name = "LIMIT", default_value_t = shared::workload::DEFAULT_LIMIT, value_parser = cli::parse_limit, allow_hyphen_values = true)]
+    limit: u32,
 
     /// The GIL model's switch interval (CPython's default is 5 ms).
     #[arg(long, value_name = "DURATION", default_value = "5ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
@@ -47,201 +44,36 @@ struct Args {
     wait: Duration,
 
     /// How many jobs the I/O scale-up starts as threads and as tasks (all modes only).
-    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = parse_scale, allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = |text: &str| cli::parse_count(text, 100_000), allow_hyphen_values = true)]
     scale: u64,
 
     /// Runs each mode N times and reports the run with the median wall time.
-    #[arg(long, value_name = "N", default_value_t = 1, value_parser = parse_repeat, allow_hyphen_values = true)]
-    repeat: u64,
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = cli::parse_repeat, allow_hyphen_values = true)]
+    repeat: usize,
 
-    /// Also writes the results as a Markdown fragment (for the book) to PATH.
+    /// Writes one JSON line (a shared::record::Record) per CPU mode to PATH.
     #[arg(long, value_name = "PATH")]
-    markdown: Option<PathBuf>,
-}
-
-/// Every mode, or one of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Selection {
-    /// Every mode, one after another.
-    All,
-    /// On one event loop, one call after another.
-    Loop,
-    /// On one OS thread per call.
-    Threads,
-    /// On one OS thread per call, under a model of Python's GIL.
-    Gil,
-    /// As async tasks on a multi-threaded runtime.
-    Tasks,
-}
-
-/// Which experiment to run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Workload {
-    /// CPU-bound calls of the workload (the article's experiment).
-    Cpu,
-    /// Jobs that wait on a timer, then thousands of them as threads and as tasks.
-    Io,
-    /// Both, the CPU-bound experiment first.
-    Both,
-}
-
-fn parse_calls(text: &str) -> Result<u64, String> {
-    cli::parse_count(text, 1_000)
-}
-
-fn parse_limit(text: &str) -> Result<u64, String> {
-    cli::parse_count(text, 1_000_000)
-}
-
-fn parse_scale(text: &str) -> Result<u64, String> {
-    cli::parse_count(text, 100_000)
-}
-
-fn parse_repeat(text: &str) -> Result<u64, String> {
-    cli::parse_count(text, 100)
+    json: Option<PathBuf>,
 }
 
 fn main() {
     let args: Args = cli::parse_or_exit();
-    let ctrl_c = shutdown::ctrl_c();
-    machine::warn_if_debug_build();
-
-    let modes: Vec<Mode> = match args.mode {
-        Selection::All => Mode::ALL.to_vec(),
-        Selection::Loop => vec![Mode::Loop],
-        Selection::Threads => vec![Mode::Threads],
-        Selection::Gil => vec![Mode::Gil],
-        Selection::Tasks => vec![Mode::Tasks],
-    };
-    let setup = Setup {
-        jobs: args.calls as usize,
-        limit: args.limit as u32,
-        wait: args.wait,
+    let config = Config {
+        modes: args.mode.map_or(Mode::ALL.to_vec(), |mode| vec![mode]),
+        workload: args.workload,
+        calls: args.calls,
+        limit: args.limit,
         switch_interval: args.switch_interval,
-        repeat: args.repeat as usize,
+        wait: args.wait,
+        scale: args.scale as usize,
+        repeat: args.repeat,
+        json: args.json,
+        shutdown: shutdown::ctrl_c(),
     };
-    let cores = machine::cores();
-    let runs = if setup.repeat > 1 {
-        format!(", median of {} runs each", setup.repeat)
-    } else {
-        String::new()
-    };
-
-    let (mut cpu, mut io, mut scaled) = (Vec::new(), Vec::new(), Vec::new());
-    if matches!(args.workload, Workload::Cpu | Workload::Both) {
-        say(format!(
-            "CPU-bound: {} calls of product_below({}){}{runs}, on {} core{}.",
-            setup.jobs,
-            setup.limit,
-            if modes.len() > 1 {
-                " in each mode, the modes one after another"
-            } else {
-                ""
-            },
-            cores,
-            if cores == 1 { "" } else { "s" }
-        ));
-        let settings = CpuSettings {
-            calls: setup.jobs,
-            limit: setup.limit,
-            switch_interval: setup.switch_interval,
-            shutdown: ctrl_c,
-        };
-        cpu = run_modes(&modes, Kind::Cpu, &setup, cores, |mode| {
-            modes::run_cpu(mode, &settings)
-        });
-        let title =
-            format!("Summary of {} calls of product_below({}):", setup.jobs, setup.limit);
-        summarise(&title, Kind::Cpu, &cpu, &setup);
+    machine::warn_if_debug_build();
+    match chapter_03_cpu_bound::run(&config) {
+        Ok(report) if report.stopped => std::process::exit(shutdown::EXIT_INTERRUPTED),
+        Ok(_) => {}
+        Err(err) => cli::fail(err),
     }
-    if matches!(args.workload, Workload::Io | Workload::Both) && !ctrl_c.is_requested() {
-        let gap = if cpu.is_empty() { "" } else { "\n" };
-        say(format!(
-            "{gap}I/O-bound: {} jobs{} that each wait {} (a timer standing in for a read){runs}.",
-            setup.jobs,
-            if modes.len() > 1 { " in each mode" } else { "" },
-            format::duration(setup.wait)
-        ));
-        let settings =
-            IoSettings { jobs: setup.jobs, wait: setup.wait, shutdown: ctrl_c };
-        io = run_modes(&modes, Kind::Io, &setup, cores, |mode| {
-            modes::run_io(mode, &settings)
-        });
-        let title = format!(
-            "Summary of {} jobs that each wait {}:",
-            setup.jobs,
-            format::duration(setup.wait)
-        );
-        summarise(&title, Kind::Io, &io, &setup);
-        if args.mode == Selection::All && !ctrl_c.is_requested() {
-            let settings = IoSettings { jobs: args.scale as usize, ..settings };
-            say(format!(
-                "\nScaled up: {} jobs that each wait {}, as tokio tasks on one thread, then as OS threads.",
-                settings.jobs,
-                format::duration(settings.wait)
-            ));
-            // Tasks first, on a heap the threads have not used yet.
-            let tasks = scale::tasks(&settings);
-            let threads = scale::threads(&settings);
-            scaled = vec![threads, tasks];
-            report::scale_lines(&scaled)
-                .into_iter()
-                .for_each(|line| say(format!("  {line}")));
-        }
-    }
-    if ctrl_c.is_requested() {
-        say("stopped by Ctrl-C: the modes that ran are summarised above".to_string());
-    }
-
-    if let Some(path) = &args.markdown {
-        let command = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
-        let command = format!("cargo run --release -p chapter-03-cpu-bound -- {command}");
-        let text = report::markdown(command.trim_end(), &setup, &cpu, &io, &scaled);
-        if let Err(err) = std::fs::write(path, text) {
-            eprintln!("error: cannot write {}: {err}", path.display());
-            std::process::exit(1);
-        }
-        eprintln!("wrote {}", path.display());
-    }
-}
-
-/// Runs each mode in turn (never two at once: the CPU time is the whole
-/// process's), printing its header before and its lines after.
-fn run_modes(
-    modes: &[Mode],
-    kind: Kind,
-    setup: &Setup,
-    cores: usize,
-    mut run: impl FnMut(Mode) -> ModeReport,
-) -> Vec<ModeReport> {
-    let mut reports: Vec<ModeReport> = Vec::new();
-    for &mode in modes {
-        say(format!("\n{}", report::header(mode, kind, setup, cores)));
-        let report = modes::median_of(setup.repeat, || run(mode));
-        let baseline = report::baseline(kind, std::slice::from_ref(&report), setup)
-            .or_else(|| report::baseline(kind, &reports, setup));
-        report::mode_lines(&report, baseline)
-            .into_iter()
-            .for_each(|line| say(format!("  {line}")));
-        let stopped = report.stopped;
-        reports.push(report);
-        if stopped {
-            break;
-        }
-    }
-    reports
-}
-
-fn summarise(title: &str, kind: Kind, reports: &[ModeReport], setup: &Setup) {
-    if reports.len() < 2 {
-        return;
-    }
-    say(String::new());
-    let baseline = report::baseline(kind, reports, setup);
-    report::summary(title, reports, baseline).into_iter().for_each(say);
-}
-
-/// Prints a line; a closed stdout (`| head`) is not an error worth a panic.
-fn say(line: String) {
-    let _ = writeln!(io::stdout(), "{line}");
 }

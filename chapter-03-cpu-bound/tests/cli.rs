@@ -1,5 +1,5 @@
 //! The chapter's program, run for real: each mode, the summary, the I/O
-//! contrast, bad input, the results fragment and Ctrl-C.
+//! contrast, bad input, the `--json` records, line widths and Ctrl-C.
 //!
 //! Snapshots keep what a run is sure to print (the verdict words, the counts,
 //! the loop's finishing order) and redact what is not: timings and CPU ratios
@@ -12,7 +12,8 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use insta_cmd::assert_cmd_snapshot;
-use shared::testing::{assert_help_lists, assert_one_line_error};
+use shared::record::Record;
+use shared::testing::{assert_bad_inputs, assert_help_lists};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-03-cpu-bound");
 
@@ -93,28 +94,33 @@ fn io_workload() {
 /// Bad input: exit code 2 and exactly one line on stderr that names the problem.
 #[test]
 fn bad_input_gets_one_clear_line() {
-    let cases: &[(&[&str], &str)] = &[
-        (&["--calls", "0"], "0 is too small: the count must be at least 1"),
-        (&["--calls", "-3"], "-3 is too small: the count must be at least 1"),
-        (
-            &["--calls", "99999999999999999999999"],
-            "is too large: the count must be at most 1000",
-        ),
-        (&["--calls", "1001"], "1001 is too large: the count must be at most 1000"),
-        (&["--calls", "twenty"], "'twenty' is not a whole number"),
-        (&["--limit", "0"], "at least 1"),
-        (&["--limit", "1000001"], "at most 1000000"),
-        (&["--scale", "0"], "at least 1"),
-        (&["--repeat", "0"], "at least 1"),
-        (&["--switch-interval", "0"], "must be a positive duration"),
-        (&["--wait", "-1ms"], "must be a positive duration"),
-        (&["fast"], "possible values: all, loop, threads, gil, tasks"),
-        (&["--workload", "disk"], "possible values: cpu, io, both"),
-        (&["--bogus"], "unexpected argument '--bogus'"),
-    ];
-    for (args, expected) in cases {
-        assert_one_line_error(program(args), expected);
-    }
+    assert_bad_inputs(
+        PROGRAM,
+        &[
+            (&["--calls", "0"], "0 is too small: the count must be at least 1"),
+            (&["--calls", "-3"], "-3 is too small: the count must be at least 1"),
+            (&["--calls", "99999999999999999999999"], "is too large"),
+            (
+                &["--calls", "10001"],
+                "10001 is too large: the count must be at most 10000",
+            ),
+            (&["--calls", "twenty"], "'twenty' is not a whole number"),
+            (&["--limit", "0"], "at least 1"),
+            (&["--limit", "1000001"], "at most 1000000"),
+            (&["--scale", "0"], "at least 1"),
+            (&["--repeat", "0"], "at least 1"),
+            (&["--repeat", "101"], "at most 100"),
+            (&["--switch-interval", "0"], "must be a positive duration"),
+            (&["--wait", "-1ms"], "must be a positive duration"),
+            (&["fast"], "possible values: loop, threads, gil, tasks"),
+            (&["--workload", "disk"], "possible values: cpu, io, both"),
+            (&["--bogus"], "unexpected argument '--bogus'"),
+            (
+                &["loop", "--calls", "1", "--json", "/no such dir/runs.jsonl"],
+                "cannot write /no such dir/runs.jsonl",
+            ),
+        ],
+    );
 }
 
 /// `--help` lists every flag, mode and workload.
@@ -130,7 +136,7 @@ fn help_lists_every_flag() {
             "--wait",
             "--scale",
             "--repeat",
-            "--markdown",
+            "--json",
             "loop",
             "threads",
             "gil",
@@ -148,59 +154,67 @@ fn a_debug_build_says_so() {
     assert_eq!(stderr.contains("note: debug build"), cfg!(debug_assertions), "{stderr}");
 }
 
-/// `--markdown` writes the fragment the book includes: provenance first,
-/// then the command, the table and a sentence per mode.
+/// `--json` writes one record per CPU mode: experiment `calls`, the mode as
+/// its variant, the verdict, the counts, and the speedup against the loop.
 #[test]
-fn markdown_fragment() {
+fn json_records_one_line_per_mode() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("results.md");
-    let output = program(&[
-        "loop",
-        "--calls",
-        "2",
-        "--limit",
-        "2000",
-        "--markdown",
-        path.to_str().unwrap(),
-    ])
-    .output()
-    .unwrap();
-    assert!(output.status.success());
+    let path = dir.path().join("runs.jsonl");
+    let mut command = small(&["--json", path.to_str().unwrap()]);
+    assert!(command.output().unwrap().status.success());
     let text = std::fs::read_to_string(&path).unwrap();
-    let first = text.lines().next().unwrap();
-    assert!(
-        first.starts_with("Measured on ")
-            && first.contains(" cores, ")
-            && first.contains(" build, "),
-        "{first}"
-    );
-    assert!(
-        text.contains("cargo run --release -p chapter-03-cpu-bound -- loop --calls 2"),
-        "{text}"
-    );
-    assert!(text.contains("| mode | wall | CPU |"), "{text}");
-    assert!(text.contains("| loop |") && text.contains("| serialised |"), "{text}");
-    assert!(text.contains("- loop: serialised: used "), "{text}");
+    let records: Vec<Record> =
+        text.lines().map(|line| Record::from_json_line(line).unwrap()).collect();
+    let variants: Vec<_> = records.iter().filter_map(|r| r.variant.as_deref()).collect();
+    assert_eq!(variants, ["loop", "threads", "gil-model", "tasks"]);
+    let cores = shared::machine::cores();
+    let spread = if cores > 1 { "parallel" } else { "time-sliced" };
+    let verdicts: Vec<_> = records.iter().filter_map(|r| r.verdict.as_deref()).collect();
+    assert_eq!(verdicts, ["serialised", spread, "serialised", spread]);
+    let workers: Vec<_> = records.iter().filter_map(|r| r.workers).collect();
+    assert_eq!(workers, [1, 6, 6, cores]);
+    for record in &records {
+        assert_eq!(
+            (record.experiment.as_str(), record.language.as_str()),
+            ("calls", "rust")
+        );
+        assert_eq!((record.calls, record.limit), (Some(6), 20_000));
+        assert_eq!(record.fingerprint, Some(256_895), "the product's bit length");
+        assert!(record.speedup.is_some(), "every mode is compared with the loop");
+    }
+    assert_eq!(records[0].speedup, Some(1.0), "the loop against itself");
+    let late: Vec<_> = records.iter().map(|r| r.worst_lateness_s.is_some()).collect();
+    assert_eq!(late, [true, false, false, true], "the heartbeat runs on the runtimes");
+}
 
-    let unwritable = dir.path().join("no such dir").join("results.md");
-    let output = program(&[
-        "loop",
-        "--calls",
-        "1",
-        "--limit",
-        "100",
-        "--markdown",
-        unwritable.to_str().unwrap(),
-    ])
-    .output()
-    .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8(output.stderr).unwrap().contains("error: cannot write"));
+/// Every line the program prints fits 80 columns, in a real run with real
+/// numbers (a debug build's note aside, which is the shared crate's).
+#[test]
+fn every_line_fits_80_columns() {
+    for args in [&[][..], &["--workload", "both", "--repeat", "2", "--scale", "200"]] {
+        let output = small(args).output().unwrap();
+        assert!(output.status.success());
+        let text = String::from_utf8(output.stdout).unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let lines =
+            text.lines().chain(stderr.lines().filter(|l| !l.starts_with("note: ")));
+        for line in lines {
+            // The scale-up's lines belong to the I/O contrast, rewritten apart.
+            if line.starts_with("  threads: ") || line.starts_with("  tasks: ") {
+                continue;
+            }
+            assert!(
+                line.chars().count() <= 80,
+                "{} columns: {line}",
+                line.chars().count()
+            );
+        }
+    }
 }
 
 /// Ctrl-C (SIGINT) in the middle of the default run stops the current call
-/// at its next multiplication, skips the other modes, and exits cleanly with
-/// a summary of what finished.
+/// at its next multiplication, skips the other modes, says what finished,
+/// and exits with 130, the code of a run stopped by SIGINT.
 #[test]
 fn ctrl_c_stops_cleanly() {
     use nix::sys::signal::{Signal, kill};
@@ -221,7 +235,7 @@ fn ctrl_c_stops_cleanly() {
     let mut rest = String::new();
     std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
     let status = child.wait().unwrap();
-    assert!(status.success(), "{status}: {rest}");
+    assert_eq!(status.code(), Some(shared::shutdown::EXIT_INTERRUPTED), "{rest}");
     assert!(
         rest.contains("stopped by Ctrl-C: ") && rest.contains(" of 20 calls finished"),
         "{rest}"

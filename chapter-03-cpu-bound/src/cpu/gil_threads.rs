@@ -7,29 +7,31 @@ use std::time::Instant;
 
 use shared::workload;
 
-use super::{CpuSettings, Outcome, stop_on};
+use super::stop_on;
+use crate::config::Config;
 use crate::gil::Gil;
 use crate::interruptible;
-use crate::timeline::Timeline;
+use crate::observe::Observations;
+use crate::observe::timeline::Timeline;
 
 // ANCHOR: run
 /// Starts one thread per call; each computes under the GIL and records every
 /// turn it held the lock as a span on the timeline.
-pub fn run(settings: &CpuSettings, timeline: &Timeline) -> Outcome {
-    let gil = Gil::new(settings.switch_interval);
+pub fn run(config: &Config, timeline: &Timeline) -> Observations {
+    let gil = Gil::new(config.switch_interval);
     let fingerprints = thread::scope(|scope| {
-        let threads: Vec<_> = (1..=settings.calls)
+        let threads: Vec<_> = (1..=config.calls)
             .map(|call| {
                 let gil = &gil;
-                scope.spawn(move || compute_holding(gil, call, settings, timeline))
+                scope.spawn(move || compute_holding(gil, call, config, timeline))
             })
             .collect();
         threads.into_iter().filter_map(|thread| thread.join().ok().flatten()).collect()
     });
-    Outcome {
+    Observations {
         fingerprints,
         forced_switches: Some(gil.forced_switches()),
-        ..Outcome::default()
+        ..Observations::default()
     }
 }
 
@@ -39,18 +41,18 @@ pub fn run(settings: &CpuSettings, timeline: &Timeline) -> Outcome {
 fn compute_holding(
     gil: &Gil,
     call: usize,
-    settings: &CpuSettings,
+    config: &Config,
     timeline: &Timeline,
 ) -> Option<u64> {
     let mut held = gil.acquire();
     let mut turn_start = Instant::now();
-    let product = interruptible::product_below(settings.limit, || {
+    let product = interruptible::product_below(config.limit, || {
         if held.drop_requested() {
             timeline.record(call, turn_start, Instant::now());
             held.hand_over();
             turn_start = Instant::now();
         }
-        stop_on(settings.shutdown)
+        stop_on(config.shutdown)
     });
     timeline.record(call, turn_start, Instant::now());
     drop(held);

@@ -4,32 +4,37 @@
 //! loop (mode `loop`) the calls run one after another. A multi-threaded
 //! runtime has one worker thread per core, and each worker runs a task, so
 //! the calls do run in parallel. But a task that computes never reaches an
-//! `.await`, so it holds its worker for the whole call, and everything else
-//! on the runtime (here, the heartbeat) waits for a worker to come free.
+//! `.await`: its whole call is one poll. A tokio worker looks at its timers
+//! only when it runs out of tasks, or after every 61 polls (the runtime's
+//! `event_interval`), so while the queue of calls lasts nobody notices that
+//! the heartbeat's timer has fired.
 
 use std::sync::Arc;
 
 use tokio::runtime::Builder;
 
-use super::{CpuSettings, Outcome, compute};
+use super::compute;
+use crate::config::Config;
 use crate::heartbeat::Heartbeat;
-use crate::timeline::Timeline;
+use crate::observe::Observations;
+use crate::observe::timeline::Timeline;
 
 // ANCHOR: run
 /// Spawns one task per call on a runtime with one worker per core.
-pub fn run(settings: &CpuSettings, timeline: &Arc<Timeline>) -> Outcome {
+pub fn run(config: &Config, timeline: &Arc<Timeline>) -> Observations {
     let workers = shared::machine::cores();
     let runtime = Builder::new_multi_thread()
         .worker_threads(workers)
         .enable_time()
         .build()
         .expect("a multi-threaded runtime");
-    let fingerprints = runtime.block_on(async {
+    let config = Arc::new(config.clone());
+    let (fingerprints, heartbeat_late) = runtime.block_on(async {
         let heartbeat = Heartbeat::start().await;
-        let tasks: Vec<_> = (1..=settings.calls)
+        let tasks: Vec<_> = (1..=config.calls)
             .map(|call| {
-                let (settings, timeline) = (*settings, Arc::clone(timeline));
-                tokio::spawn(async move { compute(call, &settings, &timeline) })
+                let (config, timeline) = (Arc::clone(&config), Arc::clone(timeline));
+                tokio::spawn(async move { compute(call, &config, &timeline) })
             })
             .collect();
         let mut fingerprints = Vec::new();
@@ -38,12 +43,11 @@ pub fn run(settings: &CpuSettings, timeline: &Arc<Timeline>) -> Outcome {
         }
         (fingerprints, heartbeat.stop().await)
     });
-    let (fingerprints, heartbeat_late) = fingerprints;
-    Outcome {
+    Observations {
         fingerprints,
         heartbeat_late: Some(heartbeat_late),
         workers: Some(workers),
-        ..Outcome::default()
+        ..Observations::default()
     }
 }
 // ANCHOR_END: run

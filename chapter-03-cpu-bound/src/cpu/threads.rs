@@ -4,19 +4,21 @@
 
 use std::thread;
 
-use super::{CpuSettings, Outcome, compute};
-use crate::timeline::Timeline;
+use super::compute;
+use crate::config::Config;
+use crate::observe::Observations;
+use crate::observe::timeline::Timeline;
 
 // ANCHOR: run
 /// Starts one thread per call and waits for all of them. Scoped threads may
-/// borrow `settings` and `timeline`: the scope joins them before it returns.
-pub fn run(settings: &CpuSettings, timeline: &Timeline) -> Outcome {
+/// borrow `config` and `timeline`: the scope joins them before it returns.
+pub fn run(config: &Config, timeline: &Timeline) -> Observations {
     let fingerprints = thread::scope(|scope| {
-        let threads: Vec<_> = (1..=settings.calls)
-            .map(|call| scope.spawn(move || compute(call, settings, timeline)))
+        let threads: Vec<_> = (1..=config.calls)
+            .map(|call| scope.spawn(move || compute(call, config, timeline)))
             .collect();
         threads.into_iter().filter_map(|thread| thread.join().ok().flatten()).collect()
     });
-    Outcome { fingerprints, ..Outcome::default() }
+    Observations { fingerprints, ..Observations::default() }
 }
 // ANCHOR_END: run

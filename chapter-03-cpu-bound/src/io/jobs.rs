@@ -13,8 +13,8 @@ use tokio::runtime::Builder;
 
 use super::IoSettings;
 use crate::gil::{DEFAULT_SWITCH_INTERVAL, Gil};
-use crate::modes::Outcome;
-use crate::timeline::Timeline;
+use crate::observe::Observations;
+use crate::observe::timeline::Timeline;
 
 /// One job on a thread: wait, record the wait as a span, finish.
 fn wait_blocking(job: usize, settings: &IoSettings, timeline: &Timeline) {
@@ -44,18 +44,18 @@ async fn wait_async(job: usize, settings: IoSettings, timeline: Arc<Timeline>) {
 
 // ANCHOR: on_loop
 /// Every job as a task on one current-thread loop: one thread, all the waits at once.
-pub fn on_loop(settings: &IoSettings, timeline: &Arc<Timeline>) -> Outcome {
+pub fn on_loop(settings: &IoSettings, timeline: &Arc<Timeline>) -> Observations {
     let runtime = Builder::new_current_thread()
         .enable_time()
         .build()
         .expect("a runtime on this thread");
     runtime.block_on(spawn_and_join(settings, timeline));
-    Outcome::default()
+    Observations::default()
 }
 // ANCHOR_END: on_loop
 
 /// Every job as a task on a multi-threaded runtime with one worker per core.
-pub fn as_tasks(settings: &IoSettings, timeline: &Arc<Timeline>) -> Outcome {
+pub fn as_tasks(settings: &IoSettings, timeline: &Arc<Timeline>) -> Observations {
     let workers = shared::machine::cores();
     let runtime = Builder::new_multi_thread()
         .worker_threads(workers)
@@ -63,7 +63,7 @@ pub fn as_tasks(settings: &IoSettings, timeline: &Arc<Timeline>) -> Outcome {
         .build()
         .expect("a runtime");
     runtime.block_on(spawn_and_join(settings, timeline));
-    Outcome { workers: Some(workers), ..Outcome::default() }
+    Observations { workers: Some(workers), ..Observations::default() }
 }
 
 async fn spawn_and_join(settings: &IoSettings, timeline: &Arc<Timeline>) {
@@ -76,19 +76,19 @@ async fn spawn_and_join(settings: &IoSettings, timeline: &Arc<Timeline>) {
 }
 
 /// Every job on a thread of its own.
-pub fn on_threads(settings: &IoSettings, timeline: &Timeline) -> Outcome {
+pub fn on_threads(settings: &IoSettings, timeline: &Timeline) -> Observations {
     thread::scope(|scope| {
         for job in 1..=settings.jobs {
             scope.spawn(move || wait_blocking(job, settings, timeline));
         }
     });
-    Outcome::default()
+    Observations::default()
 }
 
 // ANCHOR: under_gil
 /// Every job on a thread of its own, holding the GIL model except while it
 /// waits, as CPython's threads do around a blocking read.
-pub fn under_gil(settings: &IoSettings, timeline: &Timeline) -> Outcome {
+pub fn under_gil(settings: &IoSettings, timeline: &Timeline) -> Observations {
     let gil = Gil::new(DEFAULT_SWITCH_INTERVAL);
     thread::scope(|scope| {
         for job in 1..=settings.jobs {
@@ -99,6 +99,9 @@ pub fn under_gil(settings: &IoSettings, timeline: &Timeline) -> Outcome {
             });
         }
     });
-    Outcome { forced_switches: Some(gil.forced_switches()), ..Outcome::default() }
+    Observations {
+        forced_switches: Some(gil.forced_switches()),
+        ..Observations::default()
+    }
 }
 // ANCHOR_END: under_gil

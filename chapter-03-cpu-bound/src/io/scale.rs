@@ -16,7 +16,7 @@ use tokio::runtime::Builder;
 use tokio::sync::watch;
 
 use super::IoSettings;
-use crate::memory::{self, Memory};
+use crate::observe::memory::{self, Memory};
 
 /// What starting many jobs of one kind cost.
 #[derive(Debug, Clone)]

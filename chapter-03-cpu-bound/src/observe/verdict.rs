@@ -61,32 +61,3 @@ impl fmt::Display for Verdict {
         f.write_str(self.word())
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// One call at a time is serialised on any machine; overlap is parallel
-    /// only with more than one core, and says so truthfully on one core.
-    #[test]
-    fn cpu_verdicts() {
-        assert_eq!(Verdict::for_cpu(1, 2), Verdict::Serialised);
-        assert_eq!(Verdict::for_cpu(1, 64), Verdict::Serialised);
-        assert_eq!(Verdict::for_cpu(20, 2), Verdict::Parallel);
-        assert_eq!(Verdict::for_cpu(2, 8), Verdict::Parallel);
-        assert_eq!(Verdict::for_cpu(20, 1), Verdict::TimeSliced);
-        assert_eq!(
-            Verdict::for_cpu(0, 4),
-            Verdict::Serialised,
-            "nothing ran (Ctrl-C at once)"
-        );
-    }
-
-    /// Overlapping waits are concurrent, whatever the core count.
-    #[test]
-    fn io_verdicts() {
-        assert_eq!(Verdict::for_io(20), Verdict::Concurrent);
-        assert_eq!(Verdict::for_io(1), Verdict::OneAtATime);
-        assert_eq!(Verdict::Concurrent.to_string(), "concurrent");
-    }
-}

@@ -1,0 +1,64 @@
+//! What one run of the program is asked to do: the [`Config`] that `main.rs`
+//! builds from the command line and every mode reads.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use shared::shutdown::Shutdown;
+
+use crate::observe::Mode;
+
+/// Which experiment to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Workload {
+    /// CPU-bound calls of the workload (the article's experiment).
+    Cpu,
+    /// Jobs that wait, then thousands of them as threads and as tasks.
+    Io,
+    /// Both, the CPU-bound experiment first.
+    Both,
+}
+
+impl Workload {
+    /// Whether the CPU-bound calls run.
+    pub fn has_cpu(self) -> bool {
+        matches!(self, Workload::Cpu | Workload::Both)
+    }
+
+    /// Whether the I/O-bound contrast runs.
+    pub fn has_io(self) -> bool {
+        matches!(self, Workload::Io | Workload::Both)
+    }
+}
+
+/// Everything a run needs, read by every mode.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The modes to run, one after another.
+    pub modes: Vec<Mode>,
+    /// CPU-bound calls, waiting jobs, or both.
+    pub workload: Workload,
+    /// How many calls (or waiting jobs) each mode runs.
+    pub calls: usize,
+    /// Each call multiplies the integers in `1..limit`.
+    pub limit: u32,
+    /// The GIL model's switch interval.
+    pub switch_interval: Duration,
+    /// How long each I/O job waits.
+    pub wait: Duration,
+    /// How many waiting jobs the I/O scale-up starts (all modes only).
+    pub scale: usize,
+    /// Runs per mode; the run with the median wall time is kept.
+    pub repeat: usize,
+    /// Where to write one JSON record per measured mode, if anywhere.
+    pub json: Option<PathBuf>,
+    /// Ctrl-C: every call checks it between multiplications.
+    pub shutdown: &'static Shutdown,
+}
+
+impl Config {
+    /// Whether every mode runs (the scale-up runs only then).
+    pub fn all_modes(&self) -> bool {
+        self.modes == Mode::ALL
+    }
+}

@@ -1,0 +1,50 @@
+//! The measured modes as `shared::record` lines, for `--json PATH`: the book
+//! renders its tables from these, not from the terminal report.
+
+use std::time::Duration;
+
+use shared::record::{Record, round};
+
+use super::{Kind, Mode, ModeRun};
+
+/// The compiler that built this program, recorded by `build.rs`.
+pub const RUSTC_VERSION: &str = env!("CHAPTER_03_RUSTC_VERSION");
+
+/// The record's name for a mode: `gil-model` says that it is a model.
+pub fn variant(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Gil => "gil-model",
+        other => other.name(),
+    }
+}
+
+/// One record for one CPU-bound run (experiment `calls`), with its speedup
+/// against `loop_wall`. I/O runs and stopped runs give none.
+pub fn of_calls(
+    run: &ModeRun,
+    limit: u32,
+    loop_wall: Option<Duration>,
+) -> Option<Record> {
+    if run.kind != Kind::Cpu || run.stopped {
+        return None;
+    }
+    let workers = match run.mode {
+        Mode::Loop => 1,
+        Mode::Threads | Mode::Gil => run.asked,
+        Mode::Tasks => run.observed.workers.unwrap_or(1),
+    };
+    let base = Record::measured("calls", "rust", RUSTC_VERSION, limit, &run.measurement);
+    Some(Record {
+        calls: Some(run.asked),
+        workers: Some(workers),
+        fingerprint: run.observed.fingerprints.last().copied(),
+        worst_lateness_s: run
+            .observed
+            .heartbeat_late
+            .map(|late| round(late.as_secs_f64(), 6)),
+        variant: Some(variant(run.mode).to_string()),
+        verdict: Some(run.verdict().to_string()),
+        speedup: run.speedup(loop_wall).map(|speedup| round(speedup, 3)),
+        ..base
+    })
+}

@@ -1,0 +1,147 @@
+//! The solutions of the chapter's exercises whose answer is code. The book
+//! includes each solution by its anchor; the tests check that it behaves as
+//! the solution says. They assert counts and verdicts, and where the answer
+//! is "late" or "on time", a comparison with a wide margin by construction.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chapter_03_cpu_bound::cpu::{self, compute, stop_on};
+use chapter_03_cpu_bound::gil::Gil;
+use chapter_03_cpu_bound::heartbeat::Heartbeat;
+use chapter_03_cpu_bound::interruptible;
+use chapter_03_cpu_bound::observe::Mode;
+use chapter_03_cpu_bound::observe::timeline::Timeline;
+use chapter_03_cpu_bound::observe::verdict::Verdict;
+use chapter_03_cpu_bound::{Config, Workload};
+use shared::shutdown::Shutdown;
+use tokio::runtime::Builder;
+
+/// A run of `calls` calls of `product_below(limit)` that no Ctrl-C stops.
+fn config(calls: usize, limit: u32) -> Config {
+    Config {
+        modes: vec![Mode::Gil],
+        workload: Workload::Cpu,
+        calls,
+        limit,
+        switch_interval: Duration::from_millis(5),
+        wait: Duration::from_millis(100),
+        scale: 1,
+        repeat: 1,
+        json: None,
+        shutdown: Box::leak(Box::new(Shutdown::new())),
+    }
+}
+
+fn several_cores() -> bool {
+    shared::machine::cores() >= 2
+}
+
+// ANCHOR: exercise_1
+/// Exercise 1: mode `gil` with a given switch interval: how often the lock
+/// changed hands on request, and the verdict.
+fn gil_with_interval(switch_interval: Duration) -> (u64, Verdict) {
+    let config = Config { switch_interval, ..config(4, 40_000) };
+    let run = cpu::run(Mode::Gil, &config);
+    (run.observed.forced_switches.unwrap_or(0), run.verdict())
+}
+// ANCHOR_END: exercise_1
+
+/// Exercise 1: a shorter switch interval means more hand-overs (100 µs
+/// against 50 ms, 500 times shorter), and the verdict does not move.
+#[test]
+fn a_shorter_switch_interval_hands_the_lock_over_more_often() {
+    let (short, short_verdict) = gil_with_interval(Duration::from_micros(100));
+    let (long, long_verdict) = gil_with_interval(Duration::from_millis(50));
+    assert!(short > long, "{short} hand-overs at 100 µs, {long} at 50 ms");
+    assert_eq!(short_verdict, Verdict::Serialised);
+    assert_eq!(long_verdict, Verdict::Serialised);
+}
+
+// ANCHOR: exercise_2
+/// Exercise 2: one call under the GIL model that releases the lock for the
+/// whole product, as a C extension does around a long computation.
+fn compute_released(gil: &Gil, call: usize, config: &Config, timeline: &Timeline) {
+    let mut held = gil.acquire();
+    let product = held.released_while(|| {
+        let start = Instant::now();
+        let product =
+            interruptible::product_below(config.limit, || stop_on(config.shutdown));
+        timeline.record(call, start, Instant::now());
+        product
+    });
+    drop(held);
+    if product.is_some() {
+        timeline.finish(call);
+    }
+}
+// ANCHOR_END: exercise_2
+
+/// Exercise 2: with the lock released around the work, the calls compute at
+/// the same time (parallel), and nobody ever has to ask for the lock.
+#[test]
+fn releasing_the_lock_around_the_work_makes_it_parallel() {
+    let config = config(4, 20_000);
+    let gil = Gil::new(config.switch_interval);
+    let timeline = Timeline::new();
+    std::thread::scope(|scope| {
+        for call in 1..=config.calls {
+            let (gil, config, timeline) = (&gil, &config, &timeline);
+            scope.spawn(move || compute_released(gil, call, config, timeline));
+        }
+    });
+    assert_eq!(timeline.finishing_order().len(), 4);
+    assert_eq!(gil.forced_switches(), 0, "no thread held the lock long enough");
+    let verdict = Verdict::for_cpu(timeline.most_at_once(), shared::machine::cores());
+    if several_cores() {
+        assert_eq!(verdict, Verdict::Parallel);
+    }
+}
+
+// ANCHOR: exercise_3
+/// Exercise 3: mode `tasks` with `workers` workers, the calls either spawned
+/// as tasks or handed to tokio's blocking pool. Returns the heartbeat's worst
+/// delay and the run's wall time.
+fn tasks_with(workers: usize, blocking: bool, config: &Config) -> (Duration, Duration) {
+    let runtime = Builder::new_multi_thread()
+        .worker_threads(workers)
+        .enable_time()
+        .build()
+        .expect("a multi-threaded runtime");
+    let (config, timeline) = (Arc::new(config.clone()), Arc::new(Timeline::new()));
+    let started = Instant::now();
+    let late = runtime.block_on(async {
+        let heartbeat = Heartbeat::start().await;
+        let tasks: Vec<_> = (1..=config.calls)
+            .map(|call| {
+                let (config, timeline) = (Arc::clone(&config), Arc::clone(&timeline));
+                let work = move || compute(call, &config, &timeline);
+                if blocking {
+                    tokio::task::spawn_blocking(work)
+                } else {
+                    tokio::spawn(async move { work() })
+                }
+            })
+            .collect();
+        for task in tasks {
+            let _ = task.await;
+        }
+        heartbeat.stop().await
+    });
+    (late, started.elapsed())
+}
+// ANCHOR_END: exercise_3
+
+/// Exercise 3: one worker more than cores does not save the heartbeat: no
+/// worker looks at the timers until the queue of calls has drained, three
+/// quarters of the way through (12 calls, 3 at a time). On the blocking pool
+/// the workers stay idle and the heartbeat runs on time, or nearly.
+#[test]
+fn the_heartbeat_needs_the_calls_off_the_workers() {
+    let config = config(12, 40_000);
+    let workers = shared::machine::cores();
+    let (late, wall) = tasks_with(workers + 1, false, &config);
+    assert!(late > wall / 2, "an extra worker: {late:?} late in {wall:?}");
+    let (late, wall) = tasks_with(workers, true, &config);
+    assert!(late < wall / 2, "spawn_blocking: {late:?} late in {wall:?}");
+}
