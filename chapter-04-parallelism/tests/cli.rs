@@ -14,7 +14,8 @@ use insta_cmd::assert_cmd_snapshot;
 use nix::errno::Errno;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
-use shared::testing::{assert_help_lists, assert_one_line_error};
+use shared::record::Record;
+use shared::testing::{assert_bad_inputs, assert_help_lists};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-04-parallelism");
 
@@ -39,7 +40,15 @@ fn sweep_on_threads() {
     redacted(|| {
         assert_cmd_snapshot!(
             "sweep_threads",
-            program(&["--pool", "threads", "--workers", "1,2,4", "--limit", "4000"])
+            program(&[
+                "--sweep",
+                "--pool",
+                "threads",
+                "--workers",
+                "1,2,4",
+                "--limit",
+                "4000"
+            ])
         )
     });
 }
@@ -50,7 +59,15 @@ fn sweep_on_processes() {
     redacted(|| {
         assert_cmd_snapshot!(
             "sweep_processes",
-            program(&["--pool", "processes", "--workers", "1,2,4", "--limit", "4000"])
+            program(&[
+                "--sweep",
+                "--pool",
+                "processes",
+                "--workers",
+                "1,2,4",
+                "--limit",
+                "4000"
+            ])
         )
     });
 }
@@ -59,11 +76,15 @@ fn sweep_on_processes() {
 /// and both pools' results agree.
 #[test]
 fn both_pools_agree() {
-    redacted(|| assert_cmd_snapshot!("sweep_both", program(&["8", "--limit", "4000"])));
+    redacted(|| {
+        assert_cmd_snapshot!("sweep_both", program(&["8", "--sweep", "--limit", "4000"]))
+    });
 }
 
 /// The hybrid on both pools: the loop's heartbeat and small requests stay on
-/// time while every core computes, and all 20 results come back in order.
+/// time while every core computes, and all 20 results come back in order;
+/// with the same calls on the loop itself, the heartbeat is LATE (each call
+/// takes longer than half a beat, even in a release build).
 #[test]
 fn hybrid_stays_on_time() {
     redacted(|| {
@@ -82,12 +103,34 @@ fn hybrid_stays_on_time() {
     });
 }
 
+/// The same calls on the loop itself: each call is far longer than half a
+/// beat, so the heartbeat and the requests are LATE, in any build.
+#[test]
+fn calls_on_the_loop_make_it_late() {
+    redacted(|| {
+        assert_cmd_snapshot!(
+            "hybrid_on_loop",
+            program(&[
+                "--hybrid",
+                "--pool",
+                "loop",
+                "--calls",
+                "4",
+                "--limit",
+                "40000",
+                "--heartbeat",
+                "20ms"
+            ])
+        )
+    });
+}
+
 /// A worker killed in the middle of a call: a clear error naming the worker,
 /// the call and the signal, exit code 1, and no process left behind.
 #[test]
 fn a_killed_worker_is_a_clear_error() {
     let mut command =
-        program(&["--pool", "processes", "--workers", "1", "--limit", "4000"]);
+        program(&["--sweep", "--pool", "processes", "--workers", "1", "--limit", "4000"]);
     command.env("CHAPTER_04_WORKER_DIE_AFTER", "2").process_group(0);
     redacted(|| assert_cmd_snapshot!("killed_worker", command));
 }
@@ -96,6 +139,7 @@ fn a_killed_worker_is_a_clear_error() {
 #[test]
 fn a_hung_worker_is_reported_not_waited_for() {
     let mut command = program(&[
+        "--sweep",
         "--pool",
         "processes",
         "--workers",
@@ -122,13 +166,13 @@ fn a_hung_worker_is_reported_not_waited_for() {
     );
 }
 
-/// `--chart` writes an SVG with a labelled bar and a hover title per run, and
-/// `--markdown` a table that starts with the provenance line.
+/// `--chart` writes an SVG with a labelled bar and a hover title per run,
+/// and `--json` one record per row: the sweep's, then the hybrid's.
 #[test]
-fn chart_and_markdown_are_written() {
+fn chart_and_records_are_written() {
     let dir = tempfile::tempdir().unwrap();
     let chart = dir.path().join("chart.svg");
-    let markdown = dir.path().join("results.md");
+    let json = dir.path().join("runs.jsonl");
     let output = program(&[
         "--workers",
         "1,2",
@@ -136,8 +180,8 @@ fn chart_and_markdown_are_written() {
         "3000",
         "--chart",
         chart.to_str().unwrap(),
-        "--markdown",
-        markdown.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
     ])
     .output()
     .unwrap();
@@ -151,20 +195,42 @@ fn chart_and_markdown_are_written() {
     {
         assert!(svg.contains(title), "no {title}");
     }
-    assert!(
-        svg.contains("N = 2</text>") || svg.contains("N = 2\n</text>"),
-        "no group label"
-    );
 
-    let md = std::fs::read_to_string(&markdown).unwrap();
-    assert!(md.lines().next().unwrap().contains(" cores, "), "{md}");
-    assert!(md.contains("| pool | N | rounds | time |"), "{md}");
+    let text = std::fs::read_to_string(&json).unwrap();
+    let records: Vec<Record> =
+        text.lines().map(|line| Record::from_json_line(line).unwrap()).collect();
+    let keys: Vec<(&str, &str, Option<usize>)> = records
+        .iter()
+        .map(|r| (r.experiment.as_str(), r.variant.as_deref().unwrap(), r.workers))
+        .collect();
     assert_eq!(
-        md.lines()
-            .filter(|l| l.starts_with("| threads |") || l.starts_with("| processes |"))
-            .count(),
-        4
+        keys,
+        [
+            ("pool", "threads", Some(1)),
+            ("pool", "threads", Some(2)),
+            ("pool", "processes", Some(1)),
+            ("pool", "processes", Some(2)),
+            ("hybrid", "threads", Some(2)),
+            ("hybrid", "processes", Some(2)),
+            ("hybrid", "on-loop", None),
+        ]
     );
+    assert!(records[2].startup_s.is_some() && records[0].startup_s.is_none());
+    assert!(records.iter().all(|r| r.calls == Some(20) && r.limit == 3000));
+    assert!(records[4..].iter().all(|r| r.worst_lateness_s.is_some()));
+}
+
+/// Every line the program prints fits 80 columns.
+#[test]
+fn every_line_fits_80_columns() {
+    let output = program(&["--workers", "1,2,20", "--limit", "2000", "--repeat", "2"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("Hybrid, calls on the loop's own thread"), "{stdout}");
+    for line in stdout.lines() {
+        assert!(line.chars().count() <= 80, "{} columns: {line}", line.chars().count());
+    }
 }
 
 /// Bad input: exit code 2 and exactly one line on stderr that names the problem.
@@ -180,14 +246,13 @@ fn bad_input_gets_one_clear_line() {
         (&["--limit", "-5"], "at least 1"),
         (&["--", "-3"], "at least 1"),
         (&["--calls", "1e9"], "not a whole number"),
-        (&["--pool", "fibers"], "possible values: both, threads, processes"),
+        (&["--pool", "fibers"], "possible values: all, both, threads, processes, loop"),
         (&["--worker-timeout", "0"], "must be a positive duration"),
         (&["--hybrid", "--chart", "x.svg"], "cannot be used with"),
+        (&["--hybrid", "--sweep"], "cannot be used with"),
         (&["--hybrid", "--workers", "1,2"], "--hybrid runs one pool size"),
     ];
-    for (args, expected) in cases {
-        assert_one_line_error(program(args), expected);
-    }
+    assert_bad_inputs(PROGRAM, cases);
 }
 
 /// `--help` lists every flag.
@@ -202,8 +267,9 @@ fn help_lists_every_flag() {
             "--calls",
             "--limit",
             "--repeat",
+            "--sweep",
             "--chart",
-            "--markdown",
+            "--json",
             "--worker-timeout",
             "--hybrid",
             "--heartbeat",
@@ -237,12 +303,12 @@ fn interrupt(args: &[&str], target: impl Fn(Pid) -> Pid) -> (String, Pid) {
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     let status = child.wait().unwrap();
-    assert!(status.success(), "{status}: {rest}");
+    assert_eq!(status.code(), Some(130), "{status}: {rest}");
     (rest, leader)
 }
 
 /// Ctrl-C sent to the program alone: it kills and reaps its workers itself,
-/// prints its summary and leaves no process behind.
+/// says so, exits 130 and leaves no process behind.
 #[test]
 fn ctrl_c_to_the_program_leaves_no_worker() {
     for pool in ["processes", "threads"] {
@@ -284,7 +350,84 @@ fn ctrl_c_stops_the_hybrid() {
     kill(leader, Signal::SIGINT).unwrap();
     let mut out = String::new();
     child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
-    assert!(child.wait().unwrap().success(), "{out}");
+    assert_eq!(child.wait().unwrap().code(), Some(130), "{out}");
     assert!(out.contains("stopped by Ctrl-C: "), "{out}");
     assert!(!group_is_alive(leader), "a process of the group is still running");
+}
+
+/// The pids of the processes whose parent is `parent`, read from `/proc`.
+#[cfg(target_os = "linux")]
+fn children_of(parent: Pid) -> Vec<Pid> {
+    let mut children = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // "pid (name) state ppid ...": the name may hold spaces, so split after ')'.
+        let Some((_, rest)) = stat.rsplit_once(") ") else { continue };
+        let ppid = rest.split_whitespace().nth(1).and_then(|p| p.parse::<i32>().ok());
+        if ppid == Some(parent.as_raw()) {
+            children
+                .push(Pid::from_raw(stat.split(' ').next().unwrap().parse().unwrap()));
+        }
+    }
+    children
+}
+
+/// Whether `pid` is a process that has not ended (a zombie has ended).
+#[cfg(target_os = "linux")]
+fn is_running(pid: Pid) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| stat.rsplit_once(") ").map(|(_, rest)| !rest.starts_with('Z')))
+        .unwrap_or(false)
+}
+
+/// The pool SIGKILLed while its workers compute long calls: no `Drop` runs,
+/// yet the kernel ends every worker with its parent, within a second,
+/// instead of leaving each to compute its call to the end.
+#[cfg(target_os = "linux")]
+#[test]
+fn workers_die_with_a_killed_pool() {
+    let mut child = program(&[
+        "--sweep",
+        "--pool",
+        "processes",
+        "--workers",
+        "2",
+        "--limit",
+        "1000000",
+    ])
+    .process_group(0)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap();
+    let leader = Pid::from_raw(i32::try_from(child.id()).unwrap());
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.ends_with("):\n") {
+        line.clear();
+        assert_ne!(stdout.read_line(&mut line).unwrap(), 0, "the sweep never started");
+    }
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let workers = loop {
+        let workers = children_of(leader);
+        if !workers.is_empty() {
+            break workers;
+        }
+        assert!(Instant::now() < deadline, "no worker started");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::thread::sleep(Duration::from_millis(300)); // the worker is computing
+    kill(leader, Signal::SIGKILL).unwrap();
+    child.wait().unwrap();
+    let killed = Instant::now();
+    while workers.iter().any(|&w| is_running(w)) {
+        assert!(
+            killed.elapsed() < Duration::from_secs(1),
+            "a worker outlived its pool by a second"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
