@@ -3,12 +3,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use shared::cli::{self, fail, parse_calls, parse_limit, parse_repeat, parse_workers};
-use shared::{machine, shutdown};
+use shared::machine;
 
-use chapter_04_parallelism::run::{self, Config, Stopped};
-use chapter_04_parallelism::sweep::PoolKind;
+use chapter_04_parallelism::run::{self, Config, Pools};
 use chapter_04_parallelism::worker;
 
 /// Maps 20 CPU-bound calls onto pools of N threads and of N processes, for
@@ -33,8 +32,8 @@ struct Args {
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_workers)]
     workers: Option<Vec<usize>>,
     /// Which kind of pool to run.
-    #[arg(long, value_enum, default_value_t = PoolChoice::All)]
-    pool: PoolChoice,
+    #[arg(long, value_enum, default_value_t = Pools::All)]
+    pool: Pools,
     /// Calls mapped onto each pool.
     #[arg(long, value_name = "COUNT", default_value = "20", value_parser = parse_calls)]
     calls: usize,
@@ -64,21 +63,6 @@ struct Args {
     heartbeat: Duration,
 }
 
-/// The pools to run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum PoolChoice {
-    /// Threads, processes, and for the hybrid the loop itself too.
-    All,
-    /// Threads first, then processes.
-    Both,
-    /// A rayon pool of N threads.
-    Threads,
-    /// N worker processes (this program, re-run).
-    Processes,
-    /// Only the hybrid, its calls on the loop itself (the mistake).
-    Loop,
-}
-
 fn main() {
     // A worker is this same program, started by the pool: it serves calls
     // on stdin and never looks at the command line.
@@ -87,56 +71,29 @@ fn main() {
     }
     let args: Args = cli::parse_or_exit();
     let cores = machine::cores();
-    let mut sizes = match (args.size, &args.workers) {
-        (Some(n), _) => vec![n],
-        (None, Some(list)) => list.clone(),
-        (None, None) => vec![1, 2, 4, 8, 20], // the article's sizes
-    };
-    let hybrid_workers = match (args.size, &args.workers) {
-        (None, None) => cores,
-        _ if sizes.len() == 1 => sizes[0],
-        _ if args.hybrid => fail("--hybrid runs one pool size: give one N"),
-        _ => cores,
-    };
-    sizes.sort_unstable();
-    sizes.dedup();
-    if sizes[0] != 1 {
-        sizes.insert(0, 1); // speedups are measured against N = 1
-    }
-    let program = std::env::current_exe()
-        .unwrap_or_else(|err| fail(format!("cannot find this program's path: {err}")));
-    let kinds = match args.pool {
-        PoolChoice::All | PoolChoice::Both => {
-            vec![PoolKind::Threads, PoolKind::Processes]
-        }
-        PoolChoice::Threads => vec![PoolKind::Threads],
-        PoolChoice::Processes => vec![PoolKind::Processes],
-        PoolChoice::Loop => vec![],
-    };
+    let asked = args.size.map(|n| vec![n]).or(args.workers).unwrap_or_default();
+    let hybrid_workers = run::hybrid_workers(&asked, cores)
+        .unwrap_or_else(|err| if args.hybrid { fail(err) } else { cores });
     let config = Config {
-        sweep: !args.hybrid && args.pool != PoolChoice::Loop,
-        on_loop: matches!(args.pool, PoolChoice::All | PoolChoice::Loop),
+        sweep: !args.hybrid && args.pool != Pools::Loop,
         hybrid: !args.sweep,
-        sizes,
+        on_loop: args.pool.on_loop(),
+        sizes: run::sweep_sizes(&asked),
         hybrid_workers,
-        kinds,
+        kinds: args.pool.kinds(),
         calls: args.calls,
         limit: args.limit,
         repeat: args.repeat,
         heartbeat: args.heartbeat,
         worker_timeout: args.worker_timeout,
-        program,
+        program: std::env::current_exe()
+            .unwrap_or_else(|err| fail(format!("cannot find this program: {err}"))),
         cores,
         chart: args.chart,
         json: args.json,
     };
     machine::warn_if_debug_build();
-    match run::run(&config) {
-        Ok(()) => {}
-        Err(Stopped::Interrupted) => std::process::exit(shutdown::EXIT_INTERRUPTED),
-        Err(Stopped::Failed(message)) => {
-            eprintln!("error: {message}");
-            std::process::exit(1);
-        }
+    if let Err(stopped) = run::run(&config) {
+        std::process::exit(stopped.exit_code());
     }
 }

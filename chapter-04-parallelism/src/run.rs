@@ -51,6 +51,57 @@ pub struct Config {
     pub json: Option<PathBuf>,
 }
 
+/// Which pools a run uses, as `--pool` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Pools {
+    /// Threads, processes, and for the hybrid the loop itself too.
+    All,
+    /// Threads first, then processes.
+    Both,
+    /// A rayon pool of N threads.
+    Threads,
+    /// N worker processes (this program, re-run).
+    Processes,
+    /// Only the hybrid, its calls on the loop itself (the mistake).
+    Loop,
+}
+
+impl Pools {
+    /// The kinds of pool, in the order they run.
+    pub fn kinds(self) -> Vec<PoolKind> {
+        match self {
+            Pools::All | Pools::Both => vec![PoolKind::Threads, PoolKind::Processes],
+            Pools::Threads => vec![PoolKind::Threads],
+            Pools::Processes => vec![PoolKind::Processes],
+            Pools::Loop => vec![],
+        }
+    }
+
+    /// Whether the hybrid also runs its calls on the loop.
+    pub fn on_loop(self) -> bool {
+        matches!(self, Pools::All | Pools::Loop)
+    }
+}
+
+/// The sweep's sizes: `asked`, or the article's 1, 2, 4, 8, 20; sorted, and
+/// N = 1 first, since speedups are measured against it.
+pub fn sweep_sizes(asked: &[usize]) -> Vec<usize> {
+    let mut sizes = if asked.is_empty() { vec![1, 2, 4, 8, 20] } else { asked.to_vec() };
+    sizes.push(1);
+    sizes.sort_unstable();
+    sizes.dedup();
+    sizes
+}
+
+/// The hybrid's pool size: the one N asked for, or the core count.
+pub fn hybrid_workers(asked: &[usize], cores: usize) -> Result<usize, String> {
+    match asked {
+        [] => Ok(cores),
+        [n] => Ok(*n),
+        _ => Err("--hybrid runs one pool size: give one N".to_string()),
+    }
+}
+
 /// Why a run ended before its end.
 #[derive(Debug)]
 pub enum Stopped {
@@ -58,6 +109,19 @@ pub enum Stopped {
     Interrupted,
     /// A pool failed, or a file could not be written: the message says why.
     Failed(String),
+}
+
+impl Stopped {
+    /// The exit code, after saying why on stderr: 130 for Ctrl-C, else 1.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Stopped::Interrupted => shutdown::EXIT_INTERRUPTED,
+            Stopped::Failed(message) => {
+                eprintln!("error: {message}");
+                1
+            }
+        }
+    }
 }
 
 /// Runs what `config` asks for, printing as it goes.

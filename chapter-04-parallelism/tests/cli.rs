@@ -8,6 +8,7 @@
 use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use insta_cmd::assert_cmd_snapshot;
@@ -28,6 +29,19 @@ fn program(args: &[&str]) -> Command {
     command
 }
 
+/// The cores, as this file's tests share them: most tests run side by side
+/// (`shared`), but the hybrid's timing test runs `alone`, so that no other
+/// test's pool competes with its loop (other programs still may).
+static CORES: RwLock<()> = RwLock::new(());
+
+fn shared_cores() -> RwLockReadGuard<'static, ()> {
+    CORES.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn alone() -> RwLockWriteGuard<'static, ()> {
+    CORES.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Applies the course's timing redactions, and this chapter's, to `body`.
 fn redacted(body: impl FnOnce()) {
     shared::testing::redacted(chapter_04_parallelism::SNAPSHOT_FILTERS, body);
@@ -37,6 +51,7 @@ fn redacted(body: impl FnOnce()) {
 /// and summary follow from the rounds.
 #[test]
 fn sweep_on_threads() {
+    let _cores = shared_cores();
     redacted(|| {
         assert_cmd_snapshot!(
             "sweep_threads",
@@ -56,6 +71,7 @@ fn sweep_on_threads() {
 /// The same sweep on worker processes, with their start-up time.
 #[test]
 fn sweep_on_processes() {
+    let _cores = shared_cores();
     redacted(|| {
         assert_cmd_snapshot!(
             "sweep_processes",
@@ -76,6 +92,7 @@ fn sweep_on_processes() {
 /// and both pools' results agree.
 #[test]
 fn both_pools_agree() {
+    let _cores = shared_cores();
     redacted(|| {
         assert_cmd_snapshot!("sweep_both", program(&["8", "--sweep", "--limit", "4000"]))
     });
@@ -87,6 +104,7 @@ fn both_pools_agree() {
 /// takes longer than half a beat, even in a release build).
 #[test]
 fn hybrid_stays_on_time() {
+    let _cores = alone();
     redacted(|| {
         assert_cmd_snapshot!(
             "hybrid",
@@ -107,6 +125,7 @@ fn hybrid_stays_on_time() {
 /// beat, so the heartbeat and the requests are LATE, in any build.
 #[test]
 fn calls_on_the_loop_make_it_late() {
+    let _cores = shared_cores();
     redacted(|| {
         assert_cmd_snapshot!(
             "hybrid_on_loop",
@@ -129,6 +148,7 @@ fn calls_on_the_loop_make_it_late() {
 /// the call and the signal, exit code 1, and no process left behind.
 #[test]
 fn a_killed_worker_is_a_clear_error() {
+    let _cores = shared_cores();
     let mut command =
         program(&["--sweep", "--pool", "processes", "--workers", "1", "--limit", "4000"]);
     command.env("CHAPTER_04_WORKER_DIE_AFTER", "2").process_group(0);
@@ -138,6 +158,7 @@ fn a_killed_worker_is_a_clear_error() {
 /// A worker that stops answering is killed after the timeout, and reported.
 #[test]
 fn a_hung_worker_is_reported_not_waited_for() {
+    let _cores = shared_cores();
     let mut command = program(&[
         "--sweep",
         "--pool",
@@ -170,6 +191,7 @@ fn a_hung_worker_is_reported_not_waited_for() {
 /// and `--json` one record per row: the sweep's, then the hybrid's.
 #[test]
 fn chart_and_records_are_written() {
+    let _cores = shared_cores();
     let dir = tempfile::tempdir().unwrap();
     let chart = dir.path().join("chart.svg");
     let json = dir.path().join("runs.jsonl");
@@ -223,6 +245,7 @@ fn chart_and_records_are_written() {
 /// Every line the program prints fits 80 columns.
 #[test]
 fn every_line_fits_80_columns() {
+    let _cores = shared_cores();
     let output = program(&["--workers", "1,2,20", "--limit", "2000", "--repeat", "2"])
         .output()
         .unwrap();
@@ -311,6 +334,7 @@ fn interrupt(args: &[&str], target: impl Fn(Pid) -> Pid) -> (String, Pid) {
 /// says so, exits 130 and leaves no process behind.
 #[test]
 fn ctrl_c_to_the_program_leaves_no_worker() {
+    let _cores = shared_cores();
     for pool in ["processes", "threads"] {
         let (rest, leader) =
             interrupt(&["--pool", pool, "--workers", "4", "--calls", "200"], |leader| {
@@ -328,6 +352,7 @@ fn ctrl_c_to_the_program_leaves_no_worker() {
 /// they exit quietly, and the program reports a stop, not a crash.
 #[test]
 fn ctrl_c_to_the_whole_group_is_a_stop_not_a_crash() {
+    let _cores = shared_cores();
     let (rest, leader) = interrupt(
         &["--pool", "processes", "--workers", "4", "--calls", "200"],
         |leader| Pid::from_raw(-leader.as_raw()),
@@ -339,6 +364,7 @@ fn ctrl_c_to_the_whole_group_is_a_stop_not_a_crash() {
 /// Ctrl-C stops the hybrid too, with its summary.
 #[test]
 fn ctrl_c_stops_the_hybrid() {
+    let _cores = shared_cores();
     let mut child = program(&["--hybrid", "--pool", "processes", "--calls", "200"])
         .process_group(0)
         .stdout(Stdio::piped())
@@ -389,6 +415,7 @@ fn is_running(pid: Pid) -> bool {
 #[cfg(target_os = "linux")]
 #[test]
 fn workers_die_with_a_killed_pool() {
+    let _cores = shared_cores();
     let mut child = program(&[
         "--sweep",
         "--pool",
