@@ -11,7 +11,7 @@ use chapter_02_mixed_tasks::ticker::StopReason;
 use chapter_03_cpu_bound::observe::{Mode, ModeRun};
 use chapter_03_cpu_bound::{Config, Workload, cpu};
 use chapter_04_parallelism::call::Call;
-use chapter_04_parallelism::process_pool::PoolError;
+use chapter_04_parallelism::pool_error::PoolError;
 use chapter_04_parallelism::sweep::{self, PoolKind, SweepConfig};
 use shared::measure::measure;
 use shared::record::{Record, round};

@@ -10,7 +10,7 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::report::Row;
+use crate::observe::rows::Row;
 use crate::sweep::PoolKind;
 
 const SIZE: (u32, u32) = (860, 500);

@@ -5,12 +5,12 @@
 //! and serves small requests, while the calls run on a rayon pool (or on a
 //! pool of processes) and come back one by one through a channel. The loop
 //! never runs a call itself, so it only ever waits for timers and messages,
-//! and its lateness is measured to show it.
+//! and its lateness is measured to show it. For comparison the same calls
+//! can also run on the loop itself ([`Runner::Loop`]), chapter 2's mistake.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use shared::format;
 use shared::measure::{Measurement, Stopwatch};
 use shared::shutdown::Shutdown;
 use shared::workload;
@@ -18,14 +18,40 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::time::sleep_until;
 
 use crate::call::{Call, Fingerprint};
-use crate::process_pool::{PoolError, ProcessPool};
+use crate::pool_error::PoolError;
+use crate::process_pool::ProcessPool;
 use crate::sweep::PoolKind;
+use crate::worker;
+
+/// How many steps below normal priority the pool's workers run: the loop,
+/// which mostly sleeps, then wins every core it wakes up for, even when
+/// the workers and other programs keep every core busy.
+pub const POOL_NICE: i32 = 10;
+
+/// Where the hybrid's calls run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Runner {
+    /// On a pool, off the loop: the design this section teaches.
+    Pool(PoolKind),
+    /// On the loop's own thread, one after another: chapter 2's mistake.
+    Loop,
+}
+
+impl Runner {
+    /// A short name for records and headings: `threads`, `processes`, `on-loop`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Runner::Pool(kind) => kind.name(),
+            Runner::Loop => "on-loop",
+        }
+    }
+}
 
 /// What the hybrid runs.
 #[derive(Debug, Clone)]
 pub struct HybridConfig {
     /// Where the calls run.
-    pub pool: PoolKind,
+    pub runner: Runner,
     /// Workers in the pool.
     pub workers: usize,
     /// The calls to hand to the pool.
@@ -40,13 +66,15 @@ pub struct HybridConfig {
 
 /// What happened, measured.
 #[derive(Debug)]
-pub struct HybridReport {
+pub struct HybridRun {
     /// Results in call order; `None` for a call that did not come back.
     pub results: Vec<Option<Fingerprint>>,
     /// When the first and the last result came back, from the start.
     pub first_back: Option<Duration>,
     /// When the last result came back.
     pub last_back: Option<Duration>,
+    /// The heartbeat period.
+    pub heartbeat: Duration,
     /// How late each heartbeat fired after its deadline.
     pub beats: Vec<Duration>,
     /// How long each small request waited before it was served.
@@ -57,13 +85,18 @@ pub struct HybridReport {
     pub ended_by: Option<PoolError>,
 }
 
-type Outcome = Result<(Call, Fingerprint), PoolError>;
+/// One call's answer as it comes back to the loop, or why none will.
+type Answer = Result<(Call, Fingerprint), PoolError>;
+
+impl HybridRun {
+    /// Calls that came back.
+    pub fn returned(&self) -> usize {
+        self.results.iter().filter(|r| r.is_some()).count()
+    }
+}
 
 /// Runs the hybrid on a new current-thread tokio runtime.
-pub fn run(
-    config: &HybridConfig,
-    stop: &'static Shutdown,
-) -> std::io::Result<HybridReport> {
+pub fn run(config: &HybridConfig, stop: &'static Shutdown) -> std::io::Result<HybridRun> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
     Ok(runtime.block_on(event_loop(config, stop)))
 }
@@ -75,20 +108,22 @@ pub fn run(
 fn hand_off(
     config: &HybridConfig,
     stop: &'static Shutdown,
-    results: mpsc::UnboundedSender<Outcome>,
+    results: mpsc::UnboundedSender<Answer>,
 ) -> Option<std::thread::JoinHandle<()>> {
-    match config.pool {
-        PoolKind::Threads => {
-            let pool =
-                match rayon::ThreadPoolBuilder::new().num_threads(config.workers).build()
-                {
-                    Ok(pool) => pool,
-                    Err(err) => {
-                        let _ = results
-                            .send(Err(PoolError::Spawn(format!("thread pool: {err}"))));
-                        return None;
-                    }
-                };
+    match config.runner {
+        Runner::Pool(PoolKind::Threads) => {
+            let pool = match rayon::ThreadPoolBuilder::new()
+                .num_threads(config.workers)
+                .start_handler(|_| worker::lower_priority(POOL_NICE))
+                .build()
+            {
+                Ok(pool) => pool,
+                Err(err) => {
+                    let _ = results
+                        .send(Err(PoolError::Spawn(format!("thread pool: {err}"))));
+                    return None;
+                }
+            };
             for &call in &config.calls {
                 let results = results.clone();
                 // `spawn` queues the call and returns at once; the sender is
@@ -103,7 +138,7 @@ fn hand_off(
             // Dropping the pool lets its threads finish the queued calls, then exit.
             None
         }
-        PoolKind::Processes => {
+        Runner::Pool(PoolKind::Processes) => {
             let config = config.clone();
             // The process pool blocks while it waits for pipes: it gets a
             // thread of its own, never the loop's.
@@ -112,6 +147,7 @@ fn hand_off(
                     config.workers,
                     &config.program,
                     config.worker_timeout,
+                    POOL_NICE,
                     stop,
                 )
                 .and_then(|mut pool| {
@@ -126,13 +162,26 @@ fn hand_off(
                 }
             }))
         }
+        Runner::Loop => {
+            // A task on the loop itself: while a call computes, nothing else
+            // on this thread runs. `yield_now` lets the loop look at its
+            // timers between two calls, and no more often.
+            let calls = config.calls.clone();
+            tokio::spawn(async move {
+                for call in calls {
+                    let _ = results.send(Ok((call, call.run())));
+                    tokio::task::yield_now().await;
+                }
+            });
+            None
+        }
     }
 }
 // ANCHOR_END: hand_off
 
 // ANCHOR: event_loop
 /// The loop: heartbeat, small requests and results, until every call is back.
-async fn event_loop(config: &HybridConfig, stop: &'static Shutdown) -> HybridReport {
+async fn event_loop(config: &HybridConfig, stop: &'static Shutdown) -> HybridRun {
     let stopwatch = Stopwatch::start();
     let start = Instant::now();
     let (results_in, mut results) = mpsc::unbounded_channel();
@@ -141,7 +190,7 @@ async fn event_loop(config: &HybridConfig, stop: &'static Shutdown) -> HybridRep
     let (done, finished) = oneshot::channel();
     let requests = tokio::spawn(serve_small_requests(config.heartbeat / 4, finished));
 
-    let mut report_results = vec![None; config.calls.len()];
+    let mut answers = vec![None; config.calls.len()];
     let (mut first_back, mut last_back, mut ended_by) = (None, None, None);
     let mut beats = Vec::new();
     let mut next_beat = start + config.heartbeat;
@@ -157,7 +206,7 @@ async fn event_loop(config: &HybridConfig, stop: &'static Shutdown) -> HybridRep
             }
             outcome = results.recv() => match outcome {
                 Some(Ok((call, fingerprint))) => {
-                    report_results[call.id] = Some(fingerprint);
+                    answers[call.id] = Some(fingerprint);
                     first_back.get_or_insert(start.elapsed());
                     last_back = Some(start.elapsed());
                 }
@@ -174,10 +223,11 @@ async fn event_loop(config: &HybridConfig, stop: &'static Shutdown) -> HybridRep
     if let Some(thread) = process_thread {
         let _ = thread.join(); // returns once every worker is reaped
     }
-    HybridReport {
-        results: report_results,
+    HybridRun {
+        results: answers,
         first_back,
         last_back,
+        heartbeat: config.heartbeat,
         beats,
         requests,
         measurement: stopwatch.stop(),
@@ -205,102 +255,4 @@ async fn serve_small_requests(
             }
         }
     }
-}
-
-/// A heartbeat or request later than this share of the heartbeat period is late.
-pub const LATE_SHARE: f64 = 0.5;
-
-impl HybridReport {
-    /// Calls that came back.
-    pub fn returned(&self) -> usize {
-        self.results.iter().filter(|r| r.is_some()).count()
-    }
-
-    /// The story of the run, then the summary in words.
-    pub fn lines(&self, config: &HybridConfig) -> Vec<String> {
-        let calls = config.calls.len();
-        let mut lines = Vec::new();
-        lines.push(format!(
-            "  {}  {calls} calls handed to the pool; the loop goes on",
-            format::seconds(Duration::ZERO)
-        ));
-        if let Some(first) = self.first_back {
-            lines.push(format!(
-                "  {}  first result back through the channel",
-                format::seconds(first)
-            ));
-        }
-        if let Some(last) = self.last_back {
-            lines.push(format!(
-                "  {}  last result back: {}/{calls} calls",
-                format::seconds(last),
-                self.returned()
-            ));
-        }
-        lines.push(String::new());
-        let late_after = config.heartbeat.mul_f64(LATE_SHARE);
-        lines.push(format!(
-            "heartbeat: {} beats, worst {} late, median {}: {}",
-            self.beats.len(),
-            format::duration(worst(&self.beats)),
-            format::duration(median(&self.beats)),
-            verdict(&self.beats, late_after)
-        ));
-        lines.push(format!(
-            "small requests: {} served, worst wait {}: {}",
-            self.requests.len(),
-            format::duration(worst(&self.requests)),
-            verdict(&self.requests, late_after)
-        ));
-        lines.push(format!(
-            "CPU: {:.2} cores busy over {} on {} cores; the loop thread itself only waits",
-            self.measurement.cores_used(),
-            format::seconds(self.measurement.wall),
-            self.measurement.cores
-        ));
-        let in_order: Vec<Fingerprint> = self.results.iter().flatten().copied().collect();
-        // Each distinct limit computed once, directly, to check the pool's answers.
-        let mut direct = std::collections::HashMap::new();
-        let expected: Vec<Fingerprint> = config
-            .calls
-            .iter()
-            .map(|call| *direct.entry(call.limit).or_insert_with(|| call.run()))
-            .collect();
-        lines.push(if in_order == expected {
-            format!(
-                "results: {}/{calls}, put back in call order by id, each equal to a direct call",
-                self.returned()
-            )
-        } else {
-            format!("results: {}/{calls} came back (the rest did not)", self.returned())
-        });
-        lines
-    }
-}
-
-// ANCHOR: verdict
-/// "on time" when every wait is under `late_after`, else how many were late.
-fn verdict(waits: &[Duration], late_after: Duration) -> String {
-    match waits.iter().filter(|&&wait| wait > late_after).count() {
-        0 => format!(
-            "on time (every one within {} of its deadline)",
-            format::duration(late_after)
-        ),
-        late => format!(
-            "LATE ({late} of {} more than {} behind)",
-            waits.len(),
-            format::duration(late_after)
-        ),
-    }
-}
-// ANCHOR_END: verdict
-
-fn worst(waits: &[Duration]) -> Duration {
-    waits.iter().copied().max().unwrap_or_default()
-}
-
-fn median(waits: &[Duration]) -> Duration {
-    let mut sorted = waits.to_vec();
-    sorted.sort_unstable();
-    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
 }

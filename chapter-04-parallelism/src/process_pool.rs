@@ -9,7 +9,6 @@
 //! for ever; and every worker is killed and reaped on every way out (the
 //! `Drop` impl), because a dropped `std::process::Child` is *not* killed.
 
-use std::fmt;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
@@ -18,61 +17,14 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use shared::format;
 use shared::shutdown::Shutdown;
 
 use crate::call::{Call, Fingerprint};
+use crate::pool_error::{PoolError, describe_exit};
 use crate::{protocol, worker};
 
 /// How often the pool looks at Ctrl-C and at the clock while it waits.
 const POLL: Duration = Duration::from_millis(20);
-
-/// Why a pool could not finish its calls.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PoolError {
-    /// Ctrl-C: the workers were stopped on request.
-    Stopped,
-    /// The operating system could not start a worker.
-    Spawn(String),
-    /// A worker exited (or was killed) before answering.
-    Died { worker: usize, pid: u32, call: Option<usize>, how: String },
-    /// A worker did not answer within the timeout, and was killed.
-    Hung { worker: usize, pid: u32, call: Option<usize>, timeout: Duration },
-    /// A worker printed something that is not an answer.
-    Garbled { worker: usize, pid: u32, line: String },
-}
-
-impl fmt::Display for PoolError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let doing = |call: &Option<usize>| match call {
-            Some(id) => format!("while computing call {id}"),
-            None => "before it was ready".to_string(),
-        };
-        match self {
-            PoolError::Stopped => write!(f, "stopped by Ctrl-C"),
-            PoolError::Spawn(message) => {
-                write!(f, "could not start a worker process: {message}")
-            }
-            PoolError::Died { worker, pid, call, how } => {
-                write!(f, "worker {worker} (pid {pid}) {how} {}", doing(call))
-            }
-            PoolError::Hung { worker, pid, call, timeout } => write!(
-                f,
-                "worker {worker} (pid {pid}) gave no answer within {} {}; it was killed",
-                format::duration(*timeout),
-                doing(call)
-            ),
-            PoolError::Garbled { worker, pid, line } => {
-                write!(
-                    f,
-                    "worker {worker} (pid {pid}) sent {line:?}, which is not an answer"
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for PoolError {}
 
 /// What a worker's reader thread reports.
 #[derive(Debug)]
@@ -115,11 +67,13 @@ pub struct ProcessPool {
 impl ProcessPool {
     // ANCHOR: start
     /// Starts `size` workers running `program` (this binary) and waits until
-    /// each has said it is ready. `timeout` bounds every wait for a worker.
+    /// each has said it is ready. `timeout` bounds every wait for a worker;
+    /// the workers run `nice` steps below normal priority (0: the same).
     pub fn start(
         size: usize,
         program: &Path,
         timeout: Duration,
+        nice: i32,
         stop: &Shutdown,
     ) -> Result<Self, PoolError> {
         let started = Instant::now();
@@ -133,6 +87,8 @@ impl ProcessPool {
         for index in 0..size {
             let mut child = Command::new(program)
                 .env(worker::WORKER_ENV, "1")
+                .env(worker::PARENT_ENV, std::process::id().to_string())
+                .env(worker::NICE_ENV, nice.to_string())
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .spawn()
@@ -388,17 +344,5 @@ fn wait_until(child: &mut Child, deadline: Instant) -> Option<ExitStatus> {
                 return child.wait().ok();
             }
         }
-    }
-}
-
-/// "exited with code 3", "was killed by SIGKILL".
-fn describe_exit(status: ExitStatus) -> String {
-    match (status.code(), status.signal()) {
-        (Some(code), _) => format!("exited with code {code}"),
-        (None, Some(signal)) => match nix::sys::signal::Signal::try_from(signal) {
-            Ok(signal) => format!("was killed by {}", signal.as_str()),
-            Err(_) => format!("was killed by signal {signal}"),
-        },
-        (None, None) => "ended".to_string(),
     }
 }

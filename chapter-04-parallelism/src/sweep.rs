@@ -8,7 +8,8 @@ use shared::measure::{Measurement, Stopwatch};
 use shared::shutdown::Shutdown;
 
 use crate::call::{Call, Fingerprint};
-use crate::process_pool::{PoolError, ProcessPool};
+use crate::pool_error::PoolError;
+use crate::process_pool::ProcessPool;
 use crate::{progress, thread_pool};
 
 /// The two kinds of pool the chapter compares.
@@ -26,18 +27,6 @@ impl PoolKind {
         match self {
             PoolKind::Threads => "threads",
             PoolKind::Processes => "processes",
-        }
-    }
-
-    /// What the pool is, for the heading of its part of the output.
-    pub fn description(self) -> &'static str {
-        match self {
-            PoolKind::Threads => {
-                "rayon thread pool (ThreadPoolBuilder::num_threads(N), calls as a parallel iterator)"
-            }
-            PoolKind::Processes => {
-                "process pool (this program re-run as N workers, calls sent over pipes)"
-            }
         }
     }
 }
@@ -97,6 +86,7 @@ pub fn run_once(
                 workers,
                 &config.program,
                 config.worker_timeout,
+                0, // the sweep's workers run at normal priority
                 stop,
             )?;
             let fingerprints = pool.map(&config.calls, stop, tick)?;

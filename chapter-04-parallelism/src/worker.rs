@@ -13,6 +13,13 @@ use crate::protocol;
 /// Set in a worker's environment: "you are a worker, serve calls on stdin".
 pub const WORKER_ENV: &str = "CHAPTER_04_WORKER";
 
+/// Set by the pool to its own pid, so that a worker can tell whether the
+/// parent it was started by is still its parent.
+pub const PARENT_ENV: &str = "CHAPTER_04_PARENT";
+
+/// Set by the pool to how much lower a priority its workers run at.
+pub const NICE_ENV: &str = "CHAPTER_04_NICE";
+
 /// Test-only: a worker kills itself (SIGKILL) after answering this many calls.
 pub const DIE_AFTER_ENV: &str = "CHAPTER_04_WORKER_DIE_AFTER";
 
@@ -27,6 +34,12 @@ pub fn is_worker() -> bool {
 // ANCHOR: serve
 /// Serves calls from stdin until it closes. Returns the exit code.
 pub fn serve() -> i32 {
+    if !die_with_parent() {
+        return 0; // The pool died before we could ask: nothing to serve.
+    }
+    if let Some(nice) = std::env::var(NICE_ENV).ok().and_then(|n| n.parse().ok()) {
+        lower_priority(nice);
+    }
     let misbehave = Misbehaviour::from_env();
     let stdin = io::stdin().lock();
     let mut stdout = io::stdout().lock();
@@ -52,6 +65,33 @@ pub fn serve() -> i32 {
     0 // stdin closed: the pool has no more work.
 }
 // ANCHOR_END: serve
+
+// ANCHOR: die_with_parent
+/// Asks the kernel to SIGKILL this worker the moment its parent dies, so that
+/// a pool killed with SIGKILL (no `Drop` runs) leaves no worker computing its
+/// call to the end. Returns `false` if the parent is already gone: it died
+/// before the request was made, and the kernel will never send the signal.
+#[cfg(target_os = "linux")]
+fn die_with_parent() -> bool {
+    use nix::sys::{prctl, signal::Signal};
+    let _ = prctl::set_pdeathsig(Signal::SIGKILL);
+    let parent = std::env::var(PARENT_ENV).ok().and_then(|p| p.parse::<i32>().ok());
+    parent.is_none_or(|pid| nix::unistd::getppid().as_raw() == pid)
+}
+// ANCHOR_END: die_with_parent
+
+/// Elsewhere a worker notices its parent's death at its next read or write.
+#[cfg(not(target_os = "linux"))]
+fn die_with_parent() -> bool {
+    true
+}
+
+/// Runs this thread `nice` steps below normal priority (on Linux, `nice`
+/// changes the calling thread only). Raising it needs no privilege; a failure
+/// only means the worker runs at normal priority.
+pub fn lower_priority(nice: i32) {
+    let _ = rustix::process::nice(nice);
+}
 
 /// The test knobs, read once from the environment.
 #[derive(Debug, Default)]

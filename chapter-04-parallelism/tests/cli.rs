@@ -8,13 +8,15 @@
 use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use insta_cmd::assert_cmd_snapshot;
 use nix::errno::Errno;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
-use shared::testing::{assert_help_lists, assert_one_line_error};
+use shared::record::Record;
+use shared::testing::{assert_bad_inputs, assert_help_lists};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-04-parallelism");
 
@@ -27,6 +29,19 @@ fn program(args: &[&str]) -> Command {
     command
 }
 
+/// The cores, as this file's tests share them: most tests run side by side
+/// (`shared`), but the hybrid's timing test runs `alone`, so that no other
+/// test's pool competes with its loop (other programs still may).
+static CORES: RwLock<()> = RwLock::new(());
+
+fn shared_cores() -> RwLockReadGuard<'static, ()> {
+    CORES.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn alone() -> RwLockWriteGuard<'static, ()> {
+    CORES.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Applies the course's timing redactions, and this chapter's, to `body`.
 fn redacted(body: impl FnOnce()) {
     shared::testing::redacted(chapter_04_parallelism::SNAPSHOT_FILTERS, body);
@@ -36,10 +51,19 @@ fn redacted(body: impl FnOnce()) {
 /// and summary follow from the rounds.
 #[test]
 fn sweep_on_threads() {
+    let _cores = shared_cores();
     redacted(|| {
         assert_cmd_snapshot!(
             "sweep_threads",
-            program(&["--pool", "threads", "--workers", "1,2,4", "--limit", "4000"])
+            program(&[
+                "--sweep",
+                "--pool",
+                "threads",
+                "--workers",
+                "1,2,4",
+                "--limit",
+                "4000"
+            ])
         )
     });
 }
@@ -47,10 +71,19 @@ fn sweep_on_threads() {
 /// The same sweep on worker processes, with their start-up time.
 #[test]
 fn sweep_on_processes() {
+    let _cores = shared_cores();
     redacted(|| {
         assert_cmd_snapshot!(
             "sweep_processes",
-            program(&["--pool", "processes", "--workers", "1,2,4", "--limit", "4000"])
+            program(&[
+                "--sweep",
+                "--pool",
+                "processes",
+                "--workers",
+                "1,2,4",
+                "--limit",
+                "4000"
+            ])
         )
     });
 }
@@ -59,13 +92,19 @@ fn sweep_on_processes() {
 /// and both pools' results agree.
 #[test]
 fn both_pools_agree() {
-    redacted(|| assert_cmd_snapshot!("sweep_both", program(&["8", "--limit", "4000"])));
+    let _cores = shared_cores();
+    redacted(|| {
+        assert_cmd_snapshot!("sweep_both", program(&["8", "--sweep", "--limit", "4000"]))
+    });
 }
 
 /// The hybrid on both pools: the loop's heartbeat and small requests stay on
-/// time while every core computes, and all 20 results come back in order.
+/// time while every core computes, and all 20 results come back in order;
+/// with the same calls on the loop itself, the heartbeat is LATE (each call
+/// takes longer than half a beat, even in a release build).
 #[test]
 fn hybrid_stays_on_time() {
+    let _cores = alone();
     redacted(|| {
         assert_cmd_snapshot!(
             "hybrid",
@@ -82,12 +121,36 @@ fn hybrid_stays_on_time() {
     });
 }
 
+/// The same calls on the loop itself: each call is far longer than half a
+/// beat, so the heartbeat and the requests are LATE, in any build.
+#[test]
+fn calls_on_the_loop_make_it_late() {
+    let _cores = shared_cores();
+    redacted(|| {
+        assert_cmd_snapshot!(
+            "hybrid_on_loop",
+            program(&[
+                "--hybrid",
+                "--pool",
+                "loop",
+                "--calls",
+                "4",
+                "--limit",
+                "40000",
+                "--heartbeat",
+                "20ms"
+            ])
+        )
+    });
+}
+
 /// A worker killed in the middle of a call: a clear error naming the worker,
 /// the call and the signal, exit code 1, and no process left behind.
 #[test]
 fn a_killed_worker_is_a_clear_error() {
+    let _cores = shared_cores();
     let mut command =
-        program(&["--pool", "processes", "--workers", "1", "--limit", "4000"]);
+        program(&["--sweep", "--pool", "processes", "--workers", "1", "--limit", "4000"]);
     command.env("CHAPTER_04_WORKER_DIE_AFTER", "2").process_group(0);
     redacted(|| assert_cmd_snapshot!("killed_worker", command));
 }
@@ -95,7 +158,9 @@ fn a_killed_worker_is_a_clear_error() {
 /// A worker that stops answering is killed after the timeout, and reported.
 #[test]
 fn a_hung_worker_is_reported_not_waited_for() {
+    let _cores = shared_cores();
     let mut command = program(&[
+        "--sweep",
         "--pool",
         "processes",
         "--workers",
@@ -122,13 +187,14 @@ fn a_hung_worker_is_reported_not_waited_for() {
     );
 }
 
-/// `--chart` writes an SVG with a labelled bar and a hover title per run, and
-/// `--markdown` a table that starts with the provenance line.
+/// `--chart` writes an SVG with a labelled bar and a hover title per run,
+/// and `--json` one record per row: the sweep's, then the hybrid's.
 #[test]
-fn chart_and_markdown_are_written() {
+fn chart_and_records_are_written() {
+    let _cores = shared_cores();
     let dir = tempfile::tempdir().unwrap();
     let chart = dir.path().join("chart.svg");
-    let markdown = dir.path().join("results.md");
+    let json = dir.path().join("runs.jsonl");
     let output = program(&[
         "--workers",
         "1,2",
@@ -136,8 +202,8 @@ fn chart_and_markdown_are_written() {
         "3000",
         "--chart",
         chart.to_str().unwrap(),
-        "--markdown",
-        markdown.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
     ])
     .output()
     .unwrap();
@@ -151,20 +217,43 @@ fn chart_and_markdown_are_written() {
     {
         assert!(svg.contains(title), "no {title}");
     }
-    assert!(
-        svg.contains("N = 2</text>") || svg.contains("N = 2\n</text>"),
-        "no group label"
-    );
 
-    let md = std::fs::read_to_string(&markdown).unwrap();
-    assert!(md.lines().next().unwrap().contains(" cores, "), "{md}");
-    assert!(md.contains("| pool | N | rounds | time |"), "{md}");
+    let text = std::fs::read_to_string(&json).unwrap();
+    let records: Vec<Record> =
+        text.lines().map(|line| Record::from_json_line(line).unwrap()).collect();
+    let keys: Vec<(&str, &str, Option<usize>)> = records
+        .iter()
+        .map(|r| (r.experiment.as_str(), r.variant.as_deref().unwrap(), r.workers))
+        .collect();
     assert_eq!(
-        md.lines()
-            .filter(|l| l.starts_with("| threads |") || l.starts_with("| processes |"))
-            .count(),
-        4
+        keys,
+        [
+            ("pool", "threads", Some(1)),
+            ("pool", "threads", Some(2)),
+            ("pool", "processes", Some(1)),
+            ("pool", "processes", Some(2)),
+            ("hybrid", "threads", Some(2)),
+            ("hybrid", "processes", Some(2)),
+            ("hybrid", "on-loop", None),
+        ]
     );
+    assert!(records[2].startup_s.is_some() && records[0].startup_s.is_none());
+    assert!(records.iter().all(|r| r.calls == Some(20) && r.limit == 3000));
+    assert!(records[4..].iter().all(|r| r.worst_lateness_s.is_some()));
+}
+
+/// Every line the program prints fits 80 columns.
+#[test]
+fn every_line_fits_80_columns() {
+    let _cores = shared_cores();
+    let output = program(&["--workers", "1,2,20", "--limit", "2000", "--repeat", "2"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("Hybrid, calls on the loop's own thread"), "{stdout}");
+    for line in stdout.lines() {
+        assert!(line.chars().count() <= 80, "{} columns: {line}", line.chars().count());
+    }
 }
 
 /// Bad input: exit code 2 and exactly one line on stderr that names the problem.
@@ -180,14 +269,13 @@ fn bad_input_gets_one_clear_line() {
         (&["--limit", "-5"], "at least 1"),
         (&["--", "-3"], "at least 1"),
         (&["--calls", "1e9"], "not a whole number"),
-        (&["--pool", "fibers"], "possible values: both, threads, processes"),
+        (&["--pool", "fibers"], "possible values: all, both, threads, processes, loop"),
         (&["--worker-timeout", "0"], "must be a positive duration"),
         (&["--hybrid", "--chart", "x.svg"], "cannot be used with"),
+        (&["--hybrid", "--sweep"], "cannot be used with"),
         (&["--hybrid", "--workers", "1,2"], "--hybrid runs one pool size"),
     ];
-    for (args, expected) in cases {
-        assert_one_line_error(program(args), expected);
-    }
+    assert_bad_inputs(PROGRAM, cases);
 }
 
 /// `--help` lists every flag.
@@ -202,8 +290,9 @@ fn help_lists_every_flag() {
             "--calls",
             "--limit",
             "--repeat",
+            "--sweep",
             "--chart",
-            "--markdown",
+            "--json",
             "--worker-timeout",
             "--hybrid",
             "--heartbeat",
@@ -237,14 +326,15 @@ fn interrupt(args: &[&str], target: impl Fn(Pid) -> Pid) -> (String, Pid) {
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     let status = child.wait().unwrap();
-    assert!(status.success(), "{status}: {rest}");
+    assert_eq!(status.code(), Some(130), "{status}: {rest}");
     (rest, leader)
 }
 
 /// Ctrl-C sent to the program alone: it kills and reaps its workers itself,
-/// prints its summary and leaves no process behind.
+/// says so, exits 130 and leaves no process behind.
 #[test]
 fn ctrl_c_to_the_program_leaves_no_worker() {
+    let _cores = shared_cores();
     for pool in ["processes", "threads"] {
         let (rest, leader) =
             interrupt(&["--pool", pool, "--workers", "4", "--calls", "200"], |leader| {
@@ -262,6 +352,7 @@ fn ctrl_c_to_the_program_leaves_no_worker() {
 /// they exit quietly, and the program reports a stop, not a crash.
 #[test]
 fn ctrl_c_to_the_whole_group_is_a_stop_not_a_crash() {
+    let _cores = shared_cores();
     let (rest, leader) = interrupt(
         &["--pool", "processes", "--workers", "4", "--calls", "200"],
         |leader| Pid::from_raw(-leader.as_raw()),
@@ -273,6 +364,7 @@ fn ctrl_c_to_the_whole_group_is_a_stop_not_a_crash() {
 /// Ctrl-C stops the hybrid too, with its summary.
 #[test]
 fn ctrl_c_stops_the_hybrid() {
+    let _cores = shared_cores();
     let mut child = program(&["--hybrid", "--pool", "processes", "--calls", "200"])
         .process_group(0)
         .stdout(Stdio::piped())
@@ -284,7 +376,85 @@ fn ctrl_c_stops_the_hybrid() {
     kill(leader, Signal::SIGINT).unwrap();
     let mut out = String::new();
     child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
-    assert!(child.wait().unwrap().success(), "{out}");
+    assert_eq!(child.wait().unwrap().code(), Some(130), "{out}");
     assert!(out.contains("stopped by Ctrl-C: "), "{out}");
     assert!(!group_is_alive(leader), "a process of the group is still running");
+}
+
+/// The pids of the processes whose parent is `parent`, read from `/proc`.
+#[cfg(target_os = "linux")]
+fn children_of(parent: Pid) -> Vec<Pid> {
+    let mut children = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // "pid (name) state ppid ...": the name may hold spaces, so split after ')'.
+        let Some((_, rest)) = stat.rsplit_once(") ") else { continue };
+        let ppid = rest.split_whitespace().nth(1).and_then(|p| p.parse::<i32>().ok());
+        if ppid == Some(parent.as_raw()) {
+            children
+                .push(Pid::from_raw(stat.split(' ').next().unwrap().parse().unwrap()));
+        }
+    }
+    children
+}
+
+/// Whether `pid` is a process that has not ended (a zombie has ended).
+#[cfg(target_os = "linux")]
+fn is_running(pid: Pid) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| stat.rsplit_once(") ").map(|(_, rest)| !rest.starts_with('Z')))
+        .unwrap_or(false)
+}
+
+/// The pool SIGKILLed while its workers compute long calls: no `Drop` runs,
+/// yet the kernel ends every worker with its parent, within a second,
+/// instead of leaving each to compute its call to the end.
+#[cfg(target_os = "linux")]
+#[test]
+fn workers_die_with_a_killed_pool() {
+    let _cores = shared_cores();
+    let mut child = program(&[
+        "--sweep",
+        "--pool",
+        "processes",
+        "--workers",
+        "2",
+        "--limit",
+        "1000000",
+    ])
+    .process_group(0)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap();
+    let leader = Pid::from_raw(i32::try_from(child.id()).unwrap());
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.ends_with("):\n") {
+        line.clear();
+        assert_ne!(stdout.read_line(&mut line).unwrap(), 0, "the sweep never started");
+    }
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let workers = loop {
+        let workers = children_of(leader);
+        if !workers.is_empty() {
+            break workers;
+        }
+        assert!(Instant::now() < deadline, "no worker started");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::thread::sleep(Duration::from_millis(300)); // the worker is computing
+    kill(leader, Signal::SIGKILL).unwrap();
+    child.wait().unwrap();
+    let killed = Instant::now();
+    while workers.iter().any(|&w| is_running(w)) {
+        assert!(
+            killed.elapsed() < Duration::from_secs(1),
+            "a worker outlived its pool by a second"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }

@@ -36,7 +36,7 @@ fn process_pool_matches_thread_pool_in_callers_order() {
 
     let threads = thread_pool::map(3, &calls, &stop, |_, _| {}).unwrap().unwrap();
     let mut pool =
-        ProcessPool::start(3, Path::new(PROGRAM), Duration::from_secs(30), &stop)
+        ProcessPool::start(3, Path::new(PROGRAM), Duration::from_secs(30), 0, &stop)
             .unwrap();
     assert_eq!(pool.size(), 3);
     let mut finished = Vec::new();
@@ -59,7 +59,7 @@ fn process_pool_matches_thread_pool_in_callers_order() {
 fn a_process_pool_serves_several_maps() {
     let stop = Shutdown::new();
     let mut pool =
-        ProcessPool::start(2, Path::new(PROGRAM), Duration::from_secs(30), &stop)
+        ProcessPool::start(2, Path::new(PROGRAM), Duration::from_secs(30), 0, &stop)
             .unwrap();
     let calls = Call::batch(4, 21);
     assert_eq!(pool.map(&calls, &stop, |_, _| {}).unwrap(), vec![62; 4]);
@@ -74,7 +74,7 @@ fn a_process_pool_serves_several_maps() {
 fn a_requested_stop_stops_both_pools() {
     let stop = Shutdown::new();
     let mut pool =
-        ProcessPool::start(2, Path::new(PROGRAM), Duration::from_secs(30), &stop)
+        ProcessPool::start(2, Path::new(PROGRAM), Duration::from_secs(30), 0, &stop)
             .unwrap();
     stop.request();
     assert_eq!(thread_pool::map(2, &uneven_calls(), &stop, |_, _| {}).unwrap(), None);
@@ -87,13 +87,14 @@ fn a_requested_stop_stops_both_pools() {
 fn a_worker_that_never_gets_ready_is_reported() {
     let stop = Shutdown::new();
     let err =
-        ProcessPool::start(1, Path::new("/bin/true"), Duration::from_secs(30), &stop)
+        ProcessPool::start(1, Path::new("/bin/true"), Duration::from_secs(30), 0, &stop)
             .unwrap_err();
     assert!(err.to_string().contains("exited with code 0 before it was ready"), "{err}");
     let err = ProcessPool::start(
         1,
         Path::new("/no/such/program"),
         Duration::from_secs(30),
+        0,
         &stop,
     )
     .unwrap_err();

@@ -1,0 +1,42 @@
+//! The measurements as `shared::record::Record`s, one per row, for
+//! `--json`: the book renders its tables and quotes its numbers from them.
+
+use shared::record::{Record, round};
+
+use crate::hybrid::{HybridRun, Runner};
+use crate::observe::lateness::Lateness;
+use crate::observe::rows::Row;
+
+/// The compiler that built this program, as a record names it.
+const VERSION: &str = env!("CHAPTER_RUSTC_VERSION");
+
+/// One `pool` record per row of the sweep, `variant` the kind of pool.
+pub fn sweep(rows: &[Row], calls: usize, limit: u32, cores: usize) -> Vec<Record> {
+    rows.iter()
+        .map(|row| Record {
+            calls: Some(calls),
+            workers: Some(row.workers),
+            variant: Some(row.kind.name().to_string()),
+            verdict: (row.workers == cores).then(|| row.verdict().to_string()),
+            startup_s: row.startup.map(|s| round(s.as_secs_f64(), 6)),
+            speedup: Some(round(row.speedup, 3)),
+            ..Record::measured("pool", "rust", VERSION, limit, &row.measurement)
+        })
+        .collect()
+}
+
+/// One `hybrid` record: its runner as `variant`, the heartbeat's lateness.
+pub fn hybrid(run: &HybridRun, runner: Runner, workers: usize, limit: u32) -> Record {
+    let beats = Lateness::of(&run.beats, run.heartbeat);
+    Record {
+        calls: Some(run.results.len()),
+        workers: matches!(runner, Runner::Pool(_)).then_some(workers),
+        variant: Some(runner.name().to_string()),
+        ticks: Some(beats.count as u64),
+        interval_s: Some(round(run.heartbeat.as_secs_f64(), 6)),
+        worst_lateness_s: Some(round(beats.worst.as_secs_f64(), 6)),
+        late_ticks: Some(beats.late as u64),
+        verdict: Some(beats.verdict().to_string()),
+        ..Record::measured("hybrid", "rust", VERSION, limit, &run.measurement)
+    }
+}

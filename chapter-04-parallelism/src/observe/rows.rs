@@ -1,0 +1,78 @@
+//! One row per measured run: its speedup and efficiency against the N = 1
+//! run of its kind, its ideal time, and the bar it is held to.
+
+use std::time::Duration;
+
+use shared::measure::Measurement;
+
+use crate::ideal;
+use crate::sweep::{PoolKind, Run};
+
+/// The efficiency each pool kind must reach at N = cores.
+pub fn efficiency_target(kind: PoolKind) -> f64 {
+    match kind {
+        PoolKind::Threads => 0.90,
+        PoolKind::Processes => 0.85,
+    }
+}
+
+/// One row of the results table: a run and what it means against N = 1.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The kind of pool.
+    pub kind: PoolKind,
+    /// Its number of workers.
+    pub workers: usize,
+    /// Calls the busiest worker makes one after another.
+    pub rounds: usize,
+    /// Measured wall time.
+    pub wall: Duration,
+    /// The whole measurement: wall time, CPU time (the workers' included).
+    pub measurement: Measurement,
+    /// The best possible time, from the N = 1 run, the rounds and the cores.
+    pub ideal: Duration,
+    /// Time at N = 1 divided by this time.
+    pub speedup: f64,
+    /// Speedup divided by min(N, cores).
+    pub efficiency: f64,
+    /// CPU time / wall time: cores kept busy on average.
+    pub cores_used: f64,
+    /// Process pools: time to start every worker.
+    pub startup: Option<Duration>,
+}
+
+impl Row {
+    /// "met" or "missed": the efficiency against [`efficiency_target`].
+    pub fn verdict(&self) -> &'static str {
+        if self.efficiency >= efficiency_target(self.kind) { "met" } else { "missed" }
+    }
+}
+
+// ANCHOR: rows
+/// Rows for every run that has an N = 1 run of its kind to compare with.
+pub fn rows(runs: &[Run], calls: usize, cores: usize) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for run in runs {
+        let Some(base) = runs.iter().find(|r| r.kind == run.kind && r.workers == 1)
+        else {
+            continue;
+        };
+        let per_call = base.measurement.wall / calls as u32;
+        let speedup =
+            base.measurement.wall.as_secs_f64() / run.measurement.wall.as_secs_f64();
+        rows.push(Row {
+            kind: run.kind,
+            workers: run.workers,
+            rounds: ideal::rounds(calls, run.workers),
+            wall: run.measurement.wall,
+            measurement: run.measurement,
+            ideal: ideal::ideal_time(per_call, calls, run.workers, cores),
+            speedup,
+            efficiency: ideal::efficiency(speedup, run.workers, cores),
+            cores_used: run.measurement.cores_used(),
+            startup: run.startup,
+        });
+    }
+    rows
+}
+// ANCHOR_END: rows

@@ -1,0 +1,68 @@
+//! What can go wrong with a pool of processes, in words: Ctrl-C, a worker
+//! that cannot start, dies, hangs, or answers nonsense.
+
+use std::fmt;
+use std::os::unix::process::ExitStatusExt;
+use std::process::ExitStatus;
+use std::time::Duration;
+
+use shared::format;
+
+/// Why a pool could not finish its calls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PoolError {
+    /// Ctrl-C: the workers were stopped on request.
+    Stopped,
+    /// The operating system could not start a worker.
+    Spawn(String),
+    /// A worker exited (or was killed) before answering.
+    Died { worker: usize, pid: u32, call: Option<usize>, how: String },
+    /// A worker did not answer within the timeout, and was killed.
+    Hung { worker: usize, pid: u32, call: Option<usize>, timeout: Duration },
+    /// A worker printed something that is not an answer.
+    Garbled { worker: usize, pid: u32, line: String },
+}
+
+impl fmt::Display for PoolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let doing = |call: &Option<usize>| match call {
+            Some(id) => format!("while computing call {id}"),
+            None => "before it was ready".to_string(),
+        };
+        match self {
+            PoolError::Stopped => write!(f, "stopped by Ctrl-C"),
+            PoolError::Spawn(message) => {
+                write!(f, "could not start a worker process: {message}")
+            }
+            PoolError::Died { worker, pid, call, how } => {
+                write!(f, "worker {worker} (pid {pid}) {how} {}", doing(call))
+            }
+            PoolError::Hung { worker, pid, call, timeout } => write!(
+                f,
+                "worker {worker} (pid {pid}) gave no answer within {} {}; it was killed",
+                format::duration(*timeout),
+                doing(call)
+            ),
+            PoolError::Garbled { worker, pid, line } => {
+                write!(
+                    f,
+                    "worker {worker} (pid {pid}) sent {line:?}, which is not an answer"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for PoolError {}
+
+/// "exited with code 3", "was killed by SIGKILL".
+pub fn describe_exit(status: ExitStatus) -> String {
+    match (status.code(), status.signal()) {
+        (Some(code), _) => format!("exited with code {code}"),
+        (None, Some(signal)) => match nix::sys::signal::Signal::try_from(signal) {
+            Ok(signal) => format!("was killed by {}", signal.as_str()),
+            Err(_) => format!("was killed by signal {signal}"),
+        },
+        (None, None) => "ended".to_string(),
+    }
+}
