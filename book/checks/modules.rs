@@ -106,10 +106,10 @@ pub fn graph(root: &Path) -> Result<Graph, String> {
     for (module, code) in &sources {
         let mut used = BTreeSet::new();
         for path in paths(code) {
-            if let Some(target) = resolve(module, &path, &modules) {
-                if &target != module {
-                    used.insert(target);
-                }
+            if let Some(target) = resolve(module, &path, &modules)
+                && &target != module
+            {
+                used.insert(target);
             }
         }
         graph.uses.insert(module.clone(), used);

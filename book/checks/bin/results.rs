@@ -44,7 +44,7 @@ fn main() {
     if args.stamp {
         let _ = fs::create_dir_all(&records_dir);
         write(&provenance_file, &report::provenance());
-        cli::say(&format!("provenance written to {}", provenance_file.display()));
+        cli::say(format!("provenance written to {}", provenance_file.display()));
         return;
     }
     let provenance = fs::read_to_string(&provenance_file)
@@ -52,13 +52,13 @@ fn main() {
         .unwrap_or_else(|_| report::provenance());
     let inputs = course_book::workspace::files_with_suffix(&records_dir, ".jsonl");
     if inputs.is_empty() {
-        cli::fail(&format!("no records (*.jsonl) in {}", records_dir.display()));
+        cli::fail(format!("no records (*.jsonl) in {}", records_dir.display()));
     }
     for input in inputs {
         let name = input.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let text = fs::read_to_string(&input).unwrap_or_default();
         let records = render::read_records(&text)
-            .unwrap_or_else(|err| cli::fail(&format!("{}: {err}", input.display())));
+            .unwrap_or_else(|err| cli::fail(format!("{}: {err}", input.display())));
         write(
             &out_dir.join(format!("{name}.md")),
             &render::markdown(&records, &provenance),
@@ -69,7 +69,7 @@ fn main() {
         for (file, value) in &values {
             write(&values_dir.join(file), value);
         }
-        cli::say(&format!(
+        cli::say(format!(
             "{}: {} records, a table page and {} values",
             input.display(),
             records.len(),
