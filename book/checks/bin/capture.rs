@@ -12,6 +12,9 @@
 //! names the real machine. Each run is checked against its snapshot (the
 //! same check as `tests/outputs.rs`); runs that do not reproduce their
 //! snapshot are listed at the end, and the command exits 1.
+//!
+//! Arguments, if any, name the runs to capture again (`<crate>/<name>`, or
+//! any part of it): `capture chapter-04-parallelism/hybrid`.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -36,9 +39,14 @@ fn main() {
         std::process::exit(2);
     }
     let shown = output::shown_by_pages();
+    let only: Vec<String> = env::args().skip(1).collect();
+    let wanted = |one: &output::Shown| {
+        let name = format!("{}/{}", one.krate, one.name);
+        only.is_empty() || only.iter().any(|part| name.contains(part.as_str()))
+    };
     let mut problems = Vec::new();
     let mut jobs = Vec::new();
-    for one in shown.keys() {
+    for one in shown.keys().filter(|one| wanted(one)) {
         let Some(path) = one.snapshot_path() else {
             problems.push(format!(
                 "{}/{}: a page shows it; no snapshot",
@@ -62,10 +70,12 @@ fn main() {
         names.dedup();
         names
     };
-    if let Err(err) = build_release(&programs) {
+    let build_started = Instant::now();
+    if let Err(err) = build_release() {
         eprintln!("error: {err}");
         std::process::exit(1);
     }
+    eprintln!("release build checked in {}", format::duration(build_started.elapsed()));
     let bin_dir = env::current_exe()
         .ok()
         .and_then(|exe| exe.parent().map(Path::to_path_buf))
@@ -115,7 +125,12 @@ fn main() {
             problems.push(format!("{}/{}{pinned}: {err}", one.krate, one.name));
         }
     }
-    let stale = output::stale_files(&shown.keys().cloned().collect());
+    // Only a full capture knows which files are left over.
+    let stale = if only.is_empty() {
+        output::stale_files(&shown.keys().cloned().collect())
+    } else {
+        Vec::new()
+    };
     for path in &stale {
         let _ = fs::remove_file(path);
     }
@@ -166,14 +181,15 @@ fn stamp_text() -> String {
     text
 }
 
-/// Builds the programs in release, so that the runs are of today's code.
-fn build_release(programs: &[&str]) -> Result<(), String> {
+/// Builds the workspace in release, so that the runs are of today's code.
+/// The whole workspace, as `book/measure.sh` builds it: a build of some
+/// packages only may unify features differently and rebuild them.
+fn build_release() -> Result<(), String> {
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let mut command = Command::new(cargo);
-    command.args(["build", "--quiet", "--release"]).current_dir(workspace::root());
-    for program in programs {
-        command.args(["-p", program]);
-    }
+    command
+        .args(["build", "--quiet", "--release", "--workspace"])
+        .current_dir(workspace::root());
     let status = command.status().map_err(|err| format!("cannot run cargo: {err}"))?;
     status.success().then_some(()).ok_or_else(|| "the release build failed".to_string())
 }
