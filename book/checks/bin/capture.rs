@@ -63,13 +63,6 @@ fn main() {
         }
     }
 
-    let programs: Vec<&str> = {
-        let mut names: Vec<&str> =
-            jobs.iter().map(|(_, _, r)| r.program.as_str()).collect();
-        names.sort_unstable();
-        names.dedup();
-        names
-    };
     let build_started = Instant::now();
     if let Err(err) = build_release() {
         eprintln!("error: {err}");
