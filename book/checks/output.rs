@@ -5,8 +5,9 @@
 //! `{{#include output/<crate>/<name>.stderr.txt}}` (stderr). The file is a
 //! real release run of the command recorded in the snapshot
 //! `<crate>/tests/snapshots/<name>.snap`, written by the `capture` command:
-//! its first line is the command as a reader types it, then the stream as
-//! the program printed it. An empty stream gets no file.
+//! its first line is the command as a reader types it (in both files, since
+//! a page may show either one alone), then the stream as the program
+//! printed it. An empty stream gets no file.
 //!
 //! A captured run can never drift from its program: [`compare`] applies the
 //! chapter's `SNAPSHOT_FILTERS`, then the course's `TIMING_FILTERS`, to the
@@ -120,9 +121,8 @@ pub struct Captured {
 
 impl Captured {
     /// The files to write for this run: `(path, text)`, one per non-empty
-    /// stream, the first of them starting with the command line.
+    /// stream, each starting with the command line.
     pub fn files(&self, shown: &Shown) -> Vec<(PathBuf, String)> {
-        let mut command = self.command.clone();
         let mut files = Vec::new();
         for (path, stream) in
             [(shown.stdout_path(), &self.stdout), (shown.stderr_path(), &self.stderr)]
@@ -131,7 +131,7 @@ impl Captured {
                 continue;
             }
             let mut text =
-                command.take().map(|line| format!("{line}\n")).unwrap_or_default();
+                self.command.as_ref().map(|line| format!("{line}\n")).unwrap_or_default();
             text.push_str(stream);
             if !text.ends_with('\n') {
                 text.push('\n');
@@ -149,20 +149,16 @@ impl Captured {
             return None;
         }
         let mut captured = Captured::default();
-        let mut first = true;
         for (text, slot) in
             [(stdout, &mut captured.stdout), (stderr, &mut captured.stderr)]
         {
             let Some(text) = text else { continue };
             let mut body = text.as_str();
-            if first {
-                first = false;
-                if let Some((line, rest)) = text.split_once('\n')
-                    && line.starts_with("$ ")
-                {
-                    captured.command = Some(line.to_string());
-                    body = rest;
-                }
+            if let Some((line, rest)) = text.split_once('\n')
+                && line.starts_with("$ ")
+            {
+                captured.command.get_or_insert_with(|| line.to_string());
+                body = rest;
             }
             *slot = body.to_string();
         }
@@ -239,6 +235,23 @@ mod tests {
         assert_eq!(shown_by("output/c/n.stderr.txt"), Some(one));
         assert_eq!(shown_by("output/stamp.md"), None);
         assert_eq!(shown_by("results/c/n.txt"), None);
+    }
+
+    /// Each non-empty stream gets a file, each starting with the command.
+    #[test]
+    fn every_file_starts_with_the_command() {
+        let one = Shown { krate: "c".into(), name: "n".into() };
+        let run = Captured {
+            command: Some("$ cargo run".into()),
+            stdout: "out\n".into(),
+            stderr: "err".into(),
+        };
+        let files = run.files(&one);
+        assert_eq!(files.len(), 2);
+        assert_eq!(files[0].1, "$ cargo run\nout\n");
+        assert_eq!(files[1].1, "$ cargo run\nerr\n");
+        let quiet = Captured { stdout: " \n".into(), ..run };
+        assert_eq!(quiet.files(&one).len(), 1, "an empty stream gets no file");
     }
 
     /// Filters run in order over the whole text, as insta's do.
