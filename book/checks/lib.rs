@@ -1,22 +1,36 @@
-//! Checks that keep the book honest.
+//! The book's plumbing and the checks that keep it honest.
 //!
-//! The book shows real code and real output, and never a pasted copy of
-//! either. Code comes in through mdBook's `{{#include file:anchor}}`; output
-//! comes from the chapters' insta snapshots, copied without insta's header
-//! into `book/src/output/`. mdBook itself does not fail on a broken include
-//! (it logs an error and goes on), so this crate's tests do the checking:
+//! The book shows real code, real runs and measured numbers, and never a
+//! pasted copy of any of them:
 //!
-//! - `tests/outputs.rs`: every snapshot has an up-to-date plain copy, and
-//!   every copy still has its snapshot.
-//! - `tests/includes.rs`: every include names a file that exists and, where
-//!   it names an anchor, an anchor with content.
+//! - Code comes in through mdBook's `{{#include file:anchor}}`. mdBook does
+//!   not fail on a broken include (it logs an error and goes on), so
+//!   `tests/includes.rs` checks that every include resolves.
+//! - Output blocks are real release runs of the commands the chapters'
+//!   snapshots record, captured by the `capture` command into
+//!   `book/src/output/`; `tests/outputs.rs` holds each one equal to its
+//!   snapshot after the same filters insta applies.
+//! - Numbers come from records (`shared::record`) the programs write into
+//!   `book/results/*.jsonl`; the `results` command renders them into
+//!   `book/src/results/` (tables and one-value files).
+//! - `tests/line_width.rs`: every line the programs print fits 80 columns;
+//!   `tests/no_import_circles.rs`: no crate has an import circle.
+//!
+//! `bash book/measure.sh` runs all of it in one go.
 //!
 //! # Layout
 //!
-//! - [`snapshot`]: reading an insta snapshot file.
+//! - [`snapshot`]: reading an insta snapshot file and its recorded command.
+//! - [`output`]: the output blocks the pages show, and the comparison of a
+//!   captured run with its snapshot.
+//! - [`render`]: records into Markdown tables and one-value files.
+//! - [`modules`]: a crate's module graph and its import circles.
 //! - [`include`]: finding includes in Markdown and resolving anchors.
 //! - [`workspace`]: where things are.
 
 pub mod include;
+pub mod modules;
+pub mod output;
+pub mod render;
 pub mod snapshot;
 pub mod workspace;

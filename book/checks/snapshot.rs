@@ -7,11 +7,14 @@
 //! then has `success:`, `exit_code:`, and `----- stdout -----` and
 //! `----- stderr -----` sections.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The body of a snapshot made by insta-cmd: a program's exit and output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommandSnapshot {
+    /// Whether the program succeeded (`success:`).
+    pub success: bool,
     /// The exit code the snapshot recorded.
     pub exit_code: i32,
     /// Everything the program printed on stdout.
@@ -39,6 +42,12 @@ pub fn body(text: &str) -> Result<&str, String> {
 /// Parses an insta-cmd snapshot into exit code, stdout and stderr.
 pub fn parse_command(text: &str) -> Result<CommandSnapshot, String> {
     let body = body(text)?;
+    let success = body
+        .lines()
+        .find_map(|line| line.strip_prefix("success: "))
+        .ok_or("no 'success:' line")?
+        .trim()
+        == "true";
     let exit_code = body
         .lines()
         .find_map(|line| line.strip_prefix("exit_code: "))
@@ -51,37 +60,76 @@ pub fn parse_command(text: &str) -> Result<CommandSnapshot, String> {
     let (stdout, stderr) =
         after_stdout.split_once("----- stderr -----\n").ok_or("no stderr section")?;
     Ok(CommandSnapshot {
+        success,
         exit_code,
         stdout: stdout.to_string(),
         stderr: stderr.to_string(),
     })
 }
 
-/// The command line recorded in an insta-cmd header (`info: program, args`),
-/// as a reader would type it: `cargo run -p <program> -- <args>`.
-pub fn command_line(text: &str) -> Option<String> {
+/// The command an insta-cmd header records (`info:` with `program`, `args`
+/// and, when the test set any, `env`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    /// The program's name (insta-cmd keeps the file name only).
+    pub program: String,
+    /// Its arguments, in order.
+    pub args: Vec<String>,
+    /// Environment variables the test set, by name.
+    pub env: BTreeMap<String, String>,
+}
+
+/// The command recorded in an insta-cmd header; `None` without `program:`.
+pub fn recorded(text: &str) -> Option<Recorded> {
     let header = &text[..text.len() - body(text).ok()?.len()];
     let mut program = None;
     let mut args = Vec::new();
-    let mut in_args = false;
+    let mut env = BTreeMap::new();
+    let mut section = "";
     for line in header.lines() {
         let trimmed = line.trim();
         if let Some(name) = trimmed.strip_prefix("program: ") {
             program = Some(unquote(name));
-        } else if trimmed == "args:" {
-            in_args = true;
-        } else if let (true, Some(arg)) = (in_args, trimmed.strip_prefix("- ")) {
+            section = "";
+        } else if trimmed == "args:" || trimmed == "env:" {
+            section = trimmed;
+        } else if let (true, Some(arg)) = (section == "args:", trimmed.strip_prefix("- "))
+        {
             args.push(unquote(arg));
+        } else if let (true, Some((name, value))) =
+            (section == "env:", trimmed.split_once(": "))
+        {
+            env.insert(unquote(name), unquote(value));
         } else {
-            in_args = false;
+            section = "";
         }
     }
-    let program = program?;
-    Some(if args.is_empty() {
-        format!("$ cargo run -p {program}")
-    } else {
-        format!("$ cargo run -p {program} -- {}", args.join(" "))
-    })
+    Some(Recorded { program: program?, args, env })
+}
+
+impl Recorded {
+    /// The command as a reader types it, in a release build:
+    /// `$ cargo run --release -p <program> -- <args>`, preceded by the
+    /// environment variables in `env` that are kept.
+    pub fn command_line(&self, keep_env: impl Fn(&str) -> bool) -> String {
+        let mut line = String::from("$ ");
+        for (name, value) in self.env.iter().filter(|(name, _)| keep_env(name)) {
+            line.push_str(&format!("{name}={} ", shell_word(value)));
+        }
+        line.push_str(&format!("cargo run --release -p {}", self.program));
+        if !self.args.is_empty() {
+            let args: Vec<String> = self.args.iter().map(|arg| shell_word(arg)).collect();
+            line.push_str(&format!(" -- {}", args.join(" ")));
+        }
+        line
+    }
+}
+
+/// `word` quoted for a POSIX shell when it needs quoting.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_.,/:=@%+".contains(c));
+    if plain { word.to_string() } else { format!("'{}'", word.replace('\'', "'\\''")) }
 }
 
 fn unquote(value: &str) -> String {
@@ -112,19 +160,30 @@ mod tests {
     #[test]
     fn parses_a_snapshot_with_a_multi_line_header() {
         let snap = parse_command(WITH_INFO).unwrap();
+        assert!(snap.success);
         assert_eq!(snap.exit_code, 0);
         assert_eq!(snap.stdout, "hello\n\n");
         assert_eq!(snap.stderr, "note\n");
     }
 
-    /// The command line is rebuilt from the header's program and args.
+    /// The command line is rebuilt from the header's program and args, and
+    /// the environment the test set is read too.
     #[test]
     fn rebuilds_the_command_line() {
-        assert_eq!(
-            command_line(WITH_INFO).as_deref(),
-            Some("$ cargo run -p x -- --ticks")
+        let with_env = WITH_INFO.replace(
+            "---\nsuccess",
+            "  env:\n    DIE_AFTER: \"2\"\n    COURSE_CORES: \"2\"\n---\nsuccess",
         );
-        assert_eq!(command_line("---\nsource: a\n---\nbody"), None);
+        let recorded = recorded(&with_env).unwrap();
+        assert_eq!(recorded.args, ["--ticks"]);
+        assert_eq!(recorded.env.get("DIE_AFTER").map(String::as_str), Some("2"));
+        assert_eq!(
+            recorded.command_line(|name| name != "COURSE_CORES"),
+            "$ DIE_AFTER=2 cargo run --release -p x -- --ticks"
+        );
+        let spaced = Recorded { args: vec!["a b".into()], ..recorded };
+        assert_eq!(spaced.command_line(|_| false), "$ cargo run --release -p x -- 'a b'");
+        assert_eq!(super::recorded("---\nsource: a\n---\nbody"), None);
     }
 
     /// A file without a header is an error, not an empty snapshot.

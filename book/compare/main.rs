@@ -21,14 +21,13 @@ mod rust_side;
 mod table;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::time::Duration;
 
 use chapter_04_parallelism::worker;
 use clap::Parser;
 use shared::record::Record;
 use shared::workload::DEFAULT_LIMIT;
-use shared::{cli, format, machine, report, shutdown};
+use shared::{cli, format, machine, shutdown};
 
 use experiment::{Experiment, Plan};
 use failure::Failure;
@@ -43,7 +42,7 @@ use python_side::Python;
 #[derive(Debug, Parser)]
 #[command(
     version,
-    after_help = "Examples:\n  compare\n  compare --experiments one_call,threads\n  compare --limit 20000 --workers 1,2\n  compare --python /usr/bin/python3.12 --json\n  compare --markdown book/src/results/python-vs-rust.md"
+    after_help = "Examples:\n  compare\n  compare --experiments one_call,threads\n  compare --limit 20000 --workers 1,2\n  compare --python /usr/bin/python3.12 --json > book/results/python-vs-rust.jsonl"
 )]
 struct Args {
     /// Calls of the workload per experiment (the article: 20).
@@ -75,13 +74,10 @@ struct Args {
     python: String,
 
     /// Print every measurement as a JSON line on stdout (the Python programs'
-    /// form), and the running commentary on stderr, instead of the table.
+    /// form), and the running commentary on stderr, instead of the table. The
+    /// book renders its tables from these lines (`book/measure.sh`).
     #[arg(long)]
     json: bool,
-
-    /// Also write the table and the summary as Markdown (for the book) to PATH.
-    #[arg(long, value_name = "PATH")]
-    markdown: Option<PathBuf>,
 }
 
 /// One call runs this many times on each side and the fastest run counts:
@@ -224,22 +220,6 @@ fn main() {
         ));
         std::process::exit(0);
     }
-    if let Some(path) = &args.markdown {
-        let python_version = python.as_ref().ok().map(|p| p.version.as_str());
-        let text = markdown(
-            &rows,
-            &agreement,
-            &summary,
-            busy.as_deref(),
-            python_version,
-            &args.python,
-        );
-        if let Err(err) = std::fs::write(path, text) {
-            eprintln!("error: cannot write {}: {err}", path.display());
-            std::process::exit(1);
-        }
-        out.say(format!("results written to {}", path.display()));
-    }
     let failed = !errors.is_empty() || agreement.is_err();
     std::process::exit(if failed { 1 } else { 0 });
 }
@@ -254,40 +234,6 @@ fn agreement_line(agreement: &Result<Option<u64>, String>) -> String {
         }
         Err(message) => message.clone(),
     }
-}
-
-/// The book's fragment: where and how it was measured, the tables, the summary.
-fn markdown(
-    rows: &[table::Row],
-    agreement: &Result<Option<u64>, String>,
-    summary: &[String],
-    busy: Option<&str>,
-    python_version: Option<&str>,
-    python: &str,
-) -> String {
-    let command: Vec<String> = std::env::args().skip(1).collect();
-    let mut text = format!(
-        "{}, Rust {}, {}.\n\n",
-        report::provenance(),
-        rust_side::VERSION,
-        match python_version {
-            Some(version) => format!("Python {version} (`{python}`)"),
-            None => format!("no Python (`{python}` not usable): the Rust side only"),
-        }
-    );
-    text.push_str(&format!(
-        "Made by `cargo run --release -p course-book --bin compare -- {}`; each experiment ran in Rust, then in Python. \"Rust faster by\" is Python's wall time divided by Rust's; \"cores used\" is CPU time divided by wall time.\n\n",
-        command.join(" ")
-    ));
-    if let Some(warning) = busy {
-        text.push_str(&format!("**{warning}**\n\n"));
-    }
-    text.push_str(&table::markdown_tables(rows));
-    text.push_str(&format!("\n{}\n\n", agreement_line(agreement)));
-    for line in summary {
-        text.push_str(&format!("- {line}\n"));
-    }
-    text
 }
 
 /// Where the output goes: the commentary on stdout, or, with `--json`, the

@@ -176,18 +176,6 @@ fn aligned(cells: &[Vec<String>]) -> String {
     text
 }
 
-/// A Markdown table of the same cells.
-fn markdown(cells: &[Vec<String>]) -> String {
-    let mut text = String::new();
-    for (index, line) in cells.iter().enumerate() {
-        text.push_str(&format!("| {} |\n", line.join(" | ")));
-        if index == 0 {
-            text.push_str(&format!("|{}\n", "---|".repeat(line.len())));
-        }
-    }
-    text
-}
-
 /// Both tables for the terminal.
 pub(crate) fn text(rows: &[Row]) -> String {
     let mut text = aligned(&cells(rows));
@@ -195,17 +183,6 @@ pub(crate) fn text(rows: &[Row]) -> String {
     if !mixed.is_empty() {
         text.push('\n');
         text.push_str(&aligned(&mixed));
-    }
-    text
-}
-
-/// Both tables in Markdown.
-pub(crate) fn markdown_tables(rows: &[Row]) -> String {
-    let mut text = markdown(&cells(rows));
-    let mixed = mixed_cells(rows);
-    if !mixed.is_empty() {
-        text.push_str("\nThe mixed tasks: how late the ticks ran.\n\n");
-        text.push_str(&markdown(&mixed));
     }
     text
 }

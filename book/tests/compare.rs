@@ -192,23 +192,20 @@ fn without_python_runs_the_rust_side_only() {
     assert_eq!(records(&output).keys().collect::<Vec<_>>(), ["rust"]);
 }
 
-/// The Markdown fragment starts with the machine, the build and both versions.
+/// The records of `--json` render through the book's one renderer: a
+/// table for the experiment, with the languages measured as its rows.
 #[test]
-fn markdown_names_where_it_was_measured() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("results.md");
-    let output =
-        compare(&["--experiments", "one_call", "--markdown", path.to_str().unwrap()]);
+fn records_render_through_the_books_renderer() {
+    let output = compare(&["--experiments", "one_call", "--json"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let first = text.lines().next().unwrap();
-    assert!(first.starts_with(&shared::report::provenance()), "{first}");
-    assert!(first.contains(", Rust 1."), "{first}");
-    if has_python() {
-        assert!(first.contains(", Python 3."), "{first}");
-    }
-    assert!(text.contains("| experiment | Python wall |"), "{text}");
-    assert!(text.contains("| one call |"), "{text}");
+    let records = course_book::render::read_records(&stdout(&output)).unwrap();
+    assert!(!records.is_empty());
+    let text = course_book::render::markdown(&records, "here");
+    assert!(text.starts_with("Measured on here.\n"), "{text}");
+    assert!(text.contains("`one_call`"), "{text}");
+    assert!(text.contains("rust"), "{text}");
+    let removed = compare(&["--markdown", "x.md"]);
+    assert_eq!(removed.status.code(), Some(2), "--markdown is gone");
 }
 
 /// Bad input: one line on stderr, exit code 2.

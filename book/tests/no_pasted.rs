@@ -5,7 +5,7 @@
 //! exceptions are explicit: shell command lines (`sh`/`console`/`bash`
 //! blocks), which show what to type, not what a program printed; and the
 //! files under `book/src/results/` and `book/src/output/`, which are not
-//! written by hand at all but by the chapters' programs and by `tests/outputs.rs`.
+//! written by hand at all but by the `results` and `capture` commands.
 
 use std::fs;
 

@@ -1,105 +1,82 @@
-//! The book's outputs are the snapshots' outputs.
+//! The book's output blocks are real runs that still match their snapshots.
 //!
-//! Each chapter snapshots its program's real output (timings redacted). The
-//! book cannot include a snapshot file directly (insta's header would show),
-//! so it includes a plain copy from `book/src/output/<crate>/<name>.txt`
-//! (stdout) and `<name>.stderr.txt` (stderr), each only when the stream is
-//! not empty. This test
-//! fails when a copy is missing, differs from its snapshot, or outlives it.
-//!
-//! After changing a snapshot, refresh the copies with:
-//!
-//! ```text
-//! UPDATE_BOOK_OUTPUT=1 cargo test -p course-book --test outputs
-//! ```
+//! Each output block a page includes (`output/<crate>/<name>.txt` or
+//! `.stderr.txt`) is a real release run of the command recorded in the
+//! snapshot `<crate>/tests/snapshots/<name>.snap`, captured by
+//! `bash book/measure.sh` (or the capture command alone:
+//! `cargo run --release -p course-book --bin capture`). This test applies
+//! the chapter's `SNAPSHOT_FILTERS`, then `shared::snapshot::TIMING_FILTERS`,
+//! to each captured run, as insta does, and requires the snapshot's text.
+//! Change what a program prints and this test fails until the run is
+//! recaptured.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fs;
-use std::path::PathBuf;
 
-use course_book::{snapshot, workspace};
+use course_book::output::{self, Captured};
+use course_book::workspace;
 
-/// What `book/src/output` must contain: path -> text.
-fn expected_copies() -> BTreeMap<PathBuf, String> {
-    let mut copies = BTreeMap::new();
-    for snap_path in workspace::chapter_snapshots() {
-        let text = fs::read_to_string(&snap_path).unwrap();
-        let snap = snapshot::parse_command(&text)
-            .unwrap_or_else(|err| panic!("{}: {err}", snap_path.display()));
-        let krate = snap_path
-            .ancestors()
-            .find(|dir| dir.parent() == Some(workspace::root().as_path()))
-            .and_then(|dir| dir.file_name())
-            .expect("a snapshot lives inside a chapter crate")
-            .to_string_lossy()
-            .into_owned();
-        let dir = workspace::output_dir().join(&krate);
-        let name = snapshot::short_name(&snap_path);
-        // A copy holds the text as printed, without insta's trailing blank
-        // line; an empty stream gets no copy (there is nothing to show). The
-        // first copy starts with the command that made it.
-        let mut command = snapshot::command_line(&text);
-        for (file, stream) in [
-            (format!("{name}.txt"), &snap.stdout),
-            (format!("{name}.stderr.txt"), &snap.stderr),
-        ] {
-            if !stream.trim().is_empty() {
-                let mut copy =
-                    command.take().map(|line| format!("{line}\n")).unwrap_or_default();
-                copy.push_str(stream.trim_end());
-                copy.push('\n');
-                let previous = copies.insert(dir.join(file), copy);
-                assert!(
-                    previous.is_none(),
-                    "two snapshots in {krate} are both named {name}"
-                );
-            }
-        }
-    }
-    copies
-}
+const RECAPTURE: &str =
+    "rerun `bash book/measure.sh` or `cargo run --release -p course-book --bin capture`";
 
-/// Every snapshot's output has an identical plain copy in the book, and the
-/// book keeps no copy of a snapshot that no longer exists.
+/// Every output a page shows has a snapshot and a captured run, and the
+/// run, filtered as insta filters, equals the snapshot; no capture outlives
+/// its page or snapshot.
 #[test]
-fn book_outputs_match_the_snapshots() {
-    let expected = expected_copies();
-    assert!(
-        !expected.is_empty(),
-        "no chapter snapshots found under {}",
-        workspace::root().display()
-    );
-
-    if std::env::var_os("UPDATE_BOOK_OUTPUT").is_some() {
-        for path in workspace::files_with_suffix(&workspace::output_dir(), ".txt") {
-            if !expected.contains_key(&path) {
-                fs::remove_file(&path).unwrap();
-            }
-        }
-        for (path, text) in &expected {
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(path, text).unwrap();
-        }
-    }
-
+fn captured_runs_equal_their_snapshots_after_the_filters() {
+    let shown = output::shown_by_pages();
+    assert!(!shown.is_empty(), "no page includes an output/<crate>/<name>.txt block");
     let mut problems = Vec::new();
-    for (path, text) in &expected {
-        match fs::read_to_string(path) {
-            Ok(copy) if &copy == text => {}
-            Ok(_) => {
-                problems.push(format!("differs from its snapshot: {}", path.display()))
-            }
-            Err(_) => problems.push(format!("missing: {}", path.display())),
+    for (one, pages) in &shown {
+        let what =
+            format!("output/{}/{} (shown by {})", one.krate, one.name, names(pages));
+        let Some(snapshot) = one.snapshot_path() else {
+            problems.push(format!(
+                "{what}: no snapshot {}/tests/snapshots/*{}.snap behind it",
+                one.krate, one.name
+            ));
+            continue;
+        };
+        let Some(captured) = Captured::read(one) else {
+            problems.push(format!("{what}: missing, never captured"));
+            continue;
+        };
+        if captured.command.is_none() {
+            problems.push(format!("{what}: does not start with its `$ cargo run` line"));
+        }
+        let text = fs::read_to_string(&snapshot).unwrap();
+        if let Err(diff) = output::compare(&one.krate, &text, &captured) {
+            problems.push(format!("{what}: differs from {}: {diff}", snapshot.display()));
         }
     }
-    for path in workspace::files_with_suffix(&workspace::output_dir(), ".txt") {
-        if !expected.contains_key(&path) {
-            problems.push(format!("no snapshot behind: {}", path.display()));
-        }
+    let keys: BTreeSet<_> = shown.keys().cloned().collect();
+    for path in output::stale_files(&keys) {
+        problems.push(format!("{}: no page shows it (stale)", path.display()));
     }
     assert!(
         problems.is_empty(),
-        "the book's outputs are out of date; run `UPDATE_BOOK_OUTPUT=1 cargo test -p course-book --test outputs`:\n{}",
+        "the book's captured runs are out of date; {RECAPTURE}:\n{}",
         problems.join("\n")
     );
+}
+
+/// The stamp every chapter page includes before its first output exists and
+/// says that these are real runs whose numbers will differ.
+#[test]
+fn the_page_stamp_exists() {
+    let stamp = fs::read_to_string(workspace::output_dir().join("stamp.md"))
+        .unwrap_or_else(|_| panic!("book/src/output/stamp.md is missing; {RECAPTURE}"));
+    let flat = stamp.replace("\n> ", " ");
+    assert!(flat.contains("real runs"), "{stamp}");
+    assert!(flat.contains("will differ"), "{stamp}");
+    assert!(flat.contains("release build"), "{stamp}");
+}
+
+fn names(pages: &[std::path::PathBuf]) -> String {
+    pages
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,0 +1,250 @@
+//! `cargo run --release -p course-book --bin capture`
+//!
+//! Captures the real runs the book shows. For every output block a page
+//! includes (`output/<crate>/<name>.txt` or `.stderr.txt`), it reads the
+//! command that the snapshot `<crate>/tests/snapshots/<name>.snap` records
+//! (program, arguments, environment), runs the release build of that
+//! program, and writes what it printed, under the command as a reader types
+//! it. Then it writes the page stamp `book/src/output/stamp.md`.
+//!
+//! The environment is replayed except `COURSE_CORES`: tests pin the core
+//! count so that a snapshot reads the same on every machine; a real run
+//! names the real machine. Each run is checked against its snapshot (the
+//! same check as `tests/outputs.rs`); runs that do not reproduce their
+//! snapshot are listed at the end, and the command exits 1.
+//!
+//! Arguments, if any, name the runs to capture again (`<crate>/<name>`, or
+//! any part of it): `capture chapter-04-parallelism/hybrid`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+use std::{env, fs};
+
+use course_book::output::{self, CORES_VARIABLE, Captured};
+use course_book::{snapshot, workspace};
+use shared::{format, machine, report};
+
+/// A run that takes longer than this is stopped and reported.
+const TIME_LIMIT: Duration = Duration::from_secs(180);
+
+fn main() {
+    let started = Instant::now();
+    if machine::build_profile() != "release" {
+        eprintln!(
+            "error: run the capture in release (`cargo run --release -p course-book --bin capture`): it runs the release builds beside it"
+        );
+        std::process::exit(2);
+    }
+    let shown = output::shown_by_pages();
+    let only: Vec<String> = env::args().skip(1).collect();
+    let wanted = |one: &output::Shown| {
+        let name = format!("{}/{}", one.krate, one.name);
+        only.is_empty() || only.iter().any(|part| name.contains(part.as_str()))
+    };
+    let mut problems = Vec::new();
+    let mut jobs = Vec::new();
+    for one in shown.keys().filter(|one| wanted(one)) {
+        let Some(path) = one.snapshot_path() else {
+            problems.push(format!(
+                "{}/{}: a page shows it; no snapshot",
+                one.krate, one.name
+            ));
+            continue;
+        };
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        match snapshot::recorded(&text) {
+            Some(recorded) => jobs.push((one.clone(), text, recorded)),
+            None => {
+                problems.push(format!("{}: no command in its header", path.display()))
+            }
+        }
+    }
+
+    let build_started = Instant::now();
+    if let Err(err) = build_release() {
+        eprintln!("error: {err}");
+        std::process::exit(1);
+    }
+    eprintln!("release build checked in {}", format::duration(build_started.elapsed()));
+    let bin_dir = env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| workspace::root().join("target").join("release"));
+
+    let mut written = 0;
+    for (one, text, recorded) in &jobs {
+        let line = recorded.command_line(|name| name != CORES_VARIABLE);
+        eprintln!("{line}");
+        let program = bin_dir.join(&recorded.program);
+        let run_started = Instant::now();
+        let run = match run(&program, recorded, &workspace::root()) {
+            Ok(run) => run,
+            Err(err) => {
+                problems.push(format!("{}/{}: {err}", one.krate, one.name));
+                continue;
+            }
+        };
+        eprintln!("  took {}", format::duration(run_started.elapsed()));
+        let captured =
+            Captured { command: Some(line), stdout: run.stdout, stderr: run.stderr };
+        for path in [one.stdout_path(), one.stderr_path()] {
+            let _ = fs::remove_file(path);
+        }
+        for (path, text) in captured.files(one) {
+            if let Some(dir) = path.parent() {
+                let _ = fs::create_dir_all(dir);
+            }
+            if let Err(err) = fs::write(&path, text) {
+                eprintln!("error: cannot write {}: {err}", path.display());
+                std::process::exit(1);
+            }
+            written += 1;
+        }
+        let snap = snapshot::parse_command(text);
+        if let Ok(snap) = &snap
+            && snap.exit_code != run.exit_code
+        {
+            problems.push(format!(
+                "{}/{}: exited {} where the snapshot says {}",
+                one.krate, one.name, run.exit_code, snap.exit_code
+            ));
+        } else if let Err(err) = output::compare(&one.krate, text, &captured) {
+            let pinned = recorded.env.get(CORES_VARIABLE).map_or(String::new(), |cores| {
+                format!(" (the snapshot pins {CORES_VARIABLE}={cores}; this machine has {})", machine::cores())
+            });
+            problems.push(format!("{}/{}{pinned}: {err}", one.krate, one.name));
+        }
+    }
+    // Only a full capture knows which files are left over.
+    let stale = if only.is_empty() {
+        output::stale_files(&shown.keys().cloned().collect())
+    } else {
+        Vec::new()
+    };
+    for path in &stale {
+        let _ = fs::remove_file(path);
+    }
+
+    let stamp = workspace::output_dir().join("stamp.md");
+    if let Err(err) = fs::write(&stamp, stamp_text()) {
+        eprintln!("error: cannot write {}: {err}", stamp.display());
+        std::process::exit(1);
+    }
+    println!(
+        "captured {} runs into {written} files (and {}), removed {} stale files, in {}",
+        jobs.len(),
+        stamp.display(),
+        stale.len(),
+        format::duration(started.elapsed())
+    );
+    if !problems.is_empty() {
+        println!("{} runs do not reproduce their snapshot as is:", problems.len());
+        for problem in &problems {
+            println!("  {problem}");
+        }
+        std::process::exit(1);
+    }
+}
+
+/// The page stamp: one blockquote, wrapped to fit the content column.
+fn stamp_text() -> String {
+    let words = format!(
+        "**These are real runs**, captured by `bash book/measure.sh` on {} cores ({}), {} build, {}. Your numbers will differ; the verdict words should not.",
+        machine::cores(),
+        machine::cpu_model(),
+        machine::build_profile(),
+        report::today_utc()
+    );
+    let mut text = String::new();
+    let mut line = String::from(">");
+    for word in words.split_whitespace() {
+        if line.len() + 1 + word.len() > 76 && line.len() > 1 {
+            text.push_str(&line);
+            text.push('\n');
+            line = String::from(">");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    text.push_str(&line);
+    text.push('\n');
+    text
+}
+
+/// Builds the workspace in release, so that the runs are of today's code.
+/// The whole workspace, as `book/measure.sh` builds it: a build of some
+/// packages only may unify features differently and rebuild them.
+fn build_release() -> Result<(), String> {
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let mut command = Command::new(cargo);
+    command
+        .args(["build", "--quiet", "--release", "--workspace"])
+        .current_dir(workspace::root());
+    let status = command.status().map_err(|err| format!("cannot run cargo: {err}"))?;
+    status.success().then_some(()).ok_or_else(|| "the release build failed".to_string())
+}
+
+/// What one run printed, and how it ended.
+struct Run {
+    stdout: String,
+    stderr: String,
+    exit_code: i32,
+}
+
+/// Runs `program` as `recorded` says (without `COURSE_CORES`), stdin
+/// closed, stopped after [`TIME_LIMIT`].
+fn run(
+    program: &PathBuf,
+    recorded: &snapshot::Recorded,
+    dir: &Path,
+) -> Result<Run, String> {
+    let mut command = Command::new(program);
+    command
+        .args(&recorded.args)
+        .env_remove(CORES_VARIABLE)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (name, value) in recorded.env.iter().filter(|(name, _)| *name != CORES_VARIABLE) {
+        command.env(name, value);
+    }
+    let mut child = command
+        .spawn()
+        .map_err(|err| format!("cannot run {}: {err}", program.display()))?;
+    let mut out = child.stdout.take().expect("piped");
+    let mut err = child.stderr.take().expect("piped");
+    let out_reader = thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = out.read_to_end(&mut text);
+        text
+    });
+    let err_reader = thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = err.read_to_end(&mut text);
+        text
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|err| err.to_string())? {
+            break status;
+        }
+        if started.elapsed() > TIME_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!(
+                "still running after {}; stopped",
+                format::duration(TIME_LIMIT)
+            ));
+        }
+        thread::sleep(Duration::from_millis(20));
+    };
+    let stdout =
+        String::from_utf8_lossy(&out_reader.join().unwrap_or_default()).into_owned();
+    let stderr =
+        String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned();
+    Ok(Run { stdout, stderr, exit_code: status.code().unwrap_or(!0) })
+}

@@ -1,0 +1,280 @@
+//! The book's output blocks: real runs, held equal to the snapshots.
+//!
+//! A page shows a program's output with
+//! `{{#include output/<crate>/<name>.txt}}` (stdout) or
+//! `{{#include output/<crate>/<name>.stderr.txt}}` (stderr). The file is a
+//! real release run of the command recorded in the snapshot
+//! `<crate>/tests/snapshots/<name>.snap`, written by the `capture` command:
+//! its first line is the command as a reader types it (in both files, since
+//! a page may show either one alone), then the stream as the program
+//! printed it. An empty stream gets no file.
+//!
+//! A captured run can never drift from its program: [`compare`] applies the
+//! chapter's `SNAPSHOT_FILTERS`, then the course's `TIMING_FILTERS`, to the
+//! captured text exactly as insta does (each regex's `replace_all`, in order,
+//! over the whole insta-cmd text), and requires the snapshot's text.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+
+use crate::{include, snapshot, workspace};
+
+/// The variable that makes a test machine-independent by pinning the core
+/// count. The capture does not replay it: a real run names the real cores.
+pub const CORES_VARIABLE: &str = shared::machine::CORES_OVERRIDE;
+
+/// One snapshot that a page shows: `<crate>/tests/snapshots/<name>.snap`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Shown {
+    /// The chapter crate, e.g. `chapter-02-mixed-tasks`.
+    pub krate: String,
+    /// The snapshot's short name, e.g. `blocked_tokio`.
+    pub name: String,
+}
+
+impl Shown {
+    /// `book/src/output/<crate>/<name>.txt`: the captured stdout.
+    pub fn stdout_path(&self) -> PathBuf {
+        workspace::output_dir().join(&self.krate).join(format!("{}.txt", self.name))
+    }
+
+    /// `book/src/output/<crate>/<name>.stderr.txt`: the captured stderr.
+    pub fn stderr_path(&self) -> PathBuf {
+        workspace::output_dir()
+            .join(&self.krate)
+            .join(format!("{}.stderr.txt", self.name))
+    }
+
+    /// The snapshot file behind this output, if there is one.
+    pub fn snapshot_path(&self) -> Option<PathBuf> {
+        let dir = workspace::root().join(&self.krate).join("tests").join("snapshots");
+        workspace::files_with_suffix(&dir, ".snap")
+            .into_iter()
+            .find(|path| snapshot::short_name(path) == self.name)
+    }
+}
+
+/// The `output/<crate>/<name>` that `include_path` names, if it names one.
+pub fn shown_by(include_path: &str) -> Option<Shown> {
+    let rest = include_path.strip_prefix("output/")?;
+    let (krate, file) = rest.split_once('/')?;
+    let name = file.strip_suffix(".stderr.txt").or_else(|| file.strip_suffix(".txt"))?;
+    (!krate.is_empty() && !name.is_empty() && !name.contains('/'))
+        .then(|| Shown { krate: krate.to_string(), name: name.to_string() })
+}
+
+/// Every snapshot that some page of the book shows, with the pages.
+pub fn shown_by_pages() -> BTreeMap<Shown, Vec<PathBuf>> {
+    let mut shown: BTreeMap<Shown, Vec<PathBuf>> = BTreeMap::new();
+    for page in workspace::files_with_suffix(&workspace::book_src(), ".md") {
+        let Ok(text) = fs::read_to_string(&page) else { continue };
+        for found in include::find(&text) {
+            if let Some(one) = shown_by(&found.path) {
+                shown.entry(one).or_default().push(page.clone());
+            }
+        }
+    }
+    shown
+}
+
+/// The chapter's own snapshot filters, by crate name.
+pub fn chapter_filters(krate: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    Some(match krate {
+        "chapter-01-event-loop" => chapter_01_event_loop::SNAPSHOT_FILTERS,
+        "chapter-02-mixed-tasks" => chapter_02_mixed_tasks::SNAPSHOT_FILTERS,
+        "chapter-03-cpu-bound" => chapter_03_cpu_bound::SNAPSHOT_FILTERS,
+        "chapter-04-parallelism" => chapter_04_parallelism::SNAPSHOT_FILTERS,
+        _ => return None,
+    })
+}
+
+/// Applies `filters` in order, each as `Regex::replace_all` over the whole
+/// text: what insta's `Settings::add_filter` does.
+pub fn redact(filters: &[(&str, &str)], text: &str) -> Result<String, String> {
+    let mut text = text.to_string();
+    for (pattern, replacement) in filters {
+        let regex = Regex::new(pattern)
+            .map_err(|err| format!("bad filter {pattern:?}: {err}"))?;
+        text = regex.replace_all(&text, *replacement).into_owned();
+    }
+    Ok(text)
+}
+
+/// What insta compares: the text without trailing whitespace, `\r\n` as `\n`.
+fn normalized(text: &str) -> String {
+    text.trim_end().replace("\r\n", "\n")
+}
+
+/// A run's streams, as the capture wrote them (the command line removed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Captured {
+    /// The command line the first file starts with (`$ cargo run ...`).
+    pub command: Option<String>,
+    /// Everything the program printed on stdout.
+    pub stdout: String,
+    /// Everything the program printed on stderr.
+    pub stderr: String,
+}
+
+impl Captured {
+    /// The files to write for this run: `(path, text)`, one per non-empty
+    /// stream, each starting with the command line.
+    pub fn files(&self, shown: &Shown) -> Vec<(PathBuf, String)> {
+        let mut files = Vec::new();
+        for (path, stream) in
+            [(shown.stdout_path(), &self.stdout), (shown.stderr_path(), &self.stderr)]
+        {
+            if stream.trim().is_empty() {
+                continue;
+            }
+            let mut text =
+                self.command.as_ref().map(|line| format!("{line}\n")).unwrap_or_default();
+            text.push_str(stream);
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            files.push((path, text));
+        }
+        files
+    }
+
+    /// Reads the files of `shown` back; `None` if neither exists.
+    pub fn read(shown: &Shown) -> Option<Captured> {
+        let stdout = fs::read_to_string(shown.stdout_path()).ok();
+        let stderr = fs::read_to_string(shown.stderr_path()).ok();
+        if stdout.is_none() && stderr.is_none() {
+            return None;
+        }
+        let mut captured = Captured::default();
+        for (text, slot) in
+            [(stdout, &mut captured.stdout), (stderr, &mut captured.stderr)]
+        {
+            let Some(text) = text else { continue };
+            let mut body = text.as_str();
+            if let Some((line, rest)) = text.split_once('\n')
+                && line.starts_with("$ ")
+            {
+                captured.command.get_or_insert_with(|| line.to_string());
+                body = rest;
+            }
+            *slot = body.to_string();
+        }
+        Some(captured)
+    }
+}
+
+/// Holds a captured run equal to its snapshot after the filters: `Err`
+/// names the first line that differs.
+pub fn compare(
+    krate: &str,
+    snapshot_text: &str,
+    captured: &Captured,
+) -> Result<(), String> {
+    let snap = snapshot::parse_command(snapshot_text)?;
+    let chapter = chapter_filters(krate)
+        .ok_or_else(|| format!("no SNAPSHOT_FILTERS known for crate {krate}"))?;
+    // The text insta-cmd hands to insta (its `_run_and_snapshot!`), with the
+    // snapshot's own exit lines: the capture checks the exit code itself.
+    let whole = format!(
+        "success: {}\nexit_code: {}\n----- stdout -----\n{}\n----- stderr -----\n{}",
+        snap.success, snap.exit_code, captured.stdout, captured.stderr
+    );
+    let filters: Vec<(&str, &str)> =
+        chapter.iter().chain(shared::snapshot::TIMING_FILTERS).copied().collect();
+    let redacted = normalized(&redact(&filters, &whole)?);
+    let expected = normalized(snapshot::body(snapshot_text)?);
+    if redacted == expected {
+        return Ok(());
+    }
+    let mut got = redacted.lines();
+    let mut want = expected.lines();
+    for number in 1.. {
+        match (want.next(), got.next()) {
+            (Some(a), Some(b)) if a == b => continue,
+            (a, b) => {
+                return Err(format!(
+                    "line {number} of the snapshot's body differs:\n  snapshot: {}\n  captured: {}",
+                    a.unwrap_or("(end)"),
+                    b.unwrap_or("(end)")
+                ));
+            }
+        }
+    }
+    unreachable!("two different texts differ in some line")
+}
+
+/// Every `.txt` file under `book/src/output/<crate>/` that no page's
+/// snapshot accounts for: left over from a snapshot or include now gone.
+pub fn stale_files(shown: &BTreeSet<Shown>) -> Vec<PathBuf> {
+    let mut wanted = BTreeSet::new();
+    for one in shown {
+        wanted.insert(one.stdout_path());
+        wanted.insert(one.stderr_path());
+    }
+    workspace::files_with_suffix(&workspace::output_dir(), ".txt")
+        .into_iter()
+        .filter(|path| !wanted.contains(path))
+        .filter(|path| path.parent() != Some(Path::new(&workspace::output_dir())))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SNAP: &str = "---\nsource: tests/cli.rs\ninfo:\n  program: chapter-01-event-loop\n  args:\n    - \"--ticks\"\n    - \"2\"\n---\nsuccess: true\nexit_code: 0\n----- stdout -----\nevery [time]: on time\n\n----- stderr -----\n";
+
+    /// Includes name the snapshot behind them, for stdout and stderr alike.
+    #[test]
+    fn an_include_names_its_snapshot() {
+        let one = Shown { krate: "c".into(), name: "n".into() };
+        assert_eq!(shown_by("output/c/n.txt"), Some(one.clone()));
+        assert_eq!(shown_by("output/c/n.stderr.txt"), Some(one));
+        assert_eq!(shown_by("output/stamp.md"), None);
+        assert_eq!(shown_by("results/c/n.txt"), None);
+    }
+
+    /// Each non-empty stream gets a file, each starting with the command.
+    #[test]
+    fn every_file_starts_with_the_command() {
+        let one = Shown { krate: "c".into(), name: "n".into() };
+        let run = Captured {
+            command: Some("$ cargo run".into()),
+            stdout: "out\n".into(),
+            stderr: "err".into(),
+        };
+        let files = run.files(&one);
+        assert_eq!(files.len(), 2);
+        assert_eq!(files[0].1, "$ cargo run\nout\n");
+        assert_eq!(files[1].1, "$ cargo run\nerr\n");
+        let quiet = Captured { stdout: " \n".into(), ..run };
+        assert_eq!(quiet.files(&one).len(), 1, "an empty stream gets no file");
+    }
+
+    /// Filters run in order over the whole text, as insta's do.
+    #[test]
+    fn filters_apply_in_order() {
+        let filters = [(r"\d+", "N"), (r"N N", "pair")];
+        assert_eq!(redact(&filters, "1 2, 3").unwrap(), "pair, N");
+        assert!(redact(&[("(", "")], "x").is_err());
+    }
+
+    /// A real run equals its snapshot after the filters; a changed word is
+    /// caught, with the line that differs.
+    #[test]
+    fn a_capture_equals_its_snapshot_after_the_filters() {
+        let run = Captured {
+            command: None,
+            stdout: "every 20.1 ms:    on time\n".into(),
+            stderr: String::new(),
+        };
+        assert_eq!(compare("chapter-01-event-loop", SNAP, &run), Ok(()));
+        let late = Captured { stdout: "every 20.1 ms: LATE\n".into(), ..run };
+        let err = compare("chapter-01-event-loop", SNAP, &late).unwrap_err();
+        assert!(err.contains("captured: every [time]: LATE"), "{err}");
+        assert!(compare("no-such-crate", SNAP, &late).is_err());
+    }
+}

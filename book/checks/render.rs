@@ -1,0 +1,295 @@
+//! The one renderer of measured results: records in, Markdown out.
+//!
+//! Every chapter program (with `--json PATH`) and the compare command write
+//! their measurements as [`Record`] JSON lines into `book/results/*.jsonl`.
+//! This module turns one such file into the book's table fragment
+//! (`book/src/results/<name>.md`) and into one-value files
+//! (`book/src/results/values/<name>/<key>.<field>.txt`) that prose includes
+//! inline. Nothing is typed by hand and no chapter writes Markdown.
+//!
+//! A file's records are grouped by experiment, one table each. The columns
+//! are the fields present; a field with the same value in every row of a
+//! table moves to the line above it, which keeps tables narrow. A table of
+//! one row is shown as field and value, one per line.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use serde_json::Value;
+use shared::format;
+use shared::record::Record;
+
+/// The fields in the order `Record` declares them, with their headers.
+/// A field not listed (a newer one) comes after them, named after itself.
+const FIELDS: &[(&str, &str)] = &[
+    ("experiment", "experiment"),
+    ("variant", "variant"),
+    ("language", "language"),
+    ("workers", "N"),
+    ("verdict", "verdict"),
+    ("version", "version"),
+    ("wall_s", "wall"),
+    ("cpu_s", "CPU"),
+    ("cores_used", "cores busy"),
+    ("cores", "cores"),
+    ("calls", "calls"),
+    ("limit", "limit"),
+    ("fingerprint", "bits"),
+    ("ticks", "ticks"),
+    ("interval_s", "interval"),
+    ("late_ticks", "late"),
+    ("max_gap_s", "longest gap"),
+    ("worst_lateness_s", "worst lateness"),
+    ("step_s", "CPU step"),
+    ("startup_s", "start-up"),
+    ("speedup", "speedup"),
+];
+
+/// The human header of `field`.
+pub fn header(field: &str) -> String {
+    FIELDS.iter().find(|(name, _)| *name == field).map_or_else(
+        || field.trim_end_matches("_s").replace('_', " "),
+        |(_, h)| h.to_string(),
+    )
+}
+
+/// A field's value as the programs print it: durations with
+/// `shared::format::duration`, cores busy with two decimals, speedups as
+/// `1.95×`, counts and words as they are.
+pub fn value(field: &str, value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Number(number) => {
+            let Some(x) = number.as_f64() else { return number.to_string() };
+            if field.ends_with("_s") {
+                format::duration(Duration::from_secs_f64(x.max(0.0)))
+            } else if field == "cores_used" {
+                format!("{x:.2}")
+            } else if field == "speedup" {
+                format!("{x:.2}×")
+            } else {
+                number.to_string()
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Reads JSON lines into records; blank lines are skipped.
+pub fn read_records(text: &str) -> Result<Vec<Record>, String> {
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(Record::from_json_line)
+        .collect()
+}
+
+/// The record's fields that are present, by name.
+fn fields(record: &Record) -> BTreeMap<String, Value> {
+    match serde_json::to_value(record) {
+        Ok(Value::Object(map)) => map.into_iter().filter(|(_, v)| !v.is_null()).collect(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// `names` in the order of [`FIELDS`], the others after them, sorted.
+fn ordered(names: &BTreeSet<String>) -> Vec<String> {
+    let mut list: Vec<String> = FIELDS
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .filter(|name| names.contains(name))
+        .collect();
+    let known: BTreeSet<&str> = FIELDS.iter().map(|(name, _)| *name).collect();
+    list.extend(names.iter().filter(|name| !known.contains(name.as_str())).cloned());
+    list
+}
+
+/// The Markdown fragment for one file's records: the provenance line, then
+/// one table per experiment, in the order the experiments first appear.
+pub fn markdown(records: &[Record], provenance: &str) -> String {
+    let mut text = format!("Measured on {provenance}.\n");
+    let mut experiments: Vec<&str> = Vec::new();
+    for record in records {
+        if !experiments.contains(&record.experiment.as_str()) {
+            experiments.push(&record.experiment);
+        }
+    }
+    for experiment in experiments {
+        let rows: Vec<BTreeMap<String, Value>> = records
+            .iter()
+            .filter(|record| record.experiment == experiment)
+            .map(fields)
+            .collect();
+        text.push('\n');
+        text.push_str(&group(experiment, &rows));
+    }
+    text
+}
+
+/// One experiment's rows: the shared values in a line, then the table.
+fn group(experiment: &str, rows: &[BTreeMap<String, Value>]) -> String {
+    let names: BTreeSet<String> = rows
+        .iter()
+        .flat_map(|row| row.keys().cloned())
+        .filter(|name| name != "experiment")
+        .collect();
+    let names = ordered(&names);
+    let mut text = format!("`{experiment}`");
+    if rows.len() == 1 {
+        text.push_str(":\n\n| field | value |\n|---|---|\n");
+        for name in &names {
+            text.push_str(&format!(
+                "| {} | {} |\n",
+                header(name),
+                value(name, &rows[0][name])
+            ));
+        }
+        return text;
+    }
+    let constant = |name: &String| {
+        let first = rows[0].get(name);
+        first.is_some() && rows.iter().all(|row| row.get(name) == first)
+    };
+    let shared: Vec<String> = names
+        .iter()
+        .filter(|name| constant(name))
+        .map(|name| format!("{} {}", header(name), value(name, &rows[0][name])))
+        .collect();
+    if shared.is_empty() {
+        text.push_str(":\n\n");
+    } else {
+        text.push_str(&format!(", every row: {}.\n\n", shared.join(", ")));
+    }
+    let columns: Vec<&String> = names.iter().filter(|name| !constant(name)).collect();
+    let cells: Vec<String> = columns.iter().map(|name| header(name)).collect();
+    text.push_str(&format!("| {} |\n", cells.join(" | ")));
+    text.push_str(&format!("|{}\n", columns.iter().map(|_| "---|").collect::<String>()));
+    for row in rows {
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|name| {
+                row.get(*name).map_or_else(|| "–".to_string(), |v| value(name, v))
+            })
+            .collect();
+        text.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    text
+}
+
+/// The one-value files of a file's records: `(<key>.<field>.txt, value)`,
+/// where `<key>` is the experiment, then the variant and the workers when
+/// set, then the language when the records hold more than one language.
+/// The second list names keys that more than one record has (the last one
+/// wins).
+pub fn values(records: &[Record]) -> (BTreeMap<String, String>, Vec<String>) {
+    let languages: BTreeSet<&str> = records.iter().map(|r| r.language.as_str()).collect();
+    let mut files = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    let mut repeated = Vec::new();
+    for record in records {
+        let mut key = record.experiment.clone();
+        if let Some(variant) = &record.variant {
+            key.push_str(&format!(".{variant}"));
+        }
+        if let Some(workers) = record.workers {
+            key.push_str(&format!(".{workers}"));
+        }
+        if languages.len() > 1 {
+            key.push_str(&format!(".{}", record.language));
+        }
+        if !seen.insert(key.clone()) {
+            repeated.push(key.clone());
+        }
+        for (name, v) in fields(record) {
+            files.insert(format!("{key}.{name}.txt"), value(&name, &v));
+        }
+    }
+    (files, repeated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINES: &str = r#"
+{"experiment":"mixed_tasks","language":"rust","version":"1.88.0","wall_s":10.5,"cpu_s":10.2,"cores_used":0.971,"cores":2,"limit":100000,"ticks":5,"worst_lateness_s":1.5612,"variant":"tokio-on-loop","verdict":"late","late_ticks":4}
+{"experiment":"mixed_tasks","language":"rust","version":"1.88.0","wall_s":10.1,"cpu_s":10.0,"cores_used":0.99,"cores":2,"limit":100000,"ticks":5,"worst_lateness_s":0.0004,"variant":"tokio-offload","verdict":"on time","late_ticks":0}
+{"experiment":"one_call","language":"rust","version":"1.88.0","wall_s":0.0871,"cpu_s":0.087,"cores_used":1.0,"cores":2,"limit":100000}
+"#;
+
+    /// Varying fields become columns with human headers and the programs'
+    /// formats; fields equal in every row move to the line above.
+    #[test]
+    fn renders_a_table_per_experiment() {
+        let records = read_records(LINES).unwrap();
+        let text = markdown(&records, "2 cores, a CPU, release build, 2026-11-27");
+        assert!(
+            text.starts_with("Measured on 2 cores, a CPU, release build, 2026-11-27.\n")
+        );
+        assert!(
+            text.contains("`mixed_tasks`, every row: language rust, version 1.88.0, cores 2, limit 100000, ticks 5.\n"),
+            "{text}"
+        );
+        assert!(text.contains(
+            "| variant | verdict | wall | CPU | cores busy | late | worst lateness |\n"
+        ));
+        assert!(text.contains(
+            "| tokio-on-loop | late | 10.500 s | 10.200 s | 0.97 | 4 | 1.561 s |\n"
+        ));
+        assert!(text.contains(
+            "| tokio-offload | on time | 10.100 s | 10.000 s | 0.99 | 0 | 400 µs |\n"
+        ));
+        assert!(text.contains("`one_call`:\n\n| field | value |\n"), "{text}");
+        assert!(text.contains("| wall | 87.1 ms |\n"));
+        for line in text.lines() {
+            assert!(line.chars().count() <= 100, "too wide: {line}");
+        }
+    }
+
+    /// Each field of each record becomes one value file, named by the key.
+    #[test]
+    fn writes_one_value_per_field() {
+        let records = read_records(LINES).unwrap();
+        let (files, repeated) = values(&records);
+        assert_eq!(
+            files
+                .get("mixed_tasks.tokio-on-loop.worst_lateness_s.txt")
+                .map(String::as_str),
+            Some("1.561 s")
+        );
+        assert_eq!(
+            files.get("one_call.cores_used.txt").map(String::as_str),
+            Some("1.00")
+        );
+        assert_eq!(
+            files.get("mixed_tasks.tokio-offload.verdict.txt").map(String::as_str),
+            Some("on time")
+        );
+        assert!(repeated.is_empty());
+    }
+
+    /// Records of two languages get the language in their key; a key two
+    /// records share is reported.
+    #[test]
+    fn keys_name_the_language_and_repeats_are_reported() {
+        let mut records = read_records(LINES).unwrap();
+        let mut python = records[2].clone();
+        python.language = "python".into();
+        records.push(python);
+        let (files, repeated) = values(&records);
+        assert!(files.contains_key("one_call.python.wall_s.txt"));
+        assert!(files.contains_key("one_call.rust.wall_s.txt"));
+        assert!(repeated.is_empty());
+        let twice = [records[0].clone(), records[0].clone()];
+        assert_eq!(values(&twice).1, ["mixed_tasks.tokio-on-loop"]);
+    }
+
+    /// Durations, speedups and unknown fields are formatted and named.
+    #[test]
+    fn formats_values_and_headers() {
+        assert_eq!(value("startup_s", &serde_json::json!(0.0031)), "3.10 ms");
+        assert_eq!(value("speedup", &serde_json::json!(1.954)), "1.95×");
+        assert_eq!(value("calls", &serde_json::json!(20)), "20");
+        assert_eq!(header("startup_s"), "start-up");
+        assert_eq!(header("queue_wait_s"), "queue wait");
+    }
+}
