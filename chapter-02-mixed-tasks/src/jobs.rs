@@ -6,7 +6,6 @@
 //! all three. The jobs talk to each other only through `done`: the ticker
 //! requests it when it has ticked enough (or on Ctrl-C), and the others stop.
 
-use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -17,7 +16,7 @@ use crate::events::{Events, Tick};
 use crate::runtimes::async_std::AsyncStd;
 use crate::runtimes::smol::Smol;
 use crate::runtimes::tokio::Tokio;
-use crate::runtimes::{self, Loop, Placement, Runtime};
+use crate::runtimes::{self, Job, Loop, Placement, Runtime};
 use crate::ticker::{StopReason, TickPlan};
 use crate::{chores, cpu_chain, ticker};
 
@@ -81,17 +80,19 @@ pub fn run(
 }
 // ANCHOR_END: run
 
+/// What the ticker hands back: its ticks and why it stopped.
+type Ticks = (Vec<Tick>, StopReason);
+/// What the CPU chain hands back: how long each step took.
+type Steps = Result<Vec<Duration>, String>;
+
 /// The ticker, the random waits and the CPU chain, on `runtime`.
 fn jobs<L: Loop>(
     runtime: L,
     config: &Config,
     events: &Events,
     ctrl_c: &'static Shutdown,
-) -> (
-    impl Future<Output = (Vec<Tick>, StopReason)> + Send + 'static,
-    impl Future<Output = Vec<Duration>> + Send + 'static,
-    impl Future<Output = Result<Vec<Duration>, String>> + Send + 'static,
-) {
+) -> (impl Job<Output = Ticks>, impl Job<Output = Vec<Duration>>, impl Job<Output = Steps>)
+{
     let Config { placement, interval, ticks, limit, seed, .. } = *config;
     let plan = TickPlan { interval, ticks, start: Instant::now() };
     let done = Arc::new(Shutdown::new());

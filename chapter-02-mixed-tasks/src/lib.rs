@@ -93,7 +93,11 @@ pub fn run(
         let show_tasks = !options.only_ticks;
         let printer = thread::spawn(move || {
             for event in received {
-                report::event_line(&event, config.late_after, show_tasks).map(say);
+                if let Some(line) =
+                    report::event_line(&event, config.late_after, show_tasks)
+                {
+                    say(line);
+                }
             }
         });
         let measured = jobs::run(&config, events, ctrl_c);

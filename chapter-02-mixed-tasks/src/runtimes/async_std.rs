@@ -12,7 +12,7 @@ use std::time::Duration;
 use num_bigint::BigUint;
 use shared::workload::product_below;
 
-use super::{Job, Loop};
+use super::{Job, Loop, Outputs};
 
 /// async-std's timers, yield and blocking pool.
 #[derive(Debug, Clone, Copy)]
@@ -39,7 +39,7 @@ impl Loop for AsyncStd {
 /// Joins the three jobs in one task on the calling thread.
 pub fn run<A: Job, B: Job, C: Job>(
     (ticker, chores, cpu_chain): (A, B, C),
-) -> Result<(A::Output, B::Output, C::Output), String> {
+) -> Outputs<A, B, C> {
     // `join!` polls its futures in order: the ticker goes first.
     Ok(async_std::task::block_on(async { futures::join!(ticker, chores, cpu_chain) }))
 }

@@ -44,6 +44,11 @@ pub trait Job: Future<Output: Send + 'static> + Send + 'static {}
 
 impl<F: Future<Output: Send + 'static> + Send + 'static> Job for F {}
 
+/// What running three jobs hands back: their outputs, in order, or why the
+/// runtime could not run them.
+pub type Outputs<A, B, C> =
+    Result<(<A as Future>::Output, <B as Future>::Output, <C as Future>::Output), String>;
+
 /// Which runtime drives the jobs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Runtime {

@@ -6,7 +6,7 @@ use std::time::Duration;
 use num_bigint::BigUint;
 use shared::workload::product_below;
 
-use super::{Job, Loop};
+use super::{Job, Loop, Outputs};
 
 /// smol's timers and yield, and the `blocking` crate's thread pool.
 #[derive(Debug, Clone, Copy)]
@@ -34,7 +34,7 @@ impl Loop for Smol {
 /// Spawns the three jobs on a local executor and drives it on this thread.
 pub fn run<A: Job, B: Job, C: Job>(
     (ticker, chores, cpu_chain): (A, B, C),
-) -> Result<(A::Output, B::Output, C::Output), String> {
+) -> Outputs<A, B, C> {
     let executor = smol::LocalExecutor::new();
     Ok(smol::block_on(executor.run(async {
         let ticker = executor.spawn(ticker);

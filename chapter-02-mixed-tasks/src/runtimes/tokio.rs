@@ -7,7 +7,7 @@ use std::time::Duration;
 use num_bigint::BigUint;
 use shared::workload::product_below;
 
-use super::{Job, Loop};
+use super::{Job, Loop, Outputs};
 
 /// tokio's timers, yield and blocking pool.
 #[derive(Debug, Clone, Copy)]
@@ -44,7 +44,7 @@ impl Loop for Tokio {
 /// for all three.
 pub fn run<A: Job, B: Job, C: Job>(
     (ticker, chores, cpu_chain): (A, B, C),
-) -> Result<(A::Output, B::Output, C::Output), String> {
+) -> Outputs<A, B, C> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()

@@ -10,7 +10,7 @@
 
 use shared::machine;
 
-use super::Job;
+use super::{Job, Outputs};
 
 /// Worker threads the runtime gets: one per core.
 pub fn workers() -> usize {
@@ -21,7 +21,7 @@ pub fn workers() -> usize {
 /// Runs the three jobs joined in one task, spawned on a multi-thread runtime.
 pub fn run<A: Job, B: Job, C: Job>(
     (ticker, chores, cpu_chain): (A, B, C),
-) -> Result<(A::Output, B::Output, C::Output), String> {
+) -> Outputs<A, B, C> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(workers())
         .enable_time()
