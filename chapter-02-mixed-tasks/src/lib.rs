@@ -76,7 +76,13 @@ pub fn run(
     let mut json = options.json.as_ref().map(open).transpose()?;
     let limit = options.limit.unwrap_or_else(|| {
         let calibration = calibrate::calibrate(TARGET);
-        report::calibration(&calibration, TARGET).into_iter().for_each(say);
+        say(format!(
+            "Step size: limit {} for about {} (limit {} took {})",
+            calibration.limit,
+            shared::format::duration(TARGET),
+            calibration.probe_limit,
+            shared::format::duration(calibration.probe_took)
+        ));
         calibration.limit
     });
     let mut runs = Vec::new();

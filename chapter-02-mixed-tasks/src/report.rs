@@ -8,60 +8,49 @@ use shared::format::{duration, seconds};
 
 use crate::events::{Event, Tick};
 use crate::jobs::{Config, Measured};
-use crate::observe::calibrate::Calibration;
-use crate::observe::{self, Summary, Verdict};
+use crate::observe::{self, Summary};
 use crate::runtimes::{Offload, Placement, Runtime, tokio_multi_thread};
 use crate::ticker::StopReason;
 
 /// The lines that say what a run is about to do.
-pub fn header(config: &Config) -> Vec<String> {
-    let stops = match config.ticks {
-        Some(n) => format!("Stops after {n} ticks."),
-        None => "Ctrl-C stops it.".to_string(),
-    };
-    vec![
+pub fn header(config: &Config) -> [String; 4] {
+    let stops = config.ticks.map_or("until Ctrl-C".to_string(), |n| format!("{n} ticks"));
+    [
         format!("Three jobs on {}.", runtime_words(config.runtime)),
-        format!("The CPU steps run {}.", place_words(config)),
+        format!("The CPU steps (limit {}) run {}.", config.limit, place_words(config)),
         format!(
-            "A tick every {} (due one interval after the previous one ran),",
-            duration(config.interval)
-        ),
-        format!(
-            "random waits of up to {} (seed {}), CPU steps of limit {}.",
+            "A tick every {}, random waits up to {} (seed {}); {stops}.",
+            duration(config.interval),
             duration(config.interval / 2),
-            config.seed,
-            config.limit
+            config.seed
         ),
-        stops,
         format!(
-            "A tick is LATE when it runs more than {} after it was due: far",
+            "LATE: a tick that runs more than {} after it was due.",
             duration(config.late_after)
         ),
-        "above a free loop's timer jitter, far below one CPU step.".to_string(),
     ]
 }
 
-/// The line for one event, or none (random waits and CPU steps are only
-/// printed with `show_tasks`).
+/// The line for one event, or none (random waits and CPU steps only with
+/// `show_tasks`).
 pub fn event_line(
     event: &Event,
     late_after: Duration,
     show_tasks: bool,
 ) -> Option<String> {
-    match *event {
-        Event::Tick(tick) => Some(tick_line(&tick, late_after)),
-        _ if !show_tasks => None,
+    Some(match *event {
+        Event::Tick(tick) => tick_line(&tick, late_after),
+        _ if !show_tasks => return None,
         Event::Wait { number, wait } => {
-            Some(format!("    chore {number}: done; the next one in {}", seconds(wait)))
+            format!("    chore {number}: done; the next one in {}", seconds(wait))
         }
         Event::StepStarted { number, limit } => {
-            Some(format!("    cpu step {number}: the product of 1..{limit}"))
+            format!("    cpu step {number}: the product of 1..{limit}")
         }
-        Event::StepDone { number, took, bits } => Some(format!(
-            "    cpu step {number}: done in {} (a {bits}-bit number)",
-            duration(took)
-        )),
-    }
+        Event::StepDone { number, took, bits } => {
+            format!("    cpu step {number}: done in {} ({bits} bits)", duration(took))
+        }
+    })
 }
 
 // ANCHOR: tick_line
@@ -88,23 +77,20 @@ pub fn summary(measured: &Measured, summary: &Summary) -> Vec<String> {
         StopReason::CtrlC => "stopped by Ctrl-C",
     };
     let (late, ticks) = (summary.late, summary.ticks);
+    let plural = if ticks == 1 { "" } else { "s" };
     let mut lines = vec![format!(
-        "{ended}: {ticks} tick{}, {late} late, {} on time (late: more than {})",
-        if ticks == 1 { "" } else { "s" },
+        "{ended}: {ticks} tick{plural}, {late} late, {} on time (late: more than {})",
         ticks - late,
         duration(config.late_after)
     )];
     let worst = duration(summary.worst_lateness);
-    match (summary.step, summary.worst_in_steps()) {
-        (Some(step), Some(steps)) => lines.extend([
-            format!(
-                "  worst lateness {worst}; one CPU step {} (median):",
-                duration(step)
-            ),
-            format!("  the worst tick waited {steps:.2}× one step"),
-        ]),
-        _ => lines.push(format!("  worst lateness {worst}; no CPU step finished")),
-    }
+    lines.push(match (summary.step, summary.worst_in_steps()) {
+        (Some(step), Some(steps)) => format!(
+            "  worst lateness {worst}, {steps:.2}× one CPU step ({} median)",
+            duration(step)
+        ),
+        _ => format!("  worst lateness {worst}; no CPU step finished"),
+    });
     if let Some(overshoot) = summary.overshoot {
         lines.push(format!(
             "  the random waits overshot by up to {}",
@@ -112,40 +98,22 @@ pub fn summary(measured: &Measured, summary: &Summary) -> Vec<String> {
         ));
     }
     if config.runtime == Runtime::TokioMultiThread {
+        let (workers, busy) = (tokio_multi_thread::workers(), measured.cost.cores_used());
         lines.push(format!(
-            "  {} worker threads; the process kept {:.2} cores busy",
-            tokio_multi_thread::workers(),
-            measured.cost.cores_used()
+            "  {workers} worker threads; the process kept {busy:.2} cores busy"
         ));
     }
-    lines.push(match summary.verdict {
-        Verdict::OnTime => {
-            "verdict: on time: the loop was free when each tick fell due.".to_string()
+    lines.push(
+        match summary.verdict() {
+            "on time" => "verdict: on time: the loop was free when each tick fell due.",
+            _ => "verdict: late: a tick that fell due during a step waited for it.",
         }
-        Verdict::Late => {
-            "verdict: late: a tick that fell due during a step waited for it.".to_string()
-        }
-    });
+        .to_string(),
+    );
     lines.push(format!("  The CPU steps ran {}.", place_words(config)));
     lines
 }
 // ANCHOR_END: summary
-
-/// The lines that say which step size the calibration chose, and why.
-pub fn calibration(calibration: &Calibration, target: Duration) -> Vec<String> {
-    vec![
-        format!(
-            "Step size: limit {}, for steps of about {} on this machine",
-            calibration.limit,
-            duration(target)
-        ),
-        format!(
-            "(one call at limit {} took {}; time grows as n² log n).",
-            calibration.probe_limit,
-            duration(calibration.probe_took)
-        ),
-    ]
-}
 
 /// What drives the jobs, in words.
 fn runtime_words(runtime: Runtime) -> &'static str {
@@ -161,18 +129,14 @@ fn runtime_words(runtime: Runtime) -> &'static str {
 fn place_words(config: &Config) -> &'static str {
     match (config.placement, config.runtime) {
         (Placement::OnLoop, Runtime::TokioMultiThread) => {
-            "on the worker thread that runs the jobs' task"
+            "on the worker that runs the task"
         }
         (Placement::OnLoop, _) => "on the loop's own thread",
         (Placement::Off(Offload::Pool), Runtime::AsyncStd) => {
-            "off the loop, on async-std's blocking pool"
+            "off the loop, on its blocking pool"
         }
-        (Placement::Off(Offload::Pool), Runtime::Smol) => {
-            "off the loop, on the blocking crate's pool (unblock)"
-        }
-        (Placement::Off(Offload::Pool), _) => {
-            "off the loop, on tokio's blocking pool (spawn_blocking)"
-        }
+        (Placement::Off(Offload::Pool), Runtime::Smol) => "off the loop, with unblock",
+        (Placement::Off(Offload::Pool), _) => "off the loop, with spawn_blocking",
         (Placement::Off(Offload::Rayon), _) => "off the loop, on rayon's pool",
     }
 }

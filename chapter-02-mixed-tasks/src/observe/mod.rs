@@ -24,15 +24,6 @@ pub fn is_late(tick: &Tick, late_after: Duration) -> bool {
     lateness(tick) > late_after
 }
 
-/// The lesson's word for a run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    /// Every tick ran within the threshold.
-    OnTime,
-    /// At least one tick ran later than the threshold.
-    Late,
-}
-
 /// What one run adds up to.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Summary {
@@ -48,8 +39,6 @@ pub struct Summary {
     pub step: Option<Duration>,
     /// The most a random wait overshot (none if no wait finished).
     pub overshoot: Option<Duration>,
-    /// Late if any tick was.
-    pub verdict: Verdict,
 }
 
 impl Summary {
@@ -65,8 +54,12 @@ impl Summary {
             max_gap: ticks.iter().filter_map(|tick| tick.gap).max(),
             step: median(&measured.steps),
             overshoot: measured.overshoots.iter().max().copied(),
-            verdict: if late == 0 { Verdict::OnTime } else { Verdict::Late },
         }
+    }
+
+    /// The lesson's word for the run: `late` if any tick was, else `on time`.
+    pub fn verdict(&self) -> &'static str {
+        if self.late == 0 { "on time" } else { "late" }
     }
 
     /// The worst lateness in CPU steps: above 1, a tick waited for more

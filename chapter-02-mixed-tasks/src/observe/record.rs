@@ -3,7 +3,7 @@
 
 use shared::record::{Record, round};
 
-use super::{Summary, Verdict};
+use super::Summary;
 use crate::jobs::Measured;
 use crate::runtimes::{Offload, Placement, Runtime};
 
@@ -33,10 +33,7 @@ pub fn record(measured: &Measured, summary: &Summary) -> Record {
         worst_lateness_s: Some(seconds(summary.worst_lateness)),
         step_s: summary.step.map(seconds),
         variant: Some(variant(config.runtime, config.placement)),
-        verdict: Some(match summary.verdict {
-            Verdict::OnTime => "on time".to_string(),
-            Verdict::Late => "late".to_string(),
-        }),
+        verdict: Some(summary.verdict().to_string()),
         late_ticks: Some(summary.late as u64),
         ..Record::measured(
             "mixed_tasks",
