@@ -4,9 +4,8 @@
 use std::path::Path;
 use std::time::Duration;
 
-use chapter_02_mixed_tasks::jobs::{Jobs, Settings};
-use chapter_02_mixed_tasks::report::{Printer, median};
-use chapter_02_mixed_tasks::runtimes::{self, Placement, Runtime};
+use chapter_02_mixed_tasks::jobs;
+use chapter_02_mixed_tasks::runtimes::{Placement, Runtime};
 use chapter_02_mixed_tasks::ticker::StopReason;
 use chapter_03_cpu_bound::observe::{Mode, ModeRun};
 use chapter_03_cpu_bound::{Config, Workload, cpu};
@@ -16,6 +15,7 @@ use chapter_04_parallelism::sweep::{self, PoolKind, SweepConfig};
 use shared::measure::measure;
 use shared::record::{Record, round};
 use shared::shutdown::Shutdown;
+use shared::stats::median;
 use shared::workload::{fingerprint, product_below};
 
 use crate::experiment::{Experiment, Plan};
@@ -136,19 +136,18 @@ fn pool(
 
 /// Chapter 2's three jobs on tokio's current-thread runtime, the CPU steps on the loop.
 fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> {
-    let late_after = Duration::from_millis(100); // only for chapter 2's own lines, not printed here
-    let settings = Settings {
+    let config = jobs::Config {
         runtime: Runtime::Tokio,
         placement: Placement::OnLoop,
         interval: plan.interval,
         ticks: Some(plan.ticks),
         limit: plan.limit,
         seed: 7,
-        late_after,
-        printer: Printer { show_ticks: false, show_tasks: false, late_after },
+        late_after: Duration::from_millis(100), // chapter 2's verdict, unused here
     };
-    let outcome =
-        runtimes::tokio::run(&Jobs::new(settings, stop)).map_err(Failure::Error)?;
+    // The jobs' events go nowhere: this side prints nothing while it runs.
+    let (events, _) = std::sync::mpsc::channel();
+    let outcome = jobs::run(&config, events, stop).map_err(Failure::Error)?;
     if outcome.stop == StopReason::CtrlC {
         return Err(Failure::Stopped);
     }

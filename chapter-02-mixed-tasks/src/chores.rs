@@ -12,7 +12,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use shared::shutdown::Shutdown;
 
-use crate::report::Printer;
+use crate::events::{Event, Events};
 use crate::runtimes::Loop;
 
 // ANCHOR: chores
@@ -22,14 +22,14 @@ pub async fn run<L: Loop>(
     runtime: L,
     seed: u64,
     interval: Duration,
-    printer: Printer,
+    events: Events,
     done: &Shutdown,
 ) -> Vec<Duration> {
     let mut random = StdRng::seed_from_u64(seed);
     let mut overshoots = Vec::new();
     for number in 1.. {
         let wait = interval.mul_f64(random.random_range(0.0..0.5));
-        printer.chore(number, wait);
+        let _ = events.send(Event::Wait { number, wait });
         let asked_at = Instant::now();
         let sleep = std::pin::pin!(runtime.sleep(wait));
         let stop = std::pin::pin!(done.requested());

@@ -13,7 +13,7 @@ use num_bigint::BigUint;
 use shared::shutdown::Shutdown;
 use shared::workload::{fingerprint, product_below};
 
-use crate::report::Printer;
+use crate::events::{Event, Events};
 use crate::runtimes::{self, Loop, Offload, Placement};
 
 // ANCHOR: cpu_chain
@@ -23,7 +23,7 @@ pub async fn run<L: Loop>(
     runtime: L,
     placement: Placement,
     limit: u32,
-    printer: Printer,
+    events: Events,
     done: &Shutdown,
 ) -> Result<Vec<Duration>, String> {
     let mut took = Vec::new();
@@ -31,7 +31,7 @@ pub async fn run<L: Loop>(
         if done.is_requested() {
             break;
         }
-        printer.step_started(number, limit);
+        let _ = events.send(Event::StepStarted { number, limit });
         let started = Instant::now();
         let result: BigUint = match placement {
             // The article's way: the loop's thread does the work itself.
@@ -41,9 +41,15 @@ pub async fn run<L: Loop>(
                 runtimes::rayon::product_below(limit).await?
             }
         };
-        took.push(started.elapsed());
-        printer.step_done(number, started.elapsed(), fingerprint(&result));
-        // The next step is scheduled like `call_soon`: the loop gets a turn first.
+        let step = started.elapsed();
+        took.push(step);
+        let _ = events.send(Event::StepDone {
+            number,
+            took: step,
+            bits: fingerprint(&result),
+        });
+        // The article queues the next step with `call_soon`; here the chain
+        // ends its turn, and the runtime decides what runs before it goes on.
         runtime.yield_now().await;
     }
     Ok(took)

@@ -1,31 +1,33 @@
-//! The three jobs of one run, ready to hand to any runtime, and what a run
-//! hands back.
+//! The three jobs of one run, handed to the chosen runtime, and what the run
+//! measured.
 //!
 //! Each job is a future that owns what it needs (`'static + Send`), so that
 //! tokio can `spawn` it, smol's executor can run it, or one task can `join`
 //! all three. The jobs talk to each other only through `done`: the ticker
 //! requests it when it has ticked enough (or on Ctrl-C), and the others stop.
 
-use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use shared::measure::Measurement;
+use shared::measure::{Measurement, Stopwatch};
 use shared::shutdown::Shutdown;
 
-use crate::report::Printer;
-use crate::runtimes::{Loop, Placement, Runtime};
-use crate::ticker::{StopReason, Tick, TickPlan};
+use crate::events::{Events, Tick};
+use crate::runtimes::async_std::AsyncStd;
+use crate::runtimes::smol::Smol;
+use crate::runtimes::tokio::Tokio;
+use crate::runtimes::{self, Job, Loop, Placement, Runtime};
+use crate::ticker::{StopReason, TickPlan};
 use crate::{chores, cpu_chain, ticker};
 
 /// Everything that defines one run.
-#[derive(Debug, Clone, Copy)]
-pub struct Settings {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Config {
     /// The runtime that drives the jobs.
     pub runtime: Runtime,
     /// Where the CPU steps run.
     pub placement: Placement,
-    /// Time between one tick and the next being due.
+    /// Time between one tick running and the next being due.
     pub interval: Duration,
     /// Stop after this many ticks (`None`: until Ctrl-C).
     pub ticks: Option<u64>,
@@ -35,88 +37,13 @@ pub struct Settings {
     pub seed: u64,
     /// A tick that runs more than this after it was due counts as late.
     pub late_after: Duration,
-    /// What to print while running.
-    pub printer: Printer,
-}
-
-/// The three jobs of one run, built from [`Settings`].
-#[derive(Debug)]
-pub struct Jobs {
-    settings: Settings,
-    ctrl_c: &'static Shutdown,
-    done: Arc<Shutdown>,
-    start: Instant,
-}
-
-/// What the ticker hands back: its ticks and why it stopped.
-pub type TickerResult = (Vec<Tick>, StopReason);
-
-impl Jobs {
-    /// The jobs of one run; times are measured from now.
-    pub fn new(settings: Settings, ctrl_c: &'static Shutdown) -> Self {
-        Jobs { settings, ctrl_c, done: Arc::new(Shutdown::new()), start: Instant::now() }
-    }
-
-    /// The periodic job.
-    pub fn ticker<L: Loop>(
-        &self,
-        runtime: L,
-    ) -> impl Future<Output = TickerResult> + Send + 'static {
-        let plan = TickPlan {
-            interval: self.settings.interval,
-            ticks: self.settings.ticks,
-            start: self.start,
-        };
-        let (printer, ctrl_c, done) =
-            (self.settings.printer, self.ctrl_c, Arc::clone(&self.done));
-        async move { ticker::run(runtime, plan, printer, ctrl_c, &done).await }
-    }
-
-    /// The random waits.
-    pub fn chores<L: Loop>(
-        &self,
-        runtime: L,
-    ) -> impl Future<Output = Vec<Duration>> + Send + 'static {
-        let Settings { seed, interval, printer, .. } = self.settings;
-        let done = Arc::clone(&self.done);
-        async move { chores::run(runtime, seed, interval, printer, &done).await }
-    }
-
-    /// The chain of CPU steps.
-    pub fn cpu_chain<L: Loop>(
-        &self,
-        runtime: L,
-    ) -> impl Future<Output = Result<Vec<Duration>, String>> + Send + 'static {
-        let Settings { placement, limit, printer, .. } = self.settings;
-        let done = Arc::clone(&self.done);
-        async move { cpu_chain::run(runtime, placement, limit, printer, &done).await }
-    }
-
-    /// Collects the three jobs' results into the run's outcome.
-    pub fn outcome(
-        &self,
-        ticker: TickerResult,
-        overshoots: Vec<Duration>,
-        steps: Result<Vec<Duration>, String>,
-        cost: Measurement,
-    ) -> Result<Outcome, String> {
-        let (ticks, stop) = ticker;
-        Ok(Outcome {
-            settings: self.settings,
-            ticks,
-            stop,
-            steps: steps?,
-            overshoots,
-            cost,
-        })
-    }
 }
 
 /// What one run measured.
 #[derive(Debug, Clone)]
-pub struct Outcome {
-    /// The settings the run used.
-    pub settings: Settings,
+pub struct Measured {
+    /// The run's configuration.
+    pub config: Config,
     /// Every tick, in order.
     pub ticks: Vec<Tick>,
     /// Why the run ended.
@@ -127,4 +54,54 @@ pub struct Outcome {
     pub overshoots: Vec<Duration>,
     /// Wall and CPU time of the whole run.
     pub cost: Measurement,
+}
+
+// ANCHOR: run
+/// Runs the three jobs on `config.runtime`, sending their events to
+/// `events`, and hands back what the run measured.
+pub fn run(
+    config: &Config,
+    events: Events,
+    ctrl_c: &'static Shutdown,
+) -> Result<Measured, String> {
+    let stopwatch = Stopwatch::start();
+    let ((ticks, stop), overshoots, steps) = match config.runtime {
+        Runtime::Tokio => runtimes::tokio::run(jobs(Tokio, config, &events, ctrl_c))?,
+        Runtime::AsyncStd => {
+            runtimes::async_std::run(jobs(AsyncStd, config, &events, ctrl_c))?
+        }
+        Runtime::Smol => runtimes::smol::run(jobs(Smol, config, &events, ctrl_c))?,
+        Runtime::TokioMultiThread => {
+            runtimes::tokio_multi_thread::run(jobs(Tokio, config, &events, ctrl_c))?
+        }
+    };
+    let cost = stopwatch.stop();
+    Ok(Measured { config: *config, ticks, stop, steps: steps?, overshoots, cost })
+}
+// ANCHOR_END: run
+
+/// What the ticker hands back: its ticks and why it stopped.
+type Ticks = (Vec<Tick>, StopReason);
+/// What the CPU chain hands back: how long each step took.
+type Steps = Result<Vec<Duration>, String>;
+
+/// The ticker, the random waits and the CPU chain, on `runtime`.
+fn jobs<L: Loop>(
+    runtime: L,
+    config: &Config,
+    events: &Events,
+    ctrl_c: &'static Shutdown,
+) -> (impl Job<Output = Ticks>, impl Job<Output = Vec<Duration>>, impl Job<Output = Steps>)
+{
+    let Config { placement, interval, ticks, limit, seed, .. } = *config;
+    let plan = TickPlan { interval, ticks, start: Instant::now() };
+    let done = Arc::new(Shutdown::new());
+    let (done_1, done_2, done_3) = (Arc::clone(&done), Arc::clone(&done), done);
+    let (events_1, events_2, events_3) = (events.clone(), events.clone(), events.clone());
+    let (loop_1, loop_2, loop_3) = (runtime.clone(), runtime.clone(), runtime);
+    (
+        async move { ticker::run(loop_1, plan, events_1, ctrl_c, &done_1).await },
+        async move { chores::run(loop_2, seed, interval, events_2, &done_2).await },
+        async move { cpu_chain::run(loop_3, placement, limit, events_3, &done_3).await },
+    )
 }

@@ -10,28 +10,8 @@ use std::time::{Duration, Instant};
 use futures::future::{Either, select};
 use shared::shutdown::Shutdown;
 
-use crate::report::Printer;
+use crate::events::{Event, Events, Tick};
 use crate::runtimes::Loop;
-
-/// One tick: when it was due and when it ran, both measured from the start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tick {
-    /// 1 for the first tick.
-    pub number: u64,
-    /// When the tick should have run.
-    pub due: Duration,
-    /// When it did run.
-    pub ran: Duration,
-    /// Time since the previous tick ran (none for the first).
-    pub gap: Option<Duration>,
-}
-
-impl Tick {
-    /// How long after its due time the tick ran.
-    pub fn lateness(&self) -> Duration {
-        self.ran.saturating_sub(self.due)
-    }
-}
 
 /// How often to tick, how many times, and from when.
 #[derive(Debug, Clone, Copy)]
@@ -59,7 +39,7 @@ pub enum StopReason {
 pub async fn run<L: Loop>(
     runtime: L,
     plan: TickPlan,
-    printer: Printer,
+    events: Events,
     ctrl_c: &'static Shutdown,
     done: &Shutdown,
 ) -> (Vec<Tick>, StopReason) {
@@ -87,7 +67,8 @@ pub async fn run<L: Loop>(
             ran: ran - plan.start,
             gap: ticks.last().map(|previous| (ran - plan.start) - previous.ran),
         };
-        printer.tick(&tick);
+        // Nobody listening is fine: the tick is kept either way.
+        let _ = events.send(Event::Tick(tick));
         ticks.push(tick);
         if plan.ticks.is_some_and(|limit| tick.number >= limit) {
             break StopReason::TicksDone;

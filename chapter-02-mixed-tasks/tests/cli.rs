@@ -1,5 +1,5 @@
 //! The chapter's program, run for real: the blocked loop and every remedy,
-//! bad input, Ctrl-C, repeatable random waits, and the book's table.
+//! bad input, Ctrl-C, repeatable random waits, and the records of `--json`.
 //!
 //! The verdicts in the snapshots are stable by construction, not by luck.
 //! Ticks are due every 50 ms and one CPU step (limit 100 000) takes about
@@ -15,7 +15,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use insta_cmd::assert_cmd_snapshot;
-use shared::testing::{assert_help_lists, assert_one_line_error};
+use shared::record::Record;
+use shared::testing::{assert_bad_inputs, assert_help_lists};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-02-mixed-tasks");
 
@@ -40,6 +41,14 @@ fn redacted(body: impl FnOnce()) {
     shared::testing::redacted(chapter_02_mixed_tasks::SNAPSHOT_FILTERS, body);
 }
 
+/// Runs `command` and checks that every line it prints fits 80 columns.
+fn assert_fits_80_columns(mut command: Command) {
+    let output = command.output().unwrap();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        assert!(line.chars().count() <= 80, "{} columns: {line}", line.chars().count());
+    }
+}
+
 /// On one loop, every tick after the first waits for a CPU step: late.
 #[test]
 fn blocked_loop_makes_ticks_late_on_every_runtime() {
@@ -47,6 +56,7 @@ fn blocked_loop_makes_ticks_late_on_every_runtime() {
         let name = format!("blocked_{}", runtime.replace('-', "_"));
         redacted(|| assert_cmd_snapshot!(name, bounded("4", &["--runtime", runtime])));
     }
+    assert_fits_80_columns(bounded("2", &["--runtime", "tokio-multi-thread"]));
 }
 
 /// A multi-thread runtime does not help jobs that share one task: still late.
@@ -85,9 +95,8 @@ fn default_step_size_comes_from_a_measurement() {
     let output = program(&["--ticks", "1", "--interval", "10ms"]).output().unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let first = stdout.lines().next().unwrap_or_default();
-    assert!(first.starts_with("Step size: limit "), "{first}");
-    assert!(first.contains("one call at limit 40000 took"), "{first}");
+    assert!(stdout.starts_with("Step size: limit "), "{stdout}");
+    assert!(stdout.lines().next().unwrap().contains("(limit 40000 took "), "{stdout}");
 }
 
 /// The same seed gives the same random waits; another seed, other waits.
@@ -119,39 +128,47 @@ fn random_waits_repeat_with_the_seed() {
     assert_ne!(first, other);
 }
 
-/// `--markdown` runs every runtime, on the loop and off it, and writes the
-/// table, then one call in Rust and in Python.
+/// `--all-runtimes --json` runs every runtime, on the loop and off it, and
+/// writes one record per run, in order, each with its verdict; every line
+/// printed fits 80 columns, random waits and CPU steps included.
 #[test]
-fn markdown_table_has_a_row_per_run() {
+fn all_runtimes_write_one_record_per_run() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("results.md");
-    let args = ["--ticks", "2", "--interval", "20ms", "--limit", "2000", "--markdown"];
-    let output = program(&args).arg(&path).output().unwrap();
+    let path = dir.path().join("runs.jsonl");
+    let args =
+        ["--all-runtimes", "--ticks", "2", "--interval", "20ms", "--limit", "2000"];
+    let mut command = program(&args);
+    command.arg("--json").arg(&path);
+    let output = command.output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let table = std::fs::read_to_string(&path).unwrap();
-    assert!(table.lines().next().unwrap().contains(" cores, "), "no provenance: {table}");
-    let (runs, one_call) =
-        table.split_once("One call of the workload").expect("the one-call comparison");
-    assert!(one_call.contains("| Rust (num-bigint), "), "{one_call}");
-    assert!(one_call.contains("| Python"), "{one_call}");
-    let rows: Vec<&str> = runs
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.lines().all(|line| line.chars().count() <= 80), "{stdout}");
+    let records: Vec<Record> = std::fs::read_to_string(&path)
+        .unwrap()
         .lines()
-        .filter(|line| line.starts_with("| ") && !line.starts_with("| Runtime"))
+        .map(|line| Record::from_json_line(line).unwrap())
         .collect();
-    let expected = [
-        "| tokio | on the loop |",
-        "| tokio | spawn_blocking |",
-        "| async-std | on the loop |",
-        "| async-std | spawn_blocking |",
-        "| smol | on the loop |",
-        "| smol | unblock |",
-        "| tokio-multi-thread | on the loop |",
-        "| tokio-multi-thread | spawn_blocking |",
-        "| tokio | rayon |",
-    ];
-    assert_eq!(rows.len(), expected.len(), "{table}");
-    for (row, start) in rows.iter().zip(expected) {
-        assert!(row.starts_with(start), "{row} should start with {start}");
+    let variants: Vec<&str> =
+        records.iter().map(|record| record.variant.as_deref().unwrap()).collect();
+    assert_eq!(
+        variants,
+        [
+            "tokio-on-loop",
+            "tokio-spawn-blocking",
+            "async-std-on-loop",
+            "async-std-spawn-blocking",
+            "smol-on-loop",
+            "smol-unblock",
+            "tokio-multi-thread-on-loop",
+            "tokio-multi-thread-spawn-blocking",
+            "tokio-rayon",
+        ]
+    );
+    for record in &records {
+        assert_eq!(record.experiment, "mixed_tasks");
+        assert_eq!((record.ticks, record.limit), (Some(2), 2000));
+        assert!(matches!(record.verdict.as_deref(), Some("late" | "on time")));
+        assert!(record.late_ticks.is_some() && record.step_s.is_some(), "{record:?}");
     }
 }
 
@@ -171,10 +188,10 @@ fn bad_input_gets_one_clear_line() {
         ),
         (&["--offload", "gpu"], "possible values: pool, rayon"),
         (&["--bogus"], "unexpected argument '--bogus'"),
+        (&["--all-runtimes", "--runtime", "smol"], "cannot be used with"),
+        (&["--ticks", "1", "--json", "/nonexistent/dir/runs.jsonl"], "cannot write"),
     ];
-    for (args, expected) in cases {
-        assert_one_line_error(program(args), expected);
-    }
+    assert_bad_inputs(PROGRAM, cases);
 }
 
 /// `--help` lists every flag and every runtime.
@@ -191,7 +208,8 @@ fn help_lists_every_flag() {
             "--seed",
             "--late-after",
             "--only-ticks",
-            "--markdown",
+            "--all-runtimes",
+            "--json",
             "tokio-multi-thread",
             "async-std",
             "smol",
@@ -200,7 +218,8 @@ fn help_lists_every_flag() {
     );
 }
 
-/// Ctrl-C (SIGINT) stops a run cleanly, blocked or offloaded: exit code 0 and a summary.
+/// Ctrl-C (SIGINT) stops a run cleanly, blocked or offloaded: a summary,
+/// and exit code 130, the convention for a run stopped by SIGINT.
 #[test]
 fn ctrl_c_stops_with_a_summary() {
     use nix::sys::signal::{Signal, kill};
@@ -225,12 +244,12 @@ fn ctrl_c_stops_with_a_summary() {
         let mut rest = String::new();
         std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
         let status = child.wait().unwrap();
-        assert!(status.success(), "{offload:?}: {status}");
+        assert_eq!(status.code(), Some(130), "{offload:?}: {status}");
         assert!(
             rest.contains("stopped by Ctrl-C: 1 tick, 0 late, 1 on time"),
             "{offload:?}: {rest:?}"
         );
-        assert!(rest.contains("verdict: on time."), "{offload:?}: {rest:?}");
+        assert!(rest.contains("verdict: on time:"), "{offload:?}: {rest:?}");
         // Far less than the one-minute interval: the signal woke the program.
         assert!(
             started.elapsed() < Duration::from_secs(30),

@@ -1,13 +1,34 @@
 //! Solutions to the exercises at the end of chapter 2's page.
 //!
-//! They count turns, never time: a current-thread runtime runs one task at a
+//! Solutions that are code live here, included in the page by anchor. They
+//! count turns, never time: a current-thread runtime runs one task at a
 //! time, so whether another task got a turn during a step is certain, not luck.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
 
-use chapter_02_mixed_tasks::exercises::product_below_yielding;
+use num_bigint::BigUint;
 use shared::workload::product_below;
+
+// ANCHOR: exercise_1_solution
+/// [`shared::workload::product_below`], made `async`: the same product, with
+/// a `tokio::task::yield_now().await` after every `every` multiplications.
+///
+/// Each yield ends the task's turn, so whatever is ready on the loop (a due
+/// tick) runs before the product goes on. `every` larger than `limit` never
+/// yields: then it is the article's step again, one long turn.
+async fn product_below_yielding(limit: u32, every: u32) -> BigUint {
+    let mut z = BigUint::from(1u32);
+    for x in 1..limit {
+        z *= x;
+        if x % every == 0 {
+            tokio::task::yield_now().await;
+        }
+    }
+    z
+}
+// ANCHOR_END: exercise_1_solution
 
 /// Small enough for a quick test, large enough for several yields.
 const LIMIT: u32 = 5_000;
@@ -15,7 +36,7 @@ const LIMIT: u32 = 5_000;
 /// Runs `product_below_yielding(LIMIT, every)` on a current-thread runtime
 /// beside another task that counts its own turns, and returns the product and
 /// how many turns the other task had while the product was being computed.
-fn turns_of_a_neighbour(every: u32) -> (num_bigint::BigUint, u64) {
+fn turns_of_a_neighbour(every: u32) -> (BigUint, u64) {
     // ANCHOR: exercise_1_neighbour
     let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
     let turns = Arc::new(AtomicU64::new(0));
@@ -51,4 +72,62 @@ fn exercise_1_yielding_steps_let_the_neighbour_run() {
     assert_eq!(product, product_below(LIMIT));
     assert_eq!(turns, 0, "a step that never yields holds the loop until it ends");
     // ANCHOR_END: exercise_1_assertions
+}
+
+/// How the chain of exercise 5 ends its turn after each step.
+#[derive(Debug, Clone, Copy)]
+enum Yield {
+    /// `tokio::task::yield_now()`, the chapter's choice.
+    Tokio,
+    /// `smol::future::yield_now()`: wakes itself at once.
+    Smol,
+    /// `std::future::ready(())`: never gives the loop back.
+    Never,
+}
+
+/// Steps of the chain in exercise 5.
+const STEPS: u64 = 100;
+
+// ANCHOR: exercise_5_steps_before_the_tick
+/// Runs a chain of steps that block the loop for 5 ms each beside a timer
+/// that falls due during the first step, on tokio's current-thread runtime,
+/// and returns how many steps ran before the timer's task did.
+fn steps_before_the_tick(how: Yield) -> u64 {
+    let runtime =
+        tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let steps = Arc::new(AtomicU64::new(0));
+    let (seen, chain_steps) = (Arc::clone(&steps), Arc::clone(&steps));
+    runtime.block_on(async move {
+        let ticker = tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+            seen.load(Ordering::Relaxed)
+        });
+        let chain = tokio::spawn(async move {
+            for _ in 0..STEPS {
+                std::thread::sleep(Duration::from_millis(5)); // the loop is blocked
+                chain_steps.fetch_add(1, Ordering::Relaxed);
+                match how {
+                    Yield::Tokio => tokio::task::yield_now().await,
+                    Yield::Smol => smol::future::yield_now().await,
+                    Yield::Never => std::future::ready(()).await,
+                }
+            }
+        });
+        let before_the_tick = ticker.await.unwrap();
+        chain.await.unwrap();
+        before_the_tick
+    })
+}
+// ANCHOR_END: exercise_5_steps_before_the_tick
+
+/// Exercise 5: tokio's yield lets the due timer run after one step; a yield
+/// that wakes itself at once lets many steps run first; no yield, all of them.
+#[test]
+fn exercise_5_only_tokios_yield_lets_the_due_tick_go_first() {
+    // ANCHOR: exercise_5_assertions
+    assert_eq!(steps_before_the_tick(Yield::Tokio), 1, "the tick goes first");
+    let smol = steps_before_the_tick(Yield::Smol);
+    assert!(smol > 10, "tokio looks at its timers only now and then: {smol}");
+    assert_eq!(steps_before_the_tick(Yield::Never), STEPS, "the loop never gets a turn");
+    // ANCHOR_END: exercise_5_assertions
 }

@@ -40,9 +40,7 @@ pub fn build_profile() -> &'static str {
 /// timings are not the numbers the course quotes.
 pub fn warn_if_debug_build() {
     if cfg!(debug_assertions) {
-        eprintln!(
-            "note: debug build; timings are not representative (use --release)"
-        );
+        eprintln!("note: debug build; timings are not representative (use --release)");
     }
 }
 

@@ -10,11 +10,9 @@ use std::future::Future;
 use std::time::Duration;
 
 use num_bigint::BigUint;
-use shared::measure::Stopwatch;
 use shared::workload::product_below;
 
-use super::Loop;
-use crate::jobs::{Jobs, Outcome};
+use super::{Job, Loop, Outputs};
 
 /// async-std's timers, yield and blocking pool.
 #[derive(Debug, Clone, Copy)]
@@ -39,13 +37,10 @@ impl Loop for AsyncStd {
 
 // ANCHOR: run
 /// Joins the three jobs in one task on the calling thread.
-pub fn run(jobs: &Jobs) -> Result<Outcome, String> {
-    let (ticker, chores, cpu_chain) =
-        (jobs.ticker(AsyncStd), jobs.chores(AsyncStd), jobs.cpu_chain(AsyncStd));
-    let stopwatch = Stopwatch::start();
+pub fn run<A: Job, B: Job, C: Job>(
+    (ticker, chores, cpu_chain): (A, B, C),
+) -> Outputs<A, B, C> {
     // `join!` polls its futures in order: the ticker goes first.
-    let (ticker, chores, cpu_chain) =
-        async_std::task::block_on(async { futures::join!(ticker, chores, cpu_chain) });
-    jobs.outcome(ticker, chores, cpu_chain, stopwatch.stop())
+    Ok(async_std::task::block_on(async { futures::join!(ticker, chores, cpu_chain) }))
 }
 // ANCHOR_END: run

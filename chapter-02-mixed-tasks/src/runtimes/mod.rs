@@ -1,10 +1,11 @@
-//! What each runtime provides to the chapter's three jobs, and how each one
-//! drives them.
+//! What each runtime gives the chapter's jobs, and how each one runs three
+//! jobs on one loop.
 //!
 //! The jobs ([`crate::jobs`]) are written once, against the small [`Loop`]
-//! trait: sleep, give the loop a turn, and run one CPU step somewhere other
-//! than the loop's thread. Each runtime's file implements that trait in its
-//! own idiom and says how the three jobs are started on one loop.
+//! trait: sleep, end a turn, and run one CPU step somewhere other than the
+//! loop's thread. Each runtime's file implements that trait in its own idiom,
+//! and its `run` drives three [`Job`]s on one loop. Nothing here knows what
+//! the jobs do.
 
 pub mod async_std;
 pub mod rayon;
@@ -24,8 +25,10 @@ pub trait Loop: Clone + Send + Sync + 'static {
     /// Waits `duration` without blocking the loop.
     fn sleep(&self, duration: Duration) -> impl Future<Output = ()> + Send;
 
-    /// Gives the loop one turn, like asyncio's `call_soon` of the next step:
-    /// whatever is ready (a due tick, for example) may run before we go on.
+    /// Ends the task's turn so that the loop can run something else before
+    /// the task goes on. What runs first is the runtime's choice: tokio's
+    /// yield lets a timer that fell due run first, asyncio's `call_soon`
+    /// does not (see the chapter's page).
     fn yield_now(&self) -> impl Future<Output = ()> + Send;
 
     /// Runs `product_below(limit)` on the runtime's own pool for blocking
@@ -34,6 +37,17 @@ pub trait Loop: Clone + Send + Sync + 'static {
     -> impl Future<Output = Result<BigUint, String>> + Send;
 }
 // ANCHOR_END: loop_trait
+
+/// A job a runtime can run: a future that owns what it needs and may move
+/// to another thread, as `tokio::spawn` requires.
+pub trait Job: Future<Output: Send + 'static> + Send + 'static {}
+
+impl<F: Future<Output: Send + 'static> + Send + 'static> Job for F {}
+
+/// What running three jobs hands back: their outputs, in order, or why the
+/// runtime could not run them.
+pub type Outputs<A, B, C> =
+    Result<(<A as Future>::Output, <B as Future>::Output, <C as Future>::Output), String>;
 
 /// Which runtime drives the jobs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -68,60 +82,9 @@ pub enum Placement {
 }
 
 impl Runtime {
-    /// Every runtime, in the order the comparison runs them.
+    /// Every runtime, in the order `--all-runtimes` runs them.
     pub const ALL: [Runtime; 4] =
         [Runtime::Tokio, Runtime::AsyncStd, Runtime::Smol, Runtime::TokioMultiThread];
-
-    /// What the program's header says is driving the jobs.
-    pub fn description(self) -> &'static str {
-        match self {
-            Runtime::Tokio => "tokio's current-thread runtime, each job its own task",
-            Runtime::AsyncStd => {
-                "async-std (discontinued upstream), the jobs joined in one task on the calling thread"
-            }
-            Runtime::Smol => {
-                "smol's local executor on the calling thread, each job its own task"
-            }
-            Runtime::TokioMultiThread => {
-                "tokio's multi-thread runtime, the jobs joined in one task"
-            }
-        }
-    }
-}
-
-impl Placement {
-    /// Where the steps run, in words, for the given runtime.
-    pub fn description(self, runtime: Runtime) -> &'static str {
-        match (self, runtime) {
-            (Placement::OnLoop, Runtime::TokioMultiThread) => {
-                "on the worker thread that runs the jobs' task"
-            }
-            (Placement::OnLoop, _) => "on the loop's own thread",
-            (
-                Placement::Off(Offload::Pool),
-                Runtime::Tokio | Runtime::TokioMultiThread,
-            ) => "off the loop, on tokio's blocking pool (spawn_blocking)",
-            (Placement::Off(Offload::Pool), Runtime::AsyncStd) => {
-                "off the loop, on async-std's blocking pool (spawn_blocking)"
-            }
-            (Placement::Off(Offload::Pool), Runtime::Smol) => {
-                "off the loop, on the blocking crate's pool (unblock)"
-            }
-            (Placement::Off(Offload::Rayon), _) => {
-                "off the loop, on rayon's pool (a oneshot channel brings the answer back)"
-            }
-        }
-    }
-
-    /// A short label for tables: "on the loop", "spawn_blocking", "rayon".
-    pub fn label(self, runtime: Runtime) -> &'static str {
-        match (self, runtime) {
-            (Placement::OnLoop, _) => "on the loop",
-            (Placement::Off(Offload::Pool), Runtime::Smol) => "unblock",
-            (Placement::Off(Offload::Pool), _) => "spawn_blocking",
-            (Placement::Off(Offload::Rayon), _) => "rayon",
-        }
-    }
 }
 
 impl fmt::Display for Runtime {

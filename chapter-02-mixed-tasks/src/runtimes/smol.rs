@@ -4,11 +4,9 @@ use std::future::Future;
 use std::time::Duration;
 
 use num_bigint::BigUint;
-use shared::measure::Stopwatch;
 use shared::workload::product_below;
 
-use super::Loop;
-use crate::jobs::{Jobs, Outcome};
+use super::{Job, Loop, Outputs};
 
 /// smol's timers and yield, and the `blocking` crate's thread pool.
 #[derive(Debug, Clone, Copy)]
@@ -34,15 +32,15 @@ impl Loop for Smol {
 
 // ANCHOR: run
 /// Spawns the three jobs on a local executor and drives it on this thread.
-pub fn run(jobs: &Jobs) -> Result<Outcome, String> {
+pub fn run<A: Job, B: Job, C: Job>(
+    (ticker, chores, cpu_chain): (A, B, C),
+) -> Outputs<A, B, C> {
     let executor = smol::LocalExecutor::new();
-    let stopwatch = Stopwatch::start();
-    let (ticker, chores, cpu_chain) = smol::block_on(executor.run(async {
-        let ticker = executor.spawn(jobs.ticker(Smol));
-        let chores = executor.spawn(jobs.chores(Smol));
-        let cpu_chain = executor.spawn(jobs.cpu_chain(Smol));
+    Ok(smol::block_on(executor.run(async {
+        let ticker = executor.spawn(ticker);
+        let chores = executor.spawn(chores);
+        let cpu_chain = executor.spawn(cpu_chain);
         (ticker.await, chores.await, cpu_chain.await)
-    }));
-    jobs.outcome(ticker, chores, cpu_chain, stopwatch.stop())
+    })))
 }
 // ANCHOR_END: run

@@ -5,11 +5,9 @@ use std::future::Future;
 use std::time::Duration;
 
 use num_bigint::BigUint;
-use shared::measure::Stopwatch;
 use shared::workload::product_below;
 
-use super::Loop;
-use crate::jobs::{Jobs, Outcome};
+use super::{Job, Loop, Outputs};
 
 /// tokio's timers, yield and blocking pool.
 #[derive(Debug, Clone, Copy)]
@@ -20,11 +18,15 @@ impl Loop for Tokio {
         tokio::time::sleep(duration)
     }
 
+    // ANCHOR: yield_now
     fn yield_now(&self) -> impl Future<Output = ()> + Send {
-        // tokio's yield defers the task until the runtime has checked its
-        // timers: a tick that fell due during the step runs first.
+        // In a spawned task, tokio wakes a yielding task only after its
+        // scheduler has looked at its timers: a tick that fell due during
+        // the step runs before the next step. tokio documents this as how
+        // it behaves, not as a guarantee, and not for the `block_on` future.
         tokio::task::yield_now()
     }
+    // ANCHOR_END: yield_now
 
     // ANCHOR: offload
     async fn offload(&self, limit: u32) -> Result<BigUint, String> {
@@ -40,26 +42,25 @@ impl Loop for Tokio {
 // ANCHOR: run
 /// Spawns the three jobs as tasks on one current-thread runtime and waits
 /// for all three.
-pub fn run(jobs: &Jobs) -> Result<Outcome, String> {
+pub fn run<A: Job, B: Job, C: Job>(
+    (ticker, chores, cpu_chain): (A, B, C),
+) -> Outputs<A, B, C> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
         .map_err(|err| format!("cannot start tokio: {err}"))?;
-    let stopwatch = Stopwatch::start();
-    let (ticker, chores, cpu_chain) = runtime.block_on(async {
+    runtime.block_on(async {
         // Spawned in this order, they first run in this order: the first tick
         // comes before the first CPU step.
-        let ticker = tokio::spawn(jobs.ticker(Tokio));
-        let chores = tokio::spawn(jobs.chores(Tokio));
-        let cpu_chain = tokio::spawn(jobs.cpu_chain(Tokio));
-        (ticker.await, chores.await, cpu_chain.await)
-    });
-    let failed = |err: tokio::task::JoinError| format!("a job failed: {err}");
-    jobs.outcome(
-        ticker.map_err(failed)?,
-        chores.map_err(failed)?,
-        cpu_chain.map_err(failed)?,
-        stopwatch.stop(),
-    )
+        let ticker = tokio::spawn(ticker);
+        let chores = tokio::spawn(chores);
+        let cpu_chain = tokio::spawn(cpu_chain);
+        let failed = |err: tokio::task::JoinError| format!("a job failed: {err}");
+        Ok((
+            ticker.await.map_err(failed)?,
+            chores.await.map_err(failed)?,
+            cpu_chain.await.map_err(failed)?,
+        ))
+    })
 }
 // ANCHOR_END: run

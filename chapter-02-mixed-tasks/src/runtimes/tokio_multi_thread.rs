@@ -9,10 +9,8 @@
 //! [`super::tokio`]'s `offload`, reused here).
 
 use shared::machine;
-use shared::measure::Stopwatch;
 
-use super::tokio::Tokio;
-use crate::jobs::{Jobs, Outcome};
+use super::{Job, Outputs};
 
 /// Worker threads the runtime gets: one per core.
 pub fn workers() -> usize {
@@ -21,21 +19,18 @@ pub fn workers() -> usize {
 
 // ANCHOR: run
 /// Runs the three jobs joined in one task, spawned on a multi-thread runtime.
-pub fn run(jobs: &Jobs) -> Result<Outcome, String> {
+pub fn run<A: Job, B: Job, C: Job>(
+    (ticker, chores, cpu_chain): (A, B, C),
+) -> Outputs<A, B, C> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(workers())
         .enable_time()
         .build()
         .map_err(|err| format!("cannot start tokio: {err}"))?;
-    let (ticker, chores, cpu_chain) =
-        (jobs.ticker(Tokio), jobs.chores(Tokio), jobs.cpu_chain(Tokio));
-    let stopwatch = Stopwatch::start();
     // One task, polled by one worker at a time: the three jobs share it.
     let joined = runtime.block_on(async {
         tokio::spawn(async { tokio::join!(ticker, chores, cpu_chain) }).await
     });
-    let (ticker, chores, cpu_chain) =
-        joined.map_err(|err| format!("a job failed: {err}"))?;
-    jobs.outcome(ticker, chores, cpu_chain, stopwatch.stop())
+    joined.map_err(|err| format!("a job failed: {err}"))
 }
 // ANCHOR_END: run

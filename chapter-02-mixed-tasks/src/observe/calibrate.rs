@@ -3,22 +3,24 @@
 //! The lesson needs a step long enough that a late tick is obvious: a good
 //! part of a second. How long a step takes depends on the machine, so the
 //! default is not a guess: the program times one call of the article's size
-//! (limit 40 000) and scales the limit to reach the target. The time grows
-//! about with the square of the limit (each of the n multiplications works on
-//! a number whose size grows with n), so the limit scales with the square
-//! root of the time ratio.
+//! (limit 40 000) and scales the limit to reach the target.
+//!
+//! The model: the product of `1..n` has about `n log2 n` bits, and each of
+//! the `n` multiplications by a one-digit number costs time in proportion to
+//! the product so far, so a step takes time in proportion to `n² log n`.
+//! (A model of `n²` alone overshoots: the bigger limit's logarithm is larger.)
 
 use std::time::Duration;
 
 use shared::measure::measure;
 use shared::workload::{DEFAULT_LIMIT, fingerprint, product_below};
 
-/// How long the default step should block: about one and a half seconds.
-/// With the article's 2 s ticks, a tick then waits for most of a step: steps
-/// of `S` make every tick late by `ceil(2 s / S) * S - 2 s`, here about 1 s.
+/// How long the default step should take. With the article's 2 s ticks, a
+/// tick then waits for most of a step: with steps of `S`, every tick after
+/// the first runs `ceil(2 s / S) * S - 2 s` late on one loop.
 pub const TARGET: Duration = Duration::from_millis(1_500);
 
-/// The largest limit the program accepts or picks.
+/// The largest limit the program picks (`shared::cli::MAX_LIMIT`).
 pub const MAX_LIMIT: u32 = 1_000_000;
 
 /// What the calibration measured and what it chose.
@@ -49,13 +51,19 @@ pub fn calibrate(target: Duration) -> Calibration {
     }
 }
 
-/// The limit expected to take `target`, if `probe_limit` took `probe_took`
-/// and time grows with the square of the limit; rounded to a thousand.
+/// The limit `n` expected to take `target`, if `probe_limit` took
+/// `probe_took` and time grows as `n² ln n`; rounded to a thousand.
 pub fn scaled_limit(probe_limit: u32, probe_took: Duration, target: Duration) -> u32 {
     let ratio = target.as_secs_f64() / probe_took.as_secs_f64().max(1e-6);
-    let limit = f64::from(probe_limit) * ratio.sqrt();
-    let rounded = (limit / 1_000.0).round() * 1_000.0;
-    rounded.clamp(f64::from(probe_limit), f64::from(MAX_LIMIT)) as u32
+    let probe = f64::from(probe_limit);
+    let cost = |n: f64| n * n * n.ln();
+    // Bisection on the model: cost(n) = ratio * cost(probe).
+    let (mut low, mut high) = (probe, f64::from(MAX_LIMIT));
+    for _ in 0..60 {
+        let middle = (low + high) / 2.0;
+        if cost(middle) < ratio * cost(probe) { low = middle } else { high = middle }
+    }
+    ((low / 1_000.0).round() * 1_000.0) as u32
 }
 // ANCHOR_END: calibrate
 
@@ -63,12 +71,14 @@ pub fn scaled_limit(probe_limit: u32, probe_took: Duration, target: Duration) ->
 mod tests {
     use super::*;
 
-    /// Four times the time needs twice the limit; the result is rounded.
+    /// A target of four times the probe's time needs a little less than
+    /// twice the limit (the logarithm grows too); the result is rounded.
     #[test]
-    fn limit_grows_with_the_square_root_of_the_time() {
+    fn limit_grows_a_little_slower_than_the_square_root_of_the_time() {
         let ms = Duration::from_millis;
-        assert_eq!(scaled_limit(40_000, ms(250), ms(1_000)), 80_000);
-        assert_eq!(scaled_limit(40_000, ms(94), ms(1_000)), 130_000);
+        let limit = scaled_limit(40_000, ms(250), ms(1_000));
+        assert!((75_000..80_000).contains(&limit), "{limit}");
+        assert_eq!(limit % 1_000, 0);
         assert_eq!(scaled_limit(40_000, ms(1_000), ms(1_000)), 40_000);
     }
 

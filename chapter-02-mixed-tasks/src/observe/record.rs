@@ -1,0 +1,69 @@
+//! One run as a `shared::record::Record`, the line the book's tables are
+//! rendered from (`--json PATH`).
+
+use shared::record::{Record, round};
+
+use super::Summary;
+use crate::jobs::Measured;
+use crate::runtimes::{Offload, Placement, Runtime};
+
+/// The compiler that built this program, recorded by `build.rs`.
+const RUSTC_VERSION: &str = env!("CHAPTER_02_RUSTC_VERSION");
+
+/// The run's variant: the runtime and where the steps ran, such as
+/// `tokio-on-loop`, `smol-unblock` or `tokio-rayon`.
+pub fn variant(runtime: Runtime, placement: Placement) -> String {
+    let place = match (placement, runtime) {
+        (Placement::OnLoop, _) => "on-loop",
+        (Placement::Off(Offload::Pool), Runtime::Smol) => "unblock",
+        (Placement::Off(Offload::Pool), _) => "spawn-blocking",
+        (Placement::Off(Offload::Rayon), _) => "rayon",
+    };
+    format!("{runtime}-{place}")
+}
+
+/// The record of one run (experiment `mixed_tasks`).
+pub fn record(measured: &Measured, summary: &Summary) -> Record {
+    let config = &measured.config;
+    let seconds = |d: std::time::Duration| round(d.as_secs_f64(), 6);
+    Record {
+        ticks: Some(summary.ticks as u64),
+        interval_s: Some(seconds(config.interval)),
+        max_gap_s: summary.max_gap.map(seconds),
+        worst_lateness_s: Some(seconds(summary.worst_lateness)),
+        step_s: summary.step.map(seconds),
+        variant: Some(variant(config.runtime, config.placement)),
+        verdict: Some(summary.verdict().to_string()),
+        late_ticks: Some(summary.late as u64),
+        ..Record::measured(
+            "mixed_tasks",
+            "rust",
+            RUSTC_VERSION,
+            config.limit,
+            &measured.cost,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each runtime and place gets the name the book's values use.
+    #[test]
+    fn variants_name_the_runtime_and_the_place() {
+        let pool = Placement::Off(Offload::Pool);
+        assert_eq!(variant(Runtime::Tokio, Placement::OnLoop), "tokio-on-loop");
+        assert_eq!(variant(Runtime::Tokio, pool), "tokio-spawn-blocking");
+        assert_eq!(variant(Runtime::Smol, pool), "smol-unblock");
+        assert_eq!(variant(Runtime::AsyncStd, pool), "async-std-spawn-blocking");
+        assert_eq!(
+            variant(Runtime::Tokio, Placement::Off(Offload::Rayon)),
+            "tokio-rayon"
+        );
+        assert_eq!(
+            variant(Runtime::TokioMultiThread, Placement::OnLoop),
+            "tokio-multi-thread-on-loop"
+        );
+    }
+}

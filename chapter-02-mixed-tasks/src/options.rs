@@ -1,0 +1,95 @@
+//! The command line: what one invocation asks for. `main.rs` parses it and
+//! hands it to [`crate::run`].
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Parser;
+use shared::cli::{parse_duration, parse_limit, parse_ticks};
+
+use crate::jobs::Config;
+use crate::runtimes::{Offload, Placement, Runtime};
+
+/// A ticker every 2 seconds, a job with random waits and a chain of CPU-bound
+/// steps, together on one event loop, like the article's second asyncio
+/// program. Every tick says how late it ran. With --offload the CPU steps
+/// leave the loop and the ticks come on time. Ctrl-C stops it with a summary.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    version,
+    after_help = "Examples:\n  chapter-02-mixed-tasks\n  chapter-02-mixed-tasks --offload --ticks 5\n  chapter-02-mixed-tasks --runtime smol --offload rayon --ticks 5\n  chapter-02-mixed-tasks --runtime tokio-multi-thread --ticks 5\n  chapter-02-mixed-tasks --all-runtimes --ticks 5 --json runs.jsonl"
+)]
+pub struct Options {
+    /// What drives the three jobs.
+    #[arg(long, value_enum, default_value_t = Runtime::Tokio)]
+    pub runtime: Runtime,
+
+    /// Run the CPU steps off the loop: on the runtime's own blocking pool
+    /// (`--offload` or `--offload pool`) or on rayon (`--offload rayon`).
+    #[arg(long, value_enum, value_name = "WHERE", num_args = 0..=1, default_missing_value = "pool")]
+    pub offload: Option<Offload>,
+
+    /// Run every runtime, CPU steps on the loop then off the loop, one run
+    /// after the other (then tokio with rayon).
+    #[arg(long, conflicts_with_all = ["runtime", "offload"])]
+    pub all_runtimes: bool,
+
+    /// Stop each run after N ticks [default: run until Ctrl-C; 5 per run
+    /// with --all-runtimes].
+    #[arg(long, value_name = "N", value_parser = parse_ticks)]
+    pub ticks: Option<u64>,
+
+    /// Time from one tick running to the next being due, e.g. 2s, 250ms.
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub interval: Duration,
+
+    /// Size of one CPU step: it multiplies the integers 1..N [default:
+    /// measured so that one step takes about 1.5 s on this machine].
+    #[arg(long, value_name = "N", value_parser = parse_limit)]
+    pub limit: Option<u32>,
+
+    /// Seed of the random waits, so that a run can be repeated.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+
+    /// A tick that runs more than this after it was due counts as late.
+    #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub late_after: Duration,
+
+    /// Print only the ticks and the summary, not the random waits and CPU steps.
+    #[arg(long)]
+    pub only_ticks: bool,
+
+    /// Also write one JSON record per finished run to PATH (JSON lines, the
+    /// form the book's tables are made from).
+    #[arg(long, value_name = "PATH")]
+    pub json: Option<PathBuf>,
+}
+
+impl Options {
+    /// The runs asked for, each with steps of `limit`.
+    pub fn configs(&self, limit: u32) -> Vec<Config> {
+        let pool = Placement::Off(Offload::Pool);
+        let runs = if self.all_runtimes {
+            let mut runs: Vec<(Runtime, Placement)> = Runtime::ALL
+                .iter()
+                .flat_map(|&runtime| [(runtime, Placement::OnLoop), (runtime, pool)])
+                .collect();
+            runs.push((Runtime::Tokio, Placement::Off(Offload::Rayon)));
+            runs
+        } else {
+            vec![(self.runtime, self.offload.map_or(Placement::OnLoop, Placement::Off))]
+        };
+        let ticks = if self.all_runtimes { self.ticks.or(Some(5)) } else { self.ticks };
+        let config = |(runtime, placement)| Config {
+            runtime,
+            placement,
+            interval: self.interval,
+            ticks,
+            limit,
+            seed: self.seed,
+            late_after: self.late_after,
+        };
+        runs.into_iter().map(config).collect()
+    }
+}
