@@ -25,9 +25,11 @@
 //! - [`chart`]: the SVG bar chart, with labels and hover text.
 //! - [`progress`]: a progress bar on stderr, only on a terminal.
 //! - [`hybrid`]: a tokio loop with a heartbeat while a pool does the work.
+//! - [`algorithm`]: a better algorithm against more cores: loop and product tree.
 //!
 //! The binary (`src/main.rs`) parses the command line, or serves as a worker.
 
+pub mod algorithm;
 pub mod call;
 pub mod chart;
 pub mod hybrid;

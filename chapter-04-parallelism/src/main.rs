@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::{Parser, ValueEnum};
 use shared::{cli, machine, report as provenance, shutdown};
 
+use chapter_04_parallelism::algorithm::{self, Algorithm};
 use chapter_04_parallelism::call::Call;
 use chapter_04_parallelism::hybrid::{self, HybridConfig};
 use chapter_04_parallelism::process_pool::PoolError;
@@ -67,6 +68,18 @@ struct Args {
     #[arg(long)]
     hybrid: bool,
 
+    /// Compare algorithms: the calls by the loop and by a product tree, on 1 core and on all.
+    #[arg(long, conflicts_with_all = ["hybrid", "chart", "markdown", "algorithm"])]
+    algorithms: bool,
+
+    /// With --algorithms: write one JSON record per way to PATH.
+    #[arg(long, value_name = "PATH", requires = "algorithms")]
+    json: Option<PathBuf>,
+
+    /// How each call computes its product (tree and parallel-tree need --pool threads).
+    #[arg(long, value_enum, default_value_t = Algorithm::Loop)]
+    algorithm: Algorithm,
+
     /// The hybrid's heartbeat period.
     #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     heartbeat: Duration,
@@ -123,8 +136,24 @@ fn main() {
         }
     };
     machine::warn_if_debug_build();
-    let code =
-        if args.hybrid { run_hybrid(&args, program) } else { run_sweep(&args, program) };
+    if args.algorithm != Algorithm::Loop && args.pool != PoolChoice::Threads {
+        fail("--algorithm tree and parallel-tree run on threads: add --pool threads");
+    }
+    algorithm::choose(args.algorithm);
+    let code = if args.algorithms {
+        let json = args.json.as_deref();
+        algorithm::run_experiment(
+            args.calls,
+            args.limit,
+            machine::cores(),
+            json,
+            "unknown",
+        )
+    } else if args.hybrid {
+        run_hybrid(&args, program)
+    } else {
+        run_sweep(&args, program)
+    };
     std::process::exit(code);
 }
 
