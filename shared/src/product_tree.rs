@@ -4,37 +4,41 @@
 //! # Why the tree wins
 //!
 //! The article's loop multiplies a growing big number by one small number,
-//! 39 999 times. Each step walks every digit of the big number, and the number
-//! grows to about 554 000 bits, so the loop does work proportional to the
-//! square of the result's size: about n² log n for the product of 1..n.
+//! 39 998 times. `z *= x` with a small `x` is one pass over every digit of
+//! `z` (multiply, carry), and `z` grows to 553 795 bits (8 653 digits of 64
+//! bits), so the passes add up to work proportional to the square of the
+//! result's size: about n² log n for the product of 1..n.
 //!
 //! A tree multiplies in pairs: the product of the lower half of the range
 //! times the product of the upper half, each computed the same way. The two
 //! operands of every multiplication are about the same size, and that is what
-//! fast multiplication needs. num-bigint 0.5 (`biguint/multiplication.rs`,
-//! function `mac3`; a digit is a `u64` on 64-bit machines) picks by the size
-//! of the smaller operand:
+//! fast multiplication needs. num-bigint 0.5.1 (`biguint/multiplication.rs`,
+//! function `mac3`; a digit is a `u64` on 64-bit targets) picks by the length
+//! of the shorter operand `x` against the longer `y`:
 //!
-//! - up to 32 digits (2 048 bits): schoolbook long multiplication;
-//! - when one operand is at least twice as long as the other: it splits the
-//!   longer one in halves ("half-Karatsuba") and recurses;
-//! - up to 256 digits (16 384 bits): Karatsuba, three half-size products
+//! - `x` up to 32 digits (2 048 bits): schoolbook long multiplication;
+//! - `y` at least twice as long as `x`: it splits `y` in halves
+//!   ("half-Karatsuba") and multiplies each half by `x`;
+//! - `x` up to 256 digits (16 384 bits): Karatsuba, three half-size products
 //!   instead of four;
 //! - above that: Toom-3, five third-size products instead of nine.
 //!
-//! The loop never leaves the first case (one operand is one digit), so it
-//! always pays the schoolbook price. In the tree, the top levels multiply
-//! halves of thousands of digits each, by Toom-3, and they do the heavy part.
+//! At the article's size the last multiplication of the tree has operands of
+//! about 4 000 and 4 600 digits: Toom-3, far above its threshold. The top
+//! levels of the tree do the heavy part, and they do it sub-quadratically
+//! (Toom-3 costs about n^1.465, Karatsuba n^1.585, against n² by schoolbook).
 //!
 //! # Why two cores give less than 2×
 //!
 //! [`parallel_product_tree`] computes the two halves of each split at the same
 //! time with `rayon::join`. The many small products low in the tree spread
-//! well over the cores, but the work is not spread evenly by level: the last
-//! multiplication (two halves of the whole result) is a large share of all the
-//! work, and it is one multiplication that runs on one core while the other
-//! core waits. The level below it has only two, and so on. So the parallel
-//! tree gains less than the number of cores.
+//! well over the cores, but the last multiplication (the two halves of the
+//! whole result) is one multiplication, on one core, while the other core
+//! waits. With Toom-3's exponent, each level of the tree costs about
+//! 2^-0.465 ≈ 0.72 times the level above it, so the top multiplication alone
+//! is about 28 % of all the work: on 2 cores the best is about
+//! 1 / (0.28 + 0.72 / 2) ≈ 1.56×, Amdahl's law with the top of the tree as the
+//! serial part.
 
 use num_bigint::BigUint;
 
