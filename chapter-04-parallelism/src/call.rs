@@ -6,6 +6,8 @@
 
 use shared::workload;
 
+use crate::algorithm;
+
 /// One unit of work for a pool: multiply every integer in `1..limit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Call {
@@ -24,9 +26,10 @@ impl Call {
         (0..count).map(|id| Call { id, limit }).collect()
     }
 
-    /// Does the work, on whatever thread or process calls this.
+    /// Does the work, on whatever thread or process calls this, by the
+    /// algorithm `--algorithm` chose (the article's loop unless told).
     pub fn run(self) -> Fingerprint {
-        workload::fingerprint(&workload::product_below(self.limit))
+        workload::fingerprint(&algorithm::chosen().product(self.limit))
     }
 }
 

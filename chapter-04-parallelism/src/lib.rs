@@ -27,6 +27,7 @@
 //! - [`ideal`]: rounds, ideal time, speedup and efficiency, by counting.
 //! - [`hybrid`]: a tokio loop with a heartbeat while a pool does the work
 //!   (or, to compare, while the loop does it itself).
+//! - [`algorithm`]: a better algorithm against more cores: loop and product tree.
 //!
 //! Measuring and judging, in [`observe`]: rows against N = 1 and the
 //! efficiency bar ([`observe::rows`]), the hybrid's lateness verdict
@@ -38,6 +39,7 @@
 //! `Config` and calls [`run::run`], or serves as a worker. Lower modules
 //! never import `report`, `run` or the CLI.
 
+pub mod algorithm;
 pub mod call;
 pub mod hybrid;
 pub mod ideal;

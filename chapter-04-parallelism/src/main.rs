@@ -7,6 +7,7 @@ use clap::Parser;
 use shared::cli::{self, fail, parse_calls, parse_limit, parse_repeat, parse_workers};
 use shared::machine;
 
+use chapter_04_parallelism::algorithm::{self, Algorithm};
 use chapter_04_parallelism::run::{self, Config, Pools};
 use chapter_04_parallelism::worker;
 
@@ -49,6 +50,12 @@ struct Args {
     /// Only the hybrid: a tokio loop keeps a heartbeat while a pool computes.
     #[arg(long)]
     hybrid: bool,
+    /// Only the algorithms: the loop and a product tree, on 1 core and on all.
+    #[arg(long, conflicts_with_all = ["sweep", "hybrid", "chart"])]
+    algorithms: bool,
+    /// How each call computes its product (tree needs --pool threads).
+    #[arg(long, value_enum, default_value_t = Algorithm::Loop)]
+    algorithm: Algorithm,
     /// Write a bar chart of the sweep (SVG) to PATH.
     #[arg(long, value_name = "PATH", conflicts_with = "hybrid")]
     chart: Option<PathBuf>,
@@ -93,6 +100,21 @@ fn main() {
         json: args.json,
     };
     machine::warn_if_debug_build();
+    if args.algorithm != Algorithm::Loop && args.pool != Pools::Threads {
+        fail("--algorithm tree and parallel-tree run on threads: add --pool threads");
+    }
+    algorithm::choose(args.algorithm);
+    if args.algorithms {
+        let json = config.json.as_deref();
+        let version = env!("CHAPTER_RUSTC_VERSION");
+        std::process::exit(algorithm::run_experiment(
+            config.calls,
+            config.limit,
+            cores,
+            json,
+            version,
+        ));
+    }
     if let Err(stopped) = run::run(&config) {
         std::process::exit(stopped.exit_code());
     }

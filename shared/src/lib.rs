@@ -8,6 +8,7 @@
 //! # Layout
 //!
 //! - [`workload`]: the CPU-bound function and its default size.
+//! - [`product_tree`]: the same product by a balanced tree, on one core and on all.
 //! - [`measure`]: wall time, process CPU time and CPU utilisation of a piece of work.
 //! - [`machine`]: the machine's core count and CPU model, read at run time.
 //! - [`format`]: the one way durations are printed in the course.
@@ -25,6 +26,7 @@ pub mod draw;
 pub mod format;
 pub mod machine;
 pub mod measure;
+pub mod product_tree;
 pub mod record;
 pub mod report;
 pub mod shutdown;

@@ -1,0 +1,337 @@
+//! A better algorithm against more cores.
+//!
+//! The sweep shows that N cores give at most N times the speed. This module
+//! asks the question a performance engineer asks first: is the work itself
+//! done well? It runs the same calls four ways, the loop on one core and on
+//! all of them, the product tree on one core, and the parallel tree on all
+//! cores, and compares each with the loop on one core. The trees live in
+//! `shared::product_tree`, whose docs explain why they win.
+
+use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use clap::ValueEnum;
+use num_bigint::BigUint;
+use rayon::prelude::*;
+use shared::cli::say;
+use shared::format;
+use shared::measure::{Measurement, Stopwatch};
+use shared::record::{Record, round};
+use shared::{product_tree, workload};
+
+/// How one call computes the product of the integers in `1..limit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Algorithm {
+    /// The article's loop: one small factor at a time.
+    Loop,
+    /// A balanced product tree, on the calling thread.
+    Tree,
+    /// The product tree, its halves on all the pool's threads.
+    ParallelTree,
+}
+
+// ANCHOR: algorithm
+impl Algorithm {
+    /// The product of every integer in `1..limit`: the same number every way.
+    pub fn product(self, limit: u32) -> BigUint {
+        match self {
+            Algorithm::Loop => workload::product_below(limit),
+            Algorithm::Tree => product_tree::product_tree(limit),
+            Algorithm::ParallelTree => product_tree::parallel_product_tree(limit),
+        }
+    }
+}
+// ANCHOR_END: algorithm
+
+/// The algorithm `--algorithm` chose for every call of this process.
+static CHOSEN: OnceLock<Algorithm> = OnceLock::new();
+
+/// Chooses the algorithm of every later `Call::run` in this process (once).
+/// Worker processes are not told: they always run the loop.
+pub fn choose(algorithm: Algorithm) {
+    let _ = CHOSEN.set(algorithm);
+}
+
+/// The chosen algorithm; the loop unless `choose` said otherwise.
+pub fn chosen() -> Algorithm {
+    CHOSEN.get().copied().unwrap_or(Algorithm::Loop)
+}
+
+/// One row of the comparison: an algorithm, and how the calls were spread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    /// The loop, the calls one after another on one core.
+    LoopOneCore,
+    /// The loop, the calls spread over a pool of one thread per core.
+    LoopAllCores,
+    /// The tree, the calls one after another on one core.
+    TreeOneCore,
+    /// The parallel tree, the calls one after another, each on every core.
+    ParallelTreeAllCores,
+}
+
+impl Way {
+    /// The four rows, baseline first.
+    pub const ALL: [Way; 4] = [
+        Way::LoopOneCore,
+        Way::LoopAllCores,
+        Way::TreeOneCore,
+        Way::ParallelTreeAllCores,
+    ];
+
+    /// The record's `variant`.
+    pub fn variant(self) -> &'static str {
+        match self {
+            Way::LoopOneCore => "loop-1-core",
+            Way::LoopAllCores => "loop-all-cores",
+            Way::TreeOneCore => "tree-1-core",
+            Way::ParallelTreeAllCores => "parallel-tree-all-cores",
+        }
+    }
+
+    /// The row's name in the table.
+    pub fn label(self, cores: usize) -> String {
+        match self {
+            Way::LoopOneCore => "loop, 1 core".to_string(),
+            Way::LoopAllCores => format!("loop, {cores} cores"),
+            Way::TreeOneCore => "tree, 1 core".to_string(),
+            Way::ParallelTreeAllCores => format!("parallel tree, {cores} cores"),
+        }
+    }
+
+    /// The algorithm each call uses.
+    pub fn algorithm(self) -> Algorithm {
+        match self {
+            Way::LoopOneCore | Way::LoopAllCores => Algorithm::Loop,
+            Way::TreeOneCore => Algorithm::Tree,
+            Way::ParallelTreeAllCores => Algorithm::ParallelTree,
+        }
+    }
+}
+
+/// One way, measured.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Which way.
+    pub way: Way,
+    /// Wall and CPU time of all the calls.
+    pub measurement: Measurement,
+    /// The fingerprint (bit length) of every call's product, in call order.
+    pub fingerprints: Vec<u64>,
+}
+
+impl Row {
+    /// Wall time of one call, on average.
+    pub fn per_call(&self) -> Duration {
+        self.measurement.wall / self.fingerprints.len().max(1) as u32
+    }
+}
+
+// ANCHOR: run_way
+/// Runs `calls` calls of the product below `limit` one way. "All cores"
+/// means a rayon pool of one thread per core: the loop's calls share it out
+/// between them, the parallel tree splits each call across it.
+pub fn run_way(
+    way: Way,
+    calls: usize,
+    limit: u32,
+    cores: usize,
+) -> Result<Row, rayon::ThreadPoolBuildError> {
+    let threads = match way {
+        Way::LoopOneCore | Way::TreeOneCore => 1,
+        Way::LoopAllCores | Way::ParallelTreeAllCores => cores,
+    };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    let algorithm = way.algorithm();
+    let call = |_| workload::fingerprint(&algorithm.product(limit));
+    let stopwatch = Stopwatch::start();
+    let fingerprints: Vec<u64> = pool.install(|| match way {
+        Way::LoopAllCores => {
+            (0..calls).into_par_iter().with_max_len(1).map(call).collect()
+        }
+        _ => (0..calls).map(call).collect(),
+    });
+    Ok(Row { way, measurement: stopwatch.stop(), fingerprints })
+}
+// ANCHOR_END: run_way
+
+/// The four ways, in order, each handed to `done` as it finishes.
+pub fn compare(
+    calls: usize,
+    limit: u32,
+    cores: usize,
+    mut done: impl FnMut(&Row),
+) -> Result<Vec<Row>, rayon::ThreadPoolBuildError> {
+    let mut rows = Vec::new();
+    for way in Way::ALL {
+        let row = run_way(way, calls, limit, cores)?;
+        done(&row);
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// How many times faster than the baseline (the first row).
+fn speedup(rows: &[Row], row: &Row) -> f64 {
+    let base = rows.first().map_or(row.measurement.wall, |r| r.measurement.wall);
+    base.as_secs_f64() / row.measurement.wall.as_secs_f64().max(f64::EPSILON)
+}
+
+/// The line printed as each way finishes.
+pub fn row_line(row: &Row, cores: usize) -> String {
+    format!(
+        "  {}: {} calls in {}, {} per call",
+        row.way.label(cores),
+        row.fingerprints.len(),
+        format::seconds(row.measurement.wall),
+        format::duration(row.per_call())
+    )
+}
+
+/// The table: one line per way, each under 80 columns.
+pub fn table(rows: &[Row], cores: usize) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{:<24} {:>10} {:>10} {:>8}",
+        "way", "per call", "all calls", "speedup"
+    )];
+    for row in rows {
+        lines.push(format!(
+            "{:<24} {:>10} {:>10} {:>8}",
+            row.way.label(cores),
+            format::duration(row.per_call()),
+            format::seconds(row.measurement.wall),
+            format!("{:.2}×", speedup(rows, row))
+        ));
+    }
+    lines
+}
+
+// ANCHOR: summary
+/// The lesson in words, each line led by what it shows.
+pub fn summary(rows: &[Row], cores: usize) -> Vec<String> {
+    let find = |way| rows.iter().find(|r| r.way == way);
+    let mut lines = Vec::new();
+    let first = rows.first().and_then(|r| r.fingerprints.first());
+    let agree = rows.iter().all(|r| r.fingerprints.iter().all(|f| Some(f) == first));
+    lines.push(match (agree, first) {
+        (true, Some(bits)) => {
+            format!("same product: all {} ways gave {bits}-bit results", rows.len())
+        }
+        _ => "DIFFERENT products: the ways disagree, the comparison is void".to_string(),
+    });
+    if let Some(row) = find(Way::LoopAllCores) {
+        lines.push(format!(
+            "more cores: the loop on {cores} cores is {:.2}× the loop on 1 core",
+            speedup(rows, row)
+        ));
+    }
+    if let Some(row) = find(Way::TreeOneCore) {
+        lines.push(format!(
+            "better algorithm: the tree on 1 core is {:.2}× the loop on 1 core",
+            speedup(rows, row)
+        ));
+    }
+    if let (Some(tree), Some(parallel)) =
+        (find(Way::TreeOneCore), find(Way::ParallelTreeAllCores))
+    {
+        let gain = tree.measurement.wall.as_secs_f64()
+            / parallel.measurement.wall.as_secs_f64().max(f64::EPSILON);
+        lines.push(format!(
+            "both: the parallel tree on {cores} cores is {gain:.2}× the tree on 1 core"
+        ));
+    }
+    lines
+}
+// ANCHOR_END: summary
+
+/// One record per way, for `--json`: wall time of all the calls, the time
+/// of one call (`step_s`, the mean) and the speedup against the loop on 1 core.
+/// `version` is the compiler's version, as the other records name it.
+pub fn records(rows: &[Row], limit: u32, version: &str) -> Vec<Record> {
+    rows.iter()
+        .map(|row| Record {
+            calls: Some(row.fingerprints.len()),
+            fingerprint: row.fingerprints.first().copied(),
+            step_s: Some(round(row.per_call().as_secs_f64(), 6)),
+            variant: Some(row.way.variant().to_string()),
+            speedup: Some(round(speedup(rows, row), 2)),
+            ..Record::measured("algorithm", "rust", version, limit, &row.measurement)
+        })
+        .collect()
+}
+
+/// The whole experiment, for `--algorithms`: prints each way as it
+/// finishes, the table and the summary, and writes the records to `json`.
+/// Returns the exit code.
+pub fn run_experiment(
+    calls: usize,
+    limit: u32,
+    cores: usize,
+    json: Option<&Path>,
+    version: &str,
+) -> i32 {
+    say(format!("Algorithm or cores? {calls} calls of the product below {limit},"));
+    say(format!("by the loop and by a product tree, on 1 core and on {cores}."));
+    let rows = match compare(calls, limit, cores, |row| say(row_line(row, cores))) {
+        Ok(rows) => rows,
+        Err(err) => {
+            eprintln!("error: cannot build a thread pool: {err}");
+            return 1;
+        }
+    };
+    say("");
+    table(&rows, cores).into_iter().for_each(say);
+    say("");
+    summary(&rows, cores).into_iter().for_each(say);
+    if let Some(path) = json {
+        let lines: Vec<String> =
+            records(&rows, limit, version).iter().map(Record::to_json_line).collect();
+        if let Err(err) = std::fs::write(path, lines.join("\n") + "\n") {
+            eprintln!("error: cannot write {}: {err}", path.display());
+            return 1;
+        }
+        say(format!("records written to {}", path.display()));
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every algorithm gives the loop's product, at a size where the trees
+    /// really split (and the parallel tree really hands halves to threads).
+    #[test]
+    fn every_algorithm_gives_the_loops_product() {
+        let expected = workload::product_below(6_000);
+        for algorithm in [Algorithm::Loop, Algorithm::Tree, Algorithm::ParallelTree] {
+            assert_eq!(algorithm.product(6_000), expected, "{algorithm:?}");
+        }
+    }
+
+    /// Each way runs every call, and reports the same fingerprint for each.
+    #[test]
+    fn each_way_runs_every_call() {
+        for way in Way::ALL {
+            let row = run_way(way, 3, 21, 2).unwrap();
+            assert_eq!(row.fingerprints, [62, 62, 62], "{way:?}: 20! has 62 bits");
+        }
+    }
+
+    /// The records name the experiment and each way, baseline first at 1.0×.
+    #[test]
+    fn records_name_each_way() {
+        let rows = compare(2, 100, 2, |_| {}).unwrap();
+        let records = records(&rows, 100, "1.88.0");
+        let variants: Vec<_> =
+            records.iter().map(|r| r.variant.clone().unwrap()).collect();
+        assert_eq!(
+            variants,
+            ["loop-1-core", "loop-all-cores", "tree-1-core", "parallel-tree-all-cores"]
+        );
+        assert!(records.iter().all(|r| r.experiment == "algorithm"));
+        assert_eq!(records[0].speedup, Some(1.0));
+        assert!(records.iter().all(|r| r.calls == Some(2) && r.limit == 100));
+    }
+}

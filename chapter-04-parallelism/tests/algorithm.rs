@@ -1,0 +1,91 @@
+//! The algorithm comparison (`--algorithms`), run for real: the four ways in
+//! order, one product, the records, and the `--algorithm` flag's limits.
+//!
+//! Timings and speedups are redacted; what stays is certain: the ways, their
+//! order, the call counts and the product's size in bits.
+
+use std::process::Command;
+
+use insta_cmd::assert_cmd_snapshot;
+use shared::record::Record;
+use shared::testing::{assert_bad_inputs, assert_help_lists};
+
+const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-04-parallelism");
+
+/// The program, told that the machine has 2 cores (see `tests/cli.rs`).
+fn program(args: &[&str]) -> Command {
+    let mut command = Command::new(PROGRAM);
+    command.args(args).env(shared::machine::CORES_OVERRIDE, "2");
+    command
+}
+
+/// A small comparison prints the four ways in order, the table and the
+/// summary, and every way computed the same product.
+#[test]
+fn algorithms_compares_four_ways() {
+    shared::testing::redacted(chapter_04_parallelism::SNAPSHOT_FILTERS, || {
+        assert_cmd_snapshot!(
+            "algorithms",
+            program(&["--algorithms", "--calls", "4", "--limit", "4000"])
+        )
+    });
+}
+
+/// `--json` writes one record per way, in order, all with the same
+/// fingerprint, the baseline at 1×.
+#[test]
+fn algorithms_json_has_a_record_per_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("algorithm.jsonl");
+    let args = ["--algorithms", "--calls", "2", "--limit", "3000", "--json"];
+    let status = program(&args).arg(&path).status().unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let records: Vec<Record> =
+        text.lines().map(|line| Record::from_json_line(line).unwrap()).collect();
+    let variants: Vec<&str> =
+        records.iter().filter_map(|r| r.variant.as_deref()).collect();
+    assert_eq!(
+        variants,
+        ["loop-1-core", "loop-all-cores", "tree-1-core", "parallel-tree-all-cores"]
+    );
+    assert!(records.iter().all(|r| r.experiment == "algorithm" && r.calls == Some(2)));
+    assert!(records.iter().all(|r| r.fingerprint == records[0].fingerprint));
+    assert_eq!(records[0].speedup, Some(1.0));
+}
+
+/// `--algorithm tree` runs the thread pool's calls by the tree: every run
+/// finishes and returns the same fingerprints, in order.
+#[test]
+fn a_threads_sweep_by_the_tree_agrees() {
+    let args = ["--pool", "threads", "--workers", "1,2", "--limit", "3000"];
+    let output = program(&args).args(["--algorithm", "tree"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("returned the same 20 fingerprints"), "{stdout}");
+}
+
+/// Bad combinations get one line: worker processes only run the loop, and
+/// `--json` belongs to `--algorithms`.
+#[test]
+fn bad_algorithm_input_gets_one_line() {
+    assert_bad_inputs(
+        PROGRAM,
+        &[
+            (&["--algorithm", "tree", "--pool", "processes"], "add --pool threads"),
+            (&["--algorithm", "parallel-tree"], "add --pool threads"),
+            (&["--algorithm", "fast"], "fast"),
+            (&["--json", "x.jsonl"], "--algorithms"),
+            (&["--algorithms", "--hybrid"], "--hybrid"),
+        ],
+    );
+}
+
+/// `--help` names the new flags and the three algorithms.
+#[test]
+fn help_lists_the_algorithms() {
+    assert_help_lists(
+        program(&["--help"]),
+        &["--algorithms", "--algorithm", "--json", "loop", "tree", "parallel-tree"],
+    );
+}
