@@ -15,6 +15,7 @@ use chapter_01_event_loop::runtimes::Runtime;
 #[derive(Debug, Parser)]
 #[command(
     version,
+    max_term_width = 80,
     verbatim_doc_comment,
     after_help = "Examples:
   chapter-01-event-loop
