@@ -153,17 +153,30 @@ impl Captured {
             [(stdout, &mut captured.stdout), (stderr, &mut captured.stderr)]
         {
             let Some(text) = text else { continue };
-            let mut body = text.as_str();
-            if let Some((line, rest)) = text.split_once('\n')
-                && line.starts_with("$ ")
-            {
-                captured.command.get_or_insert_with(|| line.to_string());
-                body = rest;
+            let (command, body) = split_command(&text);
+            if let Some(command) = command {
+                captured.command.get_or_insert(command);
             }
             *slot = body.to_string();
         }
         Some(captured)
     }
+}
+
+/// The command at the top of a captured file (a `$ ` line and the lines that
+/// continue it after a ` \`), and the rest.
+fn split_command(text: &str) -> (Option<String>, &str) {
+    if !text.starts_with("$ ") {
+        return (None, text);
+    }
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        end += line.len();
+        if !line.trim_end().ends_with(" \\") {
+            break;
+        }
+    }
+    (Some(text[..end].trim_end().to_string()), &text[end..])
 }
 
 /// Holds a captured run equal to its snapshot after the filters: `Err`

@@ -110,19 +110,42 @@ pub fn recorded(text: &str) -> Option<Recorded> {
 impl Recorded {
     /// The command as a reader types it, in a release build:
     /// `$ cargo run --release -p <program> -- <args>`, preceded by the
-    /// environment variables in `env` that are kept.
+    /// environment variables in `env` that are kept. A command longer than
+    /// [`COMMAND_WIDTH`] continues on indented lines ending in ` \`, as a
+    /// shell reads it, so that the book's block fits its column.
     pub fn command_line(&self, keep_env: impl Fn(&str) -> bool) -> String {
-        let mut line = String::from("$ ");
+        let mut words = Vec::new();
         for (name, value) in self.env.iter().filter(|(name, _)| keep_env(name)) {
-            line.push_str(&format!("{name}={} ", shell_word(value)));
+            words.push(format!("{name}={}", shell_word(value)));
         }
-        line.push_str(&format!("cargo run --release -p {}", self.program));
+        words.extend(["cargo", "run", "--release", "-p"].map(String::from));
+        words.push(self.program.clone());
         if !self.args.is_empty() {
-            let args: Vec<String> = self.args.iter().map(|arg| shell_word(arg)).collect();
-            line.push_str(&format!(" -- {}", args.join(" ")));
+            words.push("--".to_string());
+            words.extend(self.args.iter().map(|arg| shell_word(arg)));
         }
-        line
+        wrap_command(&words)
     }
+}
+
+/// The widest line of a command in the book (an output block shows 80).
+pub const COMMAND_WIDTH: usize = 78;
+
+/// `$ ` and the words, broken before a word that would pass
+/// [`COMMAND_WIDTH`]; continued lines end in ` \` and the next is indented.
+fn wrap_command(words: &[String]) -> String {
+    let mut lines = vec![String::from("$")];
+    for word in words {
+        let last = lines.last_mut().expect("one line at least");
+        if last.len() + 1 + word.len() + 2 > COMMAND_WIDTH && last.trim() != "$" {
+            last.push_str(" \\");
+            lines.push(format!("    {word}"));
+        } else {
+            last.push(' ');
+            last.push_str(word);
+        }
+    }
+    lines.join("\n")
 }
 
 /// `word` quoted for a POSIX shell when it needs quoting.
@@ -183,6 +206,19 @@ mod tests {
         );
         let spaced = Recorded { args: vec!["a b".into()], ..recorded };
         assert_eq!(spaced.command_line(|_| false), "$ cargo run --release -p x -- 'a b'");
+        let long = Recorded {
+            program: "chapter-02-mixed-tasks".into(),
+            args: ["--runtime", "tokio-multi-thread", "--interval", "50ms", "--limit"]
+                .into_iter()
+                .chain(["100000", "--only-ticks", "--ticks", "4"])
+                .map(String::from)
+                .collect(),
+            env: Default::default(),
+        };
+        let wrapped = long.command_line(|_| false);
+        assert!(wrapped.lines().all(|line| line.len() <= COMMAND_WIDTH), "{wrapped}");
+        assert!(wrapped.lines().next().unwrap().ends_with(" \\"), "{wrapped}");
+        assert!(wrapped.ends_with("--ticks 4"), "{wrapped}");
         assert_eq!(super::recorded("---\nsource: a\n---\nbody"), None);
     }
 

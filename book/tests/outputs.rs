@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::fs;
 
 use course_book::output::{self, Captured};
-use course_book::workspace;
+use course_book::{snapshot, workspace};
 
 const RECAPTURE: &str =
     "rerun `bash book/measure.sh` or `cargo run --release -p course-book --bin capture`";
@@ -41,10 +41,18 @@ fn captured_runs_equal_their_snapshots_after_the_filters() {
             problems.push(format!("{what}: missing, never captured"));
             continue;
         };
-        if captured.command.is_none() {
-            problems.push(format!("{what}: does not start with its `$ cargo run` line"));
-        }
         let text = fs::read_to_string(&snapshot).unwrap();
+        // The run shown must be of the command the snapshot records.
+        let expected = snapshot::recorded(&text)
+            .map(|r| r.command_line(|name| name != shared::machine::CORES_OVERRIDE));
+        match (&captured.command, &expected) {
+            (None, _) => problems
+                .push(format!("{what}: does not start with its `$ cargo run` line")),
+            (Some(shown), Some(expected)) if shown != expected => problems.push(format!(
+                "{what}: shows the command `{shown}`, the snapshot records `{expected}`"
+            )),
+            _ => {}
+        }
         if let Err(diff) = output::compare(&one.krate, &text, &captured) {
             problems.push(format!("{what}: differs from {}: {diff}", snapshot.display()));
         }
