@@ -21,16 +21,24 @@ pub(crate) enum Experiment {
     /// A ticker, random waits and CPU steps on one loop: the tick gaps.
     #[value(name = "mixed_tasks")]
     MixedTasks,
+    /// The same product by the loop and by a product tree: the time of one call.
+    #[value(name = "algorithm")]
+    Algorithm,
+    /// A loop's heartbeat while a pool of processes runs the calls: the worst lateness.
+    #[value(name = "hybrid")]
+    Hybrid,
 }
 
 impl Experiment {
     /// Every experiment, in the order the article runs them.
-    pub(crate) const ALL: [Experiment; 5] = [
+    pub(crate) const ALL: [Experiment; 7] = [
         Experiment::OneCall,
         Experiment::Sequential,
         Experiment::Threads,
         Experiment::Pool,
         Experiment::MixedTasks,
+        Experiment::Algorithm,
+        Experiment::Hybrid,
     ];
 
     /// The name in the JSON lines (and on the command line).
@@ -41,6 +49,8 @@ impl Experiment {
             Experiment::Threads => "threads",
             Experiment::Pool => "pool",
             Experiment::MixedTasks => "mixed_tasks",
+            Experiment::Algorithm => "algorithm",
+            Experiment::Hybrid => "hybrid",
         }
     }
 
@@ -57,6 +67,8 @@ impl Experiment {
             Experiment::Threads => "thread_calls.py",
             Experiment::Pool => "pool_calls.py",
             Experiment::MixedTasks => "mixed_tasks.py",
+            Experiment::Algorithm => "algorithm_calls.py",
+            Experiment::Hybrid => "hybrid_pool.py",
         }
     }
 }
@@ -68,6 +80,12 @@ pub(crate) struct Plan {
     pub(crate) calls: usize,
     /// Runs of the one call; the fastest is kept on each side.
     pub(crate) one_call_runs: usize,
+    /// Calls of each algorithm, one after another (the loop is the slow one).
+    pub(crate) algorithm_calls: usize,
+    /// The hybrid's pool size.
+    pub(crate) hybrid_workers: usize,
+    /// The hybrid loop's heartbeat period.
+    pub(crate) heartbeat: Duration,
     /// Each call multiplies the integers in `1..limit`; also the size of a mixed-task CPU step.
     pub(crate) limit: u32,
     /// Pool sizes.
@@ -106,6 +124,15 @@ impl Plan {
                 self.ticks,
                 shared::format::duration(self.interval)
             ),
+            Experiment::Algorithm => format!(
+                "{} calls of product_below({limit}) one after another, by the loop and by a product tree (math.factorial too; the tree on all cores too).",
+                self.algorithm_calls
+            ),
+            Experiment::Hybrid => format!(
+                "{calls} calls of product_below({limit}) on a pool of {} processes, a heartbeat every {} on the loop (asyncio + ProcessPoolExecutor; tokio + chapter 4's process pool).",
+                self.hybrid_workers,
+                shared::format::duration(self.heartbeat)
+            ),
         }
     }
 
@@ -134,6 +161,19 @@ impl Plan {
                     self.interval.as_secs_f64().to_string(),
                 ]);
             }
+            Experiment::Algorithm => {
+                args.extend(["--calls".to_string(), self.algorithm_calls.to_string()]);
+            }
+            Experiment::Hybrid => {
+                args.extend([
+                    "--calls".to_string(),
+                    self.calls.to_string(),
+                    "--workers".to_string(),
+                    self.hybrid_workers.to_string(),
+                    "--heartbeat".to_string(),
+                    self.heartbeat.as_secs_f64().to_string(),
+                ]);
+            }
         }
         args
     }
@@ -152,12 +192,16 @@ mod tests {
         assert_eq!(Experiment::named("gil"), None);
     }
 
-    /// The pool gets every size, the mixed tasks the interval in seconds.
+    /// The pool gets every size, the mixed tasks the interval in seconds, the
+    /// algorithm its own call count, the hybrid its pool size and heartbeat.
     #[test]
     fn python_gets_the_same_settings() {
         let plan = Plan {
             calls: 3,
             one_call_runs: 5,
+            algorithm_calls: 2,
+            hybrid_workers: 2,
+            heartbeat: Duration::from_millis(100),
             limit: 500,
             workers: vec![1, 2],
             ticks: 4,
@@ -174,6 +218,14 @@ mod tests {
         assert_eq!(
             plan.python_args(Experiment::OneCall).join(" "),
             "--limit 500 --repeat 5"
+        );
+        assert_eq!(
+            plan.python_args(Experiment::Algorithm).join(" "),
+            "--limit 500 --calls 2"
+        );
+        assert_eq!(
+            plan.python_args(Experiment::Hybrid).join(" "),
+            "--limit 500 --calls 3 --workers 2 --heartbeat 0.1"
         );
     }
 }

@@ -84,6 +84,16 @@ struct Args {
 /// a single short call is the measurement most easily disturbed.
 const ONE_CALL_RUNS: usize = 5;
 
+/// Calls of each algorithm: enough for a median, few because Python's loop is slow.
+const ALGORITHM_CALLS: usize = 3;
+
+/// The hybrid's pool size: fixed, so that the book's value files keep
+/// their names (`hybrid.processes.2.rust...`) on any machine.
+const HYBRID_WORKERS: usize = 2;
+
+/// The hybrid's heartbeat: Python's default and chapter 4's.
+const HYBRID_HEARTBEAT: Duration = Duration::from_millis(100);
+
 fn parse_calls(text: &str) -> Result<usize, String> {
     cli::parse_count(text, 10_000).map(|n| n as usize)
 }
@@ -130,6 +140,9 @@ fn main() {
     let plan = Plan {
         calls: args.calls,
         one_call_runs: ONE_CALL_RUNS,
+        algorithm_calls: ALGORITHM_CALLS,
+        hybrid_workers: HYBRID_WORKERS,
+        heartbeat: HYBRID_HEARTBEAT,
         limit: args.limit,
         workers,
         ticks: args.ticks,
@@ -272,6 +285,13 @@ fn line(record: &Record) -> String {
     {
         text.push_str(&format!("N = {workers:<2}  "));
     }
+    if let Some(way) = record
+        .variant
+        .as_deref()
+        .filter(|_| record.experiment == Experiment::Algorithm.name())
+    {
+        text.push_str(&format!("{way:<23}  "));
+    }
     text.push_str(&format!(
         "{} wall, {} CPU, {:.2} of {} cores",
         secs(record.wall_s),
@@ -291,6 +311,16 @@ fn line(record: &Record) -> String {
             secs(late),
             secs(step)
         ));
+    }
+    if let (None, Some(late), Some(verdict)) =
+        (record.max_gap_s, record.worst_lateness_s, &record.verdict)
+    {
+        text.push_str(&format!("; {verdict}: worst heartbeat lateness {}", secs(late)));
+    }
+    if let (Some(step), true) =
+        (record.step_s, record.experiment == Experiment::Algorithm.name())
+    {
+        text.push_str(&format!("; {} per call", secs(step)));
     }
     text
 }

@@ -9,7 +9,10 @@ use chapter_02_mixed_tasks::runtimes::{Placement, Runtime};
 use chapter_02_mixed_tasks::ticker::StopReason;
 use chapter_03_cpu_bound::observe::{Mode, ModeRun};
 use chapter_03_cpu_bound::{Config, Workload, cpu};
+use chapter_04_parallelism::algorithm::{self, Way};
 use chapter_04_parallelism::call::Call;
+use chapter_04_parallelism::hybrid::{self, HybridConfig, Runner};
+use chapter_04_parallelism::observe::records as chapter_4_records;
 use chapter_04_parallelism::pool_error::PoolError;
 use chapter_04_parallelism::sweep::{self, PoolKind, SweepConfig};
 use shared::measure::measure;
@@ -46,6 +49,8 @@ pub(crate) fn run(
         }
         Experiment::Pool => pool(plan, program, stop),
         Experiment::MixedTasks => mixed_tasks(plan, stop).map(|record| vec![record]),
+        Experiment::Algorithm => algorithm(plan),
+        Experiment::Hybrid => hybrid(plan, program, stop).map(|record| vec![record]),
     }
 }
 // ANCHOR_END: run
@@ -171,5 +176,53 @@ fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> 
         )),
         step_s: Some(round(median(&outcome.steps).unwrap_or_default().as_secs_f64(), 6)),
         ..record(Experiment::MixedTasks, plan.limit, &outcome.cost)
+    })
+}
+
+/// The ways Python has too (the loop, the tree), then the tree on every core.
+const ALGORITHM_WAYS: [Way; 3] =
+    [Way::LoopOneCore, Way::TreeOneCore, Way::ParallelTreeAllCores];
+
+/// Chapter 4's algorithms: the loop, the tree, the parallel tree, each
+/// `algorithm_calls` calls one after another; `step_s` is one call.
+fn algorithm(plan: &Plan) -> Result<Vec<Record>, Failure> {
+    let cores = shared::machine::cores();
+    let rows = ALGORITHM_WAYS
+        .iter()
+        .map(|&way| algorithm::run_way(way, plan.algorithm_calls, plan.limit, cores))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|err| Failure::Error(format!("cannot build a thread pool: {err}")))?;
+    Ok(algorithm::records(&rows, plan.limit, VERSION))
+}
+
+/// Chapter 4's hybrid: tokio's loop keeps a heartbeat while the process
+/// pool runs the calls; the record is the chapter's own, with the product.
+fn hybrid(
+    plan: &Plan,
+    program: &Path,
+    stop: &'static Shutdown,
+) -> Result<Record, Failure> {
+    let runner = Runner::Pool(PoolKind::Processes);
+    let config = HybridConfig {
+        runner,
+        workers: plan.hybrid_workers,
+        calls: Call::batch(plan.calls, plan.limit),
+        heartbeat: plan.heartbeat,
+        program: program.to_path_buf(),
+        worker_timeout: WORKER_TIMEOUT,
+    };
+    let run = hybrid::run(&config, stop)
+        .map_err(|err| Failure::Error(format!("cannot start tokio: {err}")))?;
+    match run.ended_by {
+        None => {}
+        Some(PoolError::Stopped) => return Err(Failure::Stopped),
+        Some(err) => {
+            return Err(Failure::Error(format!("the Rust hybrid's pool failed: {err}")));
+        }
+    }
+    Ok(Record {
+        version: VERSION.to_string(),
+        fingerprint: run.results.iter().flatten().last().copied(),
+        ..chapter_4_records::hybrid(&run, runner, plan.hybrid_workers, plan.limit)
     })
 }

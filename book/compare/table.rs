@@ -24,6 +24,8 @@ pub(crate) struct Row {
     pub(crate) experiment: Experiment,
     /// The pool size, for the pool.
     pub(crate) workers: Option<usize>,
+    /// The algorithm both sides ran, for the algorithm (see [`way`]).
+    pub(crate) way: Option<&'static str>,
     /// Python's measurement, if Python ran.
     pub(crate) python: Option<Record>,
     /// Rust's measurement.
@@ -54,7 +56,29 @@ impl Row {
                 n => format!("{calls} calls on a pool of {n} processes"),
             },
             Experiment::MixedTasks => "mixed tasks on one loop".to_string(),
+            Experiment::Algorithm => {
+                format!("{calls} calls, {}", self.way.unwrap_or("?"))
+            }
+            Experiment::Hybrid => {
+                let n =
+                    self.rust.as_ref().or(self.python.as_ref()).and_then(|r| r.workers);
+                format!("{calls} calls, hybrid of {} processes", n.unwrap_or(0))
+            }
         }
+    }
+}
+
+/// The row an algorithm record belongs to: Python's loop and Rust's loop on
+/// one core pair up, so do the two trees; `math.factorial` (Python only) and
+/// the parallel tree (Rust only) have rows of their own.
+pub(crate) fn way(variant: Option<&str>) -> Option<&'static str> {
+    match variant? {
+        "loop" | "loop-1-core" => Some("loop"),
+        "tree" | "tree-1-core" => Some("tree"),
+        "math-factorial" => Some("math.factorial"),
+        "parallel-tree-all-cores" => Some("parallel tree"),
+        "loop-all-cores" => Some("loop, all cores"),
+        _ => None,
     }
 }
 
@@ -64,13 +88,17 @@ pub(crate) fn rows(records: &[Record]) -> Vec<Row> {
     for record in records {
         let Some(experiment) = Experiment::named(&record.experiment) else { continue };
         let workers = if experiment == Experiment::Pool { record.workers } else { None };
-        let index = match rows
-            .iter()
-            .position(|row| row.experiment == experiment && row.workers == workers)
-        {
+        let way = if experiment == Experiment::Algorithm {
+            way(record.variant.as_deref())
+        } else {
+            None
+        };
+        let index = match rows.iter().position(|row| {
+            row.experiment == experiment && row.workers == workers && row.way == way
+        }) {
             Some(index) => index,
             None => {
-                rows.push(Row { experiment, workers, python: None, rust: None });
+                rows.push(Row { experiment, workers, way, python: None, rust: None });
                 rows.len() - 1
             }
         };
@@ -126,7 +154,7 @@ fn cells(rows: &[Row]) -> Vec<Vec<String>> {
 fn mixed_cells(rows: &[Row]) -> Vec<Vec<String>> {
     let mut lines = vec![
         [
-            "language",
+            "loop",
             "ticks",
             "interval",
             "worst gap",
@@ -137,18 +165,25 @@ fn mixed_cells(rows: &[Row]) -> Vec<Vec<String>> {
         .map(String::from)
         .to_vec(),
     ];
-    for row in rows.iter().filter(|row| row.experiment == Experiment::MixedTasks) {
+    let loops = |row: &&Row| {
+        matches!(row.experiment, Experiment::MixedTasks | Experiment::Hybrid)
+    };
+    for row in rows.iter().filter(loops) {
         for (name, record) in [("Python", &row.python), ("Rust", &row.rust)] {
             let Some(r) = record else { continue };
             let (late, step) =
                 (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
+            let which = match row.experiment {
+                Experiment::Hybrid => "hybrid",
+                _ => "mixed",
+            };
             lines.push(vec![
-                format!("{name} {}", r.version),
+                format!("{name} {}, {which}", r.version),
                 r.ticks.unwrap_or(0).to_string(),
                 seconds(r.interval_s.unwrap_or(0.0)),
-                seconds(r.max_gap_s.unwrap_or(0.0)),
+                r.max_gap_s.map_or("–".to_string(), seconds),
                 seconds(late),
-                seconds(step),
+                r.step_s.map_or("–".to_string(), seconds),
                 if step > 0.0 {
                     format!("{:.2}", late / step)
                 } else {
@@ -215,7 +250,8 @@ pub(crate) fn agreement(records: &[Record]) -> Result<Option<u64>, String> {
 fn expected_cores(record: &Record) -> f64 {
     let parallel = record.experiment == Experiment::Pool.name()
         || (record.experiment == Experiment::Threads.name()
-            && record.language != "python");
+            && record.language != "python")
+        || record.variant.as_deref() == Some("parallel-tree-all-cores");
     if parallel { record.workers.unwrap_or(1).min(record.cores) as f64 } else { 1.0 }
 }
 
@@ -225,7 +261,9 @@ pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
     let starved: Vec<String> = records
         .iter()
         .filter(|r| {
-            r.experiment != Experiment::MixedTasks.name()
+            // A loop that waits (mixed tasks, hybrid) has no core count to reach.
+            ![Experiment::MixedTasks.name(), Experiment::Hybrid.name()]
+                .contains(&r.experiment.as_str())
                 && r.cores_used < 0.85 * expected_cores(r)
         })
         .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
@@ -259,7 +297,13 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
         .find(|row| row.experiment == Experiment::OneCall)
         .and_then(Row::ratio);
     let mut told_pool = false;
+    let mut told_algorithm = false;
     for row in rows {
+        // The algorithm's rows of one side only still belong in its line.
+        if row.experiment == Experiment::Algorithm && !told_algorithm {
+            told_algorithm = true;
+            lines.extend(algorithm_summary(rows));
+        }
         let (Some(python), Some(rust), Some(ratio)) =
             (&row.python, &row.rust, row.ratio())
         else {
@@ -318,9 +362,62 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
                     steps(rust)
                 ));
             }
+            Experiment::Algorithm => {}
+            Experiment::Hybrid => {
+                let beat = |r: &Record| {
+                    format!(
+                        "{} ({} late of {})",
+                        seconds(r.worst_lateness_s.unwrap_or(0.0)),
+                        r.late_ticks.unwrap_or(0),
+                        r.ticks.unwrap_or(0)
+                    )
+                };
+                lines.push(format!(
+                    "hybrid: {} in Python, {} in Rust; worst heartbeat lateness {} in Python and {} in Rust, the calls on {} processes.",
+                    python.verdict.as_deref().unwrap_or("?").to_uppercase(),
+                    rust.verdict.as_deref().unwrap_or("?").to_uppercase(),
+                    beat(python),
+                    beat(rust),
+                    rust.workers.unwrap_or(0)
+                ));
+            }
         }
     }
     lines
+}
+
+/// One call by each algorithm, in both languages, in one line.
+fn algorithm_summary(rows: &[Row]) -> Option<String> {
+    let step = |way: &str, side: fn(&Row) -> Option<&Record>| {
+        rows.iter()
+            .filter(|row| row.experiment == Experiment::Algorithm && row.way == Some(way))
+            .find_map(side)
+            .and_then(|r| r.step_s)
+    };
+    fn python(row: &Row) -> Option<&Record> {
+        row.python.as_ref()
+    }
+    fn rust(row: &Row) -> Option<&Record> {
+        row.rust.as_ref()
+    }
+    let mut parts = Vec::new();
+    for (way, name) in [("loop", "the loop"), ("tree", "the tree")] {
+        if let (Some(p), Some(r)) = (step(way, python), step(way, rust)) {
+            let ratio = if r > 0.0 { p / r } else { 0.0 };
+            parts.push(format!(
+                "{name} {} in Python, {} in Rust ({ratio:.2}×)",
+                seconds(p),
+                seconds(r)
+            ));
+        }
+    }
+    if let Some(p) = step("math.factorial", python) {
+        parts.push(format!("math.factorial {}", seconds(p)));
+    }
+    if let Some(r) = step("parallel tree", rust) {
+        parts.push(format!("Rust's parallel tree {}", seconds(r)));
+    }
+    (!parts.is_empty()).then(|| format!("algorithm, one call: {}.", parts.join("; ")))
 }
 
 /// The pool's speedup from one process to the best N, in each language.
@@ -381,6 +478,51 @@ mod tests {
             startup_s: None,
             speedup: None,
         }
+    }
+
+    fn algorithm(language: &str, variant: &str, step_s: f64) -> Record {
+        Record {
+            variant: Some(variant.to_string()),
+            step_s: Some(step_s),
+            calls: Some(3),
+            ..record("algorithm", language, step_s * 3.0, 1.0, None)
+        }
+    }
+
+    /// The loops pair up, so do the trees; math.factorial and the parallel
+    /// tree get rows of their own; the summary gives each time per call.
+    #[test]
+    fn pairs_the_algorithms_by_way() {
+        let records = [
+            algorithm("rust", "loop-1-core", 0.1),
+            algorithm("rust", "tree-1-core", 0.01),
+            algorithm("rust", "parallel-tree-all-cores", 0.005),
+            algorithm("python", "loop", 0.4),
+            algorithm("python", "math-factorial", 0.02),
+            algorithm("python", "tree", 0.02),
+        ];
+        let rows = rows(&records);
+        let labels: Vec<String> = rows.iter().map(Row::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "3 calls, loop",
+                "3 calls, tree",
+                "3 calls, parallel tree",
+                "3 calls, math.factorial"
+            ]
+        );
+        assert_eq!(rows[0].ratio(), Some(4.0));
+        assert_eq!(rows[1].ratio(), Some(2.0));
+        assert_eq!(rows[2].ratio(), None);
+        let summary = summary(&rows);
+        assert_eq!(summary.len(), 1, "{summary:?}");
+        assert!(
+            summary[0].starts_with("algorithm, one call: the loop 400"),
+            "{summary:?}"
+        );
+        assert!(summary[0].contains("(4.00×); the tree"), "{summary:?}");
+        assert!(summary[0].contains("; math.factorial 20"), "{summary:?}");
     }
 
     /// Records pair up by experiment and pool size; the ratio is Python over Rust.

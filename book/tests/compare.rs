@@ -1,6 +1,7 @@
 //! The compare command, run for real with a tiny workload: both sides of each
-//! experiment, paired in one table, computing the same product; the Rust
-//! side alone when there is no Python; bad input refused in one line.
+//! experiment (the algorithms and the hybrid too), paired in one table,
+//! computing the same product; the keys the page quotes; the Rust side alone
+//! when there is no Python; bad input refused in one line.
 //! Nothing here asserts a timing.
 
 use std::collections::BTreeMap;
@@ -42,16 +43,18 @@ fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
 
-/// The JSON lines of a `--json` run, by language, then by (experiment, workers).
-fn records(
-    output: &Output,
-) -> BTreeMap<String, BTreeMap<(String, Option<usize>), Record>> {
+/// A measurement's place: experiment, pool size (for the pool), variant.
+type Key = (String, Option<usize>, Option<String>);
+
+/// The JSON lines of a `--json` run, by language, then by [`Key`].
+fn records(output: &Output) -> BTreeMap<String, BTreeMap<Key, Record>> {
     let mut by_language: BTreeMap<String, BTreeMap<_, _>> = BTreeMap::new();
     for line in stdout(output).lines() {
         let record = Record::from_json_line(line).unwrap();
         let key = (
             record.experiment.clone(),
             record.workers.filter(|_| record.experiment == "pool"),
+            record.variant.clone(),
         );
         let previous =
             by_language.entry(record.language.clone()).or_default().insert(key, record);
@@ -76,20 +79,38 @@ fn both_sides_run_and_compute_the_same_product() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let by_language = records(&output);
     assert_eq!(by_language.keys().collect::<Vec<_>>(), ["python", "rust"]);
-    let experiments =
-        |language: &str| by_language[language].keys().cloned().collect::<Vec<_>>();
+    let experiments = |language: &str| {
+        let mut names: Vec<String> =
+            by_language[language].keys().map(|(name, _, _)| name.clone()).collect();
+        names.dedup();
+        names
+    };
     assert_eq!(
         experiments("python"),
         experiments("rust"),
-        "the same measurements on both sides"
+        "the same experiments on both sides"
     );
     assert_eq!(
-        experiments("rust").len(),
-        6,
-        "one_call, sequential, threads, pool N = 1 and 2, mixed_tasks"
+        by_language["rust"].len(),
+        10,
+        "one_call, sequential, threads, pool N = 1 and 2, mixed_tasks, 3 algorithms, hybrid"
     );
+    let variants = |language: &str, experiment: &str| {
+        by_language[language]
+            .values()
+            .filter(|r| r.experiment == experiment)
+            .map(|r| r.variant.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(variants("python", "algorithm"), ["loop", "math-factorial", "tree"]);
+    assert_eq!(
+        variants("rust", "algorithm"),
+        ["loop-1-core", "parallel-tree-all-cores", "tree-1-core"]
+    );
+    assert_eq!(variants("python", "hybrid"), ["processes"]);
+    assert_eq!(variants("rust", "hybrid"), ["processes"]);
     for (language, records) in &by_language {
-        for ((experiment, _), record) in records {
+        for ((experiment, _, _), record) in records {
             assert_eq!(record.limit, LIMIT, "{language} {experiment}");
             if experiment == "mixed_tasks" {
                 assert_eq!(record.ticks, Some(3), "{language}");
@@ -98,6 +119,14 @@ fn both_sides_run_and_compute_the_same_product() {
                     "{language}: a CPU step was timed"
                 );
             } else {
+                if experiment == "hybrid" {
+                    assert_eq!(record.workers, Some(2), "{language}: the hybrid's pool");
+                    assert!(record.worst_lateness_s.is_some(), "{language}");
+                    assert!(record.verdict.is_some(), "{language}");
+                }
+                if experiment == "algorithm" {
+                    assert!(record.step_s.is_some(), "{language}: one call timed");
+                }
                 assert_eq!(
                     record.fingerprint,
                     Some(expected),
@@ -135,9 +164,18 @@ fn both_sides_run_and_compute_the_same_product() {
             "3 calls on an event loop",
             "3 calls on 3 threads",
             "3 calls on a pool of 1 process",
-            "3 calls on a pool of 2 processes"
+            "3 calls on a pool of 2 processes",
+            "3 calls, loop",
+            "3 calls, tree",
+            "3 calls, parallel tree",
+            "3 calls, math.factorial",
+            "3 calls, hybrid of 2 processes"
         ]
     );
+    // The algorithms' line pairs the loops and the trees.
+    assert!(text.contains("  algorithm, one call: the loop "), "{text}");
+    assert!(text.contains(" Rust (") && text.contains("; the tree "), "{text}");
+    assert!(text.contains("  hybrid: "), "{text}");
     assert!(
         text.lines().any(|line| line.starts_with("Python 3.")),
         "the mixed tasks' table: {text}"
@@ -208,11 +246,39 @@ fn records_render_through_the_books_renderer() {
     assert_eq!(removed.status.code(), Some(2), "--markdown is gone");
 }
 
+/// The page quotes the algorithm's and the hybrid's values by key: the
+/// renderer, given both languages' records, writes exactly those files.
+#[test]
+fn new_experiments_give_the_keys_the_page_includes() {
+    if !has_python() {
+        eprintln!("python3 not found: the keys with a language are not checked");
+        return;
+    }
+    let output = compare(&["--experiments", "algorithm,hybrid", "--json"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let records = course_book::render::read_records(&stdout(&output)).unwrap();
+    let (files, repeated) = course_book::render::values(&records);
+    assert!(repeated.is_empty(), "one record per key: {repeated:?}");
+    for key in [
+        "algorithm.loop.python.step_s",
+        "algorithm.math-factorial.python.step_s",
+        "algorithm.tree.python.step_s",
+        "algorithm.loop-1-core.rust.step_s",
+        "algorithm.tree-1-core.rust.step_s",
+        "algorithm.parallel-tree-all-cores.rust.step_s",
+        "hybrid.processes.2.python.worst_lateness_s",
+        "hybrid.processes.2.rust.worst_lateness_s",
+    ] {
+        assert!(files.contains_key(&format!("{key}.txt")), "{key}: {files:?}");
+    }
+}
+
 /// Bad input: one line on stderr, exit code 2.
 #[test]
 fn refuses_bad_input() {
     for (args, expected) in [
         (&["--experiments", "gil"][..], "invalid value 'gil'"),
+        (&["--experiments", "algorithm,io"][..], "invalid value 'io'"),
         (&["--calls", "0"][..], "at least 1"),
         (&["--workers", "1,x"][..], "not a whole number"),
         (&["--interval", "soon"][..], "not a duration"),

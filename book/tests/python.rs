@@ -105,6 +105,93 @@ fn python_mixed_tasks_reports_tick_gaps() {
     assert!(record["max_gap_s"].as_f64().unwrap() >= 0.049);
 }
 
+/// The product three ways (loop, math.factorial, tree): one record each,
+/// in that order, all the Rust workload's product, each with its time per call.
+#[test]
+fn python_algorithms_give_the_same_product() {
+    if !has_python() {
+        eprintln!("python3 not found: the Python side is not checked");
+        return;
+    }
+    let expected = fingerprint(&product_below(LIMIT));
+    let lines =
+        run("algorithm_calls.py", &["--limit", &LIMIT.to_string(), "--calls", "1"]);
+    let variants: Vec<&str> =
+        lines.iter().map(|r| r["variant"].as_str().unwrap()).collect();
+    assert_eq!(variants, ["loop", "math-factorial", "tree"]);
+    for record in &lines {
+        assert_eq!(record["experiment"], "algorithm");
+        assert_eq!(record["fingerprint"].as_u64(), Some(expected), "{record}");
+        assert_eq!(record["calls"].as_u64(), Some(1));
+        assert!(record["step_s"].as_f64().is_some(), "{record}: step_s");
+    }
+}
+
+/// The hybrid hands every call to a ProcessPoolExecutor and reports the
+/// Rust product, the heartbeat's lateness and a verdict that matches it.
+#[test]
+fn python_hybrid_reports_the_heartbeat() {
+    if !has_python() {
+        eprintln!("python3 not found: the Python side is not checked");
+        return;
+    }
+    let limit = LIMIT.to_string();
+    let args =
+        ["--calls", "4", "--limit", &limit, "--workers", "2", "--heartbeat", "0.05"];
+    let lines = run("hybrid_pool.py", &args);
+    assert_eq!(lines.len(), 1);
+    let record = &lines[0];
+    assert_eq!(record["experiment"], "hybrid");
+    assert_eq!(record["variant"], "processes");
+    assert_eq!(record["workers"].as_u64(), Some(2));
+    assert_eq!(record["calls"].as_u64(), Some(4));
+    assert_eq!(record["fingerprint"].as_u64(), Some(fingerprint(&product_below(LIMIT))));
+    assert!(record["worst_lateness_s"].as_f64().is_some_and(|s| s >= 0.0), "{record}");
+    let late = record["late_ticks"].as_u64().unwrap();
+    let verdict = if late == 0 { "on time" } else { "late" };
+    assert_eq!(record["verdict"], verdict, "{record}");
+}
+
+/// The slow service on loopback: asyncio and threads each answer every
+/// client concurrently, then the scale-up reports, for tasks and threads,
+/// the connections made, the start-up and the memory of each, none failed.
+#[test]
+fn python_io_calls_reports_both_clients_and_the_scale_up() {
+    if !has_python() {
+        eprintln!("python3 not found: the Python side is not checked");
+        return;
+    }
+    let lines =
+        run("io_calls.py", &["--clients", "3", "--wait", "0.05", "--scale", "50"]);
+    let kinds: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|r| (r["experiment"].as_str().unwrap(), r["variant"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("io_calls", "asyncio"),
+            ("io_calls", "threads"),
+            ("io_scale", "asyncio"),
+            ("io_scale", "threads")
+        ]
+    );
+    for record in &lines[..2] {
+        assert_eq!(record["calls"].as_u64(), Some(3), "{record}");
+        // Three requests that each wait 50 ms overlap: the lesson's word.
+        assert_eq!(record["verdict"], "concurrent", "{record}");
+    }
+    for record in &lines[2..] {
+        assert_eq!(record["calls"].as_u64(), Some(50), "{record}");
+        assert_eq!(record["verdict"], "0 failed", "{record}");
+        assert!(record["startup_s"].as_f64().is_some_and(|s| s > 0.0), "{record}");
+        // Present when /proc tells the resident size (Linux); a number then.
+        if let Some(memory) = record.get("memory_each_bytes") {
+            assert!(memory.is_f64() || memory.is_u64() || memory.is_i64(), "{record}");
+        }
+    }
+}
+
 /// Bad input is refused with argparse's one-line error and exit code 2.
 #[test]
 fn python_programs_refuse_bad_input() {
@@ -112,11 +199,25 @@ fn python_programs_refuse_bad_input() {
         eprintln!("python3 not found: the Python side is not checked");
         return;
     }
-    let output = Command::new("python3")
-        .arg(python_dir().join("one_call.py"))
-        .args(["--limit", "0"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("at least 1"));
+    let cases: [(&str, &[&str], &str); 5] = [
+        ("one_call.py", &["--limit", "0"], "at least 1"),
+        ("algorithm_calls.py", &["--calls", "0"], "at least 1"),
+        ("algorithm_calls.py", &["--algorithms", "bogo"], "invalid choice"),
+        ("hybrid_pool.py", &["--workers", "x"], "not a whole number"),
+        ("io_calls.py", &["--clients", "0"], "at least 1"),
+    ];
+    for (script, args, message) in cases {
+        let output = Command::new("python3")
+            .arg(python_dir().join(script))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{script} {args:?}");
+        assert!(output.stdout.is_empty(), "{script} {args:?}: no record");
+        // argparse's usage lines, then one line that says what is wrong.
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.contains("error:")).collect();
+        assert_eq!(errors.len(), 1, "{script} {args:?}: {stderr}");
+        assert!(errors[0].contains(message), "{script} {args:?}: {stderr}");
+    }
 }
