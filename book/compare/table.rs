@@ -403,6 +403,7 @@ mod tests {
             late_ticks: None,
             startup_s: None,
             speedup: None,
+            memory_each_bytes: None,
         }
     }
 

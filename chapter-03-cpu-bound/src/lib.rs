@@ -23,6 +23,8 @@
 //!   `threads`, `gil_threads`, `tasks`.
 //! - [`io`]: the I/O-bound contrast: `jobs` (the same four modes) and `scale`
 //!   (10 000 threads against 10 000 tasks).
+//! - [`net`]: the I/O contrast on real sockets and files: a slow service,
+//!   the four modes, 10 000 connections, `tokio::fs`'s threads.
 //! - [`modes`]: the modes, measuring one run, the median of several.
 //! - [`memory`]: the process's resident memory and address space.
 //! - [`report`]: what is printed, and the Markdown fragment for the book.
@@ -38,6 +40,7 @@ pub mod interruptible;
 pub mod io;
 pub mod memory;
 pub mod modes;
+pub mod net;
 pub mod report;
 pub mod timeline;
 pub mod verdict;

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use shared::{cli, format, machine, shutdown};
+use shared::{cli, machine, shutdown};
 
 use chapter_03_cpu_bound::cpu::CpuSettings;
-use chapter_03_cpu_bound::io::{IoSettings, scale};
 use chapter_03_cpu_bound::modes::{self, Kind, Mode, ModeReport};
+use chapter_03_cpu_bound::net::{self, NetConfig};
 use chapter_03_cpu_bound::report::{self, Setup};
 
 /// Runs 20 CPU-bound calls (the article's workload) on an event loop, on 20
@@ -42,13 +42,17 @@ struct Args {
     #[arg(long, value_name = "DURATION", default_value = "5ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     switch_interval: Duration,
 
-    /// How long each I/O job waits.
+    /// How long the I/O experiment's service waits before it answers.
     #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     wait: Duration,
 
-    /// How many jobs the I/O scale-up starts as threads and as tasks (all modes only).
+    /// Connections the I/O scale-up opens as tasks, then as threads (all modes only).
     #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = parse_scale, allow_hyphen_values = true)]
     scale: u64,
+
+    /// The port the I/O experiment's service listens on (0: any free port).
+    #[arg(long, value_name = "PORT", default_value_t = 0)]
+    port: u16,
 
     /// Runs each mode N times and reports the run with the median wall time.
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = parse_repeat, allow_hyphen_values = true)]
@@ -79,7 +83,7 @@ enum Selection {
 enum Workload {
     /// CPU-bound calls of the workload (the article's experiment).
     Cpu,
-    /// Jobs that wait on a timer, then thousands of them as threads and as tasks.
+    /// Requests to a slow service on 127.0.0.1, 10 000 connections, files.
     Io,
     /// Both, the CPU-bound experiment first.
     Both,
@@ -102,6 +106,10 @@ fn parse_repeat(text: &str) -> Result<u64, String> {
 }
 
 fn main() {
+    // Re-run as the I/O experiment's slow service (a child process)?
+    if let Some(code) = net::service::serve_if_asked() {
+        std::process::exit(code);
+    }
     let args: Args = cli::parse_or_exit();
     let ctrl_c = shutdown::ctrl_c();
     machine::warn_if_debug_build();
@@ -127,7 +135,7 @@ fn main() {
         String::new()
     };
 
-    let (mut cpu, mut io, mut scaled) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut cpu, io, scaled) = (Vec::new(), Vec::new(), Vec::new());
     if matches!(args.workload, Workload::Cpu | Workload::Both) {
         say(format!(
             "CPU-bound: {} calls of product_below({}){}{runs}, on {} core{}.",
@@ -154,39 +162,22 @@ fn main() {
             format!("Summary of {} calls of product_below({}):", setup.jobs, setup.limit);
         summarise(&title, Kind::Cpu, &cpu, &setup);
     }
+    let mut net_failures = 0;
     if matches!(args.workload, Workload::Io | Workload::Both) && !ctrl_c.is_requested() {
-        let gap = if cpu.is_empty() { "" } else { "\n" };
-        say(format!(
-            "{gap}I/O-bound: {} jobs{} that each wait {} (a timer standing in for a read){runs}.",
-            setup.jobs,
-            if modes.len() > 1 { " in each mode" } else { "" },
-            format::duration(setup.wait)
-        ));
-        let settings =
-            IoSettings { jobs: setup.jobs, wait: setup.wait, shutdown: ctrl_c };
-        io = run_modes(&modes, Kind::Io, &setup, cores, |mode| {
-            modes::run_io(mode, &settings)
-        });
-        let title = format!(
-            "Summary of {} jobs that each wait {}:",
-            setup.jobs,
-            format::duration(setup.wait)
-        );
-        summarise(&title, Kind::Io, &io, &setup);
-        if args.mode == Selection::All && !ctrl_c.is_requested() {
-            let settings = IoSettings { jobs: args.scale as usize, ..settings };
-            say(format!(
-                "\nScaled up: {} jobs that each wait {}, as tokio tasks on one thread, then as OS threads.",
-                settings.jobs,
-                format::duration(settings.wait)
-            ));
-            // Tasks first, on a heap the threads have not used yet.
-            let tasks = scale::tasks(&settings);
-            let threads = scale::threads(&settings);
-            scaled = vec![threads, tasks];
-            report::scale_lines(&scaled)
-                .into_iter()
-                .for_each(|line| say(format!("  {line}")));
+        if !cpu.is_empty() {
+            say(String::new());
+        }
+        let scale = if args.mode == Selection::All { args.scale as usize } else { 0 };
+        let config = NetConfig {
+            clients: setup.jobs,
+            wait: setup.wait,
+            scale,
+            port: args.port,
+            shutdown: ctrl_c,
+        };
+        match net::report::run(&config) {
+            Ok(results) => net_failures = results.failures(),
+            Err(err) => cli::fail(err),
         }
     }
     if ctrl_c.is_requested() {
@@ -202,6 +193,10 @@ fn main() {
             std::process::exit(1);
         }
         eprintln!("wrote {}", path.display());
+    }
+    if net_failures > 0 {
+        eprintln!("error: {net_failures} requests failed (see FAILED above)");
+        std::process::exit(1);
     }
 }
 
