@@ -56,7 +56,7 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     (r"\(\d+ workers?, one per core\)", "([n] workers, one per core)"),
     (r", \d+ cores? to run them", ", [n] cores to run them"),
     // Scheduler-dependent counts: overlap and GIL hand-overs.
-    (r"\bup to \d+ (calls|jobs|job)\b", "up to [n] $1"),
+    (r"\bup to \d+ (calls|jobs|job|requests)\b", "up to [n] $1"),
     (r"changed hands \d+ times", "changed hands [n] times"),
     // Random by nature: the order in which threads and tasks finish.
     (
@@ -65,4 +65,13 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     ),
     // Memory sizes.
     (r"\b\d+(\.\d+)? (bytes|KiB|MiB|GiB)\b", "[size]"),
+    // I/O on sockets: the kernel's backlog cap, dropped SYNs (a busy
+    // machine may drop some), the threads tokio::fs's pool started, and
+    // which of task or thread came out cheaper.
+    (r"listen backlog \d+ \(asked \d+", "listen backlog [n] (asked [n]"),
+    (r"retried after a dropped SYN: \d+", "retried after a dropped SYN: [n]"),
+    (r"\b\d+ blocking threads\b", "[n] blocking threads"),
+    (r"per connection, a (task|thread) started [^\n]*", "per connection, [comparison]"),
+    (r"and held [^\n]* resident memory", "and held [comparison] resident memory"),
+    (r"\b\d+\.\d+ of \d+\b", "[n] of [n]"),
 ];

@@ -195,7 +195,7 @@ fn main() {
         eprintln!("wrote {}", path.display());
     }
     if net_failures > 0 {
-        eprintln!("error: {net_failures} requests failed (see FAILED above)");
+        eprintln!("error: {net_failures} request(s) failed (see FAILED above)");
         std::process::exit(1);
     }
 }

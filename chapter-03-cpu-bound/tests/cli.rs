@@ -82,14 +82,6 @@ fn all_modes_and_summary() {
     }
 }
 
-/// The I/O contrast: every mode overlaps the waits; then threads against
-/// tasks at scale.
-#[test]
-fn io_workload() {
-    let args = ["--workload", "io", "--calls", "6", "--wait", "20ms", "--scale", "2000"];
-    redacted(|| assert_cmd_snapshot!("io", program(&args)));
-}
-
 /// Bad input: exit code 2 and exactly one line on stderr that names the problem.
 #[test]
 fn bad_input_gets_one_clear_line() {

@@ -220,7 +220,7 @@ fn scale_lines(run: &ScaleRun) -> Vec<String> {
         format::duration(run.all_answered)
     ));
     lines.push(format!(
-        "  connects of 1 s or more (a SYN sent again): {}; slowest {}",
+        "  connects retried after a dropped SYN: {}; slowest {}",
         run.slow_connects,
         format::duration(run.slowest_connect)
     ));
