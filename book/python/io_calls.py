@@ -89,7 +89,8 @@ class Service:
         line = self.child.stdout.readline().strip()
         if not line.startswith("port "):
             self.stop()
-            raise SystemExit(line or "error: the service exited at once")
+            print(line or "error: the service exited at once", file=sys.stderr)
+            sys.exit(2)
         self.port = int(line.split()[1])
 
     def stop(self):
