@@ -16,6 +16,9 @@ use tokio::runtime::Builder;
 /// Size of each file.
 pub const FILE_SIZE: usize = 256 * 1024;
 
+/// At most this many files (one per client): 64 MiB on disk at most.
+pub const MAX_FILES: usize = 256;
+
 /// The name given to tokio's blocking threads, to count them.
 pub const BLOCKING_NAME: &str = "fs-blocking";
 

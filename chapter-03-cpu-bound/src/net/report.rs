@@ -260,7 +260,7 @@ fn comparison(tasks: &ScaleRun, threads: &ScaleRun) -> Vec<String> {
 // ANCHOR_END: comparison
 
 fn read_files(config: &NetConfig) -> Result<Vec<FilesRun>, NetError> {
-    let set = FileSet::create(config.clients)
+    let set = FileSet::create(config.clients.min(files::MAX_FILES))
         .map_err(|err| NetError(format!("cannot write the test files: {err}")))?;
     say(format!(
         "Files: {} files of {} in a temp dir, read back three ways.",
