@@ -27,6 +27,7 @@ fn config(calls: usize, limit: u32) -> Config {
         switch_interval: Duration::from_millis(5),
         wait: Duration::from_millis(100),
         scale: 1,
+        port: 0,
         repeat: 1,
         json: None,
         shutdown: Box::leak(Box::new(Shutdown::new())),

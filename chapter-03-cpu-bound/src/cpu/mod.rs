@@ -17,7 +17,7 @@ use shared::workload;
 use crate::config::Config;
 use crate::interruptible::{self, Flow};
 use crate::observe::timeline::Timeline;
-use crate::observe::{self, Kind, Mode, ModeRun};
+use crate::observe::{self, Mode, ModeRun};
 
 // ANCHOR: measure_mode
 /// Runs one mode once: measured from outside (wall and CPU time, with
@@ -27,7 +27,6 @@ pub fn run(mode: Mode, config: &Config) -> ModeRun {
     let stopped = || config.shutdown.is_requested();
     observe::measure(
         mode,
-        Kind::Cpu,
         config.calls,
         |timeline| match mode {
             Mode::Loop => event_loop::run(config, timeline),
