@@ -6,7 +6,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chapter_03_cpu_bound::cpu::{self, compute, stop_on};
+use chapter_03_cpu_bound::cpu;
+use chapter_03_cpu_bound::cpu::call::{compute, stop_on};
 use chapter_03_cpu_bound::gil::Gil;
 use chapter_03_cpu_bound::heartbeat::Heartbeat;
 use chapter_03_cpu_bound::interruptible;
