@@ -92,6 +92,7 @@ fn calls(
         switch_interval: Duration::from_millis(5), // the GIL model's; unused by these modes
         wait: Duration::ZERO,                      // the I/O contrast's; unused here
         scale: 0,
+        port: 0,
         repeat: 1,
         json: None,
         shutdown: stop,

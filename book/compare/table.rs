@@ -477,6 +477,7 @@ mod tests {
             late_ticks: None,
             startup_s: None,
             speedup: None,
+            memory_each_bytes: None,
         }
     }
 

@@ -13,7 +13,7 @@ use crate::observe::Mode;
 pub enum Workload {
     /// CPU-bound calls of the workload (the article's experiment).
     Cpu,
-    /// Jobs that wait, then thousands of them as threads and as tasks.
+    /// Requests to a slow service on 127.0.0.1, 10 000 connections, files.
     Io,
     /// Both, the CPU-bound experiment first.
     Both,
@@ -38,16 +38,18 @@ pub struct Config {
     pub modes: Vec<Mode>,
     /// CPU-bound calls, waiting jobs, or both.
     pub workload: Workload,
-    /// How many calls (or waiting jobs) each mode runs.
+    /// How many calls (or I/O clients) each mode runs.
     pub calls: usize,
     /// Each call multiplies the integers in `1..limit`.
     pub limit: u32,
     /// The GIL model's switch interval.
     pub switch_interval: Duration,
-    /// How long each I/O job waits.
+    /// How long the I/O experiment's service waits before it answers.
     pub wait: Duration,
-    /// How many waiting jobs the I/O scale-up starts (all modes only).
+    /// Connections the I/O scale-up opens (all modes only).
     pub scale: usize,
+    /// The port the I/O experiment's service listens on (0: any free port).
+    pub port: u16,
     /// Runs per mode; the run with the median wall time is kept.
     pub repeat: usize,
     /// Where to write one JSON record per measured mode, if anywhere.

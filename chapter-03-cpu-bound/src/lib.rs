@@ -8,8 +8,8 @@
 //! model of the GIL (which reproduces the article's result, and shows why),
 //! and as async tasks on a multi-threaded runtime. Each run reports wall time,
 //! CPU time, the cores it kept busy and a verdict computed from a timeline of
-//! what ran when. Then the contrast the article promised: jobs that wait
-//! instead of compute, where async tasks win.
+//! what ran when. Then the contrast the article promised: requests to a slow
+//! service on real sockets, where async tasks win, and files.
 //!
 //! # Layout
 //!
@@ -27,14 +27,13 @@
 //! - [`heartbeat`]: a periodic task that measures how late its runtime runs it.
 //! - [`cpu`]: the CPU-bound calls, one file per mode: `event_loop`,
 //!   `threads`, `gil_threads`, `tasks`.
-//! - [`io`]: the I/O-bound contrast: `jobs` (the same four modes) and `scale`
-//!   (10 000 threads against 10 000 tasks).
+//! - [`net`]: the I/O contrast on real sockets and files: a slow service,
+//!   the four modes, 10 000 connections, `tokio::fs`'s threads.
 //!
 //! Measuring and verdicts:
 //! - [`observe`]: a mode's run, measured ([`observe::ModeRun`]), the median
 //!   of several; [`observe::timeline`] (spans of computing, most calls at
-//!   once), [`observe::verdict`] (the lesson's words),
-//!   [`observe::memory`] (resident memory and address space) and
+//!   once), [`observe::verdict`] (the lesson's words) and
 //!   [`observe::record`] (the `--json` lines).
 //!
 //! The program:
@@ -48,7 +47,7 @@ pub mod cpu;
 pub mod gil;
 pub mod heartbeat;
 pub mod interruptible;
-pub mod io;
+pub mod net;
 pub mod observe;
 pub mod report;
 mod run;
@@ -67,7 +66,7 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     (r"\(\d+ workers?, one per core\)", "([n] workers, one per core)"),
     (r", \d+ cores? to run them", ", [n] cores to run them"),
     // Scheduler-dependent counts: overlap and GIL hand-overs.
-    (r"\bup to \d+ (calls|jobs|job)\b", "up to [n] $1"),
+    (r"\bup to \d+ (calls|requests)\b", "up to [n] $1"),
     (r"changed hands \d+ times", "changed hands [n] times"),
     // Random by nature: the order in which threads and tasks finish.
     (
@@ -76,4 +75,13 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     ),
     // Memory sizes.
     (r"\b\d+(\.\d+)? (bytes|KiB|MiB|GiB)\b", "[size]"),
+    // I/O on sockets: the kernel's backlog cap, dropped SYNs (a busy
+    // machine may drop some), the threads tokio::fs's pool started, and
+    // which of task or thread came out cheaper.
+    (r"listen backlog \d+ \(asked \d+", "listen backlog [n] (asked [n]"),
+    (r"retried after a dropped SYN: \d+", "retried after a dropped SYN: [n]"),
+    (r"\b\d+ blocking threads\b", "[n] blocking threads"),
+    (r"per connection, a (task|thread) started [^\n]*", "per connection, [comparison]"),
+    (r"and held [^\n]* resident memory", "and held [comparison] resident memory"),
+    (r"\b\d+\.\d+ of \d+\b", "[n] of [n]"),
 ];

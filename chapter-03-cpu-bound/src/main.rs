@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::Parser;
 use shared::{cli, machine, shutdown};
 
+use chapter_03_cpu_bound::net;
 use chapter_03_cpu_bound::observe::Mode;
 use chapter_03_cpu_bound::{Config, Workload};
 
@@ -23,11 +24,11 @@ struct Args {
     #[arg(value_enum)]
     mode: Option<Mode>,
 
-    /// CPU-bound calls, jobs that wait (I/O), or both, one after the other.
+    /// CPU-bound calls, requests to a slow service (I/O), or both.
     #[arg(long, value_enum, default_value_t = Workload::Cpu)]
     workload: Workload,
 
-    /// How many calls (or waiting jobs) each mode runs.
+    /// How many calls (or I/O clients) each mode runs.
     #[arg(long, value_name = "N", default_value_t = 20, value_parser = cli::parse_calls, allow_hyphen_values = true)]
     calls: usize,
 
@@ -39,13 +40,17 @@ struct Args {
     #[arg(long, value_name = "DURATION", default_value = "5ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     switch_interval: Duration,
 
-    /// How long each I/O job waits.
+    /// How long the I/O experiment's service waits before it answers.
     #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     wait: Duration,
 
-    /// How many jobs the I/O scale-up starts as threads and as tasks (all modes only).
+    /// Connections the I/O scale-up opens as tasks, then as threads (all modes only).
     #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = |text: &str| cli::parse_count(text, 100_000), allow_hyphen_values = true)]
     scale: u64,
+
+    /// The port the I/O experiment's service listens on (0: any free port).
+    #[arg(long, value_name = "PORT", default_value_t = 0)]
+    port: u16,
 
     /// Runs each mode N times and reports the run with the median wall time.
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = cli::parse_repeat, allow_hyphen_values = true)]
@@ -57,6 +62,10 @@ struct Args {
 }
 
 fn main() {
+    // Re-run as the I/O experiment's slow service (a child process)?
+    if let Some(code) = net::service::serve_if_asked() {
+        std::process::exit(code);
+    }
     let args: Args = cli::parse_or_exit();
     let config = Config {
         modes: args.mode.map_or(Mode::ALL.to_vec(), |mode| vec![mode]),
@@ -66,6 +75,7 @@ fn main() {
         switch_interval: args.switch_interval,
         wait: args.wait,
         scale: args.scale as usize,
+        port: args.port,
         repeat: args.repeat,
         json: args.json,
         shutdown: shutdown::ctrl_c(),
@@ -74,6 +84,10 @@ fn main() {
     match chapter_03_cpu_bound::run(&config) {
         Ok(report) if report.stopped => std::process::exit(shutdown::EXIT_INTERRUPTED),
         Ok(_) => {}
-        Err(err) => cli::fail(err),
+        Err(err) if err.exit_code() == 2 => cli::fail(err),
+        Err(err) => {
+            eprintln!("error: {err}");
+            std::process::exit(err.exit_code());
+        }
     }
 }

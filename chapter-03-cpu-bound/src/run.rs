@@ -1,6 +1,6 @@
 //! One run of the program, as `main.rs` asks for it: the CPU-bound modes one
-//! after another, each printed as it ends, the summary, then the I/O-bound
-//! contrast, then the records for `--json`.
+//! after another, each printed as it ends, the summary, then the I/O
+//! experiments on real sockets ([`crate::net`]), then the `--json` records.
 
 use std::fmt;
 use std::fs::File;
@@ -8,11 +8,13 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use shared::cli::say;
-use shared::{format, machine};
+use shared::machine;
+use shared::record::Record;
 
 use crate::config::Config;
-use crate::io::{self, IoSettings, scale};
-use crate::observe::{self, Kind, Mode, ModeRun, record};
+use crate::net::report::{self as net_report, NetResults};
+use crate::net::{NetConfig, NetError};
+use crate::observe::{self, ModeRun, record};
 use crate::{cpu, report};
 
 /// What a run measured.
@@ -20,10 +22,8 @@ use crate::{cpu, report};
 pub struct Report {
     /// The CPU-bound modes that ran, in order.
     pub cpu: Vec<ModeRun>,
-    /// The I/O-bound modes that ran, in order.
-    pub io: Vec<ModeRun>,
-    /// The I/O scale-up: threads, then tasks.
-    pub scaled: Vec<scale::ScaleReport>,
+    /// The I/O experiments, if they ran.
+    pub io: Option<NetResults>,
     /// Whether Ctrl-C stopped the run.
     pub stopped: bool,
 }
@@ -33,12 +33,25 @@ pub struct Report {
 pub enum Error {
     /// The `--json` file could not be written.
     Json(PathBuf, std::io::Error),
+    /// The I/O experiment could not run (a port in use, no service...).
+    Net(NetError),
+    /// Requests or connections of the I/O experiment failed.
+    Failed(usize),
+}
+
+impl Error {
+    /// The exit code: 1 when requests failed, 2 when the run could not start.
+    pub fn exit_code(&self) -> i32 {
+        if matches!(self, Error::Failed(_)) { 1 } else { 2 }
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Json(path, err) => write!(f, "cannot write {}: {err}", path.display()),
+            Error::Net(err) => write!(f, "{err}"),
+            Error::Failed(n) => write!(f, "{n} request(s) failed (see FAILED above)"),
         }
     }
 }
@@ -49,32 +62,29 @@ impl std::error::Error for Error {}
 /// created first, so that a bad path fails before minutes of measuring.
 pub fn run(config: &Config) -> Result<Report, Error> {
     let mut json = config.json.as_deref().map(create).transpose()?;
-    let cores = machine::cores();
     let mut report = Report::default();
     if config.workload.has_cpu() {
-        report.cpu = cpu_modes(config, cores);
+        report.cpu = cpu_modes(config);
     }
     if config.workload.has_io() && !config.shutdown.is_requested() {
         if !report.cpu.is_empty() {
             say("");
         }
-        (report.io, report.scaled) = io_contrast(config, cores);
+        report.io = Some(net_report::run(&net_config(config)).map_err(Error::Net)?);
     }
     report.stopped = config.shutdown.is_requested();
     if report.stopped {
         say("stopped by Ctrl-C: the modes that ran are summarised above");
     }
-    if let (Some((path, file)), loop_wall) = (&mut json, observe::loop_wall(&report.cpu))
-    {
-        let records = report
-            .cpu
-            .iter()
-            .filter_map(|run| record::of_calls(run, config.limit, loop_wall));
-        for line in records.map(|record| record.to_json_line()) {
+    if let Some((path, file)) = &mut json {
+        for line in records(config, &report).iter().map(Record::to_json_line) {
             writeln!(file, "{line}").map_err(|err| Error::Json(path.clone(), err))?;
         }
     }
-    Ok(report)
+    match report.io.as_ref().map_or(0, NetResults::failures) {
+        failed if failed > 0 && !report.stopped => Err(Error::Failed(failed)),
+        _ => Ok(report),
+    }
 }
 
 fn create(path: &Path) -> Result<(PathBuf, File), Error> {
@@ -82,10 +92,48 @@ fn create(path: &Path) -> Result<(PathBuf, File), Error> {
     Ok((path.to_path_buf(), file))
 }
 
-/// The CPU-bound experiment: each mode in turn, then the summary.
-fn cpu_modes(config: &Config, cores: usize) -> Vec<ModeRun> {
+/// The I/O experiment's settings; the scale-up runs only with every mode.
+fn net_config(config: &Config) -> NetConfig {
+    NetConfig {
+        clients: config.calls,
+        wait: config.wait,
+        scale: if config.all_modes() { config.scale } else { 0 },
+        port: config.port,
+        shutdown: config.shutdown,
+    }
+}
+
+/// Every record of the run: the CPU modes (`calls`), then the I/O parts.
+fn records(config: &Config, report: &Report) -> Vec<Record> {
+    let loop_wall = observe::loop_wall(&report.cpu);
+    let cpu = report.cpu.iter();
+    let mut records: Vec<Record> =
+        cpu.filter_map(|run| record::of_calls(run, config.limit, loop_wall)).collect();
+    if let Some(io) = &report.io {
+        records.extend(net_report::records(io, record::RUSTC_VERSION));
+    }
+    records
+}
+
+/// The CPU-bound experiment: each mode in turn (never two at once: the CPU
+/// time is the whole process's), then the summary.
+fn cpu_modes(config: &Config) -> Vec<ModeRun> {
+    let cores = machine::cores();
     report::cpu_intro(config, cores).into_iter().for_each(say);
-    let runs = each_mode(config, Kind::Cpu, cores, |mode| cpu::run(mode, config));
+    let mut runs: Vec<ModeRun> = Vec::new();
+    for &mode in &config.modes {
+        say("");
+        report::header(mode, config, cores).into_iter().for_each(say);
+        let one = observe::median_of(config.repeat, || cpu::run(mode, config));
+        let baseline = observe::loop_wall(std::slice::from_ref(&one))
+            .or_else(|| observe::loop_wall(&runs));
+        report::mode_lines(&one, baseline).into_iter().for_each(say);
+        let stopped = one.stopped;
+        runs.push(one);
+        if stopped {
+            break;
+        }
+    }
     if runs.len() > 1 {
         let title = format!(
             "Summary of {} calls of product_below({}):",
@@ -97,73 +145,4 @@ fn cpu_modes(config: &Config, cores: usize) -> Vec<ModeRun> {
             .for_each(say);
     }
     runs
-}
-
-/// Runs each mode in turn (never two at once: the CPU time is the whole
-/// process's), printing its header before and its lines after.
-fn each_mode(
-    config: &Config,
-    kind: Kind,
-    cores: usize,
-    mut run: impl FnMut(Mode) -> ModeRun,
-) -> Vec<ModeRun> {
-    let mut runs: Vec<ModeRun> = Vec::new();
-    for &mode in &config.modes {
-        say("");
-        report::header(mode, kind, config, cores).into_iter().for_each(say);
-        let one = observe::median_of(config.repeat, || run(mode));
-        let baseline = match kind {
-            Kind::Cpu => observe::loop_wall(std::slice::from_ref(&one))
-                .or_else(|| observe::loop_wall(&runs)),
-            Kind::Io => Some(config.wait * config.calls as u32),
-        };
-        report::mode_lines(&one, baseline).into_iter().for_each(say);
-        let stopped = one.stopped;
-        runs.push(one);
-        if stopped {
-            break;
-        }
-    }
-    runs
-}
-
-/// The I/O-bound contrast (`--workload io`), in one call so that it can be
-/// replaced whole: the four modes with jobs that wait, then the scale-up.
-fn io_contrast(config: &Config, cores: usize) -> (Vec<ModeRun>, Vec<scale::ScaleReport>) {
-    let wait = format::duration(config.wait);
-    say(format!("I/O-bound: {} jobs that each wait {wait} (a timer).", config.calls));
-    report::runs_line(config).into_iter().for_each(say);
-    let settings =
-        IoSettings { jobs: config.calls, wait: config.wait, shutdown: config.shutdown };
-    let runs = each_mode(config, Kind::Io, cores, |mode| {
-        let run = |timeline: &_| match mode {
-            Mode::Loop => io::jobs::on_loop(&settings, timeline),
-            Mode::Threads => io::jobs::on_threads(&settings, timeline),
-            Mode::Gil => io::jobs::under_gil(&settings, timeline),
-            Mode::Tasks => io::jobs::as_tasks(&settings, timeline),
-        };
-        observe::measure(mode, Kind::Io, config.calls, run, || {
-            config.shutdown.is_requested()
-        })
-    });
-    if runs.len() > 1 {
-        let title = format!("Summary of {} jobs that each wait {wait}:", config.calls);
-        say("");
-        let baseline = Some(config.wait * config.calls as u32);
-        report::summary(&title, &runs, baseline).into_iter().for_each(say);
-    }
-    let mut scaled = Vec::new();
-    if config.all_modes() && !config.shutdown.is_requested() {
-        let settings = IoSettings { jobs: config.scale, ..settings };
-        say(format!("\nScaled up: {} jobs that each wait {wait},", settings.jobs));
-        say("as tokio tasks on one thread, then as OS threads.");
-        // Tasks first, on a heap the threads have not used yet.
-        let tasks = scale::tasks(&settings);
-        let threads = scale::threads(&settings);
-        scaled = vec![threads, tasks];
-        report::scale_lines(&scaled)
-            .into_iter()
-            .for_each(|line| say(format!("  {line}")));
-    }
-    (runs, scaled)
 }

@@ -6,7 +6,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chapter_03_cpu_bound::cpu::{self, compute, stop_on};
+use chapter_03_cpu_bound::cpu;
+use chapter_03_cpu_bound::cpu::call::{compute, stop_on};
 use chapter_03_cpu_bound::gil::Gil;
 use chapter_03_cpu_bound::heartbeat::Heartbeat;
 use chapter_03_cpu_bound::interruptible;
@@ -27,6 +28,7 @@ fn config(calls: usize, limit: u32) -> Config {
         switch_interval: Duration::from_millis(5),
         wait: Duration::from_millis(100),
         scale: 1,
+        port: 0,
         repeat: 1,
         json: None,
         shutdown: Box::leak(Box::new(Shutdown::new())),

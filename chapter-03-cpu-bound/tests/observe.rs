@@ -6,15 +6,12 @@ use std::time::{Duration, Instant};
 
 use chapter_03_cpu_bound::observe::timeline::{Span, Timeline, most_at_once};
 use chapter_03_cpu_bound::observe::verdict::Verdict;
-use chapter_03_cpu_bound::observe::{
-    Kind, Mode, ModeRun, Observations, loop_wall, median_of,
-};
+use chapter_03_cpu_bound::observe::{Mode, ModeRun, Observations, loop_wall, median_of};
 use shared::measure::{CpuTime, Measurement};
 
 fn fake(wall_ms: u64) -> ModeRun {
     ModeRun {
         mode: Mode::Loop,
-        kind: Kind::Cpu,
         asked: 1,
         measurement: Measurement {
             wall: Duration::from_millis(wall_ms),
@@ -117,12 +114,4 @@ fn cpu_verdicts() {
         Verdict::Serialised,
         "nothing ran (Ctrl-C at once)"
     );
-}
-
-/// Overlapping waits are concurrent, whatever the core count.
-#[test]
-fn io_verdicts() {
-    assert_eq!(Verdict::for_io(20), Verdict::Concurrent);
-    assert_eq!(Verdict::for_io(1), Verdict::OneAtATime);
-    assert_eq!(Verdict::Concurrent.to_string(), "concurrent");
 }

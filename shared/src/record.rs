@@ -73,6 +73,9 @@ pub struct Record {
     /// Speed against the same experiment on one worker: `baseline / wall`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speedup: Option<f64>,
+    /// Resident memory per connection (thread or task), in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_each_bytes: Option<f64>,
 }
 // ANCHOR_END: record
 
@@ -109,6 +112,7 @@ impl Record {
             late_ticks: None,
             startup_s: None,
             speedup: None,
+            memory_each_bytes: None,
         }
     }
 

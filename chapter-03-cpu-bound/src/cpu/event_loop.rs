@@ -11,7 +11,7 @@
 
 use tokio::runtime::Builder;
 
-use super::compute;
+use super::call::compute;
 use crate::config::Config;
 use crate::heartbeat::Heartbeat;
 use crate::observe::Observations;

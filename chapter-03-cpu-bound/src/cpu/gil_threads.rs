@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use shared::workload;
 
-use super::stop_on;
+use super::call::stop_on;
 use crate::config::Config;
 use crate::gil::Gil;
 use crate::interruptible;

@@ -1,23 +1,17 @@
 //! The CPU-bound experiment: the same calls of the workload, four ways.
 //!
-//! Each mode file holds one way of running the calls; this module holds what
-//! they share: one call ([`compute`]) and running a mode, measured
+//! Each mode file holds one way of running the calls; [`call`] holds what
+//! they share, one call of the workload; this module runs a mode, measured
 //! ([`run`]).
 
+pub mod call;
 pub mod event_loop;
 pub mod gil_threads;
 pub mod tasks;
 pub mod threads;
 
-use std::time::Instant;
-
-use shared::shutdown::Shutdown;
-use shared::workload;
-
 use crate::config::Config;
-use crate::interruptible::{self, Flow};
-use crate::observe::timeline::Timeline;
-use crate::observe::{self, Kind, Mode, ModeRun};
+use crate::observe::{self, Mode, ModeRun};
 
 // ANCHOR: measure_mode
 /// Runs one mode once: measured from outside (wall and CPU time, with
@@ -27,7 +21,6 @@ pub fn run(mode: Mode, config: &Config) -> ModeRun {
     let stopped = || config.shutdown.is_requested();
     observe::measure(
         mode,
-        Kind::Cpu,
         config.calls,
         |timeline| match mode {
             Mode::Loop => event_loop::run(config, timeline),
@@ -39,22 +32,3 @@ pub fn run(mode: Mode, config: &Config) -> ModeRun {
     )
 }
 // ANCHOR_END: measure_mode
-
-/// Ctrl-C ends every call at its next multiplication.
-pub fn stop_on(shutdown: &Shutdown) -> Flow {
-    if shutdown.is_requested() { Flow::Stop } else { Flow::Continue }
-}
-
-// ANCHOR: compute
-/// One call of the workload, recorded on the timeline: the span it computed,
-/// then its place in the finishing order. Returns the result's fingerprint,
-/// or `None` if Ctrl-C stopped it.
-pub fn compute(call: usize, config: &Config, timeline: &Timeline) -> Option<u64> {
-    let start = Instant::now();
-    let product = interruptible::product_below(config.limit, || stop_on(config.shutdown));
-    timeline.record(call, start, Instant::now());
-    let product = product?;
-    timeline.finish(call);
-    Some(workload::fingerprint(&product))
-}
-// ANCHOR_END: compute

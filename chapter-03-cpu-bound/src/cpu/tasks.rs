@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use tokio::runtime::Builder;
 
-use super::compute;
+use super::call::compute;
 use crate::config::Config;
 use crate::heartbeat::Heartbeat;
 use crate::observe::Observations;

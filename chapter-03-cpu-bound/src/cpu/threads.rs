@@ -4,7 +4,7 @@
 
 use std::thread;
 
-use super::compute;
+use super::call::compute;
 use crate::config::Config;
 use crate::observe::Observations;
 use crate::observe::timeline::Timeline;

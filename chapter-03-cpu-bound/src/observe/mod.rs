@@ -6,7 +6,6 @@
 //! [`timeline`] of spans each call records). [`ModeRun`] keeps both; the
 //! [`verdict`] word comes from the timeline. Nothing here prints.
 
-pub mod memory;
 pub mod record;
 pub mod timeline;
 pub mod verdict;
@@ -47,15 +46,6 @@ impl Mode {
     }
 }
 
-/// Which experiment a run belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// CPU-bound calls of the workload.
-    Cpu,
-    /// Jobs that wait on a timer, standing in for I/O.
-    Io,
-}
-
 /// What a mode saw for itself while it ran, besides its timeline.
 #[derive(Debug, Clone, Default)]
 pub struct Observations {
@@ -74,8 +64,6 @@ pub struct Observations {
 pub struct ModeRun {
     /// The mode that ran.
     pub mode: Mode,
-    /// CPU calls or waiting jobs.
-    pub kind: Kind,
     /// How many calls were asked for.
     pub asked: usize,
     /// Wall time, process CPU time, cores.
@@ -93,10 +81,7 @@ pub struct ModeRun {
 impl ModeRun {
     /// The lesson's word for this run.
     pub fn verdict(&self) -> Verdict {
-        match self.kind {
-            Kind::Cpu => Verdict::for_cpu(self.most_at_once, self.measurement.cores),
-            Kind::Io => Verdict::for_io(self.most_at_once),
-        }
+        Verdict::for_cpu(self.most_at_once, self.measurement.cores)
     }
 
     /// Wall time of `baseline` over this run's: how many times faster it was.
@@ -110,7 +95,6 @@ impl ModeRun {
 /// inside. `stopped` is read after the run: whether Ctrl-C cut it short.
 pub fn measure(
     mode: Mode,
-    kind: Kind,
     asked: usize,
     run: impl FnOnce(&Arc<Timeline>) -> Observations,
     stopped: impl FnOnce() -> bool,
@@ -121,7 +105,6 @@ pub fn measure(
     let measurement = stopwatch.stop();
     ModeRun {
         mode,
-        kind,
         asked,
         measurement,
         finished: timeline.finishing_order(),
@@ -153,6 +136,6 @@ pub fn median_of(repeat: usize, mut run: impl FnMut() -> ModeRun) -> ModeRun {
 /// ran and finished.
 pub fn loop_wall(runs: &[ModeRun]) -> Option<Duration> {
     runs.iter()
-        .find(|run| run.kind == Kind::Cpu && run.mode == Mode::Loop && !run.stopped)
+        .find(|run| run.mode == Mode::Loop && !run.stopped)
         .map(|run| run.measurement.wall)
 }

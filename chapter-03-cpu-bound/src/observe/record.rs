@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use shared::record::{Record, round};
 
-use super::{Kind, Mode, ModeRun};
+use super::{Mode, ModeRun};
 
 /// The compiler that built this program, recorded by `build.rs`.
 pub const RUSTC_VERSION: &str = env!("CHAPTER_03_RUSTC_VERSION");
@@ -19,13 +19,13 @@ pub fn variant(mode: Mode) -> &'static str {
 }
 
 /// One record for one CPU-bound run (experiment `calls`), with its speedup
-/// against `loop_wall`. I/O runs and stopped runs give none.
+/// against `loop_wall`. A stopped run gives none.
 pub fn of_calls(
     run: &ModeRun,
     limit: u32,
     loop_wall: Option<Duration>,
 ) -> Option<Record> {
-    if run.kind != Kind::Cpu || run.stopped {
+    if run.stopped {
         return None;
     }
     let workers = match run.mode {

@@ -20,10 +20,6 @@ pub enum Verdict {
     /// CPU work, several calls in progress at once but one core to share:
     /// the operating system interleaves them.
     TimeSliced,
-    /// Waiting jobs whose waits overlapped.
-    Concurrent,
-    /// Waiting jobs that waited one after another.
-    OneAtATime,
 }
 
 impl Verdict {
@@ -39,19 +35,12 @@ impl Verdict {
     }
     // ANCHOR_END: verdict
 
-    /// The verdict for jobs that wait: `most_at_once` waits overlapped.
-    pub fn for_io(most_at_once: usize) -> Verdict {
-        if most_at_once > 1 { Verdict::Concurrent } else { Verdict::OneAtATime }
-    }
-
     /// The word printed in the output.
     pub fn word(self) -> &'static str {
         match self {
             Verdict::Serialised => "serialised",
             Verdict::Parallel => "parallel",
             Verdict::TimeSliced => "time-sliced",
-            Verdict::Concurrent => "concurrent",
-            Verdict::OneAtATime => "one at a time",
         }
     }
 }

@@ -1,0 +1,194 @@
+//! Reading files: one after another, on threads, and with `tokio::fs` on
+//! one event loop, and how many threads each way used.
+//!
+//! Linux has no readiness for regular files: `epoll` cannot wait for a disk
+//! read. So `tokio::fs` hands every call to `spawn_blocking`, a pool of
+//! ordinary threads (`asyncify` in tokio's `src/fs/mod.rs`): "async file
+//! I/O" is threads underneath. Counting the process's threads shows them.
+
+use std::path::PathBuf;
+use std::thread;
+use std::time::Duration;
+
+use shared::measure::{Measurement, Stopwatch};
+use tokio::runtime::Builder;
+
+/// Size of each file.
+pub const FILE_SIZE: usize = 256 * 1024;
+
+/// At most this many files (one per client): 64 MiB on disk at most.
+pub const MAX_FILES: usize = 256;
+
+/// The name given to tokio's blocking threads, to count them.
+pub const BLOCKING_NAME: &str = "fs-blocking";
+
+/// The ways to read the files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilesMode {
+    /// `std::fs::read`, one file after another, on this thread.
+    OneAfterAnother,
+    /// `std::fs::read`, one thread per file.
+    Threads,
+    /// `tokio::fs::read`, one task per file, on a current-thread runtime.
+    TokioFs,
+}
+
+impl FilesMode {
+    /// Every way, in the order the chapter runs them.
+    pub const ALL: [FilesMode; 3] =
+        [FilesMode::OneAfterAnother, FilesMode::Threads, FilesMode::TokioFs];
+
+    /// The name printed and the record's `variant`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FilesMode::OneAfterAnother => "sequential",
+            FilesMode::Threads => "threads",
+            FilesMode::TokioFs => "tokio-fs",
+        }
+    }
+}
+
+/// What one way of reading did.
+#[derive(Debug, Clone)]
+pub struct FilesRun {
+    /// Which way.
+    pub mode: FilesMode,
+    /// Files read back whole and unchanged.
+    pub read_ok: usize,
+    /// Files asked for.
+    pub files: usize,
+    /// Wall and CPU time.
+    pub measurement: Measurement,
+    /// Threads this way started to read (the loop's blocking pool for
+    /// `tokio::fs`, one per file for threads, none for the plain loop).
+    pub threads_started: usize,
+}
+
+/// A directory of test files, removed when dropped.
+#[derive(Debug)]
+pub struct FileSet {
+    dir: tempfile::TempDir,
+    /// The files, in order.
+    pub paths: Vec<PathBuf>,
+}
+
+impl FileSet {
+    /// Writes `count` files of [`FILE_SIZE`] bytes in a new temp directory.
+    pub fn create(count: usize) -> std::io::Result<FileSet> {
+        let dir = tempfile::Builder::new().prefix("chapter-03-files-").tempdir()?;
+        let paths = (0..count)
+            .map(|i| {
+                let path = dir.path().join(format!("file-{i}.bin"));
+                std::fs::write(&path, content(i)).map(|()| path)
+            })
+            .collect::<std::io::Result<Vec<_>>>()?;
+        Ok(FileSet { dir, paths })
+    }
+
+    /// Where the files are.
+    pub fn dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+}
+
+fn content(i: usize) -> Vec<u8> {
+    vec![(i % 251) as u8; FILE_SIZE]
+}
+
+fn is_intact(i: usize, bytes: &std::io::Result<Vec<u8>>) -> bool {
+    bytes
+        .as_ref()
+        .is_ok_and(|b| b.len() == FILE_SIZE && b.iter().all(|&x| x == (i % 251) as u8))
+}
+
+/// Reads every file of `set` in `mode`, measured.
+pub fn run(mode: FilesMode, set: &FileSet) -> FilesRun {
+    let stopwatch = Stopwatch::start();
+    let (read_ok, threads_started) = match mode {
+        FilesMode::OneAfterAnother => (one_after_another(set), 0),
+        FilesMode::Threads => (on_threads(set), set.paths.len()),
+        FilesMode::TokioFs => with_tokio_fs(set),
+    };
+    FilesRun {
+        mode,
+        read_ok,
+        files: set.paths.len(),
+        measurement: stopwatch.stop(),
+        threads_started,
+    }
+}
+
+fn one_after_another(set: &FileSet) -> usize {
+    let reads = set.paths.iter().map(std::fs::read);
+    reads.enumerate().filter(|(i, bytes)| is_intact(*i, bytes)).count()
+}
+
+fn on_threads(set: &FileSet) -> usize {
+    thread::scope(|scope| {
+        let readers: Vec<_> = (set.paths.iter().enumerate())
+            .map(|(i, path)| scope.spawn(move || is_intact(i, &std::fs::read(path))))
+            .collect();
+        readers.into_iter().filter_map(|r| r.join().ok()).filter(|&ok| ok).count()
+    })
+}
+
+// ANCHOR: tokio_fs
+/// Every file a task on one current-thread runtime, read with `tokio::fs`.
+/// Returns the files read intact and the blocking threads that did it.
+fn with_tokio_fs(set: &FileSet) -> (usize, usize) {
+    let runtime = Builder::new_current_thread()
+        .thread_name(BLOCKING_NAME) // names the blocking pool's threads
+        .build();
+    let Ok(runtime) = runtime else { return (0, 0) };
+    runtime.block_on(async {
+        let reads: Vec<_> = (set.paths.iter().cloned().enumerate())
+            .map(|(i, path)| {
+                tokio::spawn(async move { (i, tokio::fs::read(path).await) })
+            })
+            .collect();
+        let mut intact = 0;
+        for read in reads {
+            if let Ok((i, bytes)) = read.await {
+                intact += usize::from(is_intact(i, &bytes));
+            }
+        }
+        // The pool keeps idle threads for 10 s: they are still here to count.
+        (intact, threads_named(BLOCKING_NAME))
+    })
+}
+// ANCHOR_END: tokio_fs
+
+/// How many of this process's threads have `name` (Linux; 0 elsewhere).
+pub fn threads_named(name: &str) -> usize {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return 0 };
+    tasks
+        .filter_map(Result::ok)
+        .filter_map(|task| std::fs::read_to_string(task.path().join("comm")).ok())
+        .filter(|comm| comm.trim_end() == name)
+        .count()
+}
+
+/// The runtime's blocking threads linger after the run; this is how long.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(10);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every way reads every file back intact, and tokio::fs used at least
+    /// one blocking thread to do it; the temp directory goes away after.
+    #[test]
+    fn reads_every_file_and_cleans_up() {
+        let set = FileSet::create(4).expect("a temp dir");
+        let dir = set.dir().to_path_buf();
+        for mode in FilesMode::ALL {
+            let run = run(mode, &set);
+            assert_eq!(run.read_ok, 4, "{mode:?}");
+            if mode == FilesMode::TokioFs {
+                assert!(run.threads_started >= 1);
+            }
+        }
+        drop(set);
+        assert!(!dir.exists());
+    }
+}

@@ -1,0 +1,179 @@
+//! The slow service: it answers each request after a fixed wait, like a
+//! remote service would, and it runs in a child process.
+//!
+//! Why a child: every connection costs a file descriptor at each end, and a
+//! process may hold at most `RLIMIT_NOFILE` of them (20 000 here). With the
+//! service in its own process, each side of 10 000 connections fits. It also
+//! keeps the service's CPU time out of the clients' measurement.
+//!
+//! The protocol is one line each way: the client sends `call 7\n`, the
+//! service waits, then sends the same bytes back and closes.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::SocketAddr;
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpSocket};
+
+use super::{NetConfig, NetError, limits};
+
+/// Set in the child's environment: the wait in microseconds. Its presence
+/// is what makes this program the service instead of the chapter.
+pub const SERVICE_ENV: &str = "COURSE_SLOW_SERVICE";
+/// The port the child listens on (0: a free one).
+pub const PORT_ENV: &str = "COURSE_SLOW_SERVICE_PORT";
+/// For the fault test: the client whose connection the service resets.
+pub const RESET_ENV: &str = "COURSE_SLOW_SERVICE_RESET";
+
+/// The backlog the service asks `listen` for; Linux caps it at
+/// `net.core.somaxconn`, silently.
+pub const BACKLOG_ASKED: u32 = 65_535;
+
+/// Longest request line the service reads.
+const MAX_REQUEST: usize = 64;
+
+/// The service, seen from the parent: its address, and the child to stop.
+#[derive(Debug)]
+pub struct ServiceProcess {
+    /// Where it listens (always 127.0.0.1).
+    pub addr: SocketAddr,
+    /// The backlog it got: the smaller of what it asked and `somaxconn`.
+    pub backlog: u32,
+    child: Child,
+}
+
+impl ServiceProcess {
+    /// Starts this program again as the service and waits for its first
+    /// line: `port P backlog B`, or the one-line reason it could not listen.
+    pub fn start(config: &NetConfig) -> Result<ServiceProcess, NetError> {
+        let exe = std::env::current_exe()
+            .map_err(|err| NetError(format!("cannot find this program: {err}")))?;
+        let mut child = Command::new(exe)
+            .env(SERVICE_ENV, config.wait.as_micros().to_string())
+            .env(PORT_ENV, config.port.to_string())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|err| NetError(format!("cannot start the service: {err}")))?;
+        let stdout = child.stdout.take();
+        // From here on, dropping `service` kills and reaps the child.
+        let mut service = ServiceProcess {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            backlog: 0,
+            child,
+        };
+        let line = stdout.map(first_line).unwrap_or_default();
+        match parse_ready(&line) {
+            Some((port, backlog)) => {
+                service.addr.set_port(port);
+                service.backlog = backlog;
+                Ok(service)
+            }
+            None if line.is_empty() => Err(NetError("the service exited at once".into())),
+            None => Err(NetError(line.trim_start_matches("error: ").to_string())),
+        }
+    }
+}
+
+fn first_line(stdout: ChildStdout) -> String {
+    let mut line = String::new();
+    let _ = BufReader::new(stdout.take(256)).read_line(&mut line);
+    line.trim_end().to_string()
+}
+
+fn parse_ready(line: &str) -> Option<(u16, u32)> {
+    let mut words = line.split(' ');
+    match (words.next(), words.next(), words.next(), words.next()) {
+        (Some("port"), Some(port), Some("backlog"), Some(backlog)) => {
+            Some((port.parse().ok()?, backlog.parse().ok()?))
+        }
+        _ => None,
+    }
+}
+
+impl Drop for ServiceProcess {
+    /// A dropped `Child` is not killed: kill it and reap it, always
+    /// (normal end, error, Ctrl-C all pass through here).
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// In the child: serves if [`SERVICE_ENV`] is set and returns the exit code;
+/// `None` in the chapter's own process. `main` calls this first.
+pub fn serve_if_asked() -> Option<i32> {
+    let wait = std::env::var(SERVICE_ENV).ok()?;
+    let wait = Duration::from_micros(wait.parse().unwrap_or(100_000));
+    let port = std::env::var(PORT_ENV).ok().and_then(|p| p.parse().ok()).unwrap_or(0);
+    let reset = std::env::var(RESET_ENV).ok().and_then(|c| c.parse::<usize>().ok());
+    let _ = limits::raise_to_hard();
+    // The parent holds our stdin; when it closes (the parent ended in any
+    // way, even killed), the service ends too: nothing is left behind.
+    std::thread::spawn(|| {
+        let _ = std::io::copy(&mut std::io::stdin(), &mut std::io::sink());
+        std::process::exit(0);
+    });
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+    let Ok(runtime) = runtime else { return Some(2) };
+    Some(runtime.block_on(serve(port, wait, reset)))
+}
+
+// ANCHOR: serve
+/// Listens on 127.0.0.1 and answers every connection after `wait`, each on
+/// a task of its own: the service itself is an event loop.
+async fn serve(port: u16, wait: Duration, reset: Option<usize>) -> i32 {
+    let listener = match listen(port) {
+        Ok(listener) => listener,
+        Err(err) => {
+            println!("error: the service cannot listen on 127.0.0.1:{port}: {err}");
+            return 2;
+        }
+    };
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
+    println!("port {port} backlog {}", limits::backlog_granted(BACKLOG_ASKED));
+    let _ = std::io::stdout().flush();
+    loop {
+        match listener.accept().await {
+            Ok((stream, _)) => {
+                tokio::spawn(answer_later(stream, wait, reset));
+            }
+            // Out of file descriptors, say: wait a moment and go on.
+            Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+        }
+    }
+}
+
+async fn answer_later(
+    stream: tokio::net::TcpStream,
+    wait: Duration,
+    reset: Option<usize>,
+) {
+    let (reader, mut writer) = stream.into_split();
+    let mut request = Vec::new();
+    let mut reader = tokio::io::BufReader::new(reader).take(MAX_REQUEST as u64);
+    let read = reader.read_until(b'\n', &mut request);
+    if tokio::time::timeout(Duration::from_secs(60), read).await.is_err() {
+        return;
+    }
+    if reset.is_some_and(|client| request == format!("call {client}\n").as_bytes()) {
+        // SO_LINGER 0, then close: the kernel sends a reset, not a FIN.
+        if let Ok(stream) = reader.into_inner().into_inner().reunite(writer) {
+            let _ = stream.set_zero_linger();
+        }
+        return;
+    }
+    tokio::time::sleep(wait).await;
+    let _ = writer.write_all(&request).await;
+    let _ = writer.shutdown().await;
+}
+// ANCHOR_END: serve
+
+fn listen(port: u16) -> std::io::Result<TcpListener> {
+    let socket = TcpSocket::new_v4()?;
+    socket.bind(SocketAddr::from(([127, 0, 0, 1], port)))?;
+    socket.listen(BACKLOG_ASKED)
+}

@@ -1,0 +1,140 @@
+//! The I/O experiment on real sockets, run for real: the snapshot of a small
+//! run, and the faults: a port that cannot be bound, a reset from the peer,
+//! a file-descriptor limit too low, Ctrl-C in the middle of the scale-up.
+//! Every test also checks that no service process is left behind.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use insta_cmd::assert_cmd_snapshot;
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-03-cpu-bound");
+
+/// A small run: 4 clients, a 200 ms wait (every request outlasts the time
+/// to start the next client, even on a loaded machine, so the waits
+/// overlap), 100 connections in the scale-up, 4 files.
+const SMALL: &[&str] =
+    &["--workload", "io", "--calls", "4", "--wait", "200ms", "--scale", "100"];
+
+/// A command tagged with a marker its service child inherits, so that the
+/// test can look for leftovers.
+fn tagged(args: &[&str], marker: &str) -> Command {
+    let mut command = Command::new(PROGRAM);
+    command.args(args).env("COURSE_TEST_MARKER", marker);
+    command
+}
+
+/// Processes (other than zombies already gone) whose environment holds `marker`.
+fn processes_with(marker: &str) -> usize {
+    let needle = format!("COURSE_TEST_MARKER={marker}");
+    std::fs::read_dir("/proc")
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .filter_map(|entry| std::fs::read(entry.path().join("environ")).ok())
+                .filter(|env| env.split(|&b| b == 0).any(|var| var == needle.as_bytes()))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+fn run(command: &mut Command) -> (Option<i32>, String, String) {
+    let output = command.output().expect("the program runs");
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (output.status.code(), text(&output.stdout), text(&output.stderr))
+}
+
+/// Four modes, all concurrent, every request answered with its own bytes,
+/// the scale-up with no failure, every file intact, tokio::fs on threads.
+#[test]
+fn small_run() {
+    shared::testing::redacted(chapter_03_cpu_bound::SNAPSHOT_FILTERS, || {
+        assert_cmd_snapshot!("net", tagged(SMALL, "small"));
+    });
+    assert_eq!(processes_with("small"), 0, "a service process was left behind");
+}
+
+/// A port already taken: one line, exit 2, no service left.
+#[test]
+fn port_in_use() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = taken.local_addr().expect("its address").port().to_string();
+    let command = tagged(&["--workload", "io", "--port", &port], "port");
+    shared::testing::assert_one_line_error(
+        command,
+        &format!("the service cannot listen on 127.0.0.1:{port}"),
+    );
+    assert_eq!(processes_with("port"), 0);
+}
+
+/// A reset from the peer: in each of the four modes, client 2 says so in
+/// one line and the others are answered; the run exits 1 with one error line.
+#[test]
+fn reset_by_peer() {
+    let args = ["loop", "--workload", "io", "--calls", "3", "--wait", "50ms"];
+    let mut command = tagged(&args, "reset");
+    command.env("COURSE_SLOW_SERVICE_RESET", "2");
+    let (code, stdout, stderr) = run(&mut command);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert_eq!(stdout.matches("2 of 3 answered").count(), 4, "{stdout}");
+    let reset = "FAILED: 1 of 3; client 2: connection reset by peer";
+    assert_eq!(stdout.matches(reset).count(), 4, "{stdout}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let errors: Vec<_> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors, ["error: 4 request(s) failed (see FAILED above)"]);
+    assert_eq!(processes_with("reset"), 0);
+}
+
+/// A hard limit of 200 open files: the scale-up says how many fit and runs
+/// those, with no failure.
+#[test]
+fn fd_limit_too_low() {
+    let script = format!(
+        "ulimit -n 200 && exec {PROGRAM} --workload io --calls 2 --wait 20ms --scale 1000"
+    );
+    let mut command = Command::new("bash");
+    command.args(["-c", &script]).env("COURSE_TEST_MARKER", "fds");
+    let (code, stdout, stderr) = run(&mut command);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("note: 200 open files allowed (hard limit): 136 connections fit")
+    );
+    assert!(stdout.contains("tasks: 136 connected"), "{stdout}");
+    assert!(stdout.contains("threads (64.0 KiB stacks): 136 connected"), "{stdout}");
+    assert_eq!(stdout.matches("136 answered").count(), 2, "{stdout}");
+    assert_eq!(stdout.matches("; 0 failed").count(), 2, "{stdout}");
+    assert_eq!(processes_with("fds"), 0);
+}
+
+/// Ctrl-C during the scale-up: the run stops, says so, and leaves no
+/// service process behind.
+#[test]
+fn ctrl_c_in_the_scale_up() {
+    let mut child = tagged(
+        &["--workload", "io", "--calls", "2", "--wait", "3s", "--scale", "500"],
+        "ctrl-c",
+    )
+    .stdout(Stdio::piped())
+    .stderr(Stdio::null())
+    .spawn()
+    .expect("the program starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    // The scale-up's first line comes once the four modes are done.
+    for line in lines.by_ref() {
+        if line.expect("a line").starts_with("Scale-up:") || Instant::now() > deadline {
+            break;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    kill(Pid::from_raw(child.id() as i32), Signal::SIGINT).expect("SIGINT sent");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let status = child.wait().expect("the program ends");
+    assert!(status.code().is_some(), "ended by a signal, not by itself: {status:?}");
+    assert!(rest.iter().any(|l| l.starts_with("stopped by Ctrl-C")), "{rest:?}");
+    assert!(!rest.iter().any(|l| l.starts_with("Files:")), "{rest:?}");
+    assert_eq!(processes_with("ctrl-c"), 0);
+}
