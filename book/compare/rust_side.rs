@@ -175,7 +175,12 @@ fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> 
             if gaps.is_empty() { 0.0 } else { max_gap - interval },
             6,
         )),
-        step_s: Some(round(median(&outcome.steps).unwrap_or_default().as_secs_f64(), 6)),
+        step_s: Some(round(
+            median(&outcome.steps.iter().map(|s| s.took).collect::<Vec<_>>())
+                .unwrap_or_default()
+                .as_secs_f64(),
+            6,
+        )),
         ..record(Experiment::MixedTasks, plan.limit, &outcome.cost)
     })
 }

@@ -7,26 +7,27 @@
 //! meanwhile. Run off the loop, the step's thread is another one, and the
 //! job only *awaits* the answer, which leaves the loop free.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use num_bigint::BigUint;
 use shared::shutdown::Shutdown;
 use shared::workload::{fingerprint, product_below};
 
-use crate::events::{Event, Events};
+use crate::events::{Event, Events, Step};
 use crate::runtimes::{self, Loop, Offload, Placement};
 
 // ANCHOR: cpu_chain
-/// Runs CPU steps one after another until `done`; returns how long each took.
-/// The step in progress when `done` comes is finished, not abandoned.
+/// Runs CPU steps one after another until `done`; returns when each began
+/// (from `origin`) and how long it took. The step in progress when `done`
+/// comes is finished, not abandoned.
 pub async fn run<L: Loop>(
     runtime: L,
     placement: Placement,
     limit: u32,
-    events: Events,
+    (events, origin): (Events, Instant),
     done: &Shutdown,
-) -> Result<Vec<Duration>, String> {
-    let mut took = Vec::new();
+) -> Result<Vec<Step>, String> {
+    let mut steps = Vec::new();
     for number in 1.. {
         if done.is_requested() {
             break;
@@ -41,17 +42,13 @@ pub async fn run<L: Loop>(
                 runtimes::rayon::product_below(limit).await?
             }
         };
-        let step = started.elapsed();
-        took.push(step);
-        let _ = events.send(Event::StepDone {
-            number,
-            took: step,
-            bits: fingerprint(&result),
-        });
+        let took = started.elapsed();
+        steps.push(Step { start: started - origin, took });
+        let _ = events.send(Event::StepDone { number, took, bits: fingerprint(&result) });
         // The article queues the next step with `call_soon`; here the chain
         // ends its turn, and the runtime decides what runs before it goes on.
         runtime.yield_now().await;
     }
-    Ok(took)
+    Ok(steps)
 }
 // ANCHOR_END: cpu_chain

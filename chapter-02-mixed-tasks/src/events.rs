@@ -36,3 +36,12 @@ pub struct Tick {
     /// Time since the previous tick ran (none for the first).
     pub gap: Option<Duration>,
 }
+
+/// One CPU step: when it began and how long it took, from the start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// When the step began.
+    pub start: Duration,
+    /// How long it took.
+    pub took: Duration,
+}

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use shared::measure::{Measurement, Stopwatch};
 use shared::shutdown::Shutdown;
 
-use crate::events::{Events, Tick};
+use crate::events::{Events, Step, Tick};
 use crate::runtimes::async_std::AsyncStd;
 use crate::runtimes::smol::Smol;
 use crate::runtimes::tokio::Tokio;
@@ -48,8 +48,8 @@ pub struct Measured {
     pub ticks: Vec<Tick>,
     /// Why the run ended.
     pub stop: StopReason,
-    /// How long each CPU step took, in order.
-    pub steps: Vec<Duration>,
+    /// When each CPU step began and how long it took, in order.
+    pub steps: Vec<Step>,
     /// How much each random wait overshot the time it asked for.
     pub overshoots: Vec<Duration>,
     /// Wall and CPU time of the whole run.
@@ -82,8 +82,8 @@ pub fn run(
 
 /// What the ticker hands back: its ticks and why it stopped.
 type Ticks = (Vec<Tick>, StopReason);
-/// What the CPU chain hands back: how long each step took.
-type Steps = Result<Vec<Duration>, String>;
+/// What the CPU chain hands back: its steps.
+type Steps = Result<Vec<Step>, String>;
 
 /// The ticker, the random waits and the CPU chain, on `runtime`.
 fn jobs<L: Loop>(
@@ -102,6 +102,9 @@ fn jobs<L: Loop>(
     (
         async move { ticker::run(loop_1, plan, events_1, ctrl_c, &done_1).await },
         async move { chores::run(loop_2, seed, interval, events_2, &done_2).await },
-        async move { cpu_chain::run(loop_3, placement, limit, events_3, &done_3).await },
+        async move {
+            cpu_chain::run(loop_3, placement, limit, (events_3, plan.start), &done_3)
+                .await
+        },
     )
 }

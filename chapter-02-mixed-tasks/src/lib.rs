@@ -25,9 +25,10 @@
 //! Around it:
 //! - [`observe`]: measuring and verdicts: lateness, the run's summary, the
 //!   step size calibrated on this machine, the run as a `shared` record.
-//! - [`report`]: every line the program prints.
-//! - [`options`] and [`run`]: the command line, and the one function
-//!   `main.rs` calls.
+//! - [`report`] and [`picture`]: every line the program prints, and the
+//!   timeline it draws (`--timeline`).
+//! - [`options`] and [`run`] (in `program.rs`): the command line, and the
+//!   one function `main.rs` calls.
 //!
 //! Each module uses only those listed before it (the report and the command
 //! line come last), so there is no import circle.
@@ -38,22 +39,14 @@ pub mod events;
 pub mod jobs;
 pub mod observe;
 pub mod options;
+pub mod picture;
+mod program;
 pub mod report;
 pub mod runtimes;
 pub mod ticker;
 
-use std::fs::File;
-use std::io::Write;
-use std::sync::mpsc;
-use std::thread;
-
-use shared::cli::say;
-use shared::shutdown::Shutdown;
-
 pub use options::Options;
-
-use observe::Summary;
-use observe::calibrate::{self, TARGET};
+pub use program::run;
 
 // ANCHOR: snapshot_filters
 /// What this chapter's snapshots redact on top of the course's timing
@@ -63,61 +56,3 @@ use observe::calibrate::{self, TARGET};
 pub const SNAPSHOT_FILTERS: &[(&str, &str)] =
     &[(r"\b\d+ worker threads\b", "[n] worker threads")];
 // ANCHOR_END: snapshot_filters
-
-/// Makes the runs `options` ask for, one after the other, printing each as
-/// it goes and writing a record of each finished run to `--json`. Stops
-/// early on Ctrl-C. Returns what each run measured.
-pub fn run(
-    options: &Options,
-    ctrl_c: &'static Shutdown,
-) -> Result<Vec<jobs::Measured>, String> {
-    let open = |path: &std::path::PathBuf| {
-        File::create(path)
-            .map_err(|err| format!("cannot write {}: {err}", path.display()))
-    };
-    let mut json = options.json.as_ref().map(open).transpose()?;
-    let limit = options.limit.unwrap_or_else(|| {
-        let calibration = calibrate::calibrate(TARGET);
-        say(format!(
-            "Step size: limit {} for about {} (limit {} took {})",
-            calibration.limit,
-            shared::format::duration(TARGET),
-            calibration.probe_limit,
-            shared::format::duration(calibration.probe_took)
-        ));
-        calibration.limit
-    });
-    let mut runs = Vec::new();
-    for config in options.configs(limit) {
-        if ctrl_c.is_requested() {
-            break;
-        }
-        if !runs.is_empty() {
-            say("");
-        }
-        report::header(&config).into_iter().for_each(say);
-        // The jobs send events; this thread prints them as they come.
-        let (events, received) = mpsc::channel();
-        let show_tasks = !options.only_ticks;
-        let printer = thread::spawn(move || {
-            for event in received {
-                if let Some(line) =
-                    report::event_line(&event, config.late_after, show_tasks)
-                {
-                    say(line);
-                }
-            }
-        });
-        let measured = jobs::run(&config, events, ctrl_c);
-        printer.join().map_err(|_| "the printer thread failed".to_string())?;
-        let measured = measured?;
-        let summary = Summary::of(&measured);
-        report::summary(&measured, &summary).into_iter().for_each(say);
-        if let (Some(file), ticker::StopReason::TicksDone) = (&mut json, measured.stop) {
-            let line = observe::record::record(&measured, &summary).to_json_line();
-            writeln!(file, "{line}").map_err(|err| format!("cannot write: {err}"))?;
-        }
-        runs.push(measured);
-    }
-    Ok(runs)
-}

@@ -17,6 +17,7 @@ use crate::runtimes::{Offload, Placement, Runtime};
 #[derive(Debug, Clone, Parser)]
 #[command(
     version,
+    max_term_width = 80,
     after_help = "Examples:\n  chapter-02-mixed-tasks\n  chapter-02-mixed-tasks --offload --ticks 5\n  chapter-02-mixed-tasks --runtime smol --offload rayon --ticks 5\n  chapter-02-mixed-tasks --runtime tokio-multi-thread --ticks 5\n  chapter-02-mixed-tasks --all-runtimes --ticks 5 --json runs.jsonl"
 )]
 pub struct Options {
@@ -64,32 +65,39 @@ pub struct Options {
     /// form the book's tables are made from).
     #[arg(long, value_name = "PATH")]
     pub json: Option<PathBuf>,
+
+    /// Also draw the runs as an SVG timeline at PATH (with --all-runtimes:
+    /// tokio blocked, offloaded, and the multi-thread trap).
+    #[arg(long, value_name = "PATH")]
+    pub timeline: Option<PathBuf>,
 }
 
 impl Options {
-    /// The runs asked for, each with steps of `limit`.
+    /// The runs asked for, each with steps of `limit`: with --all-runtimes
+    /// every runtime on the loop then off it, then tokio with rayon.
     pub fn configs(&self, limit: u32) -> Vec<Config> {
-        let pool = Placement::Off(Offload::Pool);
-        let runs = if self.all_runtimes {
-            let mut runs: Vec<(Runtime, Placement)> = Runtime::ALL
+        let (pool, all) = (Placement::Off(Offload::Pool), self.all_runtimes);
+        let mut runs =
+            vec![(self.runtime, self.offload.map_or(Placement::OnLoop, Placement::Off))];
+        if all {
+            runs = Runtime::ALL
                 .iter()
-                .flat_map(|&runtime| [(runtime, Placement::OnLoop), (runtime, pool)])
+                .flat_map(|&r| [(r, Placement::OnLoop), (r, pool)])
                 .collect();
             runs.push((Runtime::Tokio, Placement::Off(Offload::Rayon)));
-            runs
-        } else {
-            vec![(self.runtime, self.offload.map_or(Placement::OnLoop, Placement::Off))]
-        };
-        let ticks = if self.all_runtimes { self.ticks.or(Some(5)) } else { self.ticks };
-        let config = |(runtime, placement)| Config {
-            runtime,
-            placement,
-            interval: self.interval,
-            ticks,
-            limit,
-            seed: self.seed,
-            late_after: self.late_after,
-        };
-        runs.into_iter().map(config).collect()
+        }
+        let (interval, seed, late_after) = (self.interval, self.seed, self.late_after);
+        let ticks = if all { self.ticks.or(Some(5)) } else { self.ticks };
+        runs.into_iter()
+            .map(|(runtime, placement)| Config {
+                runtime,
+                placement,
+                interval,
+                ticks,
+                limit,
+                seed,
+                late_after,
+            })
+            .collect()
     }
 }

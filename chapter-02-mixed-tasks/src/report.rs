@@ -8,9 +8,21 @@ use shared::format::{duration, seconds};
 
 use crate::events::{Event, Tick};
 use crate::jobs::{Config, Measured};
+use crate::observe::calibrate::{Calibration, TARGET};
 use crate::observe::{self, Summary};
 use crate::runtimes::{Offload, Placement, Runtime, tokio_multi_thread};
 use crate::ticker::StopReason;
+
+/// The step size the program measured and chose.
+pub fn calibration(chosen: &Calibration) -> String {
+    format!(
+        "Step size: limit {} for about {} (limit {} took {})",
+        chosen.limit,
+        duration(TARGET),
+        chosen.probe_limit,
+        duration(chosen.probe_took)
+    )
+}
 
 /// The lines that say what a run is about to do.
 pub fn header(config: &Config) -> [String; 4] {
@@ -110,7 +122,6 @@ pub fn summary(measured: &Measured, summary: &Summary) -> Vec<String> {
         }
         .to_string(),
     );
-    lines.push(format!("  The CPU steps ran {}.", place_words(config)));
     lines
 }
 // ANCHOR_END: summary

@@ -257,3 +257,75 @@ fn ctrl_c_stops_with_a_summary() {
         );
     }
 }
+
+/// A tick line's numbers in milliseconds: due, ran, and the lateness it
+/// prints (`LATE by 312 ms`), or none for `on time`.
+fn printed_tick(line: &str) -> (f64, f64, Option<f64>) {
+    let number = |after: &str| {
+        let rest = &line[line.find(after).unwrap() + after.len()..];
+        rest[..rest.find(' ').unwrap()].parse::<f64>().unwrap()
+    };
+    let late = line.contains("LATE by ").then(|| {
+        let unit = line.split("LATE by ").nth(1).unwrap().split_whitespace().nth(1);
+        let scale = match unit.unwrap() {
+            "s" => 1e3,
+            "ms" => 1.0,
+            "µs" => 1e-3,
+            other => panic!("unit {other} in {line}"),
+        };
+        number("LATE by ") * scale
+    });
+    (number("(due ") * 1e3, number(", ran ") * 1e3, late)
+}
+
+/// `--timeline` draws the run it printed: the loop's lane (and the pool's
+/// when offloaded, or the idle workers on the multi-thread runtime), one bar
+/// per CPU step that finished, and each tick at the due time and run time
+/// the program printed, with the printed lateness and verdict.
+#[test]
+fn timeline_draws_the_ticks_and_steps_it_printed() {
+    use shared::draw::inspect::of_class;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.svg");
+    let others = if shared::machine::cores() > 1 { 1 } else { 0 };
+    let runs: [(&[&str], usize); 3] = [
+        (&["--runtime", "tokio"], 1),
+        (&["--runtime", "smol", "--offload"], 2),
+        (&["--runtime", "tokio-multi-thread"], 1 + others),
+    ];
+    for (args, lanes) in runs {
+        let mut command = program(args);
+        command.args(["--interval", "50ms", "--limit", "100000", "--ticks", "3"]);
+        let output = command.arg("--timeline").arg(&path).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let svg = std::fs::read_to_string(&path).unwrap();
+        let groups = of_class(&svg, "group");
+        assert_eq!(groups.len(), 1, "{args:?}");
+        assert_eq!(groups[0].num("lanes"), lanes as f64);
+        let steps_done = stdout.lines().filter(|l| l.contains(": done in ")).count();
+        assert_eq!(of_class(&svg, "span").len(), steps_done, "{args:?}\n{stdout}");
+        let printed: Vec<_> =
+            stdout.lines().filter(|l| l.starts_with("tick ")).map(printed_tick).collect();
+        let drawn = of_class(&svg, "tick");
+        assert_eq!(drawn.len(), 3, "{args:?}");
+        assert_eq!(printed.len(), 3, "{stdout}");
+        for (tick, (due, ran, late)) in drawn.iter().zip(printed) {
+            // The printed seconds have three decimals: half a millisecond.
+            assert!((tick.num("due-ms") - due).abs() <= 0.501, "{tick:?} {due}");
+            assert!((tick.num("ran-ms") - ran).abs() <= 0.501, "{tick:?} {ran}");
+            let lateness = tick.num("lateness-ms");
+            assert_eq!(
+                tick.get("late"),
+                Some(if late.is_some() { "true" } else { "false" })
+            );
+            match late {
+                // Three significant digits.
+                Some(late) => {
+                    assert!((lateness - late).abs() <= late * 0.006, "{tick:?}")
+                }
+                None => assert!((lateness - (ran - due).max(0.0)).abs() <= 1.002),
+            }
+        }
+    }
+}

@@ -6,7 +6,9 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+use chapter_02_mixed_tasks::runtimes::{Job, Outputs, tokio_multi_thread};
 
 use num_bigint::BigUint;
 use shared::workload::product_below;
@@ -130,4 +132,86 @@ fn exercise_5_only_tokios_yield_lets_the_due_tick_go_first() {
     assert!(smol > 10, "tokio looks at its timers only now and then: {smol}");
     assert_eq!(steps_before_the_tick(Yield::Never), STEPS, "the loop never gets a turn");
     // ANCHOR_END: exercise_5_assertions
+}
+
+// ANCHOR: exercise_2_solution
+/// `runtimes/tokio_multi_thread.rs`'s `run`, with the three jobs spawned as
+/// three tasks instead of joined in one: a worker blocked by one task's CPU
+/// step no longer holds the others, which another worker can run.
+fn run_as_three_tasks<A: Job, B: Job, C: Job>(
+    (ticker, chores, cpu_chain): (A, B, C),
+    workers: usize,
+) -> Outputs<A, B, C> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .enable_time()
+        .build()
+        .map_err(|err| format!("cannot start tokio: {err}"))?;
+    runtime.block_on(async {
+        // Spawned from outside the workers, each task can go to any of them.
+        let ticker = tokio::spawn(ticker);
+        let chores = tokio::spawn(chores);
+        let cpu_chain = tokio::spawn(cpu_chain);
+        let failed = |err: tokio::task::JoinError| format!("a job failed: {err}");
+        Ok((
+            ticker.await.map_err(failed)?,
+            chores.await.map_err(failed)?,
+            cpu_chain.await.map_err(failed)?,
+        ))
+    })
+}
+// ANCHOR_END: exercise_2_solution
+
+/// Three stand-ins for the chapter's jobs: a neighbour that counts its turns
+/// every millisecond (the ticker), a job with nothing to do (the chores), and a step that holds
+/// its worker until the neighbour has had a turn, or `patience` has passed
+/// (the CPU chain). The step hands back the turns the neighbour had while
+/// it held its worker (the neighbour may have had one before it began).
+fn stand_ins(
+    patience: Duration,
+) -> (impl Job<Output = ()>, impl Job<Output = ()>, impl Job<Output = u64>) {
+    let turns = Arc::new(AtomicU64::new(0));
+    let finished = Arc::new(AtomicBool::new(false));
+    let (count, stop) = (Arc::clone(&turns), Arc::clone(&finished));
+    let neighbour = async move {
+        while !stop.load(Ordering::Relaxed) {
+            count.fetch_add(1, Ordering::Relaxed);
+            // Woken by a timer, as the ticker is: an idle worker, parked on
+            // the runtime's timers, picks the task up.
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+    };
+    let step = async move {
+        let (started, before) = (Instant::now(), turns.load(Ordering::Relaxed));
+        let during = || turns.load(Ordering::Relaxed) - before;
+        // Blocks the worker, as a CPU step does; never awaits meanwhile.
+        while during() == 0 && started.elapsed() < patience {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let during_the_step = during();
+        finished.store(true, Ordering::Relaxed);
+        during_the_step
+    };
+    (neighbour, async {}, step)
+}
+
+/// Exercise 2: spawned as three tasks on two workers, the neighbour runs
+/// while the step holds a worker; joined in one task (the chapter's code) or
+/// with one worker, it gets no turn until the step ends. No timing is
+/// asserted: the step waits for the neighbour, up to a patience that is long
+/// where a turn must come and short where none can.
+#[test]
+fn exercise_2_separate_tasks_run_beside_a_blocked_worker() {
+    // ANCHOR: exercise_2_assertions
+    let (_, _, turns) =
+        run_as_three_tasks(stand_ins(Duration::from_secs(30)), 2).unwrap();
+    assert!(turns > 0, "another worker ran the neighbour during the step");
+
+    let (_, _, turns) = run_as_three_tasks(stand_ins(Duration::from_secs(1)), 1).unwrap();
+    assert_eq!(turns, 0, "one worker: nobody else to run the neighbour");
+
+    let (_, _, turns) =
+        tokio_multi_thread::run(stand_ins(Duration::from_secs(1))).unwrap();
+    assert_eq!(turns, 0, "joined in one task, the neighbour waits for the step");
+    // ANCHOR_END: exercise_2_assertions
 }

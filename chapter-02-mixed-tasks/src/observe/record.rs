@@ -44,26 +44,3 @@ pub fn record(measured: &Measured, summary: &Summary) -> Record {
         )
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Each runtime and place gets the name the book's values use.
-    #[test]
-    fn variants_name_the_runtime_and_the_place() {
-        let pool = Placement::Off(Offload::Pool);
-        assert_eq!(variant(Runtime::Tokio, Placement::OnLoop), "tokio-on-loop");
-        assert_eq!(variant(Runtime::Tokio, pool), "tokio-spawn-blocking");
-        assert_eq!(variant(Runtime::Smol, pool), "smol-unblock");
-        assert_eq!(variant(Runtime::AsyncStd, pool), "async-std-spawn-blocking");
-        assert_eq!(
-            variant(Runtime::Tokio, Placement::Off(Offload::Rayon)),
-            "tokio-rayon"
-        );
-        assert_eq!(
-            variant(Runtime::TokioMultiThread, Placement::OnLoop),
-            "tokio-multi-thread-on-loop"
-        );
-    }
-}

@@ -1,0 +1,64 @@
+//! The runs just measured, drawn as a timeline (`--timeline PATH`): a lane
+//! per thread, the CPU steps as bars, each tick from its due time to the time
+//! it ran, labelled with its lateness when it is LATE.
+
+use shared::draw::{Group, Kind, Lane, Span, Tick, Timeline};
+
+use crate::jobs::Measured;
+use crate::observe::{self, record::variant};
+use crate::runtimes::{Placement, Runtime, tokio_multi_thread};
+
+/// The runs `--all-runtimes` draws: blocked, offloaded, and the trap.
+const DRAWN: [&str; 3] =
+    ["tokio-on-loop", "tokio-spawn-blocking", "tokio-multi-thread-on-loop"];
+
+/// The timeline of `runs`: all of them, or with more than one run the
+/// three of [`DRAWN`] that are among them.
+pub fn draw(runs: &[Measured]) -> Timeline {
+    let picked = |run: &&Measured| {
+        runs.len() == 1
+            || DRAWN.contains(&variant(run.config.runtime, run.config.placement).as_str())
+    };
+    let mut timeline = Timeline::new("Ticks beside CPU steps, as measured")
+        .name_kind(Kind::Cpu, "CPU step on the loop's thread")
+        .name_kind(Kind::Offloaded, "CPU step on a pool thread")
+        .note("A tick due during a step on the loop runs when the step ends.");
+    for run in runs.iter().filter(picked) {
+        timeline = timeline.group(group(run));
+    }
+    timeline
+}
+
+/// One run's lanes: the loop's thread with the ticks, the steps on it or on
+/// a pool's lane, and on the multi-thread runtime its other workers.
+fn group(run: &Measured) -> Group {
+    let config = &run.config;
+    let multi = config.runtime == Runtime::TokioMultiThread;
+    let mut main = Lane::new(if multi { "worker with the task" } else { "loop thread" });
+    main.ticks = run
+        .ticks
+        .iter()
+        .map(|tick| Tick {
+            due: tick.due,
+            ran: tick.ran,
+            label: format!("tick {}", tick.number),
+            late: observe::is_late(tick, config.late_after),
+        })
+        .collect();
+    let offloaded = config.placement != Placement::OnLoop;
+    let steps = run.steps.iter().enumerate().map(|(i, step)| {
+        let span =
+            Span::new(step.start, step.start + step.took, format!("step {}", i + 1));
+        if offloaded { span.kind(Kind::Offloaded) } else { span }
+    });
+    let mut lanes = vec![main];
+    if offloaded {
+        lanes.push(Lane::new("pool threads"));
+    }
+    lanes.last_mut().expect("one lane at least").spans = steps.collect();
+    let others = tokio_multi_thread::workers().saturating_sub(1);
+    if multi && !offloaded && others > 0 {
+        lanes.push(Lane::new(format!("{others} other worker(s)")));
+    }
+    Group::new(variant(config.runtime, config.placement), lanes)
+}
