@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use shared::cli::{self, fail, parse_calls, parse_limit, parse_repeat, parse_workers};
+use shared::cli::{self, parse_calls, parse_limit, parse_repeat, parse_workers};
 use shared::machine;
 
-use chapter_04_parallelism::algorithm::{self, Algorithm};
+use chapter_04_parallelism::algorithm::Algorithm;
 use chapter_04_parallelism::run::{self, Config, Pools};
 use chapter_04_parallelism::worker;
 
@@ -71,50 +71,24 @@ struct Args {
 }
 
 fn main() {
-    // A worker is this same program, started by the pool: it serves calls
-    // on stdin and never looks at the command line.
-    if worker::is_worker() {
-        std::process::exit(worker::serve());
-    }
+    worker::exit_if_worker();
     let args: Args = cli::parse_or_exit();
-    let cores = machine::cores();
-    let asked = args.size.map(|n| vec![n]).or(args.workers).unwrap_or_default();
-    let hybrid_workers = run::hybrid_workers(&asked, cores)
-        .unwrap_or_else(|err| if args.hybrid { fail(err) } else { cores });
     let config = Config {
-        sweep: !args.hybrid && args.pool != Pools::Loop,
-        hybrid: !args.sweep,
-        on_loop: args.pool.on_loop(),
-        sizes: run::sweep_sizes(&asked),
-        hybrid_workers,
-        kinds: args.pool.kinds(),
+        sweep: !args.algorithms && !args.hybrid && args.pool != Pools::Loop,
+        hybrid: !args.algorithms && !args.sweep,
+        workers: args.size.map(|n| vec![n]).or(args.workers).unwrap_or_default(),
+        pools: args.pool,
         calls: args.calls,
         limit: args.limit,
         repeat: args.repeat,
         heartbeat: args.heartbeat,
         worker_timeout: args.worker_timeout,
-        program: std::env::current_exe()
-            .unwrap_or_else(|err| fail(format!("cannot find this program: {err}"))),
-        cores,
+        cores: machine::cores(),
         chart: args.chart,
         json: args.json,
+        algorithms: args.algorithms,
+        algorithm: args.algorithm,
     };
-    machine::warn_if_debug_build();
-    if args.algorithm != Algorithm::Loop && args.pool != Pools::Threads {
-        fail("--algorithm tree and parallel-tree run on threads: add --pool threads");
-    }
-    algorithm::choose(args.algorithm);
-    if args.algorithms {
-        let json = config.json.as_deref();
-        let version = env!("CHAPTER_RUSTC_VERSION");
-        std::process::exit(algorithm::run_experiment(
-            config.calls,
-            config.limit,
-            cores,
-            json,
-            version,
-        ));
-    }
     if let Err(stopped) = run::run(&config) {
         std::process::exit(stopped.exit_code());
     }

@@ -75,7 +75,6 @@ fn bad_algorithm_input_gets_one_line() {
             (&["--algorithm", "tree", "--pool", "processes"], "add --pool threads"),
             (&["--algorithm", "parallel-tree"], "add --pool threads"),
             (&["--algorithm", "fast"], "fast"),
-            (&["--json", "x.jsonl"], "--algorithms"),
             (&["--algorithms", "--hybrid"], "--hybrid"),
         ],
     );
