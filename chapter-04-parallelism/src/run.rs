@@ -253,7 +253,7 @@ fn run_hybrid(
 ) -> Result<Record, Stopped> {
     let hybrid_config = HybridConfig {
         runner,
-        workers: workers,
+        workers,
         calls: Call::batch(config.calls, config.limit),
         heartbeat: config.heartbeat,
         program: this_program()?,
