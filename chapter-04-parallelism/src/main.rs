@@ -22,7 +22,7 @@ use chapter_04_parallelism::worker;
     after_help = "Examples:
   chapter-04-parallelism 4
   chapter-04-parallelism --sweep --pool processes --workers 1,2,3
-  chapter-04-parallelism --repeat 3 --chart chart.svg --json runs.jsonl
+  chapter-04-parallelism --repeat 3 --pictures book/src/pictures --json runs.jsonl
   chapter-04-parallelism --hybrid --pool threads"
 )]
 struct Args {
@@ -51,14 +51,14 @@ struct Args {
     #[arg(long)]
     hybrid: bool,
     /// Only the algorithms: the loop and a product tree, on 1 core and on all.
-    #[arg(long, conflicts_with_all = ["sweep", "hybrid", "chart"])]
+    #[arg(long, conflicts_with_all = ["sweep", "hybrid"])]
     algorithms: bool,
     /// How each call computes its product (tree needs --pool threads).
     #[arg(long, value_enum, default_value_t = Algorithm::Loop)]
     algorithm: Algorithm,
-    /// Write a bar chart of the sweep (SVG) to PATH.
-    #[arg(long, value_name = "PATH", conflicts_with = "hybrid")]
-    chart: Option<PathBuf>,
+    /// Write the pictures (SVG) to DIR: time, speedup, lanes; or algorithms.
+    #[arg(long, value_name = "DIR", conflicts_with = "hybrid")]
+    pictures: Option<PathBuf>,
     /// Write one JSON record per measured row to PATH.
     #[arg(long, value_name = "PATH")]
     json: Option<PathBuf>,
@@ -84,7 +84,7 @@ fn main() {
         heartbeat: args.heartbeat,
         worker_timeout: args.worker_timeout,
         cores: machine::cores(),
-        chart: args.chart,
+        pictures: args.pictures,
         json: args.json,
         algorithms: args.algorithms,
         algorithm: args.algorithm,

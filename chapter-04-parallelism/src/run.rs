@@ -1,6 +1,6 @@
 //! One run of the program, as `main` asks for it: the sweep, then the
 //! hybrid on each pool and on the loop, printed as they go, and the records
-//! and chart written at the end.
+//! and pictures written at the end.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -15,7 +15,7 @@ use crate::hybrid::{self, HybridConfig, Runner};
 use crate::observe::{self, records, rows};
 use crate::pool_error::PoolError;
 use crate::sweep::{self, PoolKind, Progress, SweepConfig};
-use crate::{chart, report};
+use crate::{pictures, report};
 
 /// Everything one run needs, parsed from the command line.
 #[derive(Debug, Clone)]
@@ -40,8 +40,8 @@ pub struct Config {
     pub worker_timeout: Duration,
     /// Cores of the machine (or of `COURSE_CORES`).
     pub cores: usize,
-    /// Where to write the sweep's chart (SVG).
-    pub chart: Option<PathBuf>,
+    /// The folder where the run's pictures (SVG) are written.
+    pub pictures: Option<PathBuf>,
     /// Where to write one `shared::record::Record` per measured row.
     pub json: Option<PathBuf>,
     /// Run the algorithms instead: loop and product tree, 1 core and all.
@@ -187,6 +187,10 @@ fn run_algorithms(config: &Config) -> Result<Vec<Record>, Stopped> {
     algorithm::table(&rows, cores).into_iter().for_each(say);
     say("");
     algorithm::summary(&rows, cores).into_iter().for_each(say);
+    if let Some(folder) = &config.pictures {
+        let svg = pictures::algorithms(&rows, cores).render();
+        pictures::write(folder, pictures::ALGORITHMS, svg).map_err(Stopped::Failed)?;
+    }
     Ok(algorithm::records(&rows, limit, records::VERSION))
 }
 
@@ -236,11 +240,16 @@ fn run_sweep(
         }
         Some(err) => return Err(Stopped::Failed(err.to_string())),
     }
-    if let Some(path) = &config.chart {
-        let provenance = shared::report::provenance();
-        chart::write_svg(path, &rows, config.calls, config.cores, &provenance)
-            .map_err(Stopped::Failed)?;
-        say(format!("chart written to {}", path.display()));
+    if let Some(folder) = &config.pictures {
+        let write =
+            |name, svg| pictures::write(folder, name, svg).map_err(Stopped::Failed);
+        write(pictures::TIME, pictures::time_chart(&rows).render())?;
+        write(pictures::SPEEDUP, pictures::speedup_chart(&rows, config.cores).render())?;
+        let threads = outcome.runs.iter().filter(|r| r.kind == PoolKind::Threads);
+        let at_cores = threads.clone().find(|r| r.workers == config.cores);
+        if let Some(run) = at_cores.or(threads.next_back()) {
+            write(pictures::LANES, pictures::lanes(run).render())?;
+        }
     }
     Ok(records::sweep(&rows, config.calls, config.limit, config.cores))
 }
