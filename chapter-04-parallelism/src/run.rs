@@ -245,7 +245,7 @@ fn run_sweep(
             |name, svg| pictures::write(folder, name, svg).map_err(Stopped::Failed);
         write(pictures::TIME, pictures::time_chart(&rows).render())?;
         write(pictures::SPEEDUP, pictures::speedup_chart(&rows, config.cores).render())?;
-        let threads = outcome.runs.iter().filter(|r| r.kind == PoolKind::Threads);
+        let mut threads = outcome.runs.iter().filter(|r| r.kind == PoolKind::Threads);
         let at_cores = threads.clone().find(|r| r.workers == config.cores);
         if let Some(run) = at_cores.or(threads.next_back()) {
             write(pictures::LANES, pictures::lanes(run).render())?;
