@@ -33,8 +33,8 @@
 //! efficiency bar ([`observe::rows`]), the hybrid's lateness verdict
 //! ([`observe::lateness`]), the `--json` records ([`observe::records`]).
 //!
-//! Showing it: [`report`] (every line printed), [`pictures`] (the SVG pictures),
-//! [`progress`] (a bar on a terminal), and [`run`], which runs what a
+//! Showing it: [`report`] (every line printed), [`pictures`] (the SVG
+//! pictures), and [`run`], which runs what a
 //! [`run::Config`] asks for. `src/main.rs` parses the command line into a
 //! `Config` and calls [`run::run`], or serves as a worker. Lower modules
 //! never import `report`, `run` or the CLI.
@@ -53,7 +53,6 @@ pub mod worker;
 pub mod observe;
 
 pub mod pictures;
-pub mod progress;
 pub mod report;
 pub mod run;
 

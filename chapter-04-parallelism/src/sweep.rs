@@ -11,7 +11,7 @@ use shared::shutdown::Shutdown;
 use crate::call::{Call, Fingerprint};
 use crate::pool_error::PoolError;
 use crate::process_pool::ProcessPool;
-use crate::{progress, thread_pool};
+use crate::thread_pool;
 
 /// The two kinds of pool the chapter compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -75,7 +75,6 @@ pub fn run_once(
     config: &SweepConfig,
     stop: &Shutdown,
 ) -> Result<Run, PoolError> {
-    let bar = progress::bar(config.calls.len(), format!("{} N = {workers}", kind.name()));
     let started = Instant::now();
     let ends = Mutex::new(Vec::new());
     let tick = |_: Call, _: Fingerprint| {
@@ -84,7 +83,6 @@ pub fn run_once(
                 .unwrap_or_else(|e| e.into_inner())
                 .push((thread, started.elapsed()));
         }
-        bar.inc(1)
     };
     let stopwatch = Stopwatch::start();
     let (fingerprints, startup) = match kind {
@@ -109,7 +107,6 @@ pub fn run_once(
         }
     };
     let measurement = stopwatch.stop();
-    bar.finish_and_clear();
     let ends = ends.into_inner().unwrap_or_else(|e| e.into_inner());
     Ok(Run { kind, workers, measurement, startup, fingerprints, ends })
 }
