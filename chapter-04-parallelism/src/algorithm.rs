@@ -7,14 +7,12 @@
 //! cores, and compares each with the loop on one core. The trees live in
 //! `shared::product_tree`, whose docs explain why they win.
 
-use std::path::Path;
 use std::sync::OnceLock;
 use std::time::Duration;
 
 use clap::ValueEnum;
 use num_bigint::BigUint;
 use rayon::prelude::*;
-use shared::cli::say;
 use shared::format;
 use shared::measure::{Measurement, Stopwatch};
 use shared::record::{Record, round};
@@ -259,41 +257,6 @@ pub fn records(rows: &[Row], limit: u32, version: &str) -> Vec<Record> {
             ..Record::measured("algorithm", "rust", version, limit, &row.measurement)
         })
         .collect()
-}
-
-/// The whole experiment, for `--algorithms`: prints each way as it
-/// finishes, the table and the summary, and writes the records to `json`.
-/// Returns the exit code.
-pub fn run_experiment(
-    calls: usize,
-    limit: u32,
-    cores: usize,
-    json: Option<&Path>,
-    version: &str,
-) -> i32 {
-    say(format!("Algorithm or cores? {calls} calls of the product below {limit},"));
-    say(format!("by the loop and by a product tree, on 1 core and on {cores}."));
-    let rows = match compare(calls, limit, cores, |row| say(row_line(row, cores))) {
-        Ok(rows) => rows,
-        Err(err) => {
-            eprintln!("error: cannot build a thread pool: {err}");
-            return 1;
-        }
-    };
-    say("");
-    table(&rows, cores).into_iter().for_each(say);
-    say("");
-    summary(&rows, cores).into_iter().for_each(say);
-    if let Some(path) = json {
-        let lines: Vec<String> =
-            records(&rows, limit, version).iter().map(Record::to_json_line).collect();
-        if let Err(err) = std::fs::write(path, lines.join("\n") + "\n") {
-            eprintln!("error: cannot write {}: {err}", path.display());
-            return 1;
-        }
-        say(format!("records written to {}", path.display()));
-    }
-    0
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! parallel, there is no GIL to avoid) and a pool of N worker processes, this
 //! same program re-run and fed over pipes, the real analogue of `Pool.map`.
 //! It measures time, speedup, efficiency and CPU use against the ideal that
-//! the core count and the rounds allow, draws the chart, and then builds the
+//! the core count and the rounds allow, draws the pictures, and then builds the
 //! program the article promised and never showed: an async event loop that
 //! hands CPU work to a pool and stays on time.
 //!
@@ -33,8 +33,8 @@
 //! efficiency bar ([`observe::rows`]), the hybrid's lateness verdict
 //! ([`observe::lateness`]), the `--json` records ([`observe::records`]).
 //!
-//! Showing it: [`report`] (every line printed), [`chart`] (the SVG chart),
-//! [`progress`] (a bar on a terminal), and [`run`], which runs what a
+//! Showing it: [`report`] (every line printed), [`pictures`] (the SVG
+//! pictures), and [`run`], which runs what a
 //! [`run::Config`] asks for. `src/main.rs` parses the command line into a
 //! `Config` and calls [`run::run`], or serves as a worker. Lower modules
 //! never import `report`, `run` or the CLI.
@@ -52,8 +52,7 @@ pub mod worker;
 
 pub mod observe;
 
-pub mod chart;
-pub mod progress;
+pub mod pictures;
 pub mod report;
 pub mod run;
 

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use shared::cli::{self, fail, parse_calls, parse_limit, parse_repeat, parse_workers};
+use shared::cli::{self, parse_calls, parse_limit, parse_repeat, parse_workers};
 use shared::machine;
 
-use chapter_04_parallelism::algorithm::{self, Algorithm};
+use chapter_04_parallelism::algorithm::Algorithm;
 use chapter_04_parallelism::run::{self, Config, Pools};
 use chapter_04_parallelism::worker;
 
@@ -22,7 +22,7 @@ use chapter_04_parallelism::worker;
     after_help = "Examples:
   chapter-04-parallelism 4
   chapter-04-parallelism --sweep --pool processes --workers 1,2,3
-  chapter-04-parallelism --repeat 3 --chart chart.svg --json runs.jsonl
+  chapter-04-parallelism --repeat 3 --pictures book/src/pictures --json runs.jsonl
   chapter-04-parallelism --hybrid --pool threads"
 )]
 struct Args {
@@ -51,14 +51,14 @@ struct Args {
     #[arg(long)]
     hybrid: bool,
     /// Only the algorithms: the loop and a product tree, on 1 core and on all.
-    #[arg(long, conflicts_with_all = ["sweep", "hybrid", "chart"])]
+    #[arg(long, conflicts_with_all = ["sweep", "hybrid"])]
     algorithms: bool,
     /// How each call computes its product (tree needs --pool threads).
     #[arg(long, value_enum, default_value_t = Algorithm::Loop)]
     algorithm: Algorithm,
-    /// Write a bar chart of the sweep (SVG) to PATH.
-    #[arg(long, value_name = "PATH", conflicts_with = "hybrid")]
-    chart: Option<PathBuf>,
+    /// Write the pictures (SVG) to DIR: time, speedup, lanes; or algorithms.
+    #[arg(long, value_name = "DIR", conflicts_with = "hybrid")]
+    pictures: Option<PathBuf>,
     /// Write one JSON record per measured row to PATH.
     #[arg(long, value_name = "PATH")]
     json: Option<PathBuf>,
@@ -71,50 +71,24 @@ struct Args {
 }
 
 fn main() {
-    // A worker is this same program, started by the pool: it serves calls
-    // on stdin and never looks at the command line.
-    if worker::is_worker() {
-        std::process::exit(worker::serve());
-    }
+    worker::exit_if_worker();
     let args: Args = cli::parse_or_exit();
-    let cores = machine::cores();
-    let asked = args.size.map(|n| vec![n]).or(args.workers).unwrap_or_default();
-    let hybrid_workers = run::hybrid_workers(&asked, cores)
-        .unwrap_or_else(|err| if args.hybrid { fail(err) } else { cores });
     let config = Config {
-        sweep: !args.hybrid && args.pool != Pools::Loop,
-        hybrid: !args.sweep,
-        on_loop: args.pool.on_loop(),
-        sizes: run::sweep_sizes(&asked),
-        hybrid_workers,
-        kinds: args.pool.kinds(),
+        sweep: !args.algorithms && !args.hybrid && args.pool != Pools::Loop,
+        hybrid: !args.algorithms && !args.sweep,
+        workers: args.size.map(|n| vec![n]).or(args.workers).unwrap_or_default(),
+        pools: args.pool,
         calls: args.calls,
         limit: args.limit,
         repeat: args.repeat,
         heartbeat: args.heartbeat,
         worker_timeout: args.worker_timeout,
-        program: std::env::current_exe()
-            .unwrap_or_else(|err| fail(format!("cannot find this program: {err}"))),
-        cores,
-        chart: args.chart,
+        cores: machine::cores(),
+        pictures: args.pictures,
         json: args.json,
+        algorithms: args.algorithms,
+        algorithm: args.algorithm,
     };
-    machine::warn_if_debug_build();
-    if args.algorithm != Algorithm::Loop && args.pool != Pools::Threads {
-        fail("--algorithm tree and parallel-tree run on threads: add --pool threads");
-    }
-    algorithm::choose(args.algorithm);
-    if args.algorithms {
-        let json = config.json.as_deref();
-        let version = env!("CHAPTER_RUSTC_VERSION");
-        std::process::exit(algorithm::run_experiment(
-            config.calls,
-            config.limit,
-            cores,
-            json,
-            version,
-        ));
-    }
     if let Err(stopped) = run::run(&config) {
         std::process::exit(stopped.exit_code());
     }

@@ -1,6 +1,6 @@
 //! One run of the program, as `main` asks for it: the sweep, then the
 //! hybrid on each pool and on the loop, printed as they go, and the records
-//! and chart written at the end.
+//! and pictures written at the end.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -9,12 +9,13 @@ use shared::cli::say;
 use shared::record::Record;
 use shared::shutdown::{self, Shutdown};
 
+use crate::algorithm::{self, Algorithm};
 use crate::call::Call;
 use crate::hybrid::{self, HybridConfig, Runner};
 use crate::observe::{self, records, rows};
 use crate::pool_error::PoolError;
 use crate::sweep::{self, PoolKind, Progress, SweepConfig};
-use crate::{chart, report};
+use crate::{pictures, report};
 
 /// Everything one run needs, parsed from the command line.
 #[derive(Debug, Clone)]
@@ -23,14 +24,10 @@ pub struct Config {
     pub sweep: bool,
     /// Run the hybrid: a loop that hands its calls to a pool.
     pub hybrid: bool,
-    /// The sweep's pool sizes, in order, N = 1 first.
-    pub sizes: Vec<usize>,
-    /// The hybrid's pool size.
-    pub hybrid_workers: usize,
-    /// The kinds of pool to run.
-    pub kinds: Vec<PoolKind>,
-    /// Also run the hybrid's calls on the loop itself, to compare.
-    pub on_loop: bool,
+    /// The pool sizes asked for (none: the defaults).
+    pub workers: Vec<usize>,
+    /// The pools to run (and whether the hybrid also runs on the loop).
+    pub pools: Pools,
     /// Calls per pool, and the size of each.
     pub calls: usize,
     /// Each call is `product_below(limit)`.
@@ -41,14 +38,16 @@ pub struct Config {
     pub heartbeat: Duration,
     /// How long a worker process may take to start or to answer.
     pub worker_timeout: Duration,
-    /// This program, started again as each worker process.
-    pub program: PathBuf,
     /// Cores of the machine (or of `COURSE_CORES`).
     pub cores: usize,
-    /// Where to write the sweep's chart (SVG).
-    pub chart: Option<PathBuf>,
+    /// The folder where the run's pictures (SVG) are written.
+    pub pictures: Option<PathBuf>,
     /// Where to write one `shared::record::Record` per measured row.
     pub json: Option<PathBuf>,
+    /// Run the algorithms instead: loop and product tree, 1 core and all.
+    pub algorithms: bool,
+    /// How each call of the sweep and the hybrid computes its product.
+    pub algorithm: Algorithm,
 }
 
 /// Which pools a run uses, as `--pool` names them.
@@ -94,12 +93,18 @@ pub fn sweep_sizes(asked: &[usize]) -> Vec<usize> {
 }
 
 /// The hybrid's pool size: the one N asked for, or the core count.
-pub fn hybrid_workers(asked: &[usize], cores: usize) -> Result<usize, String> {
+pub fn hybrid_workers(asked: &[usize], cores: usize) -> Result<usize, Stopped> {
     match asked {
         [] => Ok(cores),
         [n] => Ok(*n),
-        _ => Err("--hybrid runs one pool size: give one N".to_string()),
+        _ => Err(Stopped::BadInput("--hybrid runs one pool size: give one N")),
     }
+}
+
+/// This program, started again as each worker process.
+fn this_program() -> Result<PathBuf, Stopped> {
+    std::env::current_exe()
+        .map_err(|err| Stopped::Failed(format!("cannot find this program: {err}")))
 }
 
 /// Why a run ended before its end.
@@ -109,6 +114,8 @@ pub enum Stopped {
     Interrupted,
     /// A pool failed, or a file could not be written: the message says why.
     Failed(String),
+    /// Options that cannot run together: the caller exits with 2.
+    BadInput(&'static str),
 }
 
 impl Stopped {
@@ -120,25 +127,43 @@ impl Stopped {
                 eprintln!("error: {message}");
                 1
             }
+            Stopped::BadInput(message) => {
+                eprintln!("error: {message}");
+                2
+            }
         }
     }
 }
 
 /// Runs what `config` asks for, printing as it goes.
 pub fn run(config: &Config) -> Result<(), Stopped> {
+    if config.algorithm != Algorithm::Loop && config.pools != Pools::Threads {
+        let why = "--algorithm tree and parallel-tree run on threads: add --pool threads";
+        return Err(Stopped::BadInput(why));
+    }
+    let hybrid_workers = match hybrid_workers(&config.workers, config.cores) {
+        Err(bad) if !config.sweep && config.hybrid => return Err(bad),
+        found => found.unwrap_or(config.cores),
+    };
+    let sizes = sweep_sizes(&config.workers);
+    shared::machine::warn_if_debug_build();
     let stop = shutdown::ctrl_c();
+    algorithm::choose(config.algorithm);
     let mut records = Vec::new();
+    if config.algorithms {
+        records.extend(run_algorithms(config)?);
+    }
     if config.sweep {
-        records.extend(run_sweep(config, stop)?);
+        records.extend(run_sweep(config, &sizes, stop)?);
     }
     if config.hybrid {
         let mut runners: Vec<Runner> =
-            config.kinds.iter().map(|&k| Runner::Pool(k)).collect();
-        if config.on_loop {
+            config.pools.kinds().into_iter().map(Runner::Pool).collect();
+        if config.pools.on_loop() {
             runners.push(Runner::Loop);
         }
         for runner in runners {
-            records.push(run_hybrid(config, runner, stop)?);
+            records.push(run_hybrid(config, hybrid_workers, runner, stop)?);
         }
     }
     if let Some(path) = &config.json {
@@ -150,35 +175,63 @@ pub fn run(config: &Config) -> Result<(), Stopped> {
     Ok(())
 }
 
-fn run_sweep(config: &Config, stop: &Shutdown) -> Result<Vec<Record>, Stopped> {
-    report::sweep_header(config.calls, config.limit, &config.sizes, config.repeat)
+fn run_algorithms(config: &Config) -> Result<Vec<Record>, Stopped> {
+    let (calls, limit, cores) = (config.calls, config.limit, config.cores);
+    say(format!("Algorithm or cores? {calls} calls of the product below {limit},"));
+    say(format!("by the loop and by a product tree, on 1 core and on {cores}."));
+    let rows = algorithm::compare(calls, limit, cores, |row| {
+        say(algorithm::row_line(row, cores))
+    })
+    .map_err(|err| Stopped::Failed(format!("cannot build a thread pool: {err}")))?;
+    say("");
+    algorithm::table(&rows, cores).into_iter().for_each(say);
+    say("");
+    algorithm::summary(&rows, cores).into_iter().for_each(say);
+    if let Some(folder) = &config.pictures {
+        let svg = pictures::algorithms(&rows, cores).render();
+        pictures::write(folder, pictures::ALGORITHMS, svg).map_err(Stopped::Failed)?;
+    }
+    Ok(algorithm::records(&rows, limit, records::VERSION))
+}
+
+fn run_sweep(
+    config: &Config,
+    sizes: &[usize],
+    stop: &Shutdown,
+) -> Result<Vec<Record>, Stopped> {
+    report::sweep_header(config.calls, config.limit, sizes, config.repeat)
         .iter()
         .for_each(say);
     let sweep_config = SweepConfig {
-        workers: config.sizes.clone(),
+        workers: sizes.to_vec(),
         calls: Call::batch(config.calls, config.limit),
         repeat: config.repeat,
-        program: config.program.clone(),
+        program: this_program()?,
         worker_timeout: config.worker_timeout,
     };
     let outcome =
-        sweep::sweep(&config.kinds, &sweep_config, stop, |progress| match progress {
-            Progress::Starting(kind) => say(format!("\n{}", report::pool_heading(kind))),
-            Progress::Finished(run) => say(report::run_line(run, config.calls)),
-        });
+        sweep::sweep(
+            &config.pools.kinds(),
+            &sweep_config,
+            stop,
+            |progress| match progress {
+                Progress::Starting(kind) => {
+                    say(format!("\n{}", report::pool_heading(kind)))
+                }
+                Progress::Finished(run) => say(report::run_line(run, config.calls)),
+            },
+        );
     let rows = rows::rows(&outcome.runs, config.calls, config.cores);
     if !rows.is_empty() {
         say(format!("\n{}\n", report::results_line(&outcome.runs)));
         report::tables(&rows).iter().for_each(say);
         say("");
-        report::summary(&rows, config.calls, config.cores, &config.sizes)
-            .iter()
-            .for_each(say);
+        report::summary(&rows, config.calls, config.cores, sizes).iter().for_each(say);
     }
     match outcome.ended_by {
         None => {}
         Some(PoolError::Stopped) => {
-            let planned = config.kinds.len() * config.sizes.len();
+            let planned = config.pools.kinds().len() * sizes.len();
             say(format!(
                 "stopped by Ctrl-C after {} of {planned} runs; every worker was stopped",
                 outcome.runs.len()
@@ -187,26 +240,32 @@ fn run_sweep(config: &Config, stop: &Shutdown) -> Result<Vec<Record>, Stopped> {
         }
         Some(err) => return Err(Stopped::Failed(err.to_string())),
     }
-    if let Some(path) = &config.chart {
-        let provenance = shared::report::provenance();
-        chart::write_svg(path, &rows, config.calls, config.cores, &provenance)
-            .map_err(Stopped::Failed)?;
-        say(format!("chart written to {}", path.display()));
+    if let Some(folder) = &config.pictures {
+        let write =
+            |name, svg| pictures::write(folder, name, svg).map_err(Stopped::Failed);
+        write(pictures::TIME, pictures::time_chart(&rows).render())?;
+        write(pictures::SPEEDUP, pictures::speedup_chart(&rows, config.cores).render())?;
+        let mut threads = outcome.runs.iter().filter(|r| r.kind == PoolKind::Threads);
+        let at_cores = threads.clone().find(|r| r.workers == config.cores);
+        if let Some(run) = at_cores.or(threads.next_back()) {
+            write(pictures::LANES, pictures::lanes(run).render())?;
+        }
     }
     Ok(records::sweep(&rows, config.calls, config.limit, config.cores))
 }
 
 fn run_hybrid(
     config: &Config,
+    workers: usize,
     runner: Runner,
     stop: &'static Shutdown,
 ) -> Result<Record, Stopped> {
     let hybrid_config = HybridConfig {
         runner,
-        workers: config.hybrid_workers,
+        workers,
         calls: Call::batch(config.calls, config.limit),
         heartbeat: config.heartbeat,
-        program: config.program.clone(),
+        program: this_program()?,
         worker_timeout: config.worker_timeout,
     };
     say("");
@@ -217,7 +276,7 @@ fn run_hybrid(
     let answers_match = observe::answers_match(&run, &hybrid_config.calls);
     report::hybrid_lines(&run, runner, answers_match).iter().for_each(say);
     match run.ended_by {
-        None => Ok(records::hybrid(&run, runner, config.hybrid_workers, config.limit)),
+        None => Ok(records::hybrid(&run, runner, workers, config.limit)),
         Some(PoolError::Stopped) => {
             say(format!(
                 "stopped by Ctrl-C: {}/{} calls came back",

@@ -2,7 +2,8 @@
 //! threads and of processes, each run measured (wall time, CPU time).
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use shared::measure::{Measurement, Stopwatch};
 use shared::shutdown::Shutdown;
@@ -10,7 +11,7 @@ use shared::shutdown::Shutdown;
 use crate::call::{Call, Fingerprint};
 use crate::pool_error::PoolError;
 use crate::process_pool::ProcessPool;
-use crate::{progress, thread_pool};
+use crate::thread_pool;
 
 /// The two kinds of pool the chapter compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,6 +60,9 @@ pub struct Run {
     pub startup: Option<Duration>,
     /// The results, in the order of the calls.
     pub fingerprints: Vec<Fingerprint>,
+    /// For threads: each call's pool thread and when it ended, from the
+    /// start of the run, in the order the calls ended.
+    pub ends: Vec<(usize, Duration)>,
 }
 
 // ANCHOR: run_once
@@ -71,8 +75,15 @@ pub fn run_once(
     config: &SweepConfig,
     stop: &Shutdown,
 ) -> Result<Run, PoolError> {
-    let bar = progress::bar(config.calls.len(), format!("{} N = {workers}", kind.name()));
-    let tick = |_: Call, _: Fingerprint| bar.inc(1);
+    let started = Instant::now();
+    let ends = Mutex::new(Vec::new());
+    let tick = |_: Call, _: Fingerprint| {
+        if let Some(thread) = rayon::current_thread_index() {
+            ends.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((thread, started.elapsed()));
+        }
+    };
     let stopwatch = Stopwatch::start();
     let (fingerprints, startup) = match kind {
         PoolKind::Threads => {
@@ -96,8 +107,8 @@ pub fn run_once(
         }
     };
     let measurement = stopwatch.stop();
-    bar.finish_and_clear();
-    Ok(Run { kind, workers, measurement, startup, fingerprints })
+    let ends = ends.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(Run { kind, workers, measurement, startup, fingerprints, ends })
 }
 // ANCHOR_END: run_once
 

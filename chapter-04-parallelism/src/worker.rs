@@ -31,6 +31,14 @@ pub fn is_worker() -> bool {
     std::env::var_os(WORKER_ENV).is_some()
 }
 
+/// If this process was started as a worker, serves calls and exits: a
+/// worker is this same program, and never looks at the command line.
+pub fn exit_if_worker() {
+    if is_worker() {
+        std::process::exit(serve());
+    }
+}
+
 // ANCHOR: serve
 /// Serves calls from stdin until it closes. Returns the exit code.
 pub fn serve() -> i32 {

@@ -6,7 +6,9 @@
 
 use std::process::Command;
 
+use chapter_04_parallelism::pictures;
 use insta_cmd::assert_cmd_snapshot;
+use shared::draw::inspect;
 use shared::record::Record;
 use shared::testing::{assert_bad_inputs, assert_help_lists};
 
@@ -32,13 +34,15 @@ fn algorithms_compares_four_ways() {
 }
 
 /// `--json` writes one record per way, in order, all with the same
-/// fingerprint, the baseline at 1×.
+/// fingerprint, the baseline at 1×; `--pictures` draws each way's time per
+/// call as one span as long as its record's `step_s`.
 #[test]
 fn algorithms_json_has_a_record_per_way() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("algorithm.jsonl");
     let args = ["--algorithms", "--calls", "2", "--limit", "3000", "--json"];
-    let status = program(&args).arg(&path).status().unwrap();
+    let folder = ["--pictures", dir.path().to_str().unwrap()];
+    let status = program(&args).arg(&path).args(folder).status().unwrap();
     assert!(status.success());
     let text = std::fs::read_to_string(&path).unwrap();
     let records: Vec<Record> =
@@ -52,6 +56,14 @@ fn algorithms_json_has_a_record_per_way() {
     assert!(records.iter().all(|r| r.experiment == "algorithm" && r.calls == Some(2)));
     assert!(records.iter().all(|r| r.fingerprint == records[0].fingerprint));
     assert_eq!(records[0].speedup, Some(1.0));
+
+    let svg = std::fs::read_to_string(dir.path().join(pictures::ALGORITHMS)).unwrap();
+    let spans = inspect::of_class(&svg, "span");
+    assert_eq!(spans.len(), 4, "one span per way");
+    for (span, record) in spans.iter().zip(&records) {
+        let drawn_s = (span.num("end-ms") - span.num("start-ms")) / 1000.0;
+        assert!((drawn_s - record.step_s.unwrap()).abs() < 1e-5, "{span:?}");
+    }
 }
 
 /// `--algorithm tree` runs the thread pool's calls by the tree: every run
@@ -66,7 +78,7 @@ fn a_threads_sweep_by_the_tree_agrees() {
 }
 
 /// Bad combinations get one line: worker processes only run the loop, and
-/// `--json` belongs to `--algorithms`.
+/// `--algorithms` runs alone.
 #[test]
 fn bad_algorithm_input_gets_one_line() {
     assert_bad_inputs(

@@ -1,20 +1,23 @@
 //! The chapter's program, run for real: a small sweep on each pool, the
-//! hybrid, the chart, a worker that dies or hangs, bad input and Ctrl-C.
+//! hybrid, the pictures, a worker that dies or hangs, bad input and Ctrl-C.
 //!
 //! Snapshots redact every timing (see `shared::snapshot`) and the measured
 //! verdicts that depend on a quiet machine, so they keep what is certain:
 //! counts, rounds, the order of results, and the words that follow from them.
 
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
+use chapter_04_parallelism::pictures;
 use insta_cmd::assert_cmd_snapshot;
 use nix::errno::Errno;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
+use shared::draw::inspect;
 use shared::record::Record;
 use shared::testing::{assert_bad_inputs, assert_help_lists};
 
@@ -187,36 +190,31 @@ fn a_hung_worker_is_reported_not_waited_for() {
     );
 }
 
-/// `--chart` writes an SVG with a labelled bar and a hover title per run,
-/// and `--json` one record per row: the sweep's, then the hybrid's.
+/// `--pictures` draws the run just measured: the plotted times and speedups
+/// equal the records', the ideal is `min(N, cores)`, and the lanes hold one
+/// span per call; `--json` writes one record per row: the sweep's, then the
+/// hybrid's.
 #[test]
-fn chart_and_records_are_written() {
+fn pictures_and_records_are_written() {
     let _cores = shared_cores();
     let dir = tempfile::tempdir().unwrap();
-    let chart = dir.path().join("chart.svg");
     let json = dir.path().join("runs.jsonl");
     let output = program(&[
         "--workers",
         "1,2",
         "--limit",
         "3000",
-        "--chart",
-        chart.to_str().unwrap(),
+        "--pictures",
+        dir.path().to_str().unwrap(),
         "--json",
         json.to_str().unwrap(),
     ])
     .output()
     .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-
-    let svg = std::fs::read_to_string(&chart).unwrap();
-    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
-    assert_eq!(svg.matches("<title>").count(), 4, "one hover title per bar");
-    for title in
-        ["<title>threads, N = 1:", "<title>threads, N = 2:", "<title>processes, N = 2:"]
-    {
-        assert!(svg.contains(title), "no {title}");
-    }
+    let read = |name| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    let (time, speedup_chart) = (read(pictures::TIME), read(pictures::SPEEDUP));
+    let lanes = read(pictures::LANES);
 
     let text = std::fs::read_to_string(&json).unwrap();
     let records: Vec<Record> =
@@ -240,6 +238,26 @@ fn chart_and_records_are_written() {
     assert!(records[2].startup_s.is_some() && records[0].startup_s.is_none());
     assert!(records.iter().all(|r| r.calls == Some(20) && r.limit == 3000));
     assert!(records[4..].iter().all(|r| r.worst_lateness_s.is_some()));
+
+    let point = |svg: &str, series: &str, n: usize| {
+        let points = inspect::of_class(svg, "point").into_iter();
+        let mut found = points.filter(|p| p.get("series") == Some(series));
+        found.find(|p| p.num("x") == n as f64).expect("a point per row").num("y")
+    };
+    for record in &records[..4] {
+        let (kind, n) = (record.variant.as_deref().unwrap(), record.workers.unwrap());
+        assert!((point(&time, kind, n) - record.wall_s).abs() < 1e-3, "{kind} {n}");
+        let speedup = record.speedup.unwrap();
+        assert!((point(&speedup_chart, kind, n) - speedup).abs() < 0.01);
+    }
+    assert_eq!(point(&speedup_chart, "ideal min(N, 2)", 1), 1.0);
+    assert_eq!(point(&speedup_chart, "ideal min(N, 2)", 2), 2.0);
+    let spans = inspect::of_class(&lanes, "span");
+    assert_eq!(spans.len(), 20, "one span per call of the threads' N = 2 run");
+    let lanes_drawn: BTreeSet<_> = spans.iter().filter_map(|s| s.get("lane")).collect();
+    assert!(lanes_drawn.len() <= 2 && !lanes_drawn.is_empty());
+    let last_end = spans.iter().map(|s| s.num("end-ms")).fold(0.0, f64::max);
+    assert!(last_end / 1000.0 <= records[1].wall_s + 1e-3, "spans within the run");
 }
 
 /// Every line the program prints fits 80 columns.
@@ -271,7 +289,7 @@ fn bad_input_gets_one_clear_line() {
         (&["--calls", "1e9"], "not a whole number"),
         (&["--pool", "fibers"], "possible values: all, both, threads, processes, loop"),
         (&["--worker-timeout", "0"], "must be a positive duration"),
-        (&["--hybrid", "--chart", "x.svg"], "cannot be used with"),
+        (&["--hybrid", "--pictures", "x"], "cannot be used with"),
         (&["--hybrid", "--sweep"], "cannot be used with"),
         (&["--hybrid", "--workers", "1,2"], "--hybrid runs one pool size"),
     ];
@@ -291,7 +309,7 @@ fn help_lists_every_flag() {
             "--limit",
             "--repeat",
             "--sweep",
-            "--chart",
+            "--pictures",
             "--json",
             "--worker-timeout",
             "--hybrid",

@@ -1,0 +1,101 @@
+//! The run's pictures, as SVG files drawn with `shared::draw`: time and
+//! speedup against N beside the ideal, the lanes of one thread pool run,
+//! and the time per call of the algorithms.
+
+use std::path::Path;
+use std::time::Duration;
+
+use shared::draw::{Axis, Group, Lane, Series, Span, Timeline, XScale, XyChart};
+
+use crate::algorithm;
+use crate::observe::rows::Row;
+use crate::sweep::{PoolKind, Run};
+
+/// Each picture's file name in the `--pictures` folder.
+pub const TIME: &str = "chapter-04-parallelism-time.svg";
+/// The speedup chart's file name.
+pub const SPEEDUP: &str = "chapter-04-parallelism-speedup.svg";
+/// The lanes of one pool run.
+pub const LANES: &str = "chapter-04-parallelism-lanes.svg";
+/// The algorithms' time per call.
+pub const ALGORITHMS: &str = "chapter-04-parallelism-algorithms.svg";
+
+/// One series per pool kind: `value` of each of its rows against N.
+fn per_kind(rows: &[Row], value: impl Fn(&Row) -> f64) -> Vec<Series> {
+    [PoolKind::Threads, PoolKind::Processes]
+        .into_iter()
+        .filter(|&kind| rows.iter().any(|r| r.kind == kind))
+        .map(|kind| {
+            let points = rows.iter().filter(|r| r.kind == kind);
+            Series::new(
+                kind.name(),
+                points.map(|r| (r.workers as f64, value(r))).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Wall time against N, with the threads' ideal time (rounds × one call).
+pub fn time_chart(rows: &[Row]) -> XyChart {
+    let x = Axis::new("pool size N", "", 0);
+    let title = "Wall time of the calls against the pool size";
+    let mut chart =
+        XyChart::new(title, x, Axis::new("wall time", "s", 3)).x_scale(XScale::Log2);
+    chart.series = per_kind(rows, |r| r.wall.as_secs_f64());
+    let first = rows.first().map(|r| r.kind);
+    let ideal = rows.iter().filter(|r| Some(r.kind) == first);
+    let ideal = ideal.map(|r| (r.workers as f64, r.ideal.as_secs_f64())).collect();
+    chart.series(Series::reference("ideal", ideal))
+}
+
+/// Speedup against N, with the ideal `min(N, cores)`.
+pub fn speedup_chart(rows: &[Row], cores: usize) -> XyChart {
+    let x = Axis::new("pool size N", "", 0);
+    let title = "Speedup over N = 1 against the pool size";
+    let mut chart =
+        XyChart::new(title, x, Axis::new("speedup", "×", 2)).x_scale(XScale::Log2);
+    chart.series = per_kind(rows, |r| r.speedup);
+    let mut sizes: Vec<usize> = rows.iter().map(|r| r.workers).collect();
+    sizes.dedup();
+    let ideal = sizes.iter().map(|&n| (n as f64, n.min(cores) as f64)).collect();
+    chart.series(Series::reference(format!("ideal min(N, {cores})"), ideal))
+}
+
+/// One lane per pool thread of `run`: each call a span from the end of the
+/// thread's previous call (a free thread takes the next call at once).
+pub fn lanes(run: &Run) -> Timeline {
+    let mut lanes: Vec<Lane> =
+        (0..run.workers).map(|t| Lane::new(format!("thread {}", t + 1))).collect();
+    let mut free_at = vec![Duration::ZERO; run.workers];
+    for (call, &(thread, end)) in run.ends.iter().enumerate() {
+        let (Some(lane), Some(start)) = (lanes.get_mut(thread), free_at.get_mut(thread))
+        else {
+            continue;
+        };
+        lane.spans.push(Span::new(*start, end, format!("call {}", call + 1)));
+        *start = end;
+    }
+    let title = format!("{} calls on {} pool threads", run.ends.len(), run.workers);
+    Timeline::new(title)
+        .group(Group::new("each thread's calls, in the order they ended", lanes))
+        .note("A span starts when the thread's previous call ended.")
+}
+
+/// One lane per way, one span as long as its mean time per call.
+pub fn algorithms(rows: &[algorithm::Row], cores: usize) -> Timeline {
+    let lanes = rows.iter().map(|row| {
+        let mut lane = Lane::new(row.way.label(cores));
+        lane.spans.push(Span::new(Duration::ZERO, row.per_call(), "one call"));
+        lane
+    });
+    Timeline::new("Time per call: the loop and the product tree")
+        .group(Group::new("each way's mean time per call", lanes.collect()))
+        .with_table()
+}
+
+/// Writes `svg` as `name` in `folder`.
+pub fn write(folder: &Path, name: &str, svg: String) -> Result<(), String> {
+    let path = folder.join(name);
+    std::fs::write(&path, svg)
+        .map_err(|err| format!("cannot write {}: {err}", path.display()))
+}
