@@ -4,7 +4,8 @@
 #
 #   1. one release build of the workspace;
 #   2. each chapter's measurements, as records (JSON lines), into
-#      book/results/<crate>.jsonl (committed: the source of the pages'
+#      book/results/<crate>.jsonl, with the pictures the programs draw
+#      from them (book/src/pictures/) (committed: the source of the pages'
 #      numbers), and the Python-against-Rust comparison into
 #      book/results/python-vs-rust.jsonl (Rust only when python3 is missing);
 #   3. the tables and one-value files rendered from those records
@@ -32,9 +33,16 @@ run() {
 
 cargo build --quiet --release --workspace
 run -p course-book --bin results -- --stamp
-run -p chapter-02-mixed-tasks -- --all-runtimes --ticks 5 --json "$results/chapter-02-mixed-tasks.jsonl"
+pictures=book/src/pictures
+run -p chapter-02-mixed-tasks -- --all-runtimes --ticks 5 --json "$results/chapter-02-mixed-tasks.jsonl" \
+    --timeline "$pictures/chapter-02-mixed-tasks-timeline.svg"
 run -p chapter-03-cpu-bound -- --workload both --repeat 5 --json "$results/chapter-03-cpu-bound.jsonl"
-run -p chapter-04-parallelism -- --repeat 3 --json "$results/chapter-04-parallelism.jsonl"
+run -p chapter-04-parallelism -- --repeat 3 --pictures "$pictures" --json "$results/chapter-04-parallelism.jsonl"
+# The algorithms are a second run of chapter 4; their records join the first's.
+algorithms=$(mktemp)
+trap 'rm -f "$algorithms"' EXIT
+run -p chapter-04-parallelism -- --algorithms --pictures "$pictures" --json "$algorithms"
+cat "$algorithms" >>"$results/chapter-04-parallelism.jsonl"
 # The comparison prints its records on stdout with --json (its commentary
 # goes to stderr).
 printf '\n=== compare --json\n' >&2

@@ -42,6 +42,7 @@ use python_side::Python;
 #[derive(Debug, Parser)]
 #[command(
     version,
+    max_term_width = 80,
     after_help = "Examples:\n  compare\n  compare --experiments one_call,threads\n  compare --limit 20000 --workers 1,2\n  compare --python /usr/bin/python3.12 --json > book/results/python-vs-rust.jsonl"
 )]
 struct Args {

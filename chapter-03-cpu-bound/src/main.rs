@@ -17,6 +17,7 @@ use chapter_03_cpu_bound::{Config, Workload};
 #[derive(Debug, Parser)]
 #[command(
     version,
+    max_term_width = 80,
     after_help = "Examples:\n  chapter-03-cpu-bound\n  chapter-03-cpu-bound gil --calls 4\n  chapter-03-cpu-bound --workload io --scale 10000\n  chapter-03-cpu-bound --workload both --repeat 5 --json runs.jsonl"
 )]
 struct Args {

@@ -18,6 +18,7 @@ use chapter_04_parallelism::worker;
 #[derive(Debug, Parser)]
 #[command(
     version,
+    max_term_width = 80,
     allow_negative_numbers = true,
     after_help = "Examples:
   chapter-04-parallelism 4
