@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use mio::net::{TcpListener, TcpStream};
 
-use super::{Echoed, loopback};
+use super::common::{Echoed, loopback};
 use crate::callback_loop::EventLoop;
 
 // ANCHOR: serve

@@ -4,7 +4,7 @@
 use std::io;
 use std::net::SocketAddr;
 
-use super::{Echoed, loopback};
+use super::common::{Echoed, loopback};
 use crate::callback_loop::EventLoop;
 use crate::net::{LoopListener, LoopStream};
 

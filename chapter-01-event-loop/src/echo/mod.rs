@@ -7,12 +7,14 @@
 //! Everything it opened is closed when the run returns.
 
 pub mod callbacks;
+mod common;
 pub mod futures;
 pub mod tokio;
 
 use std::fmt;
 use std::io;
-use std::net::{Ipv4Addr, SocketAddr};
+
+pub use common::{Echoed, loopback};
 
 /// Which version of the echo to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -23,20 +25,6 @@ pub enum EchoStyle {
     Futures,
     /// `async fn` on tokio's current-thread runtime.
     Tokio,
-}
-
-/// What an echo run saw: where the server listened, what came back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Echoed {
-    /// The server's address (127.0.0.1 and the port the OS picked).
-    pub address: SocketAddr,
-    /// Every reply, in the order the client received them.
-    pub replies: Vec<String>,
-}
-
-/// Where the server listens: loopback, port 0 (the OS picks a free one).
-pub fn loopback() -> SocketAddr {
-    SocketAddr::from((Ipv4Addr::LOCALHOST, 0))
 }
 
 /// The messages the client sends: `message 1 of n`, ...

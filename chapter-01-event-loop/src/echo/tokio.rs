@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-use super::{Echoed, loopback};
+use super::common::{Echoed, loopback};
 
 // ANCHOR: serve_one
 /// Accepts one connection and sends back everything it reads.

@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::frame::{diamond, ran_mark, triangle};
-use super::lanes::Ids;
-use super::{Lane, Scale, Tick, instant};
+use super::layout::{Ids, Scale, instant};
+use super::model::{Lane, Tick};
+use super::shapes::{diamond, ran_mark, triangle};
 use crate::draw::style::{self, SMALL, WIDTH};
 use crate::draw::svg::{Tag, coord, millis, text_width, title_text};
 use crate::format;

@@ -2,8 +2,9 @@
 
 use std::time::Duration;
 
-use super::lanes::fitted;
-use super::{Group, Lane, RIGHT, Scale, instant};
+use super::layout::{RIGHT, Scale, fitted, instant};
+use super::model::{Group, Lane};
+use super::shapes::{diamond, ran_mark, triangle};
 use crate::draw::axis::{self, Ticks};
 use crate::draw::style::{self, FONT, Kind, SMALL, WIDTH};
 use crate::draw::svg::{Tag, coord, millis, plain, text_width};
@@ -51,38 +52,6 @@ pub(super) fn legend(out: &mut String, entries: &[(Swatch, String)], top: f64) -
         x += width;
     }
     y + row + 6.0
-}
-
-/// A downward triangle 12 wide and 10 high with its top at `top`.
-pub(super) fn triangle(out: &mut String, x: f64, top: f64, fill: &str, stroke: &str) {
-    Tag::new("path")
-        .attr("d", format!("M{} {}h12l-6 10z", coord(x - 6.0), coord(top)))
-        .attr("fill", fill)
-        .attr("stroke", stroke)
-        .attr("stroke-width", 1.5)
-        .close(out);
-}
-
-/// Where a tick ran: a red triangle if late, a green disc if on time (two
-/// shapes, so that grayscale still tells them apart).
-pub(super) fn ran_mark(out: &mut String, x: f64, top: f64, late: bool) {
-    if late {
-        triangle(out, x, top, style::LATE, style::LATE);
-    } else {
-        Tag::new("circle")
-            .at("cx", x)
-            .at("cy", top + 5.0)
-            .at("r", 5.0)
-            .attr("fill", style::ON_TIME)
-            .close(out);
-    }
-}
-
-pub(super) fn diamond(out: &mut String, x: f64, y: f64) {
-    Tag::new("path")
-        .attr("d", format!("M{} {}l5 5l-5 5l-5-5z", coord(x), coord(y - 5.0)))
-        .attr("fill", style::TEXT)
-        .close(out);
 }
 
 /// Vertical grid lines at each tick, from `top` to `bottom`.

@@ -4,10 +4,10 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use super::band::band_items;
-use super::{
-    BAND, BAR, Group, LANE, Lane, MIN_SLIVER, RIGHT, Scale, Span, THIN_BAR, THIN_LANE,
-    instant,
+use super::layout::{
+    BAND, BAR, Ids, LANE, MIN_SLIVER, RIGHT, Scale, THIN_BAR, THIN_LANE, fitted, instant,
 };
+use super::model::{Group, Lane, Span};
 use crate::draw::style::{self, FONT, HEADING, Kind, SMALL};
 use crate::draw::svg::{Tag, coord, millis, text_width};
 use crate::format;
@@ -57,17 +57,6 @@ pub(super) fn draw_group(
 /// How wide a lane's name is written (compact lanes use the small size).
 pub(super) fn lane_name_width(group: &Group, name: &str) -> f64 {
     text_width(name, if group.compact { SMALL } else { FONT })
-}
-
-/// `name` cut with `…` to fit in `width` units at `size`.
-pub(super) fn fitted(name: &str, width: f64, size: f64) -> String {
-    if text_width(name, size) <= width {
-        return name.to_string();
-    }
-    let keep = (width / text_width("x", size)).floor().max(2.0) as usize - 1;
-    let mut cut: String = name.chars().take(keep).collect();
-    cut.push('…');
-    cut
 }
 
 /// Text in the right-hand column, on the baseline `y`.
@@ -139,13 +128,6 @@ fn draw_lane(
         band_items(out, &ids, lane, scale, top, bottom);
     }
     bottom
-}
-
-/// The group and lane an element belongs to, for its `data-*` attributes.
-#[derive(Debug)]
-pub(super) struct Ids<'a> {
-    pub(super) group: &'a str,
-    pub(super) lane: &'a str,
 }
 
 fn spans(

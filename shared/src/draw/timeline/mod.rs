@@ -13,157 +13,35 @@
 //! single `<path>` (`class="thin-spans"`), with their count and exact total in
 //! `data-count` and `data-total-ms`, touching slivers merged into one shape,
 //! and every sliver at least 1 unit wide so that it stays visible.
+//!
+//! # Layout
+//!
+//! Each module imports only the ones above it in this list.
+//!
+//! - `model`: the data: [`Span`], [`Tick`], [`Mark`], [`Arrow`], [`Lane`], [`Group`].
+//! - `layout`: the sizes, the time scale, times as hover text, names cut to fit.
+//! - `shapes`: the small shapes of ticks and marks.
+//! - `band`: the band above a lane's bars: ticks, marks, arrows.
+//! - `lanes`: groups and lanes: headings, names, totals, the spans as bars.
+//! - `frame`: the frame around the lanes: legend, grid, time axis, table, notes.
+//! - this module: [`Timeline`], which puts them together.
 
 mod band;
 mod frame;
 mod lanes;
+mod layout;
+mod model;
+mod shapes;
 
 use std::time::Duration;
 
 use super::axis;
 use super::style::{self, HEADING, Kind, WIDTH};
 use super::svg::{Tag, document};
-use crate::format;
 use frame::{Swatch, grid, legend, notes, table, time_axis};
 use lanes::{draw_group, lane_name_width};
-
-/// One interval of a lane: a bar from `start` to `end`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Span {
-    /// When it began, from the picture's origin.
-    pub start: Duration,
-    /// When it ended, from the picture's origin.
-    pub end: Duration,
-    /// A short name (`call 3`, `step 2`), written on the bar when it fits.
-    pub label: String,
-    /// More hover text, after the numbers (may be empty).
-    pub hover: String,
-    /// What the span shows (its colour).
-    pub kind: Kind,
-}
-
-impl Span {
-    /// A span of kind [`Kind::Cpu`] with no extra hover text.
-    pub fn new(start: Duration, end: Duration, label: impl Into<String>) -> Self {
-        Span { start, end, label: label.into(), hover: String::new(), kind: Kind::Cpu }
-    }
-
-    /// The same span with another kind.
-    pub fn kind(mut self, kind: Kind) -> Self {
-        self.kind = kind;
-        self
-    }
-
-    /// The same span with extra hover text.
-    pub fn hover(mut self, hover: impl Into<String>) -> Self {
-        self.hover = hover.into();
-        self
-    }
-
-    /// How long the span lasted (zero if it ends before it starts).
-    pub fn length(&self) -> Duration {
-        self.end.saturating_sub(self.start)
-    }
-}
-
-/// Something due at one time that ran at another (a timer's tick, a heartbeat).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tick {
-    /// When it should have run.
-    pub due: Duration,
-    /// When it ran.
-    pub ran: Duration,
-    /// A short name (`tick 3`).
-    pub label: String,
-    /// Whether the chapter calls it late (red) or on time (green).
-    pub late: bool,
-}
-
-impl Tick {
-    /// How late it ran: `ran − due`, zero if it ran early.
-    pub fn lateness(&self) -> Duration {
-        self.ran.saturating_sub(self.due)
-    }
-}
-
-/// One instant in a lane, drawn as a small diamond (a call finished, a signal).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mark {
-    /// When it happened.
-    pub at: Duration,
-    /// A short name, written above the mark when there is room.
-    pub label: String,
-    /// More hover text (may be empty).
-    pub hover: String,
-}
-
-/// An arrow from one time to another in a lane (a hand-over, a wait).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Arrow {
-    /// Where the arrow starts.
-    pub from: Duration,
-    /// Where its head is.
-    pub to: Duration,
-    /// A short name, written above the arrow when there is room.
-    pub label: String,
-    /// More hover text (may be empty).
-    pub hover: String,
-}
-
-/// One thread, worker or process: a row of the picture.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Lane {
-    /// The lane's name, written at its left (`loop thread`, `worker 2`).
-    pub name: String,
-    /// Its bars.
-    pub spans: Vec<Span>,
-    /// Its ticks, drawn in a band above the bars.
-    pub ticks: Vec<Tick>,
-    /// Its instants, drawn in the same band.
-    pub marks: Vec<Mark>,
-    /// Its arrows, drawn in the same band.
-    pub arrows: Vec<Arrow>,
-}
-
-impl Lane {
-    /// An empty lane called `name`.
-    pub fn new(name: impl Into<String>) -> Self {
-        Lane { name: name.into(), ..Lane::default() }
-    }
-
-    /// The total length of its busy spans (every kind but [`Kind::Waiting`]).
-    pub fn busy(&self) -> Duration {
-        self.spans.iter().filter(|s| s.kind.is_busy()).map(Span::length).sum()
-    }
-
-    fn has_band(&self) -> bool {
-        !(self.ticks.is_empty() && self.marks.is_empty() && self.arrows.is_empty())
-    }
-}
-
-/// Lanes that belong together (one run, one mode), under a heading.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Group {
-    /// The heading (`blocked: the step runs on the loop`).
-    pub title: String,
-    /// Its lanes, top to bottom.
-    pub lanes: Vec<Lane>,
-    /// Thin lanes (9 units) without names, for many lanes (20 threads): the
-    /// first and last lane are named at the side, every lane on hover.
-    pub compact: bool,
-}
-
-impl Group {
-    /// A group of normal lanes.
-    pub fn new(title: impl Into<String>, lanes: Vec<Lane>) -> Self {
-        Group { title: title.into(), lanes, compact: false }
-    }
-
-    /// A group of thin lanes, for many of them.
-    pub fn compact(title: impl Into<String>, lanes: Vec<Lane>) -> Self {
-        Group { title: title.into(), lanes, compact: true }
-    }
-}
+use layout::{LEFT_MAX, LEFT_MIN, Scale};
+pub use model::{Arrow, Group, Lane, Mark, Span, Tick};
 
 /// A whole picture: groups of lanes over one time axis.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -184,16 +62,6 @@ pub struct Timeline {
     /// compact group's, summed): spans, busy time, first start, last end.
     pub table: bool,
 }
-
-const LEFT_MIN: f64 = 100.0; // lane names end here at least; the plot starts there
-const LEFT_MAX: f64 = 260.0; // longer lane names are cut (whole on hover)
-const RIGHT: f64 = WIDTH - 96.0; // the plot ends here; lane totals follow
-const LANE: f64 = 26.0;
-const BAR: f64 = 18.0;
-const THIN_LANE: f64 = 9.0;
-const THIN_BAR: f64 = 7.0;
-const BAND: f64 = 34.0; // the band above the bars for ticks, marks and arrows
-const MIN_SLIVER: f64 = 1.0;
 
 impl Timeline {
     /// An empty picture called `title`.
@@ -324,23 +192,4 @@ impl Timeline {
         }
         legend(out, &entries, y + 10.0)
     }
-}
-
-/// Where a time goes on the x axis.
-struct Scale {
-    end: f64,
-    /// Where the plot starts: after the longest lane name.
-    left: f64,
-}
-
-impl Scale {
-    fn x(&self, t: Duration) -> f64 {
-        self.left + (t.as_secs_f64() / self.end).clamp(0.0, 1.0) * (RIGHT - self.left)
-    }
-}
-
-/// A time on the axis as hover text writes it: `0` at the origin, else
-/// like the programs print durations (`290 ms`, `2.004 s`).
-fn instant(t: Duration) -> String {
-    if t.is_zero() { "0".to_string() } else { format::duration(t) }
 }
