@@ -11,7 +11,8 @@ use shared::cli::say;
 use shared::shutdown::Shutdown;
 
 use crate::observe::{Summary, calibrate, record};
-use crate::{Options, jobs, picture, report};
+use crate::options::Options;
+use crate::{jobs, picture, report};
 
 /// Makes the runs `options` ask for, one after the other, stopping early on
 /// Ctrl-C. Returns what each run measured.
