@@ -24,8 +24,8 @@ use shared::workload::{fingerprint, product_below};
 use crate::experiment::{Experiment, Plan};
 use crate::failure::Failure;
 
-/// The compiler that built this program, recorded by `compare/build.rs`.
-pub(crate) const VERSION: &str = env!("COMPARE_RUSTC_VERSION");
+/// The compiler that built this program.
+pub(crate) const VERSION: &str = shared::machine::RUSTC_VERSION;
 
 /// How long a pool's worker process may take to start or to answer one call.
 const WORKER_TIMEOUT: Duration = Duration::from_secs(120);

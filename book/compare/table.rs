@@ -467,17 +467,7 @@ mod tests {
             limit: 40_000,
             workers,
             fingerprint: Some(553_458),
-            ticks: None,
-            interval_s: None,
-            max_gap_s: None,
-            worst_lateness_s: None,
-            step_s: None,
-            variant: None,
-            verdict: None,
-            late_ticks: None,
-            startup_s: None,
-            speedup: None,
-            memory_each_bytes: None,
+            ..Record::default()
         }
     }
 

@@ -2,6 +2,10 @@
 
 use std::thread;
 
+/// The version of the compiler that built this program (`1.95.0`), recorded
+/// by `shared/build.rs`: every Rust measurement record names it.
+pub const RUSTC_VERSION: &str = env!("COURSE_RUSTC_VERSION");
+
 /// The environment variable that overrides [`cores`]: snapshot tests set it
 /// so that output that names the core count reads the same on every machine.
 pub const CORES_OVERRIDE: &str = "COURSE_CORES";

@@ -12,7 +12,7 @@ use crate::measure::Measurement;
 
 // ANCHOR: record
 /// One measurement of one experiment in one language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// Which experiment: `one_call`, `sequential`, `threads`, `pool`, `mixed_tasks`.
     pub experiment: String,
@@ -98,21 +98,8 @@ impl Record {
             cpu_s: round(m.cpu.total().as_secs_f64(), 6),
             cores_used: round(m.cores_used(), 3),
             cores: m.cores,
-            calls: None,
             limit,
-            workers: None,
-            fingerprint: None,
-            ticks: None,
-            interval_s: None,
-            max_gap_s: None,
-            worst_lateness_s: None,
-            step_s: None,
-            variant: None,
-            verdict: None,
-            late_ticks: None,
-            startup_s: None,
-            speedup: None,
-            memory_each_bytes: None,
+            ..Record::default()
         }
     }
 

@@ -7,8 +7,8 @@ use super::Summary;
 use crate::jobs::Measured;
 use crate::runtimes::{Offload, Placement, Runtime};
 
-/// The compiler that built this program, recorded by `build.rs`.
-const RUSTC_VERSION: &str = env!("CHAPTER_02_RUSTC_VERSION");
+/// The compiler that built this program.
+const RUSTC_VERSION: &str = shared::machine::RUSTC_VERSION;
 
 /// The run's variant: the runtime and where the steps ran, such as
 /// `tokio-on-loop`, `smol-unblock` or `tokio-rayon`.

@@ -7,8 +7,8 @@ use shared::record::{Record, round};
 
 use super::{Mode, ModeRun};
 
-/// The compiler that built this program, recorded by `build.rs`.
-pub const RUSTC_VERSION: &str = env!("CHAPTER_03_RUSTC_VERSION");
+/// The compiler that built this program.
+pub const RUSTC_VERSION: &str = shared::machine::RUSTC_VERSION;
 
 /// The record's name for a mode: `gil-model` says that it is a model.
 pub fn variant(mode: Mode) -> &'static str {

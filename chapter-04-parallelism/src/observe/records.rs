@@ -8,7 +8,7 @@ use crate::observe::lateness::Lateness;
 use crate::observe::rows::Row;
 
 /// The compiler that built this program, as a record names it.
-pub const VERSION: &str = env!("CHAPTER_RUSTC_VERSION");
+pub const VERSION: &str = shared::machine::RUSTC_VERSION;
 
 /// One `pool` record per row of the sweep, `variant` the kind of pool.
 pub fn sweep(rows: &[Row], calls: usize, limit: u32, cores: usize) -> Vec<Record> {

@@ -1,5 +1,6 @@
-//! Records the version of the compiler that builds the compare command, so
-//! that its Rust measurements name it, as the Python ones name theirs.
+//! Records the version of the compiler that builds the course, so that every
+//! Rust measurement names it (`shared::machine::RUSTC_VERSION`), as the
+//! Python ones name their interpreter's.
 
 use std::process::Command;
 
@@ -13,6 +14,6 @@ fn main() {
         // "rustc 1.88.0 (6b00bc388 2025-06-23)" -> "1.88.0"
         .and_then(|text| text.split_whitespace().nth(1).map(str::to_string))
         .unwrap_or_else(|| "unknown".to_string());
-    println!("cargo:rustc-env=COMPARE_RUSTC_VERSION={version}");
+    println!("cargo:rustc-env=COURSE_RUSTC_VERSION={version}");
     println!("cargo:rerun-if-env-changed=RUSTC");
 }
