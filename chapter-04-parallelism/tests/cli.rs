@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::CommandExt;
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
@@ -323,9 +323,9 @@ fn group_is_alive(leader: Pid) -> bool {
     kill(Pid::from_raw(-leader.as_raw()), None) != Err(Errno::ESRCH)
 }
 
-/// Starts a long sweep in a process group of its own, waits until its pool is
-/// at work, sends SIGINT to `target(leader)`, and returns the rest of stdout.
-fn interrupt(args: &[&str], target: impl Fn(Pid) -> Pid) -> (String, Pid) {
+/// Starts the program with `args` in a process group of its own and reads its
+/// stdout until the first pool's heading: the sweep has started.
+fn start_sweep(args: &[&str]) -> (Child, Pid, BufReader<ChildStdout>) {
     let mut child = program(args)
         .process_group(0)
         .stdout(Stdio::piped())
@@ -339,6 +339,13 @@ fn interrupt(args: &[&str], target: impl Fn(Pid) -> Pid) -> (String, Pid) {
         line.clear();
         assert_ne!(stdout.read_line(&mut line).unwrap(), 0, "the sweep never started");
     }
+    (child, leader, stdout)
+}
+
+/// Starts a long sweep in a process group of its own, waits until its pool is
+/// at work, sends SIGINT to `target(leader)`, and returns the rest of stdout.
+fn interrupt(args: &[&str], target: impl Fn(Pid) -> Pid) -> (String, Pid) {
+    let (mut child, leader, mut stdout) = start_sweep(args);
     std::thread::sleep(Duration::from_millis(300)); // the pool is computing now
     kill(target(leader), Signal::SIGINT).unwrap();
     let mut rest = String::new();
@@ -434,27 +441,8 @@ fn is_running(pid: Pid) -> bool {
 #[test]
 fn workers_die_with_a_killed_pool() {
     let _cores = shared_cores();
-    let mut child = program(&[
-        "--sweep",
-        "--pool",
-        "processes",
-        "--workers",
-        "2",
-        "--limit",
-        "1000000",
-    ])
-    .process_group(0)
-    .stdout(Stdio::piped())
-    .stderr(Stdio::null())
-    .spawn()
-    .unwrap();
-    let leader = Pid::from_raw(i32::try_from(child.id()).unwrap());
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    while !line.ends_with("):\n") {
-        line.clear();
-        assert_ne!(stdout.read_line(&mut line).unwrap(), 0, "the sweep never started");
-    }
+    let args = ["--sweep", "--pool", "processes", "--workers", "2", "--limit", "1000000"];
+    let (mut child, leader, _stdout) = start_sweep(&args);
     let deadline = Instant::now() + Duration::from_secs(20);
     let workers = loop {
         let workers = children_of(leader);
