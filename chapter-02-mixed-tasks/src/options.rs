@@ -76,28 +76,24 @@ impl Options {
     /// The runs asked for, each with steps of `limit`: with --all-runtimes
     /// every runtime on the loop then off it, then tokio with rayon.
     pub fn configs(&self, limit: u32) -> Vec<Config> {
-        let (pool, all) = (Placement::Off(Offload::Pool), self.all_runtimes);
-        let mut runs =
-            vec![(self.runtime, self.offload.map_or(Placement::OnLoop, Placement::Off))];
-        if all {
-            runs = Runtime::ALL
-                .iter()
-                .flat_map(|&r| [(r, Placement::OnLoop), (r, pool)])
-                .collect();
-            runs.push((Runtime::Tokio, Placement::Off(Offload::Rayon)));
-        }
+        let (on_loop, pool) = (Placement::OnLoop, Placement::Off(Offload::Pool));
+        let runs: Vec<_> = if self.all_runtimes {
+            let every = Runtime::ALL.iter().flat_map(|&r| [(r, on_loop), (r, pool)]);
+            every.chain([(Runtime::Tokio, Placement::Off(Offload::Rayon))]).collect()
+        } else {
+            vec![(self.runtime, self.offload.map_or(on_loop, Placement::Off))]
+        };
+        let ticks = if self.all_runtimes { self.ticks.or(Some(5)) } else { self.ticks };
         let (interval, seed, late_after) = (self.interval, self.seed, self.late_after);
-        let ticks = if all { self.ticks.or(Some(5)) } else { self.ticks };
-        runs.into_iter()
-            .map(|(runtime, placement)| Config {
-                runtime,
-                placement,
-                interval,
-                ticks,
-                limit,
-                seed,
-                late_after,
-            })
-            .collect()
+        let config = |(runtime, placement)| Config {
+            runtime,
+            placement,
+            interval,
+            ticks,
+            limit,
+            seed,
+            late_after,
+        };
+        runs.into_iter().map(config).collect()
     }
 }

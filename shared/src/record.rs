@@ -6,6 +6,10 @@
 //! reads the Python lines back. Fields an experiment does not have (workers
 //! for one call, tick gaps for the pools) are left out of the line.
 
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
 use serde::{Deserialize, Serialize};
 
 use crate::measure::Measurement;
@@ -122,6 +126,36 @@ pub fn round(value: f64, decimals: i32) -> f64 {
     (value * scale).round() / scale
 }
 
+/// The file a program's `--json PATH` names: created before the run, so that
+/// a path that cannot be written fails at once, then one record per line.
+#[derive(Debug)]
+pub struct JsonLines {
+    path: PathBuf,
+    file: File,
+}
+
+impl JsonLines {
+    /// Creates (or empties) the file at `path`.
+    pub fn create(path: &Path) -> Result<Self, String> {
+        let path = path.to_path_buf();
+        match File::create(&path) {
+            Ok(file) => Ok(JsonLines { path, file }),
+            Err(err) => Err(cannot_write(&path, err)),
+        }
+    }
+
+    /// Appends `records`, one line each.
+    pub fn write(&mut self, records: &[Record]) -> Result<(), String> {
+        let text: String = records.iter().map(|r| r.to_json_line() + "\n").collect();
+        self.file.write_all(text.as_bytes()).map_err(|err| cannot_write(&self.path, err))
+    }
+}
+
+/// The one-line error for a `--json` file that cannot be written.
+fn cannot_write(path: &Path, err: std::io::Error) -> String {
+    format!("cannot write {}: {err}", path.display())
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
@@ -180,5 +214,31 @@ mod tests {
                 .unwrap_err()
                 .starts_with("not a measurement")
         );
+    }
+
+    /// `JsonLines` writes one line per record, which read back the same; a
+    /// path in a missing directory is refused at creation, in one line.
+    #[test]
+    fn json_lines_write_one_record_per_line() {
+        let dir = std::env::temp_dir().join(format!("json-lines-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("runs.jsonl");
+        let record = Record::measured(
+            "threads",
+            "rust",
+            "1.95.0",
+            40_000,
+            &two_seconds_on_two_cores(),
+        );
+        let mut file = JsonLines::create(&path).unwrap();
+        file.write(&[record.clone(), record.clone()]).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let read: Vec<Record> =
+            text.lines().map(|l| Record::from_json_line(l).unwrap()).collect();
+        assert_eq!(read, vec![record.clone(), record]);
+        std::fs::remove_dir_all(&dir).unwrap();
+
+        let err = JsonLines::create(&dir.join("missing/runs.jsonl")).unwrap_err();
+        assert!(err.starts_with("cannot write ") && !err.contains('\n'), "{err}");
     }
 }

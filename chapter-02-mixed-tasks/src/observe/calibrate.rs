@@ -12,6 +12,7 @@
 
 use std::time::Duration;
 
+use shared::cli::MAX_LIMIT;
 use shared::measure::measure;
 use shared::workload::{DEFAULT_LIMIT, fingerprint, product_below};
 
@@ -19,9 +20,6 @@ use shared::workload::{DEFAULT_LIMIT, fingerprint, product_below};
 /// tick then waits for most of a step: with steps of `S`, every tick after
 /// the first runs `ceil(2 s / S) * S - 2 s` late on one loop.
 pub const TARGET: Duration = Duration::from_millis(1_500);
-
-/// The largest limit the program picks (`shared::cli::MAX_LIMIT`).
-pub const MAX_LIMIT: u32 = 1_000_000;
 
 /// What the calibration measured and what it chose.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,7 +56,7 @@ pub fn scaled_limit(probe_limit: u32, probe_took: Duration, target: Duration) ->
     let probe = f64::from(probe_limit);
     let cost = |n: f64| n * n * n.ln();
     // Bisection on the model: cost(n) = ratio * cost(probe).
-    let (mut low, mut high) = (probe, f64::from(MAX_LIMIT));
+    let (mut low, mut high) = (probe, MAX_LIMIT as f64);
     for _ in 0..60 {
         let middle = (low + high) / 2.0;
         if cost(middle) < ratio * cost(probe) { low = middle } else { high = middle }
@@ -86,6 +84,6 @@ mod tests {
     #[test]
     fn limit_stays_in_range() {
         assert_eq!(scaled_limit(40_000, Duration::from_secs(10), TARGET), 40_000);
-        assert_eq!(scaled_limit(40_000, Duration::ZERO, TARGET), MAX_LIMIT);
+        assert_eq!(u64::from(scaled_limit(40_000, Duration::ZERO, TARGET)), MAX_LIMIT);
     }
 }
