@@ -14,6 +14,7 @@ use shared::stats::median;
 use crate::events::Tick;
 use crate::jobs::Measured;
 
+// ANCHOR: lateness
 /// How long after its due time a tick ran (zero for an early one).
 pub fn lateness(tick: &Tick) -> Duration {
     tick.ran.saturating_sub(tick.due)
@@ -23,6 +24,7 @@ pub fn lateness(tick: &Tick) -> Duration {
 pub fn is_late(tick: &Tick, late_after: Duration) -> bool {
     lateness(tick) > late_after
 }
+// ANCHOR_END: lateness
 
 /// What one run adds up to.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,6 +61,7 @@ impl Summary {
         }
     }
 
+    // ANCHOR: verdict
     /// The lesson's word for the run: `late` if any tick was, else `on time`.
     pub fn verdict(&self) -> &'static str {
         if self.late == 0 { "on time" } else { "late" }
@@ -70,4 +73,5 @@ impl Summary {
         let step = self.step.filter(|step| !step.is_zero())?;
         Some(self.worst_lateness.as_secs_f64() / step.as_secs_f64())
     }
+    // ANCHOR_END: verdict
 }
