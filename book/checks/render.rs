@@ -109,10 +109,14 @@ pub fn read_records(text: &str) -> Result<Vec<Record>, String> {
         .collect()
 }
 
-/// The record's fields that are present, by name.
+/// The record's fields that are present, by name. A `limit` of 0 is left
+/// out: it marks an experiment without the workload (the I/O ones).
 fn fields(record: &Record) -> BTreeMap<String, Value> {
+    let absent = |name: &str, v: &Value| v.is_null() || (name == "limit" && v == 0);
     match serde_json::to_value(record) {
-        Ok(Value::Object(map)) => map.into_iter().filter(|(_, v)| !v.is_null()).collect(),
+        Ok(Value::Object(map)) => {
+            map.into_iter().filter(|(n, v)| !absent(n, v)).collect()
+        }
         _ => BTreeMap::new(),
     }
 }
@@ -354,6 +358,7 @@ mod tests {
         let records = read_records(lines).unwrap();
         let text = markdown(&records, "here");
         assert!(text.contains("| start-up | memory each |"), "{text}");
+        assert!(!text.contains("limit"), "no workload, no limit: {text}");
         assert!(text.contains("| 36.5 µs | 1.37 KiB |"), "{text}");
         assert!(text.contains("| 122 µs | 8.82 KiB |"), "{text}");
         let (files, _) = values(&records);

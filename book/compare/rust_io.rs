@@ -20,7 +20,9 @@ use shared::shutdown::{EXIT_INTERRUPTED, Shutdown};
 
 use crate::experiment::Plan;
 use crate::failure::Failure;
-use crate::rust_side::VERSION;
+
+/// The compiler that built this program (as `rust_side::VERSION`).
+const VERSION: &str = shared::machine::RUSTC_VERSION;
 
 /// Set in the environment of the child that runs the scale-up: how many
 /// connections. Its presence makes this program that child.
