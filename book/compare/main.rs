@@ -254,7 +254,7 @@ fn main() {
             "stopped by Ctrl-C after {} measurement{plural}; nothing written",
             records.len()
         ));
-        std::process::exit(0);
+        std::process::exit(shutdown::EXIT_INTERRUPTED);
     }
     let failed = !errors.is_empty() || agreement.is_err();
     std::process::exit(if failed { 1 } else { 0 });

@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import os
 import resource
+import signal
 import socket
 import subprocess
 import sys
@@ -68,6 +69,8 @@ async def serve(port, wait):
 
 
 def serve_main(port, wait):
+    # Ctrl-C is for the parent, which then stops this process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise_fd_limit()
     # The parent holds our stdin: when it ends, in any way, so do we.
     threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
@@ -171,7 +174,8 @@ def calls_asyncio(port, clients):
 
 def calls_threads(port, clients):
     spans, failures = [], []
-    threads = [threading.Thread(target=timed, args=(spans, failures, call_blocking, port, c))
+    threads = [threading.Thread(target=timed, daemon=True,
+                                args=(spans, failures, call_blocking, port, c))
                for c in range(1, clients + 1)]
     for thread in threads:
         thread.start()
@@ -266,7 +270,9 @@ def scale_threads(port, n):
     started = time.perf_counter()
     threads, started_threads, refused = [], [n], None
     for c in range(1, n + 1):
-        thread = threading.Thread(target=client, args=(c,))
+        # Daemon threads: after Ctrl-C, the program ends without waiting for
+        # clients still parked at the gate.
+        thread = threading.Thread(target=client, args=(c,), daemon=True)
         try:
             thread.start()
         except RuntimeError as err:
@@ -340,9 +346,20 @@ def main():
                       file=sys.stderr)
 
 
+def interrupt(signum, frame):
+    """Ctrl-C: stop at once, wherever the program is. asyncio.run would
+    otherwise install its own handler, which only cancels its main task,
+    and a run that completes regardless carries on to the next part."""
+    raise KeyboardInterrupt
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGINT, interrupt)
     try:
         main()
     except KeyboardInterrupt:
-        print("stopped by Ctrl-C", file=sys.stderr)
-        sys.exit(130)
+        # The service is already stopped (its `with` block has exited). End
+        # now: no waiting for client threads, no warnings about the tasks
+        # the interrupted loop left behind.
+        print("stopped by Ctrl-C", file=sys.stderr, flush=True)
+        os._exit(130)
