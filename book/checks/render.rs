@@ -7,7 +7,10 @@
 //! (`book/src/results/values/<name>/<key>.<field>.txt`) that prose includes
 //! inline. Nothing is typed by hand and no chapter writes Markdown.
 //!
-//! A file's records are grouped by experiment, one table each. The columns
+//! A file's records are grouped by experiment, one table each, between
+//! `ANCHOR: <experiment>` and `ANCHOR_END: <experiment>` markers in HTML
+//! comments: a page includes one experiment's table with
+//! `{{#include results/<name>.md:<experiment>}}`. The columns
 //! are the fields present; a field with the same value in every row of a
 //! table moves to the line above it, which keeps tables narrow. A table of
 //! one row is shown as field and value, one per line.
@@ -43,6 +46,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("step_s", "CPU step"),
     ("startup_s", "start-up"),
     ("speedup", "speedup"),
+    ("memory_each_bytes", "memory each"),
 ];
 
 /// The human header of `field`.
@@ -54,8 +58,8 @@ pub fn header(field: &str) -> String {
 }
 
 /// A field's value as the programs print it: durations with
-/// `shared::format::duration`, cores busy with two decimals, speedups as
-/// `1.95×`, counts and words as they are.
+/// `shared::format::duration`, byte counts with [`bytes`], cores busy with
+/// two decimals, speedups as `1.95×`, counts and words as they are.
 pub fn value(field: &str, value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
@@ -63,6 +67,8 @@ pub fn value(field: &str, value: &Value) -> String {
             let Some(x) = number.as_f64() else { return number.to_string() };
             if field.ends_with("_s") {
                 format::duration(Duration::from_secs_f64(x.max(0.0)))
+            } else if field.ends_with("_bytes") {
+                bytes(x)
             } else if field == "cores_used" {
                 format!("{x:.2}")
             } else if field == "speedup" {
@@ -75,6 +81,26 @@ pub fn value(field: &str, value: &Value) -> String {
     }
 }
 
+/// A byte count in binary units, three significant digits: `300 bytes`,
+/// `1.37 KiB`, `64.0 KiB`, `38.1 MiB` (chapter 3 prints memory so too).
+pub fn bytes(count: f64) -> String {
+    let (mut value, mut unit) = (count.max(0.0), "bytes");
+    for next in ["KiB", "MiB", "GiB"] {
+        // Rounded as printed, so that 1023.9 bytes reads 1.00 KiB, not 1024 bytes.
+        if value.round() < 1024.0 {
+            break;
+        }
+        value /= 1024.0;
+        unit = next;
+    }
+    match unit {
+        "bytes" => format!("{value:.0} bytes"),
+        _ if value < 9.995 => format!("{value:.2} {unit}"),
+        _ if value < 99.95 => format!("{value:.1} {unit}"),
+        _ => format!("{value:.0} {unit}"),
+    }
+}
+
 /// Reads JSON lines into records; blank lines are skipped.
 pub fn read_records(text: &str) -> Result<Vec<Record>, String> {
     text.lines()
@@ -83,10 +109,14 @@ pub fn read_records(text: &str) -> Result<Vec<Record>, String> {
         .collect()
 }
 
-/// The record's fields that are present, by name.
+/// The record's fields that are present, by name. A `limit` of 0 is left
+/// out: it marks an experiment without the workload (the I/O ones).
 fn fields(record: &Record) -> BTreeMap<String, Value> {
+    let absent = |name: &str, v: &Value| v.is_null() || (name == "limit" && v == 0);
     match serde_json::to_value(record) {
-        Ok(Value::Object(map)) => map.into_iter().filter(|(_, v)| !v.is_null()).collect(),
+        Ok(Value::Object(map)) => {
+            map.into_iter().filter(|(n, v)| !absent(n, v)).collect()
+        }
         _ => BTreeMap::new(),
     }
 }
@@ -119,8 +149,10 @@ pub fn markdown(records: &[Record], provenance: &str) -> String {
             .filter(|record| record.experiment == experiment)
             .map(fields)
             .collect();
-        text.push('\n');
+        text.push_str(&format!("\n<!-- ANCHOR: {experiment} -->\n"));
         text.push_str(&group(experiment, &rows));
+        // A blank line first: the comment must not read as a table row.
+        text.push_str(&format!("\n<!-- ANCHOR_END: {experiment} -->\n"));
     }
     text
 }
@@ -245,6 +277,20 @@ mod tests {
         }
     }
 
+    /// Each experiment's table sits between anchors of its name, so that a
+    /// page can include it alone.
+    #[test]
+    fn anchors_each_experiments_table() {
+        let records = read_records(LINES).unwrap();
+        let text = markdown(&records, "here");
+        let one_call = crate::include::anchor(&text, "one_call").unwrap();
+        assert!(one_call.starts_with("`one_call`:\n"), "{one_call}");
+        assert!(one_call.trim_end().ends_with("| limit | 100000 |"), "{one_call}");
+        let mixed = crate::include::anchor(&text, "mixed_tasks").unwrap();
+        assert!(!mixed.contains("one_call"), "{mixed}");
+        assert_eq!(crate::include::anchor(&text, "io_scale"), None);
+    }
+
     /// Each field of each record becomes one value file, named by the key.
     #[test]
     fn writes_one_value_per_field() {
@@ -281,6 +327,44 @@ mod tests {
         assert!(repeated.is_empty());
         let twice = [records[0].clone(), records[0].clone()];
         assert_eq!(values(&twice).1, ["mixed_tasks.tokio-on-loop"]);
+    }
+
+    /// Byte counts read in binary units with three significant digits,
+    /// the unit changing where the rounded value reaches 1024.
+    #[test]
+    fn formats_byte_counts() {
+        assert_eq!(bytes(0.0), "0 bytes");
+        assert_eq!(bytes(300.4), "300 bytes");
+        assert_eq!(bytes(1023.6), "1.00 KiB");
+        assert_eq!(bytes(1406.5664), "1.37 KiB");
+        assert_eq!(bytes(9034.5472), "8.82 KiB");
+        assert_eq!(bytes(10_235.0), "10.0 KiB");
+        assert_eq!(bytes(64.0 * 1024.0), "64.0 KiB");
+        assert_eq!(bytes(300.0 * 1024.0), "300 KiB");
+        assert_eq!(bytes(2.5 * 1024.0 * 1024.0), "2.50 MiB");
+        assert_eq!(value("memory_each_bytes", &serde_json::json!(1406.5664)), "1.37 KiB");
+        assert_eq!(header("memory_each_bytes"), "memory each");
+    }
+
+    /// A scale-up's records render with their units: start-up per connection
+    /// as a duration, memory per connection in KiB, in the table and in the
+    /// value files.
+    #[test]
+    fn renders_the_scale_up_with_units() {
+        let lines = r#"
+{"experiment":"io_scale","language":"rust","version":"1.95.0","wall_s":0.752529,"cpu_s":0.653242,"cores_used":0.868,"cores":2,"calls":10000,"limit":0,"variant":"tasks","verdict":"0 failed","startup_s":0.000036489,"memory_each_bytes":1406.5664}
+{"experiment":"io_scale","language":"python","version":"3.11.7","wall_s":2.199312,"cpu_s":3.066872,"cores_used":1.394,"cores":2,"calls":10000,"limit":0,"variant":"threads","verdict":"0 failed","startup_s":0.000121757,"memory_each_bytes":9034.5472}
+"#;
+        let records = read_records(lines).unwrap();
+        let text = markdown(&records, "here");
+        assert!(text.contains("| start-up | memory each |"), "{text}");
+        assert!(!text.contains("limit"), "no workload, no limit: {text}");
+        assert!(text.contains("| 36.5 µs | 1.37 KiB |"), "{text}");
+        assert!(text.contains("| 122 µs | 8.82 KiB |"), "{text}");
+        let (files, _) = values(&records);
+        let file = |key: &str| files.get(key).map(String::as_str);
+        assert_eq!(file("io_scale.tasks.rust.memory_each_bytes.txt"), Some("1.37 KiB"));
+        assert_eq!(file("io_scale.threads.python.startup_s.txt"), Some("122 µs"));
     }
 
     /// Durations, speedups and unknown fields are formatted and named.

@@ -27,11 +27,17 @@ pub(crate) enum Experiment {
     /// A loop's heartbeat while a pool of processes runs the calls: the worst lateness.
     #[value(name = "hybrid")]
     Hybrid,
+    /// N clients, one request each, to a slow service on 127.0.0.1: tasks on one loop, threads.
+    #[value(name = "io_calls")]
+    IoCalls,
+    /// Thousands of connections open at once, as tasks and as threads: what each one costs.
+    #[value(name = "io_scale")]
+    IoScale,
 }
 
 impl Experiment {
     /// Every experiment, in the order the article runs them.
-    pub(crate) const ALL: [Experiment; 7] = [
+    pub(crate) const ALL: [Experiment; 9] = [
         Experiment::OneCall,
         Experiment::Sequential,
         Experiment::Threads,
@@ -39,6 +45,8 @@ impl Experiment {
         Experiment::MixedTasks,
         Experiment::Algorithm,
         Experiment::Hybrid,
+        Experiment::IoCalls,
+        Experiment::IoScale,
     ];
 
     /// The name in the JSON lines (and on the command line).
@@ -51,6 +59,8 @@ impl Experiment {
             Experiment::MixedTasks => "mixed_tasks",
             Experiment::Algorithm => "algorithm",
             Experiment::Hybrid => "hybrid",
+            Experiment::IoCalls => "io_calls",
+            Experiment::IoScale => "io_scale",
         }
     }
 
@@ -69,6 +79,7 @@ impl Experiment {
             Experiment::MixedTasks => "mixed_tasks.py",
             Experiment::Algorithm => "algorithm_calls.py",
             Experiment::Hybrid => "hybrid_pool.py",
+            Experiment::IoCalls | Experiment::IoScale => "io_calls.py",
         }
     }
 }
@@ -94,6 +105,10 @@ pub(crate) struct Plan {
     pub(crate) ticks: u64,
     /// Time from one tick to the next being due.
     pub(crate) interval: Duration,
+    /// How long the slow service waits before it answers (the I/O experiments).
+    pub(crate) wait: Duration,
+    /// Connections the scale-up opens at once, in each language and each way.
+    pub(crate) connections: usize,
 }
 
 impl Plan {
@@ -133,11 +148,35 @@ impl Plan {
                 self.hybrid_workers,
                 shared::format::duration(self.heartbeat)
             ),
+            Experiment::IoCalls => format!(
+                "{calls} clients, one request each, to a service on 127.0.0.1 that answers after {}: as tasks on one loop (asyncio streams; tokio), on {calls} threads (socket; std::net), and on threads under chapter 3's GIL model.",
+                shared::format::duration(self.wait)
+            ),
+            Experiment::IoScale => format!(
+                "{} connections open at once, then one request each, as tasks on one loop (asyncio; tokio) and as threads (threading; std::thread): start-up and memory per connection.",
+                self.connections
+            ),
         }
     }
 
     /// The Python program's arguments for the experiment.
     pub(crate) fn python_args(&self, experiment: Experiment) -> Vec<String> {
+        let wait = self.wait.as_secs_f64().to_string();
+        match experiment {
+            Experiment::IoCalls => {
+                let clients = self.calls.to_string();
+                return ["--only", "calls", "--clients", &clients, "--wait", &wait]
+                    .map(String::from)
+                    .to_vec();
+            }
+            Experiment::IoScale => {
+                let connections = self.connections.to_string();
+                return ["--only", "scale", "--scale", &connections, "--wait", &wait]
+                    .map(String::from)
+                    .to_vec();
+            }
+            _ => {}
+        }
         let mut args = vec!["--limit".to_string(), self.limit.to_string()];
         match experiment {
             Experiment::OneCall => {
@@ -174,6 +213,7 @@ impl Plan {
                     self.heartbeat.as_secs_f64().to_string(),
                 ]);
             }
+            Experiment::IoCalls | Experiment::IoScale => {}
         }
         args
     }
@@ -193,7 +233,9 @@ mod tests {
     }
 
     /// The pool gets every size, the mixed tasks the interval in seconds, the
-    /// algorithm its own call count, the hybrid its pool size and heartbeat.
+    /// algorithm its own call count, the hybrid its pool size and heartbeat,
+    /// the I/O experiments their part of `io_calls.py`, the clients or the
+    /// connections, and the service's wait.
     #[test]
     fn python_gets_the_same_settings() {
         let plan = Plan {
@@ -206,6 +248,8 @@ mod tests {
             workers: vec![1, 2],
             ticks: 4,
             interval: Duration::from_millis(250),
+            wait: Duration::from_millis(100),
+            connections: 500,
         };
         assert_eq!(
             plan.python_args(Experiment::Pool).join(" "),
@@ -226,6 +270,14 @@ mod tests {
         assert_eq!(
             plan.python_args(Experiment::Hybrid).join(" "),
             "--limit 500 --calls 3 --workers 2 --heartbeat 0.1"
+        );
+        assert_eq!(
+            plan.python_args(Experiment::IoCalls).join(" "),
+            "--only calls --clients 3 --wait 0.1"
+        );
+        assert_eq!(
+            plan.python_args(Experiment::IoScale).join(" "),
+            "--only scale --scale 500 --wait 0.1"
         );
     }
 }

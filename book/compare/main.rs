@@ -10,6 +10,7 @@
 //! - `experiment.rs`: the experiments and the settings both sides share.
 //! - `rust_side.rs`: each experiment on the chapters' code (3's loop and
 //!   threads, 4's process pool, 2's jobs on tokio).
+//! - `rust_io.rs`: chapter 3's slow service, its clients and its scale-up.
 //! - `python_side.rs`: finding `python3` and running its programs.
 //! - `table.rs`: pairing the records, the tables, the summary in words.
 //! - `failure.rs`: why a side gave no measurement.
@@ -17,12 +18,14 @@
 mod experiment;
 mod failure;
 mod python_side;
+mod rust_io;
 mod rust_side;
 mod table;
 
 use std::io::{self, Write};
 use std::time::Duration;
 
+use chapter_03_cpu_bound::net::service;
 use chapter_04_parallelism::worker;
 use clap::Parser;
 use shared::record::Record;
@@ -35,15 +38,16 @@ use python_side::Python;
 
 /// Runs the article's experiments in Rust and in Python 3 on this machine,
 /// one side after the other: one call of the workload, the calls on an event
-/// loop, on threads, on a pool of N processes, and the tick gaps of the
-/// mixed tasks. Prints each measurement, then a table with both times, the
+/// loop, on threads, on a pool of N processes, the tick gaps of the mixed
+/// tasks, the hybrid's heartbeat, and requests to a slow service on
+/// 127.0.0.1 (N clients; thousands of connections). Prints each measurement, then a table with both times, the
 /// ratio and the cores each side kept busy. Without Python it runs the Rust
 /// side only. Ctrl-C stops it with what was measured so far.
 #[derive(Debug, Parser)]
 #[command(
     version,
     max_term_width = 80,
-    after_help = "Examples:\n  compare\n  compare --experiments one_call,threads\n  compare --limit 20000 --workers 1,2\n  compare --python /usr/bin/python3.12 --json > book/results/python-vs-rust.jsonl"
+    after_help = "Examples:\n  compare\n  compare --experiments one_call,threads\n  compare --experiments io_scale --connections 2000\n  compare --limit 20000 --workers 1,2\n  compare --python /usr/bin/python3.12 --json > book/results/python-vs-rust.jsonl"
 )]
 struct Args {
     /// Calls of the workload per experiment (the article: 20).
@@ -69,6 +73,14 @@ struct Args {
     /// Time from one tick of the mixed tasks to the next being due.
     #[arg(long, value_name = "DURATION", default_value = "500ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     interval: Duration,
+
+    /// How long the I/O experiments' slow service waits before it answers.
+    #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration)]
+    wait: Duration,
+
+    /// Connections the I/O scale-up opens at once (fewer if the open-files limit is lower).
+    #[arg(long, value_name = "COUNT", default_value = "10000", value_parser = parse_calls)]
+    connections: usize,
 
     /// The Python 3 interpreter that runs the Python side.
     #[arg(long, value_name = "PATH", default_value = "python3")]
@@ -112,12 +124,20 @@ fn parse_ticks(text: &str) -> Result<u64, String> {
 }
 
 fn main() {
-    // The Rust process pool re-runs this program as its workers.
+    // The Rust process pool re-runs this program as its workers, and
+    // chapter 3 as its slow service.
     if worker::is_worker() {
         std::process::exit(worker::serve());
     }
-    let args: Args = cli::parse_or_exit();
+    if let Some(code) = service::serve_if_asked() {
+        std::process::exit(code);
+    }
     let stop = shutdown::ctrl_c();
+    // The scale-up runs in a fresh process: this program again.
+    if let Some(code) = rust_io::scale_child_if_asked(stop) {
+        std::process::exit(code);
+    }
+    let args: Args = cli::parse_or_exit();
     machine::warn_if_debug_build();
     let program = match std::env::current_exe() {
         Ok(path) => path,
@@ -148,6 +168,8 @@ fn main() {
         workers,
         ticks: args.ticks,
         interval: args.interval,
+        wait: args.wait,
+        connections: args.connections,
     };
     let out = Out { json: args.json };
 
@@ -232,7 +254,7 @@ fn main() {
             "stopped by Ctrl-C after {} measurement{plural}; nothing written",
             records.len()
         ));
-        std::process::exit(0);
+        std::process::exit(shutdown::EXIT_INTERRUPTED);
     }
     let failed = !errors.is_empty() || agreement.is_err();
     std::process::exit(if failed { 1 } else { 0 });
@@ -243,9 +265,7 @@ fn agreement_line(agreement: &Result<Option<u64>, String>) -> String {
         Ok(Some(bits)) => {
             format!("Same work on both sides: every product has {bits} bits.")
         }
-        Ok(None) => {
-            "No product to compare (the mixed tasks report only their times).".to_string()
-        }
+        Ok(None) => "No product to compare: these experiments compute none.".to_string(),
         Err(message) => message.clone(),
     }
 }
@@ -286,10 +306,10 @@ fn line(record: &Record) -> String {
     {
         text.push_str(&format!("N = {workers:<2}  "));
     }
-    if let Some(way) = record
-        .variant
-        .as_deref()
-        .filter(|_| record.experiment == Experiment::Algorithm.name())
+    let named = [Experiment::Algorithm, Experiment::IoCalls, Experiment::IoScale]
+        .map(Experiment::name);
+    if let Some(way) =
+        record.variant.as_deref().filter(|_| named.contains(&record.experiment.as_str()))
     {
         text.push_str(&format!("{way:<23}  "));
     }
@@ -322,6 +342,20 @@ fn line(record: &Record) -> String {
         (record.step_s, record.experiment == Experiment::Algorithm.name())
     {
         text.push_str(&format!("; {} per call", secs(step)));
+    }
+    if let (Some(verdict), true) =
+        (&record.verdict, record.experiment == Experiment::IoCalls.name())
+    {
+        text.push_str(&format!("; {verdict}"));
+    }
+    if let (Some(startup), Some(n)) = (record.startup_s, record.calls)
+        && record.experiment == Experiment::IoScale.name()
+    {
+        text.push_str(&format!("; {n} connections, {} each to start", secs(startup)));
+        if let Some(bytes) = record.memory_each_bytes {
+            text.push_str(&format!(", {} each", course_book::render::bytes(bytes)));
+        }
+        text.push_str(&format!("; {}", record.verdict.as_deref().unwrap_or("?")));
     }
     text
 }

@@ -1,5 +1,6 @@
 //! The Rust side of each experiment: the chapters' own code, measured and
-//! turned into the same records the Python programs print.
+//! turned into the same records the Python programs print (the I/O
+//! experiments in `rust_io.rs`).
 
 use std::path::Path;
 use std::time::Duration;
@@ -23,6 +24,7 @@ use shared::workload::{fingerprint, product_below};
 
 use crate::experiment::{Experiment, Plan};
 use crate::failure::Failure;
+use crate::rust_io;
 
 /// The compiler that built this program.
 pub(crate) const VERSION: &str = shared::machine::RUSTC_VERSION;
@@ -51,6 +53,8 @@ pub(crate) fn run(
         Experiment::MixedTasks => mixed_tasks(plan, stop).map(|record| vec![record]),
         Experiment::Algorithm => algorithm(plan),
         Experiment::Hybrid => hybrid(plan, program, stop).map(|record| vec![record]),
+        Experiment::IoCalls => rust_io::io_calls(plan, stop),
+        Experiment::IoScale => rust_io::io_scale(plan, stop),
     }
 }
 // ANCHOR_END: run

@@ -24,7 +24,8 @@ pub(crate) struct Row {
     pub(crate) experiment: Experiment,
     /// The pool size, for the pool.
     pub(crate) workers: Option<usize>,
-    /// The algorithm both sides ran, for the algorithm (see [`way`]).
+    /// The way both sides ran it, for the algorithm and the I/O
+    /// experiments (see [`way`]).
     pub(crate) way: Option<&'static str>,
     /// Python's measurement, if Python ran.
     pub(crate) python: Option<Record>,
@@ -64,20 +65,37 @@ impl Row {
                     self.rust.as_ref().or(self.python.as_ref()).and_then(|r| r.workers);
                 format!("{calls} calls, hybrid of {} processes", n.unwrap_or(0))
             }
+            Experiment::IoCalls => match self.way {
+                Some("threads") => format!("{calls} requests on {calls} threads"),
+                Some(way) => format!("{calls} requests, {way}"),
+                None => format!("{calls} requests"),
+            },
+            Experiment::IoScale => {
+                format!("{calls} connections as {}", self.way.unwrap_or("?"))
+            }
         }
     }
 }
 
-/// The row an algorithm record belongs to: Python's loop and Rust's loop on
-/// one core pair up, so do the two trees; `math.factorial` (Python only) and
-/// the parallel tree (Rust only) have rows of their own.
-pub(crate) fn way(variant: Option<&str>) -> Option<&'static str> {
-    match variant? {
-        "loop" | "loop-1-core" => Some("loop"),
-        "tree" | "tree-1-core" => Some("tree"),
-        "math-factorial" => Some("math.factorial"),
-        "parallel-tree-all-cores" => Some("parallel tree"),
-        "loop-all-cores" => Some("loop, all cores"),
+/// The row a record belongs to, for the experiments run more than one way.
+/// Algorithm: Python's loop and Rust's loop on one core pair up, so do the
+/// two trees; `math.factorial` (Python only) and the parallel tree (Rust
+/// only) have rows of their own. I/O: asyncio pairs with tokio's one loop
+/// (its tasks, in the scale-up), threads with threads; the GIL model and
+/// the multi-thread runtime are Rust's alone.
+pub(crate) fn way(experiment: Experiment, variant: Option<&str>) -> Option<&'static str> {
+    match (experiment, variant?) {
+        (Experiment::Algorithm, "loop" | "loop-1-core") => Some("loop"),
+        (Experiment::Algorithm, "tree" | "tree-1-core") => Some("tree"),
+        (Experiment::Algorithm, "math-factorial") => Some("math.factorial"),
+        (Experiment::Algorithm, "parallel-tree-all-cores") => Some("parallel tree"),
+        (Experiment::Algorithm, "loop-all-cores") => Some("loop, all cores"),
+        (Experiment::IoCalls, "asyncio" | "loop") => Some("tasks on one loop"),
+        (Experiment::IoCalls, "threads") => Some("threads"),
+        (Experiment::IoCalls, "gil-model") => Some("threads, GIL model"),
+        (Experiment::IoCalls, "tasks") => Some("multi-thread runtime"),
+        (Experiment::IoScale, "asyncio" | "tasks") => Some("tasks"),
+        (Experiment::IoScale, "threads") => Some("threads"),
         _ => None,
     }
 }
@@ -88,11 +106,7 @@ pub(crate) fn rows(records: &[Record]) -> Vec<Row> {
     for record in records {
         let Some(experiment) = Experiment::named(&record.experiment) else { continue };
         let workers = if experiment == Experiment::Pool { record.workers } else { None };
-        let way = if experiment == Experiment::Algorithm {
-            way(record.variant.as_deref())
-        } else {
-            None
-        };
+        let way = way(experiment, record.variant.as_deref());
         let index = match rows.iter().position(|row| {
             row.experiment == experiment && row.workers == workers && row.way == way
         }) {
@@ -120,7 +134,8 @@ fn cores_used(record: &Record) -> String {
     format!("{:.2} of {}", record.cores_used, record.cores)
 }
 
-/// The cells of the wall-time table: a header and one line per row (the mixed tasks have their own table).
+/// The cells of the wall-time table: a header and one line per row (the
+/// mixed tasks and the scale-up have their own tables).
 fn cells(rows: &[Row]) -> Vec<Vec<String>> {
     let mut lines = vec![
         [
@@ -136,7 +151,8 @@ fn cells(rows: &[Row]) -> Vec<Vec<String>> {
         .map(String::from)
         .to_vec(),
     ];
-    for row in rows.iter().filter(|row| row.experiment != Experiment::MixedTasks) {
+    let own_table = [Experiment::MixedTasks, Experiment::IoScale];
+    for row in rows.iter().filter(|row| !own_table.contains(&row.experiment)) {
         let side = |record: &Option<Record>| match record {
             Some(r) => [seconds(r.wall_s), seconds(r.cpu_s), cores_used(r)],
             None => ["–".to_string(), "–".to_string(), "–".to_string()],
@@ -195,6 +211,36 @@ fn mixed_cells(rows: &[Row]) -> Vec<Vec<String>> {
     if lines.len() == 1 { Vec::new() } else { lines }
 }
 
+/// The cells of the scale-up table, one line per language and way.
+fn scale_cells(rows: &[Row]) -> Vec<Vec<String>> {
+    let mut lines = vec![
+        [
+            "connections",
+            "as",
+            "start-up each",
+            "memory each",
+            "first connect to last answer",
+            "failed",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for row in rows.iter().filter(|row| row.experiment == Experiment::IoScale) {
+        for (name, record) in [("Python", &row.python), ("Rust", &row.rust)] {
+            let Some(r) = record else { continue };
+            lines.push(vec![
+                r.calls.unwrap_or(0).to_string(),
+                format!("{name} {}", row.way.unwrap_or("?")),
+                r.startup_s.map_or("–".to_string(), seconds),
+                r.memory_each_bytes.map_or("–".to_string(), course_book::render::bytes),
+                seconds(r.wall_s),
+                r.verdict.clone().unwrap_or_default(),
+            ]);
+        }
+    }
+    if lines.len() == 1 { Vec::new() } else { lines }
+}
+
 /// Columns padded to their widest cell, for the terminal.
 fn aligned(cells: &[Vec<String>]) -> String {
     let columns = cells.first().map_or(0, Vec::len);
@@ -214,10 +260,11 @@ fn aligned(cells: &[Vec<String>]) -> String {
 /// Both tables for the terminal.
 pub(crate) fn text(rows: &[Row]) -> String {
     let mut text = aligned(&cells(rows));
-    let mixed = mixed_cells(rows);
-    if !mixed.is_empty() {
-        text.push('\n');
-        text.push_str(&aligned(&mixed));
+    for cells in [mixed_cells(rows), scale_cells(rows)] {
+        if !cells.is_empty() {
+            text.push('\n');
+            text.push_str(&aligned(&cells));
+        }
     }
     text
 }
@@ -261,9 +308,15 @@ pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
     let starved: Vec<String> = records
         .iter()
         .filter(|r| {
-            // A loop that waits (mixed tasks, hybrid) has no core count to reach.
-            ![Experiment::MixedTasks.name(), Experiment::Hybrid.name()]
-                .contains(&r.experiment.as_str())
+            // What mostly waits (a loop's ticks, sockets) has no core count to reach.
+            ![
+                Experiment::MixedTasks,
+                Experiment::Hybrid,
+                Experiment::IoCalls,
+                Experiment::IoScale,
+            ]
+            .map(Experiment::name)
+            .contains(&r.experiment.as_str())
                 && r.cores_used < 0.85 * expected_cores(r)
         })
         .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
@@ -298,7 +351,17 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
         .and_then(Row::ratio);
     let mut told_pool = false;
     let mut told_algorithm = false;
+    let mut told_io = false;
+    let mut told_scale = false;
     for row in rows {
+        if row.experiment == Experiment::IoCalls && !told_io {
+            told_io = true;
+            lines.extend(io_summary(rows));
+        }
+        if row.experiment == Experiment::IoScale && !told_scale {
+            told_scale = true;
+            lines.extend(scale_summary(rows));
+        }
         // The algorithm's rows of one side only still belong in its line.
         if row.experiment == Experiment::Algorithm && !told_algorithm {
             told_algorithm = true;
@@ -362,7 +425,7 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
                     steps(rust)
                 ));
             }
-            Experiment::Algorithm => {}
+            Experiment::Algorithm | Experiment::IoCalls | Experiment::IoScale => {}
             Experiment::Hybrid => {
                 let beat = |r: &Record| {
                     format!(
@@ -384,6 +447,63 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The requests to the slow service, every way, in one line.
+fn io_summary(rows: &[Row]) -> Option<String> {
+    let measured: Vec<(&str, &Row, &Record)> = rows
+        .iter()
+        .filter(|row| row.experiment == Experiment::IoCalls)
+        .flat_map(|row| {
+            [("Python", &row.python), ("Rust", &row.rust)]
+                .map(|(language, record)| (language, row, record))
+        })
+        .filter_map(|(language, row, record)| Some((language, row, record.as_ref()?)))
+        .collect();
+    let (_, _, first) = measured.first()?;
+    let verdicts: Vec<&str> =
+        measured.iter().map(|(_, _, r)| r.verdict.as_deref().unwrap_or("?")).collect();
+    let verdict = if verdicts.iter().all(|v| *v == "concurrent") {
+        "CONCURRENT every way, waiting on a socket needs no CPU".to_string()
+    } else {
+        format!("verdicts {}", verdicts.join(", "))
+    };
+    let ways: Vec<String> = measured
+        .iter()
+        .map(|(language, row, r)| {
+            format!("{language} {} {}", row.way.unwrap_or("?"), seconds(r.wall_s))
+        })
+        .collect();
+    Some(format!(
+        "I/O, {} requests to a slow service: {verdict}; all answered after {}.",
+        first.calls.unwrap_or(0),
+        ways.join(", ")
+    ))
+}
+
+/// What one connection cost, as a task and as a thread, in both languages.
+fn scale_summary(rows: &[Row]) -> Option<String> {
+    let mut parts = Vec::new();
+    for row in rows.iter().filter(|row| row.experiment == Experiment::IoScale) {
+        for (language, record) in [("Python", &row.python), ("Rust", &row.rust)] {
+            let Some(r) = record else { continue };
+            parts.push(format!(
+                "{language}'s {} {} to start and {} of memory ({})",
+                row.way.unwrap_or("?").trim_end_matches('s'),
+                r.startup_s.map_or("?".to_string(), seconds),
+                r.memory_each_bytes.map_or("?".to_string(), course_book::render::bytes),
+                r.verdict.as_deref().unwrap_or("?")
+            ));
+        }
+    }
+    let n = rows
+        .iter()
+        .filter(|row| row.experiment == Experiment::IoScale)
+        .find_map(|row| row.rust.as_ref().or(row.python.as_ref()))?
+        .calls
+        .unwrap_or(0);
+    (!parts.is_empty())
+        .then(|| format!("{n} connections, each one took: {}.", parts.join("; ")))
 }
 
 /// One call by each algorithm, in both languages, in one line.
@@ -514,6 +634,70 @@ mod tests {
         );
         assert!(summary[0].contains("(4.00×); the tree"), "{summary:?}");
         assert!(summary[0].contains("; math.factorial 20"), "{summary:?}");
+    }
+
+    fn io(experiment: &str, language: &str, variant: &str, calls: usize) -> Record {
+        Record {
+            variant: Some(variant.to_string()),
+            calls: Some(calls),
+            limit: 0,
+            fingerprint: None,
+            workers: None,
+            verdict: Some(
+                if experiment == "io_calls" { "concurrent" } else { "0 failed" }.into(),
+            ),
+            startup_s: (experiment == "io_scale").then_some(0.000_05),
+            memory_each_bytes: (experiment == "io_scale").then_some(1406.5664),
+            ..record(experiment, language, 0.1, 0.01, None)
+        }
+    }
+
+    /// asyncio pairs with tokio's one loop and threads with threads; the
+    /// GIL model has Rust's side only; the scale-up gets its own table, one
+    /// line per language and way, memory in KiB; nothing is flagged as
+    /// starved, since waiting needs no core.
+    #[test]
+    fn pairs_the_io_experiments_by_way() {
+        let records = [
+            io("io_calls", "rust", "loop", 20),
+            io("io_calls", "rust", "threads", 20),
+            io("io_calls", "rust", "gil-model", 20),
+            io("io_calls", "python", "asyncio", 20),
+            io("io_calls", "python", "threads", 20),
+            io("io_scale", "rust", "tasks", 100),
+            io("io_scale", "rust", "threads", 100),
+            io("io_scale", "python", "asyncio", 100),
+            io("io_scale", "python", "threads", 100),
+        ];
+        let rows = rows(&records);
+        let labels: Vec<String> = rows.iter().map(Row::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "20 requests, tasks on one loop",
+                "20 requests on 20 threads",
+                "20 requests, threads, GIL model",
+                "100 connections as tasks",
+                "100 connections as threads",
+            ]
+        );
+        assert!(rows[0].python.is_some() && rows[1].python.is_some());
+        assert!(rows[2].python.is_none());
+        let text = text(&rows);
+        assert!(!text.contains("100 connections as"), "own table: {text}");
+        assert!(text.contains("Python tasks    50.0 µs        1.37 KiB"), "{text}");
+        let summary = summary(&rows);
+        assert_eq!(summary.len(), 2, "{summary:?}");
+        assert!(
+            summary[0]
+                .starts_with("I/O, 20 requests to a slow service: CONCURRENT every way"),
+            "{summary:?}"
+        );
+        assert!(
+            summary[1].contains("Rust's thread 50.0 µs to start and 1.37 KiB"),
+            "{summary:?}"
+        );
+        assert_eq!(busy_machine_warning(&records), None);
     }
 
     /// Records pair up by experiment and pool size; the ratio is Python over Rust.

@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import os
 import resource
+import signal
 import socket
 import subprocess
 import sys
@@ -68,6 +69,8 @@ async def serve(port, wait):
 
 
 def serve_main(port, wait):
+    # Ctrl-C is for the parent, which then stops this process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise_fd_limit()
     # The parent holds our stdin: when it ends, in any way, so do we.
     threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
@@ -171,7 +174,8 @@ def calls_asyncio(port, clients):
 
 def calls_threads(port, clients):
     spans, failures = [], []
-    threads = [threading.Thread(target=timed, args=(spans, failures, call_blocking, port, c))
+    threads = [threading.Thread(target=timed, daemon=True,
+                                args=(spans, failures, call_blocking, port, c))
                for c in range(1, clients + 1)]
     for thread in threads:
         thread.start()
@@ -225,7 +229,7 @@ def scale_asyncio(port, n):
         gate.set()
         await asyncio.gather(*tasks)
         result["all_answered"] = time.perf_counter() - opened
-        result["growth"] = during - before if before and during else None
+        result["growth"] = max(0, during - before) if before and during else None
         result["failures"] = failures
     asyncio.run(main())
     return result
@@ -266,7 +270,9 @@ def scale_threads(port, n):
     started = time.perf_counter()
     threads, started_threads, refused = [], [n], None
     for c in range(1, n + 1):
-        thread = threading.Thread(target=client, args=(c,))
+        # Daemon threads: after Ctrl-C, the program ends without waiting for
+        # clients still parked at the gate.
+        thread = threading.Thread(target=client, args=(c,), daemon=True)
         try:
             thread.start()
         except RuntimeError as err:
@@ -285,7 +291,7 @@ def scale_threads(port, n):
     for thread in threads:
         thread.join()
     return {"startup": startup, "all_answered": time.perf_counter() - opened,
-            "growth": during - before if before and during else None,
+            "growth": max(0, during - before) if before and during else None,
             "failures": state["failures"], "started": len(threads), "refused": refused}
 # ANCHOR_END: scale
 
@@ -297,6 +303,8 @@ def main():
     parser.add_argument("--scale", type=int, default=10_000,
                         help="connections in the scale-up (0: none)")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--only", choices=["calls", "scale"],
+                        help="run only the N clients, or only the scale-up")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -305,17 +313,18 @@ def main():
     limit = raise_fd_limit()
     with Service(args.wait, args.port) as service:
         for variant, run in [("asyncio", calls_asyncio), ("threads", calls_threads)]:
+            if args.only == "scale":
+                break
             watch = Stopwatch()
             spans, failures = run(service.port, args.clients)
             wall, cpu = watch.stop()
             verdict = "concurrent" if most_at_once(spans) > 1 else "serialised"
             emit("io_calls", wall, cpu, calls=args.clients, limit=0,
-                 workers=args.clients if variant == "threads" else 1,
                  variant=variant, verdict=verdict)
             if failures:
                 print(f"FAILED: {len(failures)}: {failures[0]}", file=sys.stderr)
-        n = min(args.scale, max(limit - 64, 0))
-        if n < args.scale:
+        n = 0 if args.only == "calls" else min(args.scale, max(limit - 64, 0))
+        if n < args.scale and args.only != "calls":
             print(f"note: {limit} open files allowed: {n} connections fit", file=sys.stderr)
         for variant, run in [("asyncio", scale_asyncio), ("threads", scale_threads)]:
             if n == 0:
@@ -327,7 +336,7 @@ def main():
             growth = result["growth"]
             emit("io_scale", wall, cpu, calls=started, limit=0, variant=variant,
                  startup_s=round(result["startup"] / started, 9),
-                 memory_each_bytes=round(growth / started, 1) if growth else None,
+                 memory_each_bytes=None if growth is None else round(growth / started, 1),
                  verdict=f"{len(result['failures'])} failed")
             if result["failures"]:
                 print(f"FAILED: {len(result['failures'])}: {result['failures'][0]}",
@@ -337,9 +346,20 @@ def main():
                       file=sys.stderr)
 
 
+def interrupt(signum, frame):
+    """Ctrl-C: stop at once, wherever the program is. asyncio.run would
+    otherwise install its own handler, which only cancels its main task,
+    and a run that completes regardless carries on to the next part."""
+    raise KeyboardInterrupt
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGINT, interrupt)
     try:
         main()
     except KeyboardInterrupt:
-        print("stopped by Ctrl-C", file=sys.stderr)
-        sys.exit(130)
+        # The service is already stopped (its `with` block has exited). End
+        # now: no waiting for client threads, no warnings about the tasks
+        # the interrupted loop left behind.
+        print("stopped by Ctrl-C", file=sys.stderr, flush=True)
+        os._exit(130)

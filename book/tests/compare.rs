@@ -1,7 +1,7 @@
 //! The compare command, run for real with a tiny workload: both sides of each
-//! experiment (the algorithms and the hybrid too), paired in one table,
-//! computing the same product; the keys the page quotes; the Rust side alone
-//! when there is no Python; bad input refused in one line.
+//! experiment (the algorithms, the hybrid and the I/O ones too), paired in
+//! one table, computing the same product; the keys the page quotes; the Rust
+//! side alone when there is no Python; bad input refused in one line.
 //! Nothing here asserts a timing.
 
 use std::collections::BTreeMap;
@@ -13,7 +13,8 @@ use shared::workload::{fingerprint, product_below};
 const PROGRAM: &str = env!("CARGO_BIN_EXE_compare");
 const LIMIT: u32 = 3_000;
 
-/// The tiny run every test starts from: 3 calls, pools of 1 and 2, quick ticks.
+/// The tiny run every test starts from: 3 calls, pools of 1 and 2, quick
+/// ticks, a quick service and 40 connections in the scale-up.
 fn compare(args: &[&str]) -> Output {
     let limit = LIMIT.to_string();
     let mut base = vec![
@@ -27,6 +28,10 @@ fn compare(args: &[&str]) -> Output {
         "3",
         "--interval",
         "20ms",
+        "--wait",
+        "20ms",
+        "--connections",
+        "40",
     ];
     base.extend_from_slice(args);
     Command::new(PROGRAM).args(base).output().unwrap()
@@ -92,8 +97,9 @@ fn both_sides_run_and_compute_the_same_product() {
     );
     assert_eq!(
         by_language["rust"].len(),
-        10,
-        "one_call, sequential, threads, pool N = 1 and 2, mixed_tasks, 3 algorithms, hybrid"
+        15,
+        "one_call, sequential, threads, pool N = 1 and 2, mixed_tasks, 3 algorithms, hybrid, \
+         3 ways of io_calls, 2 of io_scale"
     );
     let variants = |language: &str, experiment: &str| {
         by_language[language]
@@ -109,8 +115,16 @@ fn both_sides_run_and_compute_the_same_product() {
     );
     assert_eq!(variants("python", "hybrid"), ["processes"]);
     assert_eq!(variants("rust", "hybrid"), ["processes"]);
+    assert_eq!(variants("python", "io_calls"), ["asyncio", "threads"]);
+    assert_eq!(variants("rust", "io_calls"), ["gil-model", "loop", "threads"]);
+    assert_eq!(variants("python", "io_scale"), ["asyncio", "threads"]);
+    assert_eq!(variants("rust", "io_scale"), ["tasks", "threads"]);
     for (language, records) in &by_language {
         for ((experiment, _, _), record) in records {
+            if experiment.starts_with("io_") {
+                // No product: requests to a service (checked in their own test).
+                continue;
+            }
             assert_eq!(record.limit, LIMIT, "{language} {experiment}");
             if experiment == "mixed_tasks" {
                 assert_eq!(record.ticks, Some(3), "{language}");
@@ -169,7 +183,10 @@ fn both_sides_run_and_compute_the_same_product() {
             "3 calls, tree",
             "3 calls, parallel tree",
             "3 calls, math.factorial",
-            "3 calls, hybrid of 2 processes"
+            "3 calls, hybrid of 2 processes",
+            "3 requests, tasks on one loop",
+            "3 requests on 3 threads",
+            "3 requests, threads, GIL model",
         ]
     );
     // The algorithms' line pairs the loops and the trees.
@@ -273,6 +290,70 @@ fn new_experiments_give_the_keys_the_page_includes() {
     }
 }
 
+/// The I/O experiments pair Python's asyncio with tokio's one loop and
+/// threads with threads: every request answered concurrently, every
+/// connection of the scale-up answered, the scale-up in its own table, and
+/// the keys the page quotes written by the renderer, with their units.
+#[test]
+fn io_experiments_pair_up_and_give_the_keys_the_page_includes() {
+    let output = compare(&["--experiments", "io_scale,io_calls", "--json"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let by_language = records(&output);
+    for (language, records) in &by_language {
+        for ((experiment, _, variant), record) in records {
+            let what = format!("{language} {experiment} {variant:?}");
+            match experiment.as_str() {
+                "io_calls" => {
+                    assert_eq!(record.calls, Some(3), "{what}");
+                    assert_eq!(record.verdict.as_deref(), Some("concurrent"), "{what}");
+                }
+                "io_scale" => {
+                    assert_eq!(record.calls, Some(40), "{what}");
+                    assert_eq!(record.verdict.as_deref(), Some("0 failed"), "{what}");
+                    assert!(record.startup_s.is_some_and(|s| s > 0.0), "{what}");
+                    assert!(record.memory_each_bytes.is_some_and(|m| m >= 0.0), "{what}");
+                }
+                other => panic!("{other}: not asked for"),
+            }
+        }
+    }
+    if !has_python() {
+        eprintln!("python3 not found: the pairing with Python is not checked");
+        return;
+    }
+    let records = course_book::render::read_records(&stdout(&output)).unwrap();
+    let (files, repeated) = course_book::render::values(&records);
+    assert!(repeated.is_empty(), "one record per key: {repeated:?}");
+    for key in [
+        "io_scale.tasks.rust",
+        "io_scale.threads.rust",
+        "io_scale.asyncio.python",
+        "io_scale.threads.python",
+    ] {
+        let memory = &files[&format!("{key}.memory_each_bytes.txt")];
+        assert!(memory.ends_with(" bytes") || memory.ends_with("iB"), "{key}: {memory}");
+        let startup = &files[&format!("{key}.startup_s.txt")];
+        assert!(startup.ends_with('s'), "{key}: {startup}");
+    }
+    for key in ["io_calls.loop.rust", "io_calls.asyncio.python"] {
+        assert!(files.contains_key(&format!("{key}.wall_s.txt")), "{key}: {files:?}");
+    }
+
+    let output = compare(&["--experiments", "io_calls,io_scale"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = stdout(&output);
+    let scale: Vec<String> = text
+        .lines()
+        .skip_while(|line| !line.starts_with("connections "))
+        .skip(1)
+        .take_while(|line| !line.is_empty())
+        .map(|line| line.split_whitespace().skip(1).take(2).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(scale, ["Python tasks", "Rust tasks", "Python threads", "Rust threads"]);
+    assert!(text.contains("  I/O, 3 requests to a slow service: "), "{text}");
+    assert!(text.contains("  40 connections, each one took: "), "{text}");
+}
+
 /// Bad input: one line on stderr, exit code 2.
 #[test]
 fn refuses_bad_input() {
@@ -282,6 +363,9 @@ fn refuses_bad_input() {
         (&["--calls", "0"][..], "at least 1"),
         (&["--workers", "1,x"][..], "not a whole number"),
         (&["--interval", "soon"][..], "not a duration"),
+        (&["--wait", "soon"][..], "not a duration"),
+        (&["--connections", "0"][..], "at least 1"),
+        (&["--connections", "10001"][..], "10000"),
     ] {
         let output = Command::new(PROGRAM).args(args).output().unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);

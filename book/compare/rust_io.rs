@@ -1,0 +1,158 @@
+//! The Rust side of the I/O experiments: chapter 3's slow service (a child
+//! process on 127.0.0.1), its clients in each mode, and its scale-up.
+//!
+//! The scale-up reads the growth of the process's resident memory, so it
+//! runs in a fresh process of its own: this program again, asked by
+//! [`SCALE_ENV`]. In the compare process itself, the experiments before it
+//! would have left freed heap and cached thread stacks behind for the new
+//! connections to reuse, and each would look cheaper than it is. Python's
+//! side starts a fresh interpreter anyway.
+
+use std::process::Command;
+use std::time::Duration;
+
+use chapter_03_cpu_bound::net::calls::{self, CallsMode};
+use chapter_03_cpu_bound::net::report::{self, NetResults};
+use chapter_03_cpu_bound::net::service::ServiceProcess;
+use chapter_03_cpu_bound::net::{NetConfig, limits, scale};
+use shared::record::Record;
+use shared::shutdown::{EXIT_INTERRUPTED, Shutdown};
+
+use crate::experiment::Plan;
+use crate::failure::Failure;
+
+/// The compiler that built this program (as `rust_side::VERSION`).
+const VERSION: &str = shared::machine::RUSTC_VERSION;
+
+/// Set in the environment of the child that runs the scale-up: how many
+/// connections. Its presence makes this program that child.
+pub(crate) const SCALE_ENV: &str = "COURSE_COMPARE_SCALE";
+/// The service's wait in the scale-up child, in microseconds.
+const WAIT_ENV: &str = "COURSE_COMPARE_SCALE_WAIT_US";
+
+/// The modes compare runs: one loop (asyncio's counterpart), threads
+/// (Python's threads without the GIL), and threads under the GIL model
+/// (what CPython's threads do with it).
+const MODES: [CallsMode; 3] = [CallsMode::Loop, CallsMode::Threads, CallsMode::Gil];
+
+fn start_service(
+    wait: Duration,
+    stop: &'static Shutdown,
+) -> Result<ServiceProcess, Failure> {
+    let config = NetConfig { clients: 1, wait, scale: 0, port: 0, shutdown: stop };
+    ServiceProcess::start(&config)
+        .map_err(|err| Failure::Error(format!("the Rust slow service: {err}")))
+}
+
+// ANCHOR: io_calls
+/// Chapter 3's clients against its slow service, in each of [`MODES`].
+pub(crate) fn io_calls(
+    plan: &Plan,
+    stop: &'static Shutdown,
+) -> Result<Vec<Record>, Failure> {
+    let service = start_service(plan.wait, stop)?;
+    let mut results = NetResults::default();
+    for mode in MODES {
+        if stop.is_requested() {
+            return Err(Failure::Stopped);
+        }
+        let run = calls::run(mode, service.addr, plan.calls);
+        if let Some((client, why)) = run.failed.first() {
+            return Err(Failure::Error(format!(
+                "{} of {} Rust requests failed ({}); client {client}: {why}",
+                run.failed.len(),
+                run.clients,
+                mode.name()
+            )));
+        }
+        results.calls.push(run);
+    }
+    Ok(report::records(&results, VERSION))
+}
+// ANCHOR_END: io_calls
+
+/// The scale-up, in a fresh process: this program again, with
+/// [`SCALE_ENV`] set; its records come back as JSON lines on its stdout.
+pub(crate) fn io_scale(plan: &Plan, stop: &Shutdown) -> Result<Vec<Record>, Failure> {
+    let program = std::env::current_exe()
+        .map_err(|err| Failure::Error(format!("cannot find this program: {err}")))?;
+    let output = Command::new(program)
+        .env(SCALE_ENV, plan.connections.to_string())
+        .env(WAIT_ENV, plan.wait.as_micros().to_string())
+        .output()
+        .map_err(|err| Failure::Error(format!("cannot start the scale-up: {err}")))?;
+    // A terminal's Ctrl-C reaches the child too, which stops early.
+    if stop.is_requested() {
+        return Err(Failure::Stopped);
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        let last = stderr.lines().rev().find(|l| !l.trim().is_empty());
+        let why = last.unwrap_or("no message").trim_start_matches("error: ");
+        return Err(Failure::Error(format!("the Rust scale-up failed: {why}")));
+    }
+    // Its notes (the descriptor limit, the OS refusing a thread) pass on.
+    stderr.lines().for_each(|line| eprintln!("{line}"));
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| Record::from_json_line(line).map_err(Failure::Error))
+        .collect()
+}
+
+/// In the scale-up child: runs it and returns the exit code; `None` in the
+/// compare process itself. `main` calls this first.
+pub(crate) fn scale_child_if_asked(stop: &'static Shutdown) -> Option<i32> {
+    let asked: usize = std::env::var(SCALE_ENV).ok()?.parse().ok()?;
+    let wait = std::env::var(WAIT_ENV).ok().and_then(|us| us.parse().ok());
+    let wait = Duration::from_micros(wait.unwrap_or(100_000));
+    Some(match scale_child(asked, wait, stop) {
+        Ok(records) => {
+            records.iter().for_each(|r| println!("{}", r.to_json_line()));
+            if stop.is_requested() { EXIT_INTERRUPTED } else { 0 }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            2
+        }
+    })
+}
+
+// ANCHOR: io_scale
+/// Chapter 3's scale-up: `asked` connections as tasks, then as threads, as
+/// many as the open-files limit allows.
+fn scale_child(
+    asked: usize,
+    wait: Duration,
+    stop: &'static Shutdown,
+) -> Result<Vec<Record>, String> {
+    let limit = limits::raise_to_hard().unwrap_or(u64::MAX);
+    let n = asked.min(limits::connections_that_fit(limit));
+    if n == 0 {
+        return Err(format!("{limit} open files allowed: no connection fits"));
+    }
+    if n < asked {
+        eprintln!("note: {limit} open files allowed (hard limit): {n} connections fit");
+    }
+    let service = ServiceProcess::start(&NetConfig {
+        clients: 1,
+        wait,
+        scale: n,
+        port: 0,
+        shutdown: stop,
+    })
+    .map_err(|err| format!("the Rust slow service: {err}"))?;
+    let mut results = NetResults::default();
+    for way in [scale::tasks, scale::threads] {
+        if stop.is_requested() {
+            break;
+        }
+        let (mut run, measured) = shared::measure::measure(|| way(service.addr, n, stop));
+        run.measured = Some(measured);
+        if let Some(reason) = &run.refused {
+            eprintln!("note: the OS refused thread {}: {reason}", run.started + 1);
+        }
+        results.scale.push(run);
+    }
+    Ok(report::records(&results, VERSION))
+}
+// ANCHOR_END: io_scale
