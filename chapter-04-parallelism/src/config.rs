@@ -5,9 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use shared::cli::{
-    parse_calls, parse_duration, parse_limit, parse_repeat, parse_workers,
-};
+use shared::cli;
 
 use crate::algorithm::Algorithm;
 use crate::hybrid::Runner;
@@ -30,22 +28,22 @@ use crate::sweep::PoolKind;
 )]
 pub struct Config {
     /// One pool size, as on the article's command line (N = 1 is added).
-    #[arg(value_name = "N", value_parser = parse_workers, conflicts_with = "workers")]
+    #[arg(value_name = "N", value_parser = cli::parse_workers, conflicts_with = "workers")]
     pub size: Option<usize>,
     /// Pool sizes [default: 1,2,4,8,20; for the hybrid: the core count].
-    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_workers)]
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = cli::parse_workers)]
     pub workers: Option<Vec<usize>>,
     /// Which kind of pool to run.
     #[arg(long, value_enum, default_value_t = Pools::All)]
     pub pool: Pools,
     /// Calls mapped onto each pool.
-    #[arg(long, value_name = "COUNT", default_value = "20", value_parser = parse_calls)]
+    #[arg(long, value_name = "COUNT", default_value = "20", value_parser = cli::parse_calls)]
     pub calls: usize,
     /// Size of each call: the product of the integers below LIMIT.
-    #[arg(long, default_value_t = shared::workload::DEFAULT_LIMIT, value_parser = parse_limit)]
+    #[arg(long, default_value_t = shared::workload::DEFAULT_LIMIT, value_parser = cli::parse_limit)]
     pub limit: u32,
     /// Runs per pool size; the run with the median time is kept.
-    #[arg(long, value_name = "RUNS", default_value = "1", value_parser = parse_repeat)]
+    #[arg(long, value_name = "RUNS", default_value = "1", value_parser = cli::parse_repeat)]
     pub repeat: usize,
     /// Only the sweep over pool sizes.
     #[arg(long, conflicts_with = "hybrid")]
@@ -66,10 +64,10 @@ pub struct Config {
     #[arg(long, value_name = "PATH")]
     pub json: Option<PathBuf>,
     /// How long a worker process may take to start or to answer one call.
-    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration, allow_hyphen_values = true)]
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     pub worker_timeout: Duration,
     /// The hybrid's heartbeat period.
-    #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = parse_duration, allow_hyphen_values = true)]
+    #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     pub heartbeat: Duration,
     /// Cores of the machine (or of `COURSE_CORES`); not a flag.
     #[arg(skip = shared::machine::cores())]
@@ -133,24 +131,22 @@ impl Config {
     }
 
     /// The hybrid's pool size: the one N asked for, or the core count.
-    pub fn hybrid_workers(&self) -> Result<usize, &'static str> {
+    pub fn hybrid_workers(&self) -> usize {
         match self.asked().as_deref() {
-            None => Ok(self.cores),
-            Some([n]) => Ok(*n),
-            Some(_) => Err("--hybrid runs one pool size: give one N"),
+            Some([n]) => *n,
+            _ => self.cores,
         }
     }
 
-    /// Options that clap cannot check: the caller exits with 2.
+    /// What clap cannot check: the caller exits with 2.
     pub fn check(&self) -> Result<(), &'static str> {
+        let many = self.asked().is_some_and(|sizes| sizes.len() > 1);
         if self.algorithm != Algorithm::Loop && self.pool != Pools::Threads {
-            return Err(
-                "--algorithm tree and parallel-tree run on threads: add --pool threads",
-            );
-        }
-        match self.hybrid_workers() {
-            Err(bad) if self.runs_hybrid() && !self.runs_sweep() => Err(bad),
-            _ => Ok(()),
+            Err("--algorithm tree and parallel-tree run on threads: add --pool threads")
+        } else if many && self.runs_hybrid() && !self.runs_sweep() {
+            Err("--hybrid runs one pool size: give one N")
+        } else {
+            Ok(())
         }
     }
 

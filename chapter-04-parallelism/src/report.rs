@@ -58,9 +58,8 @@ pub fn results(runs: &[Run], rows: &[Row]) {
     let first = &runs[0].fingerprints;
     say(if runs.iter().all(|run| run.fingerprints == *first) {
         let (count, calls) = (runs.len(), first.len());
-        format!(
-            "\nresults: all {count} runs returned the same {calls} fingerprints, in call order\n"
-        )
+        let same = format!("the same {calls} fingerprints, in call order");
+        format!("\nresults: all {count} runs returned {same}\n")
     } else {
         "\nresults: the runs DISAGREE (other fingerprints or another order)\n".to_string()
     });
@@ -146,14 +145,11 @@ pub fn hybrid_header(config: &Config, runner: Runner, workers: usize) {
     } else {
         format!(" at nice {POOL_NICE}")
     };
-    let (beat, request) =
-        (format::duration(config.heartbeat), format::duration(config.heartbeat / 4));
+    let (beat, request) = (format::duration(config.heartbeat), config.heartbeat / 4);
     say(format!("\nHybrid, calls on {place}{nice} ({} cores):", config.cores));
     say(format!("a tokio loop on one thread beats every {beat} and serves a request"));
-    say(format!(
-        "every {request}, while {} calls of product_below({}) run.",
-        config.calls, config.limit
-    ));
+    let (calls, limit, every) = (config.calls, config.limit, format::duration(request));
+    say(format!("every {every}, while {calls} calls of product_below({limit}) run."));
 }
 
 /// The story of one hybrid run, then its verdicts in words.

@@ -31,7 +31,7 @@ pub fn run(config: &Config, stop: &'static Shutdown) -> Result<(), String> {
         records.extend(run_sweep(config, &program, stop)?);
     }
     if config.runs_hybrid() {
-        let workers = config.hybrid_workers().unwrap_or(config.cores);
+        let workers = config.hybrid_workers();
         for runner in config.runners() {
             records.push(run_hybrid(config, workers, runner, &program, stop)?);
         }
@@ -90,9 +90,8 @@ fn run_sweep(
     if let Some(err) = outcome.ended_by {
         if err == PoolError::Stopped {
             let (ran, planned) = (outcome.runs.len(), config.kinds().len() * sizes.len());
-            say(format!(
-                "stopped by Ctrl-C after {ran} of {planned} runs; every worker was stopped"
-            ));
+            let after = format!("after {ran} of {planned} runs");
+            say(format!("stopped by Ctrl-C {after}; every worker was stopped"));
         }
         return Err(err.to_string());
     }
