@@ -60,7 +60,7 @@ fn run_algorithms(config: &Config) -> Result<Vec<Record>, String> {
         let svg = pictures::algorithms(&rows, cores).render();
         pictures::write(folder, pictures::ALGORITHMS, svg)?;
     }
-    Ok(algorithm::records(&rows, limit, records::VERSION))
+    Ok(algorithm::records(&rows, limit, shared::machine::RUSTC_VERSION))
 }
 
 fn run_sweep(
