@@ -21,8 +21,8 @@ use crate::{algorithm, pictures, report};
 pub fn run(config: &Config, stop: &'static Shutdown) -> Result<(), String> {
     algorithm::choose(config.algorithm);
     // This program, started again as each worker process.
-    let program =
-        std::env::current_exe().map_err(|err| format!("cannot find myself: {err}"))?;
+    let program = std::env::current_exe()
+        .map_err(|err| format!("cannot find this program: {err}"))?;
     let mut records = Vec::new();
     if config.algorithms {
         records.extend(run_algorithms(config)?);
