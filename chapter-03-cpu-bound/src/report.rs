@@ -164,21 +164,10 @@ pub fn why(mode: Mode) -> &'static str {
 /// The summary printed after all modes: a table (verdict second) and a line
 /// per mode that says why.
 pub fn summary(title: &str, runs: &[ModeRun], baseline: Option<Duration>) -> Vec<String> {
-    let rows: Vec<[String; 6]> =
-        runs.iter().map(|run| table_row(run, baseline)).collect();
-    let widths: Vec<usize> = (0..TABLE_HEAD.len())
-        .map(|i| {
-            let cells = rows.iter().map(|row| row[i].chars().count());
-            cells.max().unwrap_or(0).max(TABLE_HEAD[i].len())
-        })
-        .collect();
-    let line = |cells: &[String]| {
-        let padded: Vec<String> =
-            cells.iter().zip(&widths).map(|(cell, &w)| format!("{cell:<w$}")).collect();
-        format!("  {}", padded.join("  ").trim_end())
-    };
-    let mut lines = vec![title.to_string(), line(&TABLE_HEAD.map(String::from))];
-    lines.extend(rows.iter().map(|row| line(row)));
+    let mut table = vec![TABLE_HEAD.map(String::from)];
+    table.extend(runs.iter().map(|run| table_row(run, baseline)));
+    let mut lines = vec![title.to_string()];
+    lines.extend(format::table(&table));
     lines.extend(
         runs.iter().map(|run| format!("- {}: {}", run.mode.name(), why(run.mode))),
     );

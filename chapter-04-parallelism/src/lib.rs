@@ -34,10 +34,10 @@
 //! ([`observe::lateness`]), the `--json` records ([`observe::records`]).
 //!
 //! Showing it: [`report`] (every line printed), [`pictures`] (the SVG
-//! pictures), and [`run`], which runs what a
-//! [`run::Config`] asks for. `src/main.rs` parses the command line into a
-//! `Config` and calls [`run::run`], or serves as a worker. Lower modules
-//! never import `report`, `run` or the CLI.
+//! pictures), [`config`] (the command line, a [`config::Config`]) and
+//! [`run`], which runs what a `Config` asks for. `src/main.rs` parses the
+//! command line and calls [`run::run`], or serves as a worker. Lower modules
+//! never import `report`, `run` or `config`.
 
 pub mod algorithm;
 pub mod call;
@@ -52,6 +52,7 @@ pub mod worker;
 
 pub mod observe;
 
+pub mod config;
 pub mod pictures;
 pub mod report;
 pub mod run;

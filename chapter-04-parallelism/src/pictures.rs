@@ -41,7 +41,7 @@ pub fn time_chart(rows: &[Row]) -> XyChart {
     let title = "Wall time of the calls against the pool size";
     let mut chart =
         XyChart::new(title, x, Axis::new("wall time", "s", 3)).x_scale(XScale::Log2);
-    chart.series = per_kind(rows, |r| r.wall.as_secs_f64());
+    chart.series = per_kind(rows, |r| r.measurement.wall.as_secs_f64());
     let first = rows.first().map(|r| r.kind);
     let ideal = rows.iter().filter(|r| Some(r.kind) == first);
     let ideal = ideal.map(|r| (r.workers as f64, r.ideal.as_secs_f64())).collect();

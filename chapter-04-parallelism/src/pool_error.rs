@@ -31,18 +31,16 @@ impl fmt::Display for PoolError {
         };
         match self {
             PoolError::Stopped => write!(f, "stopped by Ctrl-C"),
-            PoolError::Spawn(message) => {
-                write!(f, "could not start a worker process: {message}")
-            }
+            PoolError::Spawn(why) => write!(f, "could not start a worker process: {why}"),
             PoolError::Died { worker, pid, call, how } => {
                 write!(f, "worker {worker} (pid {pid}) {how} {}", doing(call))
             }
-            PoolError::Hung { worker, pid, call, timeout } => write!(
-                f,
-                "worker {worker} (pid {pid}) gave no answer within {} {}; it was killed",
-                format::duration(*timeout),
-                doing(call)
-            ),
+            PoolError::Hung { worker, pid, call, timeout } => {
+                let (within, doing) = (format::duration(*timeout), doing(call));
+                let killed =
+                    format!("gave no answer within {within} {doing}; it was killed");
+                write!(f, "worker {worker} (pid {pid}) {killed}")
+            }
             PoolError::Garbled { worker, pid, line } => {
                 write!(
                     f,

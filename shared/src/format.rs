@@ -1,4 +1,4 @@
-//! The one way the course prints durations.
+//! The one way the course prints durations, and its tables.
 //!
 //! Units are chosen so that three significant digits are shown: `850 ns`,
 //! `12.5 µs`, `3.21 ms`, `2.004 s`. Seconds keep three decimals because the
@@ -26,6 +26,24 @@ pub fn seconds(d: Duration) -> String {
     format!("{:.3} s", d.as_secs_f64())
 }
 
+/// Rows of cells as the lines of a table: each column padded to its widest
+/// cell, two spaces apart, every line indented by two.
+pub fn table<Row: AsRef<[String]>>(rows: &[Row]) -> Vec<String> {
+    let mut widths: Vec<usize> = Vec::new();
+    for (i, cell) in rows.iter().flat_map(|row| row.as_ref().iter().enumerate()) {
+        if widths.len() <= i {
+            widths.push(0);
+        }
+        widths[i] = widths[i].max(cell.chars().count());
+    }
+    let line = |row: &Row| {
+        let cells = row.as_ref().iter().zip(&widths);
+        let padded: Vec<String> = cells.map(|(cell, &w)| format!("{cell:<w$}")).collect();
+        format!("  {}", padded.join("  ").trim_end())
+    };
+    rows.iter().map(line).collect()
+}
+
 fn three_digits(value: f64) -> String {
     if value < 10.0 {
         format!("{value:.2}")
@@ -49,6 +67,16 @@ mod tests {
         assert_eq!(duration(Duration::from_micros(999_400)), "999 ms");
         assert_eq!(duration(Duration::from_millis(2_004)), "2.004 s");
         assert_eq!(duration(Duration::from_secs(30)), "30.000 s");
+    }
+
+    /// A table's columns line up at their widest cell; rows may be shorter.
+    #[test]
+    fn table_aligns_columns() {
+        let rows = [
+            vec!["N".to_string(), "time".to_string(), "start-up".to_string()],
+            vec!["20".to_string(), "1.5 s".to_string()],
+        ];
+        assert_eq!(table(&rows), ["  N   time   start-up", "  20  1.5 s"]);
     }
 
     /// `seconds` always uses seconds.

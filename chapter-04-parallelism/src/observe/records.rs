@@ -1,14 +1,12 @@
 //! The measurements as `shared::record::Record`s, one per row, for
 //! `--json`: the book renders its tables and quotes its numbers from them.
 
+use shared::machine::RUSTC_VERSION as VERSION;
 use shared::record::{Record, round};
 
 use crate::hybrid::{HybridRun, Runner};
 use crate::observe::lateness::Lateness;
 use crate::observe::rows::Row;
-
-/// The compiler that built this program, as a record names it.
-pub const VERSION: &str = shared::machine::RUSTC_VERSION;
 
 /// One `pool` record per row of the sweep, `variant` the kind of pool.
 pub fn sweep(rows: &[Row], calls: usize, limit: u32, cores: usize) -> Vec<Record> {

@@ -25,8 +25,6 @@ pub struct Row {
     pub workers: usize,
     /// Calls the busiest worker makes one after another.
     pub rounds: usize,
-    /// Measured wall time.
-    pub wall: Duration,
     /// The whole measurement: wall time, CPU time (the workers' included).
     pub measurement: Measurement,
     /// The best possible time, from the N = 1 run, the rounds and the cores.
@@ -35,8 +33,6 @@ pub struct Row {
     pub speedup: f64,
     /// Speedup divided by min(N, cores).
     pub efficiency: f64,
-    /// CPU time / wall time: cores kept busy on average.
-    pub cores_used: f64,
     /// Process pools: time to start every worker.
     pub startup: Option<Duration>,
 }
@@ -64,12 +60,10 @@ pub fn rows(runs: &[Run], calls: usize, cores: usize) -> Vec<Row> {
             kind: run.kind,
             workers: run.workers,
             rounds: ideal::rounds(calls, run.workers),
-            wall: run.measurement.wall,
             measurement: run.measurement,
             ideal: ideal::ideal_time(per_call, calls, run.workers, cores),
             speedup,
             efficiency: ideal::efficiency(speedup, run.workers, cores),
-            cores_used: run.measurement.cores_used(),
             startup: run.startup,
         });
     }
