@@ -13,9 +13,7 @@ use std::time::Duration;
 use clap::ValueEnum;
 use num_bigint::BigUint;
 use rayon::prelude::*;
-use shared::format;
 use shared::measure::{Measurement, Stopwatch};
-use shared::record::{Record, round};
 use shared::{product_tree, workload};
 
 /// How one call computes the product of the integers in `1..limit`.
@@ -171,38 +169,9 @@ pub fn compare(
 }
 
 /// How many times faster than the baseline (the first row).
-fn speedup(rows: &[Row], row: &Row) -> f64 {
+pub fn speedup(rows: &[Row], row: &Row) -> f64 {
     let base = rows.first().map_or(row.measurement.wall, |r| r.measurement.wall);
     base.as_secs_f64() / row.measurement.wall.as_secs_f64().max(f64::EPSILON)
-}
-
-/// The line printed as each way finishes.
-pub fn row_line(row: &Row, cores: usize) -> String {
-    format!(
-        "  {}: {} calls in {}, {} per call",
-        row.way.label(cores),
-        row.fingerprints.len(),
-        format::seconds(row.measurement.wall),
-        format::duration(row.per_call())
-    )
-}
-
-/// The table: one line per way, each under 80 columns.
-pub fn table(rows: &[Row], cores: usize) -> Vec<String> {
-    let mut lines = vec![format!(
-        "{:<24} {:>10} {:>10} {:>8}",
-        "way", "per call", "all calls", "speedup"
-    )];
-    for row in rows {
-        lines.push(format!(
-            "{:<24} {:>10} {:>10} {:>8}",
-            row.way.label(cores),
-            format::duration(row.per_call()),
-            format::seconds(row.measurement.wall),
-            format!("{:.2}×", speedup(rows, row))
-        ));
-    }
-    lines
 }
 
 // ANCHOR: summary
@@ -243,22 +212,6 @@ pub fn summary(rows: &[Row], cores: usize) -> Vec<String> {
 }
 // ANCHOR_END: summary
 
-/// One record per way, for `--json`: wall time of all the calls, the time
-/// of one call (`step_s`, the mean) and the speedup against the loop on 1 core.
-/// `version` is the compiler's version, as the other records name it.
-pub fn records(rows: &[Row], limit: u32, version: &str) -> Vec<Record> {
-    rows.iter()
-        .map(|row| Record {
-            calls: Some(row.fingerprints.len()),
-            fingerprint: row.fingerprints.first().copied(),
-            step_s: Some(round(row.per_call().as_secs_f64(), 6)),
-            variant: Some(row.way.variant().to_string()),
-            speedup: Some(round(speedup(rows, row), 2)),
-            ..Record::measured("algorithm", "rust", version, limit, &row.measurement)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,21 +233,5 @@ mod tests {
             let row = run_way(way, 3, 21, 2).unwrap();
             assert_eq!(row.fingerprints, [62, 62, 62], "{way:?}: 20! has 62 bits");
         }
-    }
-
-    /// The records name the experiment and each way, baseline first at 1.0×.
-    #[test]
-    fn records_name_each_way() {
-        let rows = compare(2, 100, 2, |_| {}).unwrap();
-        let records = records(&rows, 100, "1.88.0");
-        let variants: Vec<_> =
-            records.iter().map(|r| r.variant.clone().unwrap()).collect();
-        assert_eq!(
-            variants,
-            ["loop-1-core", "loop-all-cores", "tree-1-core", "parallel-tree-all-cores"]
-        );
-        assert!(records.iter().all(|r| r.experiment == "algorithm"));
-        assert_eq!(records[0].speedup, Some(1.0));
-        assert!(records.iter().all(|r| r.calls == Some(2) && r.limit == 100));
     }
 }

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use shared::format;
 
+// ANCHOR: pool_error
 /// Why a pool could not finish its calls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PoolError {
@@ -22,6 +23,7 @@ pub enum PoolError {
     /// A worker printed something that is not an answer.
     Garbled { worker: usize, pid: u32, line: String },
 }
+// ANCHOR_END: pool_error
 
 impl fmt::Display for PoolError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -7,6 +7,7 @@ use std::time::Duration;
 use shared::cli::say;
 use shared::format::{self, seconds};
 
+use crate::algorithm::{self, Row as WayRow};
 use crate::config::Config;
 use crate::hybrid::{HybridRun, POOL_NICE, Runner};
 use crate::ideal;
@@ -194,4 +195,33 @@ fn lateness(what: &str, unit: &str, lateness: Lateness) {
             "{what} LATE: {late} of {count} {unit} over {limit} late; worst {worst}"
         ),
     });
+}
+
+/// The line printed as each way finishes.
+pub fn algorithm_line(row: &WayRow, cores: usize) -> String {
+    format!(
+        "  {}: {} calls in {}, {} per call",
+        row.way.label(cores),
+        row.fingerprints.len(),
+        format::seconds(row.measurement.wall),
+        format::duration(row.per_call())
+    )
+}
+
+/// The algorithms' table: one line per way, each under 80 columns.
+pub fn algorithm_table(rows: &[WayRow], cores: usize) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{:<24} {:>10} {:>10} {:>8}",
+        "way", "per call", "all calls", "speedup"
+    )];
+    for row in rows {
+        lines.push(format!(
+            "{:<24} {:>10} {:>10} {:>8}",
+            row.way.label(cores),
+            format::duration(row.per_call()),
+            format::seconds(row.measurement.wall),
+            format!("{:.2}×", algorithm::speedup(rows, row))
+        ));
+    }
+    lines
 }

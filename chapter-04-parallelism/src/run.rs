@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use shared::cli::say;
-use shared::record::Record;
+use shared::record::{JsonLines, Record};
 use shared::shutdown::Shutdown;
 
 use crate::call::Call;
@@ -23,6 +23,7 @@ pub fn run(config: &Config, stop: &'static Shutdown) -> Result<(), String> {
     // This program, started again as each worker process.
     let program = std::env::current_exe()
         .map_err(|err| format!("cannot find this program: {err}"))?;
+    let mut json = config.json.as_deref().map(JsonLines::create).transpose()?;
     let mut records = Vec::new();
     if config.algorithms {
         records.extend(run_algorithms(config)?);
@@ -36,10 +37,8 @@ pub fn run(config: &Config, stop: &'static Shutdown) -> Result<(), String> {
             records.push(run_hybrid(config, workers, runner, &program, stop)?);
         }
     }
-    if let Some(path) = &config.json {
-        let lines: String = records.iter().map(|r| r.to_json_line() + "\n").collect();
-        std::fs::write(path, lines)
-            .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+    if let Some(json) = &mut json {
+        json.write(&records)?;
     }
     Ok(())
 }
@@ -49,18 +48,18 @@ fn run_algorithms(config: &Config) -> Result<Vec<Record>, String> {
     say(format!("Algorithm or cores? {calls} calls of the product below {limit},"));
     say(format!("by the loop and by a product tree, on 1 core and on {cores}."));
     let rows = algorithm::compare(calls, limit, cores, |row| {
-        say(algorithm::row_line(row, cores))
+        say(report::algorithm_line(row, cores))
     })
     .map_err(|err| format!("cannot build a thread pool: {err}"))?;
     say("");
-    algorithm::table(&rows, cores).into_iter().for_each(say);
+    report::algorithm_table(&rows, cores).into_iter().for_each(say);
     say("");
     algorithm::summary(&rows, cores).into_iter().for_each(say);
     if let Some(folder) = &config.pictures {
         let svg = pictures::algorithms(&rows, cores).render();
         pictures::write(folder, pictures::ALGORITHMS, svg)?;
     }
-    Ok(algorithm::records(&rows, limit, shared::machine::RUSTC_VERSION))
+    Ok(records::algorithms(&rows, limit))
 }
 
 fn run_sweep(
@@ -92,6 +91,9 @@ fn run_sweep(
             let (ran, planned) = (outcome.runs.len(), config.kinds().len() * sizes.len());
             let after = format!("after {ran} of {planned} runs");
             say(format!("stopped by Ctrl-C {after}; every worker was stopped"));
+            // A worker may see the terminal's Ctrl-C before this process's
+            // handler does: the run is stopped either way (exit 130).
+            stop.request();
         }
         return Err(err.to_string());
     }
@@ -133,6 +135,7 @@ fn run_hybrid(
         Some(PoolError::Stopped) => {
             let (back, calls) = (run.returned(), config.calls);
             say(format!("stopped by Ctrl-C: {back}/{calls} calls came back"));
+            stop.request(); // as in the sweep: a stop, whoever saw it first
             Err(PoolError::Stopped.to_string())
         }
         Some(err) => Err(err.to_string()),

@@ -4,6 +4,7 @@
 use shared::machine::RUSTC_VERSION as VERSION;
 use shared::record::{Record, round};
 
+use crate::algorithm::{self, Row as WayRow};
 use crate::hybrid::{HybridRun, Runner};
 use crate::observe::lateness::Lateness;
 use crate::observe::rows::Row;
@@ -36,5 +37,41 @@ pub fn hybrid(run: &HybridRun, runner: Runner, workers: usize, limit: u32) -> Re
         late_ticks: Some(beats.late as u64),
         verdict: Some(beats.verdict().to_string()),
         ..Record::measured("hybrid", "rust", VERSION, limit, &run.measurement)
+    }
+}
+
+/// One record per way, for `--json`: wall time of all the calls, the time
+/// of one call (`step_s`, the mean) and the speedup against the loop on 1 core.
+pub fn algorithms(rows: &[WayRow], limit: u32) -> Vec<Record> {
+    rows.iter()
+        .map(|row| Record {
+            calls: Some(row.fingerprints.len()),
+            fingerprint: row.fingerprints.first().copied(),
+            step_s: Some(round(row.per_call().as_secs_f64(), 6)),
+            variant: Some(row.way.variant().to_string()),
+            speedup: Some(round(algorithm::speedup(rows, row), 2)),
+            ..Record::measured("algorithm", "rust", VERSION, limit, &row.measurement)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The records name the experiment and each way, baseline first at 1.0×.
+    #[test]
+    fn records_name_each_way() {
+        let rows = algorithm::compare(2, 100, 2, |_| {}).unwrap();
+        let records = algorithms(&rows, 100);
+        let variants: Vec<_> =
+            records.iter().map(|r| r.variant.clone().unwrap()).collect();
+        assert_eq!(
+            variants,
+            ["loop-1-core", "loop-all-cores", "tree-1-core", "parallel-tree-all-cores"]
+        );
+        assert!(records.iter().all(|r| r.experiment == "algorithm"));
+        assert_eq!(records[0].speedup, Some(1.0));
+        assert!(records.iter().all(|r| r.calls == Some(2) && r.limit == 100));
     }
 }
