@@ -164,6 +164,15 @@ pub fn why(mode: Mode) -> &'static str {
 /// The summary printed after all modes: a table (verdict second) and a line
 /// per mode that says why.
 pub fn summary(title: &str, runs: &[ModeRun], baseline: Option<Duration>) -> Vec<String> {
+    let mut lines = table(title, runs, baseline);
+    lines.extend(
+        runs.iter().map(|run| format!("- {}: {}", run.mode.name(), why(run.mode))),
+    );
+    lines
+}
+
+/// The summary's table, a row per mode; the I/O experiment prints it too.
+pub fn table(title: &str, runs: &[ModeRun], baseline: Option<Duration>) -> Vec<String> {
     let rows: Vec<[String; 6]> =
         runs.iter().map(|run| table_row(run, baseline)).collect();
     let widths: Vec<usize> = (0..TABLE_HEAD.len())
@@ -179,9 +188,6 @@ pub fn summary(title: &str, runs: &[ModeRun], baseline: Option<Duration>) -> Vec
     };
     let mut lines = vec![title.to_string(), line(&TABLE_HEAD.map(String::from))];
     lines.extend(rows.iter().map(|row| line(row)));
-    lines.extend(
-        runs.iter().map(|run| format!("- {}: {}", run.mode.name(), why(run.mode))),
-    );
     lines
 }
 

@@ -8,7 +8,6 @@
 
 use std::path::PathBuf;
 use std::thread;
-use std::time::Duration;
 
 use shared::measure::{Measurement, Stopwatch};
 use tokio::runtime::Builder;
@@ -67,7 +66,7 @@ pub struct FilesRun {
 /// A directory of test files, removed when dropped.
 #[derive(Debug)]
 pub struct FileSet {
-    dir: tempfile::TempDir,
+    _dir: tempfile::TempDir,
     /// The files, in order.
     pub paths: Vec<PathBuf>,
 }
@@ -82,12 +81,7 @@ impl FileSet {
                 std::fs::write(&path, content(i)).map(|()| path)
             })
             .collect::<std::io::Result<Vec<_>>>()?;
-        Ok(FileSet { dir, paths })
-    }
-
-    /// Where the files are.
-    pub fn dir(&self) -> &std::path::Path {
-        self.dir.path()
+        Ok(FileSet { _dir: dir, paths })
     }
 }
 
@@ -168,9 +162,6 @@ pub fn threads_named(name: &str) -> usize {
         .count()
 }
 
-/// The runtime's blocking threads linger after the run; this is how long.
-pub const KEEP_ALIVE: Duration = Duration::from_secs(10);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,7 +171,7 @@ mod tests {
     #[test]
     fn reads_every_file_and_cleans_up() {
         let set = FileSet::create(4).expect("a temp dir");
-        let dir = set.dir().to_path_buf();
+        let dir = set.paths[0].parent().expect("a dir").to_path_buf();
         for mode in FilesMode::ALL {
             let run = run(mode, &set);
             assert_eq!(run.read_ok, 4, "{mode:?}");

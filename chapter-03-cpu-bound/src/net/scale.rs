@@ -10,7 +10,7 @@
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -35,8 +35,6 @@ pub const SYN_RETRY: Duration = Duration::from_secs(1);
 pub struct ScaleRun {
     /// `tasks` or `threads`.
     pub kind: &'static str,
-    /// Connections asked for.
-    pub asked: usize,
     /// Clients started (fewer if the OS refused a thread).
     pub started: usize,
     /// Time until every started client was connected, waiting at the gate.
@@ -47,7 +45,7 @@ pub struct ScaleRun {
     pub all_answered: Duration,
     /// Requests answered, echo checked.
     pub answered: usize,
-    /// Failed clients: how many, and the first reason.
+    /// Failed clients.
     pub failed: usize,
     /// The first failure's reason.
     pub first_failure: Option<String>,
@@ -57,8 +55,6 @@ pub struct ScaleRun {
     pub slowest_connect: Duration,
     /// Why the OS refused a thread, if it did.
     pub refused: Option<String>,
-    /// Ctrl-C cut the run short.
-    pub stopped: bool,
     /// Wall and CPU time of the whole run (set by the report).
     pub measured: Option<shared::measure::Measurement>,
 }
@@ -79,48 +75,34 @@ impl ScaleRun {
 #[derive(Debug, Default)]
 struct Tally {
     connected: AtomicUsize,
-    slow_connects: AtomicUsize,
-    slowest_connect_us: std::sync::atomic::AtomicU64,
-    answered: AtomicUsize,
-    failed: AtomicUsize,
-    first_failure: Mutex<Option<String>>,
+    run: Mutex<ScaleRun>,
 }
 
 impl Tally {
     fn connect_took(&self, took: Duration) {
-        if took >= SYN_RETRY {
-            self.slow_connects.fetch_add(1, Ordering::Relaxed);
-        }
-        let us = took.as_micros() as u64;
-        self.slowest_connect_us.fetch_max(us, Ordering::Relaxed);
+        let mut run = self.lock();
+        run.slow_connects += usize::from(took >= SYN_RETRY);
+        run.slowest_connect = run.slowest_connect.max(took);
     }
 
     fn done(&self, result: std::io::Result<()>) {
+        let mut run = self.lock();
         match result {
-            Ok(()) => self.answered.fetch_add(1, Ordering::Relaxed),
+            Ok(()) => run.answered += 1,
             Err(err) => {
-                let mut first =
-                    self.first_failure.lock().unwrap_or_else(|p| p.into_inner());
-                first.get_or_insert_with(|| client::phrase(&err));
-                self.failed.fetch_add(1, Ordering::Relaxed)
+                run.failed += 1;
+                run.first_failure.get_or_insert_with(|| client::phrase(&err));
             }
-        };
+        }
     }
 
-    fn into_run(self, kind: &'static str, asked: usize) -> ScaleRun {
-        ScaleRun {
-            kind,
-            asked,
-            answered: self.answered.into_inner(),
-            failed: self.failed.into_inner(),
-            first_failure: self
-                .first_failure
-                .into_inner()
-                .unwrap_or_else(|p| p.into_inner()),
-            slow_connects: self.slow_connects.into_inner(),
-            slowest_connect: Duration::from_micros(self.slowest_connect_us.into_inner()),
-            ..ScaleRun::default()
-        }
+    fn lock(&self) -> MutexGuard<'_, ScaleRun> {
+        self.run.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn into_run(self, kind: &'static str) -> ScaleRun {
+        let run = self.run.into_inner().unwrap_or_else(PoisonError::into_inner);
+        ScaleRun { kind, ..run }
     }
 }
 
@@ -128,14 +110,14 @@ impl Tally {
 /// `n` clients as tasks on one current-thread runtime.
 pub fn tasks(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> ScaleRun {
     let Ok(runtime) = Builder::new_current_thread().enable_all().build() else {
-        return ScaleRun { kind: "tasks", asked: n, ..ScaleRun::default() };
+        return ScaleRun { kind: "tasks", ..ScaleRun::default() };
     };
     let tally = Arc::new(Tally::default());
     let (open, gate) = watch::channel(false);
     let (connected, mut all_connected) = mpsc::unbounded_channel();
     let before = resident_bytes();
     let started_at = Instant::now();
-    let (startup, during, opened_at, stopped) = runtime.block_on(async {
+    let (startup, during, opened_at) = runtime.block_on(async {
         let clients: Vec<_> = (1..=n)
             .map(|client| {
                 let (tally, mut gate, connected) =
@@ -159,11 +141,10 @@ pub fn tasks(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> ScaleRu
                 })
             })
             .collect();
-        let mut stopped = false;
         for _ in 0..n {
             tokio::select! {
                 _ = all_connected.recv() => {}
-                _ = shutdown.requested() => { stopped = true; break; }
+                _ = shutdown.requested() => break,
             }
         }
         let startup = started_at.elapsed();
@@ -173,7 +154,7 @@ pub fn tasks(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> ScaleRu
         for client in clients {
             let _ = client.await;
         }
-        (startup, during, opened_at, stopped)
+        (startup, during, opened_at)
     });
     let all_answered = opened_at.elapsed();
     let tally = Arc::try_unwrap(tally).unwrap_or_default();
@@ -182,8 +163,7 @@ pub fn tasks(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> ScaleRu
         startup,
         resident_growth: growth(before, during),
         all_answered,
-        stopped,
-        ..tally.into_run("tasks", n)
+        ..tally.into_run("tasks")
     }
 }
 // ANCHOR_END: scale_tasks
@@ -236,8 +216,7 @@ pub fn threads(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> Scale
         resident_growth: growth(before, during),
         all_answered,
         refused,
-        stopped: shutdown.is_requested(),
-        ..tally.into_run("threads", n)
+        ..tally.into_run("threads")
     }
 }
 // ANCHOR_END: scale_threads
