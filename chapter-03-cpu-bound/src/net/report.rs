@@ -53,7 +53,7 @@ pub fn run(config: &NetConfig) -> Result<NetResults, NetError> {
         }
         say(format!("\n{}: {clients} requests {}", mode.name(), how(mode)));
         let run = calls::run(mode, service.addr, clients);
-        calls_lines(&run).into_iter().for_each(say);
+        say_calls(&run);
         results.calls.push(run);
     }
     if !results.calls.is_empty() {
@@ -86,18 +86,20 @@ fn how(mode: CallsMode) -> &'static str {
 
 /// The verdict, first, and what failed if anything did; wall time, CPU time
 /// and cores used are in the table after the four modes.
-fn calls_lines(run: &CallsRun) -> Vec<String> {
+fn say_calls(run: &CallsRun) {
     let (measured, clients) = (&run.measured, run.clients);
-    let mut lines = vec![format!(
+    say(format!(
         "  {}: up to {} requests waiting at once; {} of {clients} answered",
         measured.verdict(),
         measured.most_at_once,
         measured.finished.len(),
-    )];
-    lines.extend(run.failed.first().map(|(client, why)| {
-        format!("  FAILED: {} of {clients}; client {client}: {why}", run.failed.len())
-    }));
-    lines
+    ));
+    if let Some((client, why)) = run.failed.first() {
+        say(format!(
+            "  FAILED: {} of {clients}; client {client}: {why}",
+            run.failed.len()
+        ));
+    }
 }
 
 /// The scale-up, with as many connections as the descriptor limit allows.
@@ -122,7 +124,7 @@ fn scale_up(config: &NetConfig, service: &ServiceProcess) -> Vec<ScaleRun> {
             break;
         }
         let (run, measured) = measure(|| way(service.addr, n, config.shutdown));
-        scale_lines(&run).into_iter().for_each(say);
+        say_scale(&run);
         runs.push(ScaleRun { measured: Some(measured), ..run });
     }
     if let [tasks, threads] = &runs[..] {
@@ -131,40 +133,32 @@ fn scale_up(config: &NetConfig, service: &ServiceProcess) -> Vec<ScaleRun> {
     runs
 }
 
-fn scale_lines(run: &ScaleRun) -> Vec<String> {
+fn say_scale(run: &ScaleRun) {
     let what = match run.kind {
         "threads" => format!("threads ({} stacks)", memory(scale::THREAD_STACK as f64)),
         kind => kind.to_string(),
     };
     let (started, startup) = (run.started, duration(run.startup));
-    let mut lines = vec![format!(
-        "{what}: {started} connected in {startup} ({} each)",
-        duration(run.startup_each())
-    )];
+    let each = duration(run.startup_each());
+    say(format!("{what}: {started} connected in {startup} ({each} each)"));
     if let (Some(growth), Some(each)) = (run.resident_growth, run.resident_each()) {
         let (growth, each) = (memory(growth as f64), memory(each));
-        lines.push(format!("  resident memory +{growth} ({each} each)"));
+        say(format!("  resident memory +{growth} ({each} each)"));
     }
     let failed = match &run.first_failure {
         Some(why) => format!("FAILED {}: {why}", run.failed),
         None => "0 failed".to_string(),
     };
-    lines.push(format!(
-        "  {} answered {} after the gate; {failed}",
-        run.answered,
-        duration(run.all_answered)
-    ));
-    lines.push(format!(
+    let answered = duration(run.all_answered);
+    say(format!("  {} answered {answered} after the gate; {failed}", run.answered));
+    say(format!(
         "  connects retried after a dropped SYN: {}; slowest {}",
         run.slow_connects,
         duration(run.slowest_connect)
     ));
-    lines.extend(
-        run.refused
-            .as_ref()
-            .map(|why| format!("  the OS refused thread {}: {why}", started + 1)),
-    );
-    lines
+    if let Some(why) = &run.refused {
+        say(format!("  the OS refused thread {}: {why}", started + 1));
+    }
 }
 
 /// "per connection, a task started 6× faster than a thread" and "held 9×
@@ -177,11 +171,8 @@ fn comparison(tasks: &ScaleRun, threads: &ScaleRun) -> [String; 2] {
         Some(r) => format!("a thread started {:.1}× faster than a task", 1.0 / r),
         None => "a task started too fast to measure".to_string(),
     };
-    let memory = times(
-        threads.resident_each().unwrap_or(0.0),
-        tasks.resident_each().unwrap_or(0.0),
-    );
-    let memory = match memory {
+    let (thread, task) = (threads.resident_each(), tasks.resident_each());
+    let memory = match times(thread.unwrap_or(0.0), task.unwrap_or(0.0)) {
         Some(r) if r >= 1.0 => format!("{r:.1}× less resident memory"),
         Some(r) => format!("{:.1}× more resident memory", 1.0 / r),
         None => "too little memory to measure".to_string(),
@@ -200,16 +191,14 @@ fn read_files(config: &NetConfig) -> Result<Vec<FilesRun>, NetError> {
     let mut runs = Vec::new();
     for mode in FilesMode::ALL {
         let run = files::run(mode, &set);
-        let threads = run.threads_started;
+        let n = run.threads_started;
         let how = match mode {
             FilesMode::OneAfterAnother => {
                 "no thread started: this thread read them".into()
             }
-            FilesMode::Threads => format!("{threads} threads started, one per file"),
+            FilesMode::Threads => format!("{n} threads started, one per file"),
             FilesMode::TokioFs => {
-                format!(
-                    "{threads} blocking threads started by tokio::fs for 1 loop thread"
-                )
+                format!("{n} blocking threads started by tokio::fs for 1 loop thread")
             }
         };
         let m = &run.measurement;

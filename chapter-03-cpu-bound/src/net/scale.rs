@@ -10,7 +10,7 @@
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -71,18 +71,44 @@ impl ScaleRun {
     }
 }
 
-/// What every client notes: connected (and how long that took), then done.
-#[derive(Debug, Default)]
+/// What the clients note (connected, how long that took, done), and the
+/// clock and the memory readings around them.
+#[derive(Debug)]
 struct Tally {
     connected: AtomicUsize,
     run: Mutex<ScaleRun>,
+    started_at: Instant,
+    resident_before: Option<u64>,
+    gate_opened: OnceLock<Instant>,
 }
 
 impl Tally {
+    fn start(kind: &'static str) -> Tally {
+        Tally {
+            connected: AtomicUsize::new(0),
+            run: Mutex::new(ScaleRun { kind, ..ScaleRun::default() }),
+            resident_before: resident_bytes(),
+            started_at: Instant::now(),
+            gate_opened: OnceLock::new(),
+        }
+    }
+
     fn connect_took(&self, took: Duration) {
         let mut run = self.lock();
         run.slow_connects += usize::from(took >= SYN_RETRY);
         run.slowest_connect = run.slowest_connect.max(took);
+    }
+
+    /// Every client is connected: the start-up time and the memory held.
+    /// The gate opens right after.
+    fn all_connected(&self) {
+        let startup = self.started_at.elapsed();
+        let during = resident_bytes();
+        let mut run = self.lock();
+        run.startup = startup;
+        run.resident_growth =
+            during.zip(self.resident_before).map(|(d, b)| d.saturating_sub(b));
+        let _ = self.gate_opened.set(Instant::now());
     }
 
     fn done(&self, result: std::io::Result<()>) {
@@ -100,9 +126,11 @@ impl Tally {
         self.run.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn into_run(self, kind: &'static str) -> ScaleRun {
+    /// The run, once the last client is done; `started` of them were.
+    fn into_run(self, started: usize) -> ScaleRun {
+        let all_answered = self.gate_opened.get().map(Instant::elapsed);
         let run = self.run.into_inner().unwrap_or_else(PoisonError::into_inner);
-        ScaleRun { kind, ..run }
+        ScaleRun { started, all_answered: all_answered.unwrap_or_default(), ..run }
     }
 }
 
@@ -112,12 +140,10 @@ pub fn tasks(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> ScaleRu
     let Ok(runtime) = Builder::new_current_thread().enable_all().build() else {
         return ScaleRun { kind: "tasks", ..ScaleRun::default() };
     };
-    let tally = Arc::new(Tally::default());
+    let tally = Arc::new(Tally::start("tasks"));
     let (open, gate) = watch::channel(false);
     let (connected, mut all_connected) = mpsc::unbounded_channel();
-    let before = resident_bytes();
-    let started_at = Instant::now();
-    let (startup, during, opened_at) = runtime.block_on(async {
+    runtime.block_on(async {
         let clients: Vec<_> = (1..=n)
             .map(|client| {
                 let (tally, mut gate, connected) =
@@ -147,36 +173,23 @@ pub fn tasks(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> ScaleRu
                 _ = shutdown.requested() => break,
             }
         }
-        let startup = started_at.elapsed();
-        let during = resident_bytes();
-        let opened_at = Instant::now();
+        tally.all_connected(); // reads the start-up time and resident memory
         let _ = open.send(true);
         for client in clients {
             let _ = client.await;
         }
-        (startup, during, opened_at)
     });
-    let all_answered = opened_at.elapsed();
-    let tally = Arc::try_unwrap(tally).unwrap_or_default();
-    ScaleRun {
-        started: n,
-        startup,
-        resident_growth: growth(before, during),
-        all_answered,
-        ..tally.into_run("tasks")
-    }
+    Arc::into_inner(tally).map_or_else(ScaleRun::default, |tally| tally.into_run(n))
 }
 // ANCHOR_END: scale_tasks
 
 // ANCHOR: scale_threads
 /// `n` clients, each on an OS thread with a small stack.
 pub fn threads(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> ScaleRun {
-    let tally = Tally::default();
+    let tally = Tally::start("threads");
     let gate = Gate::default();
-    let before = resident_bytes();
-    let started_at = Instant::now();
     let (mut started, mut refused) = (0, None);
-    let (startup, during, opened_at) = thread::scope(|scope| {
+    thread::scope(|scope| {
         for client in 1..=n {
             let (tally, gate) = (&tally, &gate);
             let job = move || {
@@ -204,26 +217,12 @@ pub fn threads(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> Scale
         {
             thread::sleep(Duration::from_micros(200));
         }
-        let startup = started_at.elapsed();
-        let during = resident_bytes();
+        tally.all_connected(); // reads the start-up time and resident memory
         gate.open();
-        (startup, during, Instant::now())
     });
-    let all_answered = opened_at.elapsed();
-    ScaleRun {
-        started,
-        startup,
-        resident_growth: growth(before, during),
-        all_answered,
-        refused,
-        ..tally.into_run("threads")
-    }
+    ScaleRun { refused, ..tally.into_run(started) }
 }
 // ANCHOR_END: scale_threads
-
-fn growth(before: Option<u64>, during: Option<u64>) -> Option<u64> {
-    Some(during?.saturating_sub(before?))
-}
 
 /// The process's resident memory (`VmRSS`), where `/proc` has it.
 pub fn resident_bytes() -> Option<u64> {
