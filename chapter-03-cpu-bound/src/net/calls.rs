@@ -14,6 +14,8 @@ use std::time::Instant;
 
 use tokio::runtime::Builder;
 
+use shared::machine::cores;
+
 use super::client;
 use crate::gil::{DEFAULT_SWITCH_INTERVAL, Gil};
 use crate::observe::timeline::Timeline;
@@ -63,13 +65,14 @@ pub fn run(mode: CallsMode, addr: SocketAddr, clients: usize) -> CallsRun {
     let observe = |timeline: &Arc<Timeline>| {
         let log =
             Arc::new(Log { timeline: Arc::clone(timeline), failed: Mutex::default() });
-        let workers = match mode {
+        match mode {
             CallsMode::Loop => on_loop(addr, clients, &log),
             CallsMode::Threads => on_threads(addr, clients, &log),
             CallsMode::Gil => under_gil(addr, clients, &log),
             CallsMode::Tasks => as_tasks(addr, clients, &log),
-        };
+        }
         failed = std::mem::take(&mut *log.failures());
+        let workers = (mode == CallsMode::Tasks).then(cores);
         Observations { workers, waited: true, ..Observations::default() }
     };
     let measured = observe::measure(mode, clients, observe, || false);
@@ -80,20 +83,19 @@ pub fn run(mode: CallsMode, addr: SocketAddr, clients: usize) -> CallsRun {
 // ANCHOR: on_loop
 /// Every client a task on one current-thread runtime: one thread, and all
 /// the requests in flight at once.
-fn on_loop(addr: SocketAddr, clients: usize, log: &Arc<Log>) -> Option<usize> {
-    let runtime = Builder::new_current_thread().enable_all().build().ok()?;
-    runtime.block_on(spawn_clients(addr, clients, log));
-    None
+fn on_loop(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
+    if let Ok(runtime) = Builder::new_current_thread().enable_all().build() {
+        runtime.block_on(spawn_clients(addr, clients, log));
+    }
 }
 // ANCHOR_END: on_loop
 
 /// Every client a task on a multi-thread runtime, one worker per core.
-fn as_tasks(addr: SocketAddr, clients: usize, log: &Arc<Log>) -> Option<usize> {
-    let workers = shared::machine::cores();
-    let runtime =
-        Builder::new_multi_thread().worker_threads(workers).enable_all().build().ok()?;
-    runtime.block_on(spawn_clients(addr, clients, log));
-    Some(workers)
+fn as_tasks(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
+    let mut runtime = Builder::new_multi_thread();
+    if let Ok(runtime) = runtime.worker_threads(cores()).enable_all().build() {
+        runtime.block_on(spawn_clients(addr, clients, log));
+    }
 }
 
 // ANCHOR: spawn_clients
@@ -119,7 +121,7 @@ async fn spawn_clients(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
 
 // ANCHOR: on_threads
 /// Every client a thread of its own, blocked in the kernel while it waits.
-fn on_threads(addr: SocketAddr, clients: usize, log: &Arc<Log>) -> Option<usize> {
+fn on_threads(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
     thread::scope(|scope| {
         for client in 1..=clients {
             scope.spawn(move || {
@@ -129,14 +131,13 @@ fn on_threads(addr: SocketAddr, clients: usize, log: &Arc<Log>) -> Option<usize>
             });
         }
     });
-    None
 }
 // ANCHOR_END: on_threads
 
 // ANCHOR: under_gil
 /// Every client a thread that holds the GIL model, except around each
 /// blocking socket call, which is where CPython lets go of the real one.
-fn under_gil(addr: SocketAddr, clients: usize, log: &Arc<Log>) -> Option<usize> {
+fn under_gil(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
     let gil = Gil::new(DEFAULT_SWITCH_INTERVAL);
     thread::scope(|scope| {
         for client in 1..=clients {
@@ -152,7 +153,6 @@ fn under_gil(addr: SocketAddr, clients: usize, log: &Arc<Log>) -> Option<usize> 
             });
         }
     });
-    None
 }
 // ANCHOR_END: under_gil
 

@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::thread;
 
-use shared::measure::{Measurement, Stopwatch};
+use shared::measure::{Measurement, measure};
 use tokio::runtime::Builder;
 
 /// Size of each file.
@@ -97,19 +97,13 @@ fn is_intact(i: usize, bytes: &std::io::Result<Vec<u8>>) -> bool {
 
 /// Reads every file of `set` in `mode`, measured.
 pub fn run(mode: FilesMode, set: &FileSet) -> FilesRun {
-    let stopwatch = Stopwatch::start();
-    let (read_ok, threads_started) = match mode {
+    let ((read_ok, threads_started), measurement) = measure(|| match mode {
         FilesMode::OneAfterAnother => (one_after_another(set), 0),
         FilesMode::Threads => (on_threads(set), set.paths.len()),
         FilesMode::TokioFs => with_tokio_fs(set),
-    };
-    FilesRun {
-        mode,
-        read_ok,
-        files: set.paths.len(),
-        measurement: stopwatch.stop(),
-        threads_started,
-    }
+    });
+    let files = set.paths.len();
+    FilesRun { mode, read_ok, files, measurement, threads_started }
 }
 
 fn one_after_another(set: &FileSet) -> usize {
