@@ -40,30 +40,9 @@ impl NetResults {
 /// printing as it goes. The service is stopped (killed and reaped) when
 /// this returns, whichever way.
 pub fn run(config: &NetConfig) -> Result<NetResults, NetError> {
-    let mut results = NetResults::default();
     let service = ServiceProcess::start(config)?;
-    let (clients, wait) = (config.clients, duration(config.wait));
-    say(format!(
-        "I/O on real sockets: {clients} clients, one request each, to a slow\n\
-         service on 127.0.0.1 (a child process) that answers after {wait}."
-    ));
-    for mode in CallsMode::ALL {
-        if config.shutdown.is_requested() {
-            break;
-        }
-        say(format!("\n{}: {clients} requests {}", mode.name(), how(mode)));
-        let run = calls::run(mode, service.addr, clients);
-        say_calls(&run);
-        results.calls.push(run);
-    }
-    if !results.calls.is_empty() {
-        let runs: Vec<ModeRun> =
-            results.calls.iter().map(|r| r.measured.clone()).collect();
-        let title = format!("\nSummary of {clients} requests that each wait {wait}:");
-        table(&title, &runs, observe::loop_wall(&runs)).into_iter().for_each(say);
-        say("- every mode overlapped its waits, the GIL model too: the lock is\n  \
-             let go around each blocking socket call");
-    }
+    let calls = four_modes(config, &service);
+    let mut results = NetResults { calls, ..NetResults::default() };
     if config.scale > 0 && !config.shutdown.is_requested() {
         results.scale = scale_up(config, &service);
     }
@@ -74,6 +53,33 @@ pub fn run(config: &NetConfig) -> Result<NetResults, NetError> {
     Ok(results)
 }
 // ANCHOR_END: run
+
+/// The clients in each mode, then the CPU experiment's summary table.
+fn four_modes(config: &NetConfig, service: &ServiceProcess) -> Vec<CallsRun> {
+    let (clients, wait) = (config.clients, duration(config.wait));
+    say(format!(
+        "I/O on real sockets: {clients} clients, one request each, to a slow\n\
+         service on 127.0.0.1 (a child process) that answers after {wait}."
+    ));
+    let mut runs = Vec::new();
+    for mode in CallsMode::ALL {
+        if config.shutdown.is_requested() {
+            break;
+        }
+        say(format!("\n{}: {clients} requests {}", mode.name(), how(mode)));
+        let run = calls::run(mode, service.addr, clients);
+        say_calls(&run);
+        runs.push(run);
+    }
+    let measured: Vec<ModeRun> = runs.iter().map(|run| run.measured.clone()).collect();
+    if !measured.is_empty() {
+        let title = format!("\nSummary of {clients} requests that each wait {wait}:");
+        table(&title, &measured, observe::loop_wall(&measured)).into_iter().for_each(say);
+        say("- every mode overlapped its waits, the GIL model too: the lock is\n  \
+             let go around each blocking socket call");
+    }
+    runs
+}
 
 fn how(mode: CallsMode) -> &'static str {
     match mode {
