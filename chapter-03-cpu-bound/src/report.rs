@@ -164,13 +164,19 @@ pub fn why(mode: Mode) -> &'static str {
 /// The summary printed after all modes: a table (verdict second) and a line
 /// per mode that says why.
 pub fn summary(title: &str, runs: &[ModeRun], baseline: Option<Duration>) -> Vec<String> {
+    let mut lines = table(title, runs, baseline);
+    lines.extend(
+        runs.iter().map(|run| format!("- {}: {}", run.mode.name(), why(run.mode))),
+    );
+    lines
+}
+
+/// The summary's table, a row per mode; the I/O experiment prints it too.
+pub fn table(title: &str, runs: &[ModeRun], baseline: Option<Duration>) -> Vec<String> {
     let mut table = vec![TABLE_HEAD.map(String::from)];
     table.extend(runs.iter().map(|run| table_row(run, baseline)));
     let mut lines = vec![title.to_string()];
     lines.extend(format::table(&table));
-    lines.extend(
-        runs.iter().map(|run| format!("- {}: {}", run.mode.name(), why(run.mode))),
-    );
     lines
 }
 

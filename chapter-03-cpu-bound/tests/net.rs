@@ -1,6 +1,7 @@
 //! The I/O experiment on real sockets, run for real: the snapshot of a small
-//! run, and the faults: a port that cannot be bound, a reset from the peer,
-//! a file-descriptor limit too low, Ctrl-C in the middle of the scale-up.
+//! run, its `--json` records, and the faults: a port that cannot be bound, a
+//! reset from the peer, a file-descriptor limit too low, Ctrl-C in the middle
+//! of the scale-up.
 //! Every test also checks that no service process is left behind.
 
 use std::io::{BufRead, BufReader};
@@ -10,6 +11,7 @@ use std::time::{Duration, Instant};
 use insta_cmd::assert_cmd_snapshot;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
+use shared::record::Record;
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-03-cpu-bound");
 
@@ -137,4 +139,50 @@ fn ctrl_c_in_the_scale_up() {
     assert!(rest.iter().any(|l| l.starts_with("stopped by Ctrl-C")), "{rest:?}");
     assert!(!rest.iter().any(|l| l.starts_with("Files:")), "{rest:?}");
     assert_eq!(processes_with("ctrl-c"), 0);
+}
+
+/// `--json` writes every I/O row as a record, in order: the four modes
+/// (`io_calls`, each concurrent), the scale-up's two kinds (none failed),
+/// the three ways to read files.
+#[test]
+fn json_records_every_io_row() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("io.jsonl");
+    let path_arg = path.to_str().expect("a UTF-8 path");
+    let args = ["--workload", "io", "--calls", "3", "--wait", "200ms", "--scale", "20"];
+    let mut command = tagged(&args, "json");
+    command.args(["--json", path_arg]);
+    let (code, stdout, stderr) = run(&mut command);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    let text = std::fs::read_to_string(&path).expect("the records");
+    let records: Vec<Record> = text
+        .lines()
+        .map(|line| Record::from_json_line(line).expect("a record"))
+        .collect();
+    let rows: Vec<_> = (records.iter())
+        .map(|r| (r.experiment.as_str(), r.variant.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("io_calls", "loop"),
+            ("io_calls", "threads"),
+            ("io_calls", "gil-model"),
+            ("io_calls", "tasks"),
+            ("io_scale", "tasks"),
+            ("io_scale", "threads"),
+            ("io_files", "sequential"),
+            ("io_files", "threads"),
+            ("io_files", "tokio-fs"),
+        ]
+    );
+    let verdicts: Vec<_> = records.iter().filter_map(|r| r.verdict.as_deref()).collect();
+    assert_eq!(
+        verdicts,
+        ["concurrent", "concurrent", "concurrent", "concurrent"]
+            .into_iter()
+            .chain(["0 failed", "0 failed"])
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(processes_with("json"), 0);
 }

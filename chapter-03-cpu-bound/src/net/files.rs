@@ -8,9 +8,8 @@
 
 use std::path::PathBuf;
 use std::thread;
-use std::time::Duration;
 
-use shared::measure::{Measurement, Stopwatch};
+use shared::measure::{Measurement, measure};
 use tokio::runtime::Builder;
 
 /// Size of each file.
@@ -67,7 +66,7 @@ pub struct FilesRun {
 /// A directory of test files, removed when dropped.
 #[derive(Debug)]
 pub struct FileSet {
-    dir: tempfile::TempDir,
+    _dir: tempfile::TempDir,
     /// The files, in order.
     pub paths: Vec<PathBuf>,
 }
@@ -82,12 +81,7 @@ impl FileSet {
                 std::fs::write(&path, content(i)).map(|()| path)
             })
             .collect::<std::io::Result<Vec<_>>>()?;
-        Ok(FileSet { dir, paths })
-    }
-
-    /// Where the files are.
-    pub fn dir(&self) -> &std::path::Path {
-        self.dir.path()
+        Ok(FileSet { _dir: dir, paths })
     }
 }
 
@@ -103,19 +97,13 @@ fn is_intact(i: usize, bytes: &std::io::Result<Vec<u8>>) -> bool {
 
 /// Reads every file of `set` in `mode`, measured.
 pub fn run(mode: FilesMode, set: &FileSet) -> FilesRun {
-    let stopwatch = Stopwatch::start();
-    let (read_ok, threads_started) = match mode {
+    let ((read_ok, threads_started), measurement) = measure(|| match mode {
         FilesMode::OneAfterAnother => (one_after_another(set), 0),
         FilesMode::Threads => (on_threads(set), set.paths.len()),
         FilesMode::TokioFs => with_tokio_fs(set),
-    };
-    FilesRun {
-        mode,
-        read_ok,
-        files: set.paths.len(),
-        measurement: stopwatch.stop(),
-        threads_started,
-    }
+    });
+    let files = set.paths.len();
+    FilesRun { mode, read_ok, files, measurement, threads_started }
 }
 
 fn one_after_another(set: &FileSet) -> usize {
@@ -168,9 +156,6 @@ pub fn threads_named(name: &str) -> usize {
         .count()
 }
 
-/// The runtime's blocking threads linger after the run; this is how long.
-pub const KEEP_ALIVE: Duration = Duration::from_secs(10);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,7 +165,7 @@ mod tests {
     #[test]
     fn reads_every_file_and_cleans_up() {
         let set = FileSet::create(4).expect("a temp dir");
-        let dir = set.dir().to_path_buf();
+        let dir = set.paths[0].parent().expect("a dir").to_path_buf();
         for mode in FilesMode::ALL {
             let run = run(mode, &set);
             assert_eq!(run.read_ok, 4, "{mode:?}");

@@ -42,11 +42,4 @@ pub struct NetConfig {
 }
 
 /// Why an experiment could not run: one line for the user.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NetError(pub String);
-
-impl std::fmt::Display for NetError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+pub type NetError = String;

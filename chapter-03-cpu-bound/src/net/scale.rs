@@ -10,7 +10,7 @@
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -35,8 +35,6 @@ pub const SYN_RETRY: Duration = Duration::from_secs(1);
 pub struct ScaleRun {
     /// `tasks` or `threads`.
     pub kind: &'static str,
-    /// Connections asked for.
-    pub asked: usize,
     /// Clients started (fewer if the OS refused a thread).
     pub started: usize,
     /// Time until every started client was connected, waiting at the gate.
@@ -47,7 +45,7 @@ pub struct ScaleRun {
     pub all_answered: Duration,
     /// Requests answered, echo checked.
     pub answered: usize,
-    /// Failed clients: how many, and the first reason.
+    /// Failed clients.
     pub failed: usize,
     /// The first failure's reason.
     pub first_failure: Option<String>,
@@ -57,8 +55,6 @@ pub struct ScaleRun {
     pub slowest_connect: Duration,
     /// Why the OS refused a thread, if it did.
     pub refused: Option<String>,
-    /// Ctrl-C cut the run short.
-    pub stopped: bool,
     /// Wall and CPU time of the whole run (set by the report).
     pub measured: Option<shared::measure::Measurement>,
 }
@@ -75,52 +71,66 @@ impl ScaleRun {
     }
 }
 
-/// What every client notes: connected (and how long that took), then done.
-#[derive(Debug, Default)]
+/// What the clients note (connected, how long that took, done), and the
+/// clock and the memory readings around them.
+#[derive(Debug)]
 struct Tally {
     connected: AtomicUsize,
-    slow_connects: AtomicUsize,
-    slowest_connect_us: std::sync::atomic::AtomicU64,
-    answered: AtomicUsize,
-    failed: AtomicUsize,
-    first_failure: Mutex<Option<String>>,
+    run: Mutex<ScaleRun>,
+    started_at: Instant,
+    resident_before: Option<u64>,
+    gate_opened: OnceLock<Instant>,
 }
 
 impl Tally {
-    fn connect_took(&self, took: Duration) {
-        if took >= SYN_RETRY {
-            self.slow_connects.fetch_add(1, Ordering::Relaxed);
+    fn start(kind: &'static str) -> Tally {
+        Tally {
+            connected: AtomicUsize::new(0),
+            run: Mutex::new(ScaleRun { kind, ..ScaleRun::default() }),
+            resident_before: resident_bytes(),
+            started_at: Instant::now(),
+            gate_opened: OnceLock::new(),
         }
-        let us = took.as_micros() as u64;
-        self.slowest_connect_us.fetch_max(us, Ordering::Relaxed);
+    }
+
+    fn connect_took(&self, took: Duration) {
+        let mut run = self.lock();
+        run.slow_connects += usize::from(took >= SYN_RETRY);
+        run.slowest_connect = run.slowest_connect.max(took);
+    }
+
+    /// Every client is connected: the start-up time and the memory held.
+    /// The gate opens right after.
+    fn all_connected(&self) {
+        let startup = self.started_at.elapsed();
+        let during = resident_bytes();
+        let mut run = self.lock();
+        run.startup = startup;
+        run.resident_growth =
+            during.zip(self.resident_before).map(|(d, b)| d.saturating_sub(b));
+        let _ = self.gate_opened.set(Instant::now());
     }
 
     fn done(&self, result: std::io::Result<()>) {
+        let mut run = self.lock();
         match result {
-            Ok(()) => self.answered.fetch_add(1, Ordering::Relaxed),
+            Ok(()) => run.answered += 1,
             Err(err) => {
-                let mut first =
-                    self.first_failure.lock().unwrap_or_else(|p| p.into_inner());
-                first.get_or_insert_with(|| client::phrase(&err));
-                self.failed.fetch_add(1, Ordering::Relaxed)
+                run.failed += 1;
+                run.first_failure.get_or_insert_with(|| client::phrase(&err));
             }
-        };
+        }
     }
 
-    fn into_run(self, kind: &'static str, asked: usize) -> ScaleRun {
-        ScaleRun {
-            kind,
-            asked,
-            answered: self.answered.into_inner(),
-            failed: self.failed.into_inner(),
-            first_failure: self
-                .first_failure
-                .into_inner()
-                .unwrap_or_else(|p| p.into_inner()),
-            slow_connects: self.slow_connects.into_inner(),
-            slowest_connect: Duration::from_micros(self.slowest_connect_us.into_inner()),
-            ..ScaleRun::default()
-        }
+    fn lock(&self) -> MutexGuard<'_, ScaleRun> {
+        self.run.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The run, once the last client is done; `started` of them were.
+    fn into_run(self, started: usize) -> ScaleRun {
+        let all_answered = self.gate_opened.get().map(Instant::elapsed);
+        let run = self.run.into_inner().unwrap_or_else(PoisonError::into_inner);
+        ScaleRun { started, all_answered: all_answered.unwrap_or_default(), ..run }
     }
 }
 
@@ -128,14 +138,12 @@ impl Tally {
 /// `n` clients as tasks on one current-thread runtime.
 pub fn tasks(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> ScaleRun {
     let Ok(runtime) = Builder::new_current_thread().enable_all().build() else {
-        return ScaleRun { kind: "tasks", asked: n, ..ScaleRun::default() };
+        return ScaleRun { kind: "tasks", ..ScaleRun::default() };
     };
-    let tally = Arc::new(Tally::default());
+    let tally = Arc::new(Tally::start("tasks"));
     let (open, gate) = watch::channel(false);
     let (connected, mut all_connected) = mpsc::unbounded_channel();
-    let before = resident_bytes();
-    let started_at = Instant::now();
-    let (startup, during, opened_at, stopped) = runtime.block_on(async {
+    runtime.block_on(async {
         let clients: Vec<_> = (1..=n)
             .map(|client| {
                 let (tally, mut gate, connected) =
@@ -159,44 +167,29 @@ pub fn tasks(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> ScaleRu
                 })
             })
             .collect();
-        let mut stopped = false;
         for _ in 0..n {
             tokio::select! {
                 _ = all_connected.recv() => {}
-                _ = shutdown.requested() => { stopped = true; break; }
+                _ = shutdown.requested() => break,
             }
         }
-        let startup = started_at.elapsed();
-        let during = resident_bytes();
-        let opened_at = Instant::now();
+        tally.all_connected(); // reads the start-up time and resident memory
         let _ = open.send(true);
         for client in clients {
             let _ = client.await;
         }
-        (startup, during, opened_at, stopped)
     });
-    let all_answered = opened_at.elapsed();
-    let tally = Arc::try_unwrap(tally).unwrap_or_default();
-    ScaleRun {
-        started: n,
-        startup,
-        resident_growth: growth(before, during),
-        all_answered,
-        stopped,
-        ..tally.into_run("tasks", n)
-    }
+    Arc::into_inner(tally).map_or_else(ScaleRun::default, |tally| tally.into_run(n))
 }
 // ANCHOR_END: scale_tasks
 
 // ANCHOR: scale_threads
 /// `n` clients, each on an OS thread with a small stack.
 pub fn threads(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> ScaleRun {
-    let tally = Tally::default();
+    let tally = Tally::start("threads");
     let gate = Gate::default();
-    let before = resident_bytes();
-    let started_at = Instant::now();
     let (mut started, mut refused) = (0, None);
-    let (startup, during, opened_at) = thread::scope(|scope| {
+    thread::scope(|scope| {
         for client in 1..=n {
             let (tally, gate) = (&tally, &gate);
             let job = move || {
@@ -224,27 +217,12 @@ pub fn threads(addr: SocketAddr, n: usize, shutdown: &'static Shutdown) -> Scale
         {
             thread::sleep(Duration::from_micros(200));
         }
-        let startup = started_at.elapsed();
-        let during = resident_bytes();
+        tally.all_connected(); // reads the start-up time and resident memory
         gate.open();
-        (startup, during, Instant::now())
     });
-    let all_answered = opened_at.elapsed();
-    ScaleRun {
-        started,
-        startup,
-        resident_growth: growth(before, during),
-        all_answered,
-        refused,
-        stopped: shutdown.is_requested(),
-        ..tally.into_run("threads", n)
-    }
+    ScaleRun { refused, ..tally.into_run(started) }
 }
 // ANCHOR_END: scale_threads
-
-fn growth(before: Option<u64>, during: Option<u64>) -> Option<u64> {
-    Some(during?.saturating_sub(before?))
-}
 
 /// The process's resident memory (`VmRSS`), where `/proc` has it.
 pub fn resident_bytes() -> Option<u64> {

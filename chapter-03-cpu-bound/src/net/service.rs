@@ -49,7 +49,7 @@ impl ServiceProcess {
     /// line: `port P backlog B`, or the one-line reason it could not listen.
     pub fn start(config: &NetConfig) -> Result<ServiceProcess, NetError> {
         let exe = std::env::current_exe()
-            .map_err(|err| NetError(format!("cannot find this program: {err}")))?;
+            .map_err(|err| format!("cannot find this program: {err}"))?;
         let mut child = Command::new(exe)
             .env(SERVICE_ENV, config.wait.as_micros().to_string())
             .env(PORT_ENV, config.port.to_string())
@@ -57,7 +57,7 @@ impl ServiceProcess {
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
-            .map_err(|err| NetError(format!("cannot start the service: {err}")))?;
+            .map_err(|err| format!("cannot start the service: {err}"))?;
         let stdout = child.stdout.take();
         // From here on, dropping `service` kills and reaps the child.
         let mut service = ServiceProcess {
@@ -72,8 +72,8 @@ impl ServiceProcess {
                 service.backlog = backlog;
                 Ok(service)
             }
-            None if line.is_empty() => Err(NetError("the service exited at once".into())),
-            None => Err(NetError(line.trim_start_matches("error: ").to_string())),
+            None if line.is_empty() => Err("the service exited at once".into()),
+            None => Err(line.trim_start_matches("error: ").to_string()),
         }
     }
 }
@@ -84,14 +84,10 @@ fn first_line(stdout: ChildStdout) -> String {
     line.trim_end().to_string()
 }
 
+/// `port 4242 backlog 4096`: the port and the backlog granted.
 fn parse_ready(line: &str) -> Option<(u16, u32)> {
-    let mut words = line.split(' ');
-    match (words.next(), words.next(), words.next(), words.next()) {
-        (Some("port"), Some(port), Some("backlog"), Some(backlog)) => {
-            Some((port.parse().ok()?, backlog.parse().ok()?))
-        }
-        _ => None,
-    }
+    let (port, backlog) = line.strip_prefix("port ")?.split_once(" backlog ")?;
+    Some((port.parse().ok()?, backlog.parse().ok()?))
 }
 
 impl Drop for ServiceProcess {

@@ -57,6 +57,8 @@ pub struct Observations {
     pub forced_switches: Option<u64>,
     /// Worker threads of the runtime (tasks mode only).
     pub workers: Option<usize>,
+    /// The calls waited (requests on sockets) instead of computing.
+    pub waited: bool,
 }
 
 /// Everything one run of one mode showed.
@@ -81,7 +83,11 @@ pub struct ModeRun {
 impl ModeRun {
     /// The lesson's word for this run.
     pub fn verdict(&self) -> Verdict {
-        Verdict::for_cpu(self.most_at_once, self.measurement.cores)
+        if self.observed.waited {
+            Verdict::for_waits(self.most_at_once)
+        } else {
+            Verdict::for_cpu(self.most_at_once, self.measurement.cores)
+        }
     }
 
     /// Wall time of `baseline` over this run's: how many times faster it was.

@@ -20,6 +20,9 @@ pub enum Verdict {
     /// CPU work, several calls in progress at once but one core to share:
     /// the operating system interleaves them.
     TimeSliced,
+    /// Waiting work (requests on sockets), several waits at the same instant:
+    /// waiting takes no core, so one thread is enough.
+    Concurrent,
 }
 
 impl Verdict {
@@ -35,12 +38,19 @@ impl Verdict {
     }
     // ANCHOR_END: verdict
 
+    /// The verdict for requests that wait: `most_at_once` were seen waiting
+    /// for their answers at the same instant.
+    pub fn for_waits(most_at_once: usize) -> Verdict {
+        if most_at_once > 1 { Verdict::Concurrent } else { Verdict::Serialised }
+    }
+
     /// The word printed in the output.
     pub fn word(self) -> &'static str {
         match self {
             Verdict::Serialised => "serialised",
             Verdict::Parallel => "parallel",
             Verdict::TimeSliced => "time-sliced",
+            Verdict::Concurrent => "concurrent",
         }
     }
 }
