@@ -202,7 +202,7 @@ fn algorithm(plan: &Plan) -> Result<Vec<Record>, Failure> {
         .map(|&way| algorithm::run_way(way, plan.algorithm_calls, plan.limit, cores))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|err| Failure::Error(format!("cannot build a thread pool: {err}")))?;
-    Ok(algorithm::records(&rows, plan.limit, VERSION))
+    Ok(chapter_4_records::algorithms(&rows, plan.limit))
 }
 
 /// Chapter 4's hybrid: tokio's loop keeps a heartbeat while the process
