@@ -38,7 +38,8 @@
 //!
 //! The program:
 //! - [`config`]: what a run is asked to do, read by every mode.
-//! - [`report`]: every line the program prints.
+//! - [`report`]: every line the program prints; [`picture`]: the run drawn
+//!   as a timeline (`--timeline`).
 //! - [`run()`]: the modes one after another (the process's CPU time counts
 //!   every thread, so two modes measured at once would blur each other).
 
@@ -49,6 +50,7 @@ pub mod heartbeat;
 pub mod interruptible;
 pub mod net;
 pub mod observe;
+pub mod picture;
 pub mod report;
 mod run;
 
