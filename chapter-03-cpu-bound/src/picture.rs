@@ -35,6 +35,7 @@ pub fn draw(runs: &[ModeRun]) -> Timeline {
              for the lock) cuts it.",
             format::duration(GAP)
         ))
+        .note("A lane of over 40 bars is one shape: hover it for their count and total.")
         .note("A beat is late (red) when it ran over one period after it was due.");
     for run in runs {
         picture = picture.group(group(run));
