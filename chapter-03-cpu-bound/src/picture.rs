@@ -10,8 +10,8 @@ use shared::draw::{Group, Kind, Lane, Span, Tick, Timeline};
 use shared::format;
 
 use crate::heartbeat::PERIOD;
-use crate::observe::on_core::{GAP, Stretch};
-use crate::observe::timeline::{self, most_at_once};
+use crate::observe::on_core::GAP;
+use crate::observe::timeline::{self, Stretch, most_at_once};
 use crate::observe::{Mode, ModeRun};
 
 /// The timeline of `runs`, one group per mode, in the order they ran.

@@ -14,23 +14,10 @@
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use super::timeline::Timeline;
+use super::timeline::{Stretch, Timeline};
 
 /// The shortest pause that cuts a stretch: a few interrupts take less.
 pub const GAP: Duration = Duration::from_micros(200);
-
-/// One stretch of time during which `call`'s thread kept computing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stretch {
-    /// The call's number, from 1.
-    pub call: usize,
-    /// The thread it ran on (a task's worker, for the tasks).
-    pub thread: ThreadId,
-    /// Time since the timeline's origin when the stretch began.
-    pub start: Duration,
-    /// Time since the timeline's origin when it ended.
-    pub end: Duration,
-}
 
 /// The clock-watcher of one call, on the thread that computes it.
 #[derive(Debug)]

@@ -8,12 +8,11 @@
 //! does not depend on how busy the machine is (a busy machine makes spans
 //! longer, which can only make them overlap more, never less). The timeline
 //! also keeps what the picture draws: the [`Stretch`]es each call's thread
-//! was seen computing ([`super::on_core`]).
+//! was seen computing (recorded by [`super::on_core`]).
 
 use std::sync::Mutex;
+use std::thread::ThreadId;
 use std::time::{Duration, Instant};
-
-use super::on_core::{OnCore, Stretch};
 
 /// One interval during which call `call` was computing (or, for I/O jobs, waiting).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +22,19 @@ pub struct Span {
     /// Time since the timeline's origin when the span began.
     pub start: Duration,
     /// Time since the timeline's origin when the span ended.
+    pub end: Duration,
+}
+
+/// One stretch of time during which `call`'s thread kept computing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stretch {
+    /// The call's number, from 1.
+    pub call: usize,
+    /// The thread it ran on (a task's worker, for the tasks).
+    pub thread: ThreadId,
+    /// Time since the timeline's origin when the stretch began.
+    pub start: Duration,
+    /// Time since the timeline's origin when it ended.
     pub end: Duration,
 }
 
@@ -49,11 +61,6 @@ impl Timeline {
     /// The time from the timeline's origin to `instant` (zero if before).
     pub fn since_origin(&self, instant: Instant) -> Duration {
         instant.saturating_duration_since(self.origin)
-    }
-
-    /// Starts watching when `call`'s thread computes (for the picture).
-    pub fn on_core(&self, call: usize) -> OnCore<'_> {
-        OnCore::new(self, call)
     }
 
     /// Records a stretch during which a call's thread kept computing.
