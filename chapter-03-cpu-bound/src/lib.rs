@@ -33,7 +33,8 @@
 //! Measuring and verdicts:
 //! - [`observe`]: a mode's run, measured ([`observe::ModeRun`]), the median
 //!   of several; [`observe::timeline`] (spans of computing, most calls at
-//!   once), [`observe::verdict`] (the lesson's words) and
+//!   once), [`observe::on_core`] (when each thread really computed, for the
+//!   picture), [`observe::verdict`] (the lesson's words) and
 //!   [`observe::record`] (the `--json` lines).
 //!
 //! The program:

@@ -4,7 +4,8 @@
 //! A run is measured from outside (wall time and the process's CPU time, with
 //! nothing else running in this process) and observed from inside (the
 //! [`timeline`] of spans each call records). [`ModeRun`] keeps both; the
-//! [`verdict`] word comes from the timeline. Nothing here prints.
+//! [`verdict`] word comes from the timeline; [`on_core`] watches the clock
+//! for the picture. Nothing here prints.
 
 pub mod on_core;
 pub mod record;
