@@ -99,6 +99,7 @@ fn calls(
         port: 0,
         repeat: 1,
         json: None,
+        timeline: None,
         shutdown: stop,
     };
     let report: ModeRun = cpu::run(mode, &config);

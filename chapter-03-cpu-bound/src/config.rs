@@ -54,6 +54,8 @@ pub struct Config {
     pub repeat: usize,
     /// Where to write one JSON record per measured mode, if anywhere.
     pub json: Option<PathBuf>,
+    /// Where to draw the CPU-bound modes as an SVG timeline, if anywhere.
+    pub timeline: Option<PathBuf>,
     /// Ctrl-C: every call checks it between multiplications.
     pub shutdown: &'static Shutdown,
 }

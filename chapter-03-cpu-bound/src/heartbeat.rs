@@ -2,8 +2,8 @@
 //!
 //! Whatever else shares a runtime with CPU-bound work pays for it: a timer
 //! cannot fire while every thread of the runtime is busy multiplying. The
-//! heartbeat wants to run every [`PERIOD`]; it records the worst delay between
-//! when it was due and when it ran. The article saw the same thing as a
+//! heartbeat wants to run every [`PERIOD`]; it records each beat, when it was
+//! due and when it ran. The article saw the same thing as a
 //! 2-second timer that came 6 seconds apart (chapter 2 measures it in detail).
 
 use std::time::Duration;
@@ -12,14 +12,16 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tokio::time::{self, Instant};
 
+use crate::observe::Beat;
+
 /// How often the heartbeat wants to run.
 pub const PERIOD: Duration = Duration::from_millis(10);
 
-/// A running heartbeat task; [`Heartbeat::stop`] ends it and returns its worst delay.
+/// A running heartbeat task; [`Heartbeat::stop`] ends it and returns its beats.
 #[derive(Debug)]
 pub struct Heartbeat {
     stop: oneshot::Sender<()>,
-    task: JoinHandle<Duration>,
+    task: JoinHandle<Vec<Beat>>,
 }
 
 impl Heartbeat {
@@ -33,30 +35,39 @@ impl Heartbeat {
         Heartbeat { stop, task }
     }
 
-    /// Stops the heartbeat; returns the latest it ever ran (including a beat
+    /// Stops the heartbeat; returns its beats (the last one may be a beat
     /// that was due and still waiting when it was stopped).
-    pub async fn stop(self) -> Duration {
+    pub async fn stop(self) -> Vec<Beat> {
         let _ = self.stop.send(());
         self.task.await.unwrap_or_default()
     }
 }
 
 // ANCHOR: beat
-async fn beat(mut stop: oneshot::Receiver<()>, running: oneshot::Sender<()>) -> Duration {
+async fn beat(
+    mut stop: oneshot::Receiver<()>,
+    running: oneshot::Sender<()>,
+) -> Vec<Beat> {
     let _ = running.send(());
-    let mut worst = Duration::ZERO;
+    let mut beats = Vec::new();
     let mut due = Instant::now() + PERIOD;
     loop {
         tokio::select! {
             biased;
-            _ = &mut stop => return worst.max(Instant::now().saturating_duration_since(due)),
+            _ = &mut stop => break,
             _ = time::sleep_until(due) => {}
         }
         // Late by however long the runtime kept this task from running.
         let now = Instant::now();
-        worst = worst.max(now - due);
+        beats.push(Beat { due: due.into_std(), ran: now.into_std() });
         due = now + PERIOD;
     }
+    // A beat still waiting when stopped is as late as it has waited so far.
+    let now = Instant::now();
+    if now > due {
+        beats.push(Beat { due: due.into_std(), ran: now.into_std() });
+    }
+    beats
 }
 // ANCHOR_END: beat
 
@@ -78,7 +89,8 @@ mod tests {
             time::sleep(PERIOD * 5).await;
             heartbeat.stop().await
         });
-        assert_eq!(idle, Duration::ZERO);
+        assert!((4..=5).contains(&idle.len()), "one beat per period: {idle:?}");
+        assert!(idle.iter().all(|beat| beat.lateness().is_zero()));
 
         let runtime =
             tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
@@ -87,6 +99,7 @@ mod tests {
             std::thread::sleep(PERIOD * 5); // the one thread is busy: nothing else runs
             heartbeat.stop().await
         });
-        assert!(blocked >= PERIOD * 3, "late by only {blocked:?}");
+        let late = blocked.iter().map(Beat::lateness).max().unwrap_or_default();
+        assert!(late >= PERIOD * 3, "late by only {late:?}");
     }
 }

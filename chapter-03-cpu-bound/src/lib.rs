@@ -33,12 +33,14 @@
 //! Measuring and verdicts:
 //! - [`observe`]: a mode's run, measured ([`observe::ModeRun`]), the median
 //!   of several; [`observe::timeline`] (spans of computing, most calls at
-//!   once), [`observe::verdict`] (the lesson's words) and
+//!   once), [`observe::on_core`] (when each thread really computed, for the
+//!   picture), [`observe::verdict`] (the lesson's words) and
 //!   [`observe::record`] (the `--json` lines).
 //!
 //! The program:
 //! - [`config`]: what a run is asked to do, read by every mode.
-//! - [`report`]: every line the program prints.
+//! - [`report`]: every line the program prints; [`picture`]: the run drawn
+//!   as a timeline (`--timeline`).
 //! - [`run()`]: the modes one after another (the process's CPU time counts
 //!   every thread, so two modes measured at once would blur each other).
 
@@ -49,6 +51,7 @@ pub mod heartbeat;
 pub mod interruptible;
 pub mod net;
 pub mod observe;
+pub mod picture;
 pub mod report;
 mod run;
 

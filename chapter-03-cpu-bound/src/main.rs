@@ -60,6 +60,11 @@ struct Args {
     /// Writes one JSON line (a shared::record::Record) per CPU mode to PATH.
     #[arg(long, value_name = "PATH")]
     json: Option<PathBuf>,
+
+    /// Draws the CPU modes as they ran (with --repeat, the median runs) as
+    /// an SVG timeline at PATH.
+    #[arg(long, value_name = "PATH")]
+    timeline: Option<PathBuf>,
 }
 
 fn main() {
@@ -79,6 +84,7 @@ fn main() {
         port: args.port,
         repeat: args.repeat,
         json: args.json,
+        timeline: args.timeline,
         shutdown: shutdown::ctrl_c(),
     };
     machine::warn_if_debug_build();

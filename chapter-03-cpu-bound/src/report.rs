@@ -113,7 +113,7 @@ pub fn mode_lines(run: &ModeRun, baseline: Option<Duration>) -> Vec<String> {
         m.share_of_machine() * 100.0
     ));
     lines.extend(verdict_lines(run));
-    if let Some(late) = run.observed.heartbeat_late {
+    if let Some(late) = run.observed.heartbeat_late() {
         let place = if run.mode == Mode::Loop { "loop" } else { "runtime" };
         lines.push(format!(
             "heartbeat: up to {} late (due every {}, on the same {place})",

@@ -1,6 +1,7 @@
 //! One run of the program, as `main.rs` asks for it: the CPU-bound modes one
 //! after another, each printed as it ends, the summary, then the I/O
-//! experiments on real sockets ([`crate::net`]), then the `--json` records.
+//! experiments on real sockets ([`crate::net`]), then the `--json` records
+//! and the `--timeline` picture.
 
 use std::fmt;
 use std::fs::File;
@@ -15,7 +16,7 @@ use crate::config::Config;
 use crate::net::report::{self as net_report, NetResults};
 use crate::net::{NetConfig, NetError};
 use crate::observe::{self, ModeRun, record};
-use crate::{cpu, report};
+use crate::{cpu, picture, report};
 
 /// What a run measured.
 #[derive(Debug, Default)]
@@ -31,8 +32,8 @@ pub struct Report {
 /// What can go wrong besides the measurements.
 #[derive(Debug)]
 pub enum Error {
-    /// The `--json` file could not be written.
-    Json(PathBuf, std::io::Error),
+    /// The `--json` or `--timeline` file could not be written.
+    Write(PathBuf, std::io::Error),
     /// The I/O experiment could not run (a port in use, no service...).
     Net(NetError),
     /// Requests or connections of the I/O experiment failed.
@@ -49,7 +50,9 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Json(path, err) => write!(f, "cannot write {}: {err}", path.display()),
+            Error::Write(path, err) => {
+                write!(f, "cannot write {}: {err}", path.display())
+            }
             Error::Net(err) => write!(f, "{err}"),
             Error::Failed(n) => write!(f, "{n} request(s) failed (see FAILED above)"),
         }
@@ -58,10 +61,12 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Runs what `config` asks for, printing as it goes. The `--json` file is
-/// created first, so that a bad path fails before minutes of measuring.
+/// Runs what `config` asks for, printing as it goes. The `--json` and
+/// `--timeline` files are created first, so that a bad path fails before
+/// minutes of measuring.
 pub fn run(config: &Config) -> Result<Report, Error> {
     let mut json = config.json.as_deref().map(create).transpose()?;
+    let mut picture = config.timeline.as_deref().map(create).transpose()?;
     let mut report = Report::default();
     if config.workload.has_cpu() {
         report.cpu = cpu_modes(config);
@@ -78,8 +83,12 @@ pub fn run(config: &Config) -> Result<Report, Error> {
     }
     if let Some((path, file)) = &mut json {
         for line in records(config, &report).iter().map(Record::to_json_line) {
-            writeln!(file, "{line}").map_err(|err| Error::Json(path.clone(), err))?;
+            writeln!(file, "{line}").map_err(|err| Error::Write(path.clone(), err))?;
         }
+    }
+    if let Some((path, file)) = &mut picture {
+        let svg = picture::draw(&report.cpu).render();
+        file.write_all(svg.as_bytes()).map_err(|err| Error::Write(path.clone(), err))?;
     }
     match report.io.as_ref().map_or(0, NetResults::failures) {
         failed if failed > 0 && !report.stopped => Err(Error::Failed(failed)),
@@ -88,7 +97,7 @@ pub fn run(config: &Config) -> Result<Report, Error> {
 }
 
 fn create(path: &Path) -> Result<(PathBuf, File), Error> {
-    let file = File::create(path).map_err(|err| Error::Json(path.to_path_buf(), err))?;
+    let file = File::create(path).map_err(|err| Error::Write(path.to_path_buf(), err))?;
     Ok((path.to_path_buf(), file))
 }
 

@@ -111,6 +111,10 @@ fn bad_input_gets_one_clear_line() {
                 &["loop", "--calls", "1", "--json", "/no such dir/runs.jsonl"],
                 "cannot write /no such dir/runs.jsonl",
             ),
+            (
+                &["loop", "--calls", "1", "--timeline", "/no such dir/run.svg"],
+                "cannot write /no such dir/run.svg",
+            ),
         ],
     );
 }
@@ -130,6 +134,7 @@ fn help_lists_every_flag() {
             "--port",
             "--repeat",
             "--json",
+            "--timeline",
             "loop",
             "threads",
             "gil",

@@ -11,9 +11,9 @@ use chapter_03_cpu_bound::cpu::call::{compute, stop_on};
 use chapter_03_cpu_bound::gil::Gil;
 use chapter_03_cpu_bound::heartbeat::Heartbeat;
 use chapter_03_cpu_bound::interruptible;
-use chapter_03_cpu_bound::observe::Mode;
 use chapter_03_cpu_bound::observe::timeline::Timeline;
 use chapter_03_cpu_bound::observe::verdict::Verdict;
+use chapter_03_cpu_bound::observe::{self, Mode};
 use chapter_03_cpu_bound::{Config, Workload};
 use shared::shutdown::Shutdown;
 use tokio::runtime::Builder;
@@ -31,6 +31,7 @@ fn config(calls: usize, limit: u32) -> Config {
         port: 0,
         repeat: 1,
         json: None,
+        timeline: None,
         shutdown: Box::leak(Box::new(Shutdown::new())),
     }
 }
@@ -128,7 +129,7 @@ fn tasks_with(workers: usize, blocking: bool, config: &Config) -> (Duration, Dur
         for task in tasks {
             let _ = task.await;
         }
-        heartbeat.stop().await
+        observe::latest(&heartbeat.stop().await)
     });
     (late, started.elapsed())
 }

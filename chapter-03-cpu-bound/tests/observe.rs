@@ -22,6 +22,7 @@ fn fake(wall_ms: u64) -> ModeRun {
         most_at_once: 1,
         observed: Observations::default(),
         stopped: false,
+        timeline: Default::default(),
     }
 }
 

@@ -8,6 +8,7 @@ use shared::workload;
 
 use crate::config::Config;
 use crate::interruptible::{self, Flow};
+use crate::observe::on_core::OnCore;
 use crate::observe::timeline::Timeline;
 
 /// Ctrl-C ends every call at its next multiplication.
@@ -21,7 +22,12 @@ pub fn stop_on(shutdown: &Shutdown) -> Flow {
 /// or `None` if Ctrl-C stopped it.
 pub fn compute(call: usize, config: &Config, timeline: &Timeline) -> Option<u64> {
     let start = Instant::now();
-    let product = interruptible::product_below(config.limit, || stop_on(config.shutdown));
+    let mut on_core = OnCore::new(timeline, call); // when it computed, for the picture
+    let product = interruptible::product_below(config.limit, || {
+        on_core.step();
+        stop_on(config.shutdown)
+    });
+    on_core.end();
     timeline.record(call, start, Instant::now());
     let product = product?;
     timeline.finish(call);

@@ -35,8 +35,8 @@ pub fn run(config: &Config, timeline: &Timeline) -> Observations {
             // Back to the loop between calls, like the article's `call_soon`.
             tokio::task::yield_now().await;
         }
-        let heartbeat_late = Some(heartbeat.stop().await);
-        Observations { fingerprints, heartbeat_late, ..Observations::default() }
+        let heartbeat = Some(heartbeat.stop().await);
+        Observations { fingerprints, heartbeat, ..Observations::default() }
     })
 }
 // ANCHOR_END: run

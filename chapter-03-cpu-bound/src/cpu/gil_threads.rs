@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::gil::Gil;
 use crate::interruptible;
 use crate::observe::Observations;
+use crate::observe::on_core::OnCore;
 use crate::observe::timeline::Timeline;
 
 // ANCHOR: run
@@ -46,7 +47,9 @@ fn compute_holding(
 ) -> Option<u64> {
     let mut held = gil.acquire();
     let mut turn_start = Instant::now();
+    let mut on_core = OnCore::new(timeline, call); // when it computed, for the picture
     let product = interruptible::product_below(config.limit, || {
+        on_core.step();
         if held.drop_requested() {
             timeline.record(call, turn_start, Instant::now());
             held.hand_over();
@@ -54,6 +57,7 @@ fn compute_holding(
         }
         stop_on(config.shutdown)
     });
+    on_core.end();
     timeline.record(call, turn_start, Instant::now());
     drop(held);
     let product = product?;

@@ -29,7 +29,7 @@ pub fn run(config: &Config, timeline: &Arc<Timeline>) -> Observations {
         .build()
         .expect("a multi-threaded runtime");
     let config = Arc::new(config.clone());
-    let (fingerprints, heartbeat_late) = runtime.block_on(async {
+    let (fingerprints, beats) = runtime.block_on(async {
         let heartbeat = Heartbeat::start().await;
         let tasks: Vec<_> = (1..=config.calls)
             .map(|call| {
@@ -45,7 +45,7 @@ pub fn run(config: &Config, timeline: &Arc<Timeline>) -> Observations {
     });
     Observations {
         fingerprints,
-        heartbeat_late: Some(heartbeat_late),
+        heartbeat: Some(beats),
         workers: Some(workers),
         ..Observations::default()
     }

@@ -4,14 +4,16 @@
 //! A run is measured from outside (wall time and the process's CPU time, with
 //! nothing else running in this process) and observed from inside (the
 //! [`timeline`] of spans each call records). [`ModeRun`] keeps both; the
-//! [`verdict`] word comes from the timeline. Nothing here prints.
+//! [`verdict`] word comes from the timeline; [`on_core`] watches the clock
+//! for the picture. Nothing here prints.
 
+pub mod on_core;
 pub mod record;
 pub mod timeline;
 pub mod verdict;
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use shared::measure::{Measurement, Stopwatch};
 
@@ -51,14 +53,42 @@ impl Mode {
 pub struct Observations {
     /// Each finished call's fingerprint (bit length of its product); empty for I/O jobs.
     pub fingerprints: Vec<u64>,
-    /// The heartbeat's worst delay, for modes that run on an async runtime.
-    pub heartbeat_late: Option<Duration>,
+    /// The heartbeat's beats, for modes that run on an async runtime.
+    pub heartbeat: Option<Vec<Beat>>,
     /// How many times the GIL was handed over on request (GIL mode only).
     pub forced_switches: Option<u64>,
     /// Worker threads of the runtime (tasks mode only).
     pub workers: Option<usize>,
     /// The calls waited (requests on sockets) instead of computing.
     pub waited: bool,
+}
+
+impl Observations {
+    /// The latest the heartbeat ran, if it ran.
+    pub fn heartbeat_late(&self) -> Option<Duration> {
+        self.heartbeat.as_deref().map(latest)
+    }
+}
+
+/// The latest any of `beats` ran (zero for none).
+pub fn latest(beats: &[Beat]) -> Duration {
+    beats.iter().map(Beat::lateness).max().unwrap_or_default()
+}
+
+/// One beat of the heartbeat: when it was due, and when it ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Beat {
+    /// When it should have run.
+    pub due: Instant,
+    /// When the runtime let it run.
+    pub ran: Instant,
+}
+
+impl Beat {
+    /// How late it ran (zero if early).
+    pub fn lateness(&self) -> Duration {
+        self.ran.saturating_duration_since(self.due)
+    }
 }
 
 /// Everything one run of one mode showed.
@@ -78,6 +108,8 @@ pub struct ModeRun {
     pub observed: Observations,
     /// Whether Ctrl-C cut the run short.
     pub stopped: bool,
+    /// What was recorded while it ran: spans, stretches, the origin.
+    pub timeline: Arc<Timeline>,
 }
 
 impl ModeRun {
@@ -117,6 +149,7 @@ pub fn measure(
         most_at_once: timeline.most_at_once(),
         observed,
         stopped: stopped(),
+        timeline,
     }
 }
 

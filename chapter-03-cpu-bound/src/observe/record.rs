@@ -40,7 +40,7 @@ pub fn of_calls(
         fingerprint: run.observed.fingerprints.last().copied(),
         worst_lateness_s: run
             .observed
-            .heartbeat_late
+            .heartbeat_late()
             .map(|late| round(late.as_secs_f64(), 6)),
         variant: Some(variant(run.mode).to_string()),
         verdict: Some(run.verdict().to_string()),

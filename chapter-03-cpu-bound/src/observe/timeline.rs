@@ -6,9 +6,12 @@
 //! the number the verdict rests on: the most calls that were computing at the
 //! same instant. It is read off timestamps, so it is an observation, and it
 //! does not depend on how busy the machine is (a busy machine makes spans
-//! longer, which can only make them overlap more, never less).
+//! longer, which can only make them overlap more, never less). The timeline
+//! also keeps what the picture draws: the [`Stretch`]es each call's thread
+//! was seen computing (recorded by [`super::on_core`]).
 
 use std::sync::Mutex;
+use std::thread::ThreadId;
 use std::time::{Duration, Instant};
 
 /// One interval during which call `call` was computing (or, for I/O jobs, waiting).
@@ -22,12 +25,26 @@ pub struct Span {
     pub end: Duration,
 }
 
+/// One stretch of time during which `call`'s thread kept computing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stretch {
+    /// The call's number, from 1.
+    pub call: usize,
+    /// The thread it ran on (a task's worker, for the tasks).
+    pub thread: ThreadId,
+    /// Time since the timeline's origin when the stretch began.
+    pub start: Duration,
+    /// Time since the timeline's origin when it ended.
+    pub end: Duration,
+}
+
 /// Spans and finishing order, recorded from any number of threads.
 #[derive(Debug)]
 pub struct Timeline {
     origin: Instant,
     spans: Mutex<Vec<Span>>,
     finished: Mutex<Vec<usize>>,
+    stretches: Mutex<Vec<Stretch>>,
 }
 
 impl Timeline {
@@ -37,16 +54,29 @@ impl Timeline {
             origin: Instant::now(),
             spans: Mutex::default(),
             finished: Mutex::default(),
+            stretches: Mutex::default(),
         }
+    }
+
+    /// The time from the timeline's origin to `instant` (zero if before).
+    pub fn since_origin(&self, instant: Instant) -> Duration {
+        instant.saturating_duration_since(self.origin)
+    }
+
+    /// Records a stretch during which a call's thread kept computing.
+    pub fn stretch(&self, stretch: Stretch) {
+        self.stretches.lock().unwrap_or_else(|poison| poison.into_inner()).push(stretch);
+    }
+
+    /// Every stretch recorded so far.
+    pub fn stretches(&self) -> Vec<Stretch> {
+        self.stretches.lock().unwrap_or_else(|poison| poison.into_inner()).clone()
     }
 
     /// Records that `call` was computing from `start` to `end`.
     pub fn record(&self, call: usize, start: Instant, end: Instant) {
-        let span = Span {
-            call,
-            start: start.saturating_duration_since(self.origin),
-            end: end.saturating_duration_since(self.origin),
-        };
+        let span =
+            Span { call, start: self.since_origin(start), end: self.since_origin(end) };
         self.spans.lock().unwrap_or_else(|poison| poison.into_inner()).push(span);
     }
 

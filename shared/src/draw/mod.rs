@@ -60,8 +60,9 @@
 //! # Testing what is drawn
 //!
 //! Each drawn thing carries a `class` and its numbers: `span` (`data-group`,
-//! `data-lane`, `data-kind`, `data-start-ms`, `data-end-ms`), `thin-spans`
-//! (spans under one unit wide, one path per lane and kind: `data-count`,
+//! `data-lane`, `data-kind`, `data-start-ms`, `data-end-ms`), `bar-label`
+//! (the text on a bar), `thin-spans` (spans under one unit wide, or every
+//! span of a lane of more than 40, one path per lane and kind: `data-count`,
 //! `data-total-ms`), `lane` (`data-busy-ms`), `tick` (`data-due-ms`,
 //! `data-ran-ms`, `data-lateness-ms`, `data-late`), `on-time-ticks` (in a
 //! lane of more than 100 ticks, its on-time ones as one path: `data-count`,

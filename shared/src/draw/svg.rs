@@ -94,6 +94,13 @@ impl Tag {
         out.push_str(&format!("</{name}>\n"));
     }
 
+    /// Pins the text's width to [`glyph_width`] of `content` at `size`:
+    /// a wider fallback font is squeezed to it, a narrower one spread.
+    pub fn pinned(self, content: &str, size: f64) -> Self {
+        self.at("textLength", glyph_width(content, size))
+            .attr("lengthAdjust", "spacingAndGlyphs")
+    }
+
     /// Writes the opening tag only, for a group whose children follow.
     pub fn open(self, out: &mut String) {
         out.push_str(&self.text);
@@ -129,10 +136,40 @@ pub fn document(width: f64, height: f64, title: &str, body: &str) -> String {
     out
 }
 
-/// A rough width of `text` at `size` units, for deciding whether a label fits.
-/// Sans-serif digits and lower-case letters average a little under 0.6 em.
+/// A rough width of `text` at `size` units, for leaving room around free
+/// text (lane names, the legend). Sans-serif digits and lower-case letters
+/// average a little under 0.6 em in the wider fonts (DejaVu Sans), so this
+/// rarely falls short.
 pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars().count() as f64 * size * 0.58
+}
+
+/// The width of `text` at `size` units in Helvetica's (and Arial's) metrics,
+/// glyph by glyph: a space or a `1` is narrower than an `m`. Text written
+/// with `textLength` set to this width ([`Tag::pinned`]) takes exactly this
+/// width in any font, so a label measured this way fits where it is put.
+pub fn glyph_width(text: &str, size: f64) -> f64 {
+    text.chars().map(em_width).sum::<f64>() * size
+}
+
+/// One glyph's advance in Helvetica, in em (from its font metrics).
+fn em_width(c: char) -> f64 {
+    match c {
+        'm' | 'M' => 0.833,
+        'w' => 0.722,
+        'W' => 0.944,
+        '%' => 0.889,
+        'i' | 'j' | 'l' | '\'' | '|' => 0.222,
+        ' ' | '.' | ',' | ':' | ';' | '!' | 'f' | 't' | 'I' | '/' | '[' | ']' => 0.278,
+        '·' => 0.278,
+        'r' | '(' | ')' | '-' => 0.333,
+        'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'J' => 0.5,
+        '+' | '=' | '×' => 0.584,
+        'a'..='z' | '0'..='9' => 0.556,
+        'A'..='Z' => 0.722,
+        '→' | '…' | '—' => 1.0,
+        _ => 0.6,
+    }
 }
 
 #[cfg(test)]

@@ -279,6 +279,67 @@ fn bar_labels_only_where_they_fit() {
     assert!(of_class(&svg, "span")[1].title.as_deref().unwrap().contains("narrow"));
 }
 
+/// Chapter 4's lanes: 20 calls of 152 to 231 ms on two threads over 2.1 s,
+/// bars 38 to 58 units wide. Every bar whose length fits with 2 units to
+/// spare (measured glyph by glyph) is labelled, in both lanes: the second
+/// thread's shorter calls lost theirs when every character counted as wide.
+#[test]
+fn every_bar_wide_enough_gets_its_label() {
+    use super::svg::glyph_width;
+    let lengths = [
+        [229, 225, 229, 229, 228, 231, 227, 224, 229, 0, 0],
+        [192, 200, 189, 204, 189, 203, 152, 196, 202, 192, 166],
+    ];
+    let lanes = lengths.iter().enumerate().map(|(t, calls)| {
+        let mut lane = Lane::new(format!("thread {}", t + 1));
+        let mut at = 0;
+        for (i, &length) in calls.iter().filter(|&&l| l > 0).enumerate() {
+            lane.spans.push(Span::new(ms(at), ms(at + length), format!("call {i}")));
+            at += length;
+        }
+        lane
+    });
+    let svg = Timeline::new("t").group(Group::new("g", lanes.collect())).render();
+    let bars: Vec<(f64, String)> = svg
+        .lines()
+        .filter(|l| l.contains("class=\"span\""))
+        .map(|l| {
+            let width = l.split(" width=\"").nth(1).unwrap().split('"').next().unwrap();
+            let title = of_class(l, "span")[0].title.clone().unwrap();
+            let length = title.rsplit('(').next().unwrap().trim_end_matches(')');
+            (width.parse().unwrap(), length.to_string())
+        })
+        .collect();
+    assert_eq!(bars.len(), 20);
+    let labels: Vec<&str> = svg
+        .lines()
+        .filter(|l| l.contains("class=\"bar-label\""))
+        .map(|l| l.rsplit_once("\">").unwrap().1.trim_end_matches("</text>"))
+        .collect();
+    let fitting: Vec<&str> = bars
+        .iter()
+        .filter(|(width, length)| glyph_width(length, 13.0) + 4.0 <= *width)
+        .map(|(_, length)| length.as_str())
+        .collect();
+    assert_eq!(labels, fitting, "labels where they fit, and only there");
+    assert_eq!(labels.len(), 18, "all but the 152 and 166 ms bars: {bars:?}");
+    assert!(svg.contains("textLength="), "the labels are pinned to their width");
+}
+
+/// A lane of more than 40 spans draws them as one path, keeping the total.
+#[test]
+fn many_wide_spans_become_one_path() {
+    let mut lane = Lane::new("thread");
+    for i in 0..50u64 {
+        lane.spans.push(Span::new(ms(i * 100), ms(i * 100 + 50), "stretch"));
+    }
+    let svg = Timeline::new("t").group(Group::new("g", vec![lane])).render();
+    assert!(of_class(&svg, "span").is_empty());
+    let path = &of_class(&svg, "thin-spans")[0];
+    assert_eq!((path.num("count"), path.num("total-ms")), (50.0, 2500.0));
+    assert_eq!(busy_ms(&svg, |_, _| true), 2500.0);
+}
+
 /// A linear x axis has round ticks from 0; many x values split the table.
 #[test]
 fn linear_axis_and_long_tables() {

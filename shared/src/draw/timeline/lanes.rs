@@ -9,8 +9,12 @@ use super::layout::{
 };
 use super::model::{Group, Lane, Span};
 use crate::draw::style::{self, FONT, HEADING, Kind, SMALL};
-use crate::draw::svg::{Tag, coord, millis, text_width};
+use crate::draw::svg::{Tag, coord, glyph_width, millis, text_width};
 use crate::format;
+
+/// A lane with more spans than this draws them all as one path per kind:
+/// no label fits on so many, and each would carry its own hover text.
+const MANY_SPANS: usize = 40;
 
 /// Draws one group from `top`; returns the y below it.
 pub(super) fn draw_group(
@@ -138,11 +142,13 @@ fn spans(
     top: f64,
     height: f64,
 ) {
-    // Thin spans per kind, drawn together after the wide ones.
+    // Thin spans per kind, drawn together after the wide ones; in a lane of
+    // many spans, all of them.
+    let many = lane.spans.len() > MANY_SPANS;
     let mut thin: Vec<(Kind, Vec<&Span>)> = Vec::new();
     for span in &lane.spans {
         let (x0, x1) = (scale.x(span.start), scale.x(span.end.max(span.start)));
-        if x1 - x0 < 1.0 {
+        if many || x1 - x0 < 1.0 {
             match thin.iter_mut().find(|(k, _)| *k == span.kind) {
                 Some((_, list)) => list.push(span),
                 None => thin.push((span.kind, vec![span])),
@@ -175,22 +181,7 @@ fn spans(
             .attr("fill", span.kind.fill())
             .titled(&title, out);
         if height >= SMALL + 3.0 {
-            let candidates = [
-                format!("{} · {}", span.label, format::duration(length)),
-                format::duration(length),
-            ];
-            if let Some(text) =
-                candidates.iter().find(|t| text_width(t, SMALL) + 6.0 <= x1 - x0)
-            {
-                Tag::new("text")
-                    .at("x", (x0 + x1) / 2.0)
-                    .at("y", top + height / 2.0 + SMALL * 0.35)
-                    .attr("font-size", SMALL)
-                    .attr("text-anchor", "middle")
-                    .attr("fill", span.kind.ink())
-                    .attr("pointer-events", "none")
-                    .text(text, out);
-            }
+            bar_label(out, span, (x0, x1), top + height / 2.0);
         }
     }
     for (kind, list) in thin {
@@ -198,7 +189,31 @@ fn spans(
     }
 }
 
-/// Spans too thin to see one by one: one path, touching slivers merged.
+/// The label written on a bar from `x0` to `x1` around `middle`: its name
+/// and length, or its length alone, whichever fits with 2 units to spare on
+/// each side. The text is pinned to its measured width, so it fits in any
+/// font.
+fn bar_label(out: &mut String, span: &Span, (x0, x1): (f64, f64), middle: f64) {
+    let length = format::duration(span.length());
+    let candidates = [format!("{} · {length}", span.label), length];
+    let Some(text) = candidates.iter().find(|t| glyph_width(t, SMALL) + 4.0 <= x1 - x0)
+    else {
+        return;
+    };
+    Tag::new("text")
+        .attr("class", "bar-label")
+        .at("x", (x0 + x1) / 2.0)
+        .at("y", middle + SMALL * 0.35)
+        .attr("font-size", SMALL)
+        .attr("text-anchor", "middle")
+        .pinned(text, SMALL)
+        .attr("fill", span.kind.ink())
+        .attr("pointer-events", "none")
+        .text(text, out);
+}
+
+/// Spans too thin to see one by one (or too many): one path, touching
+/// slivers merged.
 fn thin_spans(
     out: &mut String,
     ids: &Ids<'_>,
@@ -232,7 +247,7 @@ fn thin_spans(
     let first = list.iter().map(|s| s.start).min().unwrap_or_default();
     let last = list.iter().map(|s| s.end).max().unwrap_or_default();
     let title = format!(
-        "{}: {} short spans ({}), {} in all, between {} and {}",
+        "{}: {} spans ({}), {} in all, between {} and {}",
         ids.lane,
         list.len(),
         kind.default_name(),

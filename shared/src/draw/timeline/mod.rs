@@ -12,7 +12,15 @@
 //! make a large file. So each lane draws its thin spans of one kind as a
 //! single `<path>` (`class="thin-spans"`), with their count and exact total in
 //! `data-count` and `data-total-ms`, touching slivers merged into one shape,
-//! and every sliver at least 1 unit wide so that it stays visible.
+//! and every sliver at least 1 unit wide so that it stays visible. A lane of
+//! more than 40 spans (a thread the scheduler kept taking off its core) draws
+//! all of them that way: no label would fit, and hover text on each would
+//! only make the file large.
+//!
+//! A bar's label (its name and length, or its length alone) is written when
+//! it fits with 2 units to spare on each side, measured glyph by glyph
+//! ([`svg::glyph_width`](super::svg::glyph_width)) and pinned to that width
+//! (`textLength`), so that it fits whatever font the reader's browser picks.
 //!
 //! # Layout
 //!

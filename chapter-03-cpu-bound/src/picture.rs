@@ -1,0 +1,132 @@
+//! The CPU-bound run just measured, drawn as a timeline (`--timeline PATH`):
+//! a group per mode, each from its own start on one time scale; a lane per
+//! thread (per worker for the tasks) with a bar for each stretch it was seen
+//! computing ([`crate::observe::on_core`]); and the heartbeat's beats, each
+//! from when it was due to when it ran, the late ones red.
+
+use std::thread::ThreadId;
+
+use shared::draw::{Group, Kind, Lane, Span, Tick, Timeline};
+use shared::format;
+
+use crate::heartbeat::PERIOD;
+use crate::observe::on_core::GAP;
+use crate::observe::timeline::{self, Stretch, most_at_once};
+use crate::observe::{Mode, ModeRun};
+
+/// The timeline of `runs`, one group per mode, in the order they ran.
+pub fn draw(runs: &[ModeRun]) -> Timeline {
+    let calls = runs.first().map_or(0, |run| run.asked);
+    let at_once: Vec<String> = runs
+        .iter()
+        .map(|run| format!("{} {}", run.mode.name(), most_computing(run)))
+        .collect();
+    let mut picture = Timeline::new(format!("{calls} CPU-bound calls, four ways"))
+        .name_kind(Kind::Cpu, "computing")
+        .name_kind(Kind::Held, "computing, holding the GIL")
+        .with_table()
+        .note(format!(
+            "Calls computing at the same instant, at most: {}.",
+            at_once.join(", ")
+        ))
+        .note("Each mode is drawn from its own start, on one scale.")
+        .note(format!(
+            "A bar: a thread computing; a pause over {} (off its core, or waiting \
+             for the lock) cuts it.",
+            format::duration(GAP)
+        ))
+        .note("A lane of over 40 bars is one shape: hover it for their count and total.")
+        .note("A beat is late (red) when it ran over one period after it was due.");
+    for run in runs {
+        picture = picture.group(group(run));
+    }
+    picture
+}
+
+/// One mode's lanes: a lane per thread, or per worker and the heartbeat.
+fn group(run: &ModeRun) -> Group {
+    let stretches = run.timeline.stretches();
+    let calls = run.asked;
+    let of_call = |call: usize| stretches.iter().filter(move |s| s.call == call);
+    match run.mode {
+        Mode::Loop => {
+            let mut lane = lane("loop thread", stretches.iter(), Kind::Cpu);
+            lane.ticks = beats(run);
+            Group::new(format!("loop: {calls} calls on one thread"), vec![lane])
+        }
+        Mode::Threads => {
+            let lanes = (1..=calls)
+                .map(|call| lane(&format!("thread {call}"), of_call(call), Kind::Cpu));
+            Group::compact(format!("threads: {calls} threads"), lanes.collect())
+        }
+        Mode::Gil => {
+            let lanes = (1..=calls)
+                .map(|call| lane(&format!("thread {call}"), of_call(call), Kind::Held));
+            Group::compact(format!("gil: {calls} threads, one lock"), lanes.collect())
+        }
+        Mode::Tasks => {
+            let threads = threads_in_order(&stretches);
+            let workers = run.observed.workers.unwrap_or(0).max(threads.len());
+            let mut lanes: Vec<Lane> = (0..workers)
+                .map(|w| {
+                    let mine =
+                        stretches.iter().filter(|s| Some(&s.thread) == threads.get(w));
+                    lane(&format!("worker {}", w + 1), mine, Kind::Cpu)
+                })
+                .collect();
+            let mut heartbeat = Lane::new("heartbeat");
+            heartbeat.ticks = beats(run);
+            lanes.push(heartbeat);
+            Group::new(format!("tasks: {calls} tasks on {workers} workers"), lanes)
+        }
+    }
+}
+
+/// A lane called `name` with a bar per stretch.
+fn lane<'a>(
+    name: &str,
+    stretches: impl Iterator<Item = &'a Stretch>,
+    kind: Kind,
+) -> Lane {
+    let mut lane = Lane::new(name);
+    lane.spans = stretches
+        .map(|s| Span::new(s.start, s.end, format!("call {}", s.call)).kind(kind))
+        .collect();
+    lane
+}
+
+/// The threads that computed, in the order they first did.
+fn threads_in_order(stretches: &[Stretch]) -> Vec<ThreadId> {
+    let mut by_start = stretches.to_vec();
+    by_start.sort_by_key(|s| s.start);
+    let mut threads: Vec<ThreadId> = Vec::new();
+    for stretch in by_start {
+        if !threads.contains(&stretch.thread) {
+            threads.push(stretch.thread);
+        }
+    }
+    threads
+}
+
+/// The most stretches of `run` open at one instant: calls computing at once.
+fn most_computing(run: &ModeRun) -> usize {
+    let spans: Vec<timeline::Span> = (run.timeline.stretches().iter())
+        .map(|s| timeline::Span { call: s.call, start: s.start, end: s.end })
+        .collect();
+    most_at_once(&spans)
+}
+
+/// The heartbeat's beats as ticks from due to ran, late after one period.
+fn beats(run: &ModeRun) -> Vec<Tick> {
+    let since = |t| run.timeline.since_origin(t);
+    let beats = run.observed.heartbeat.iter().flatten();
+    beats
+        .enumerate()
+        .map(|(i, beat)| Tick {
+            due: since(beat.due),
+            ran: since(beat.ran),
+            label: format!("beat {}", i + 1),
+            late: beat.lateness() > PERIOD,
+        })
+        .collect()
+}
