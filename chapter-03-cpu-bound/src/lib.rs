@@ -85,6 +85,6 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     (r"retried after a dropped SYN: \d+", "retried after a dropped SYN: [n]"),
     (r"\b\d+ blocking threads\b", "[n] blocking threads"),
     (r"per connection, a (task|thread) started [^\n]*", "per connection, [comparison]"),
-    (r"and held [^\n]* resident memory", "and held [comparison] resident memory"),
+    (r"and held [^\n]*", "and held [comparison]"),
     (r"\b\d+\.\d+ of \d+\b", "[n] of [n]"),
 ];
