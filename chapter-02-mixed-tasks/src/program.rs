@@ -5,7 +5,7 @@
 use std::sync::mpsc;
 use std::thread;
 
-use shared::cli::say;
+use shared::cli::{cannot_write, say};
 use shared::record::JsonLines;
 use shared::shutdown::Shutdown;
 
@@ -57,8 +57,7 @@ pub fn run(
         runs.push(measured);
     }
     if let Some(path) = &options.timeline {
-        let cannot = |err| format!("cannot write {}: {err}", path.display());
-        picture::draw(&runs).write(path).map_err(cannot)?;
+        picture::draw(&runs).write(path).map_err(|err| cannot_write(path, err))?;
     }
     Ok(runs)
 }

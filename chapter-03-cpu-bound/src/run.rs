@@ -8,9 +8,9 @@ use std::fs::File;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use shared::cli::say;
+use shared::cli::{cannot_write, say};
 use shared::machine;
-use shared::record::Record;
+use shared::record::{JsonLines, Record};
 
 use crate::config::Config;
 use crate::net::report::{self as net_report, NetResults};
@@ -33,7 +33,7 @@ pub struct Report {
 #[derive(Debug)]
 pub enum Error {
     /// The `--json` or `--timeline` file could not be written.
-    Write(PathBuf, std::io::Error),
+    Write(String),
     /// The I/O experiment could not run (a port in use, no service...).
     Net(NetError),
     /// Requests or connections of the I/O experiment failed.
@@ -50,9 +50,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Write(path, err) => {
-                write!(f, "cannot write {}: {err}", path.display())
-            }
+            Error::Write(message) => write!(f, "{message}"),
             Error::Net(err) => write!(f, "{err}"),
             Error::Failed(n) => write!(f, "{n} request(s) failed (see FAILED above)"),
         }
@@ -65,7 +63,8 @@ impl std::error::Error for Error {}
 /// `--timeline` files are created first, so that a bad path fails before
 /// minutes of measuring.
 pub fn run(config: &Config) -> Result<Report, Error> {
-    let mut json = config.json.as_deref().map(create).transpose()?;
+    let json = config.json.as_deref().map(JsonLines::create).transpose();
+    let mut json = json.map_err(Error::Write)?;
     let mut picture = config.timeline.as_deref().map(create).transpose()?;
     let mut report = Report::default();
     if config.workload.has_cpu() {
@@ -81,14 +80,12 @@ pub fn run(config: &Config) -> Result<Report, Error> {
     if report.stopped {
         say("stopped by Ctrl-C: the modes that ran are summarised above");
     }
-    if let Some((path, file)) = &mut json {
-        for line in records(config, &report).iter().map(Record::to_json_line) {
-            writeln!(file, "{line}").map_err(|err| Error::Write(path.clone(), err))?;
-        }
+    if let Some(json) = &mut json {
+        json.write(&records(config, &report)).map_err(Error::Write)?;
     }
     if let Some((path, file)) = &mut picture {
         let svg = picture::draw(&report.cpu).render();
-        file.write_all(svg.as_bytes()).map_err(|err| Error::Write(path.clone(), err))?;
+        file.write_all(svg.as_bytes()).map_err(|err| write_error(path, err))?;
     }
     match report.io.as_ref().map_or(0, NetResults::failures) {
         failed if failed > 0 && !report.stopped => Err(Error::Failed(failed)),
@@ -97,8 +94,12 @@ pub fn run(config: &Config) -> Result<Report, Error> {
 }
 
 fn create(path: &Path) -> Result<(PathBuf, File), Error> {
-    let file = File::create(path).map_err(|err| Error::Write(path.to_path_buf(), err))?;
+    let file = File::create(path).map_err(|err| write_error(path, err))?;
     Ok((path.to_path_buf(), file))
+}
+
+fn write_error(path: &Path, err: std::io::Error) -> Error {
+    Error::Write(cannot_write(path, err))
 }
 
 /// The I/O experiment's settings; the scale-up runs only with every mode.

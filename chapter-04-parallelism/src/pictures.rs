@@ -96,6 +96,5 @@ pub fn algorithms(rows: &[algorithm::Row], cores: usize) -> Timeline {
 /// Writes `svg` as `name` in `folder`.
 pub fn write(folder: &Path, name: &str, svg: String) -> Result<(), String> {
     let path = folder.join(name);
-    std::fs::write(&path, svg)
-        .map_err(|err| format!("cannot write {}: {err}", path.display()))
+    std::fs::write(&path, svg).map_err(|err| shared::cli::cannot_write(&path, err))
 }

@@ -6,6 +6,7 @@
 
 use std::fmt::Display;
 use std::io::{self, Write};
+use std::path::Path;
 use std::time::Duration;
 
 use clap::Parser;
@@ -124,6 +125,12 @@ pub fn parse_ticks(text: &str) -> Result<u64, String> {
 /// Prints one line on stdout; a closed stdout (`| head`) is not worth a panic.
 pub fn say(line: impl Display) {
     let _ = writeln!(io::stdout(), "{line}");
+}
+
+/// The one-line error for a file a program was asked to write (`--json`,
+/// `--timeline`, `--pictures`) and could not.
+pub fn cannot_write(path: &Path, err: impl Display) -> String {
+    format!("cannot write {}: {err}", path.display())
 }
 
 /// Input the parser could not catch: one line on stderr, exit code 2.

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::cli;
 use crate::measure::Measurement;
 
 // ANCHOR: record
@@ -140,20 +141,17 @@ impl JsonLines {
         let path = path.to_path_buf();
         match File::create(&path) {
             Ok(file) => Ok(JsonLines { path, file }),
-            Err(err) => Err(cannot_write(&path, err)),
+            Err(err) => Err(cli::cannot_write(&path, err)),
         }
     }
 
     /// Appends `records`, one line each.
     pub fn write(&mut self, records: &[Record]) -> Result<(), String> {
         let text: String = records.iter().map(|r| r.to_json_line() + "\n").collect();
-        self.file.write_all(text.as_bytes()).map_err(|err| cannot_write(&self.path, err))
+        self.file
+            .write_all(text.as_bytes())
+            .map_err(|err| cli::cannot_write(&self.path, err))
     }
-}
-
-/// The one-line error for a `--json` file that cannot be written.
-fn cannot_write(path: &Path, err: std::io::Error) -> String {
-    format!("cannot write {}: {err}", path.display())
 }
 
 #[cfg(test)]
