@@ -54,15 +54,14 @@ fn group(run: &ModeRun) -> Group {
             lane.ticks = beats(run);
             Group::new(format!("loop: {calls} calls on one thread"), vec![lane])
         }
-        Mode::Threads => {
+        Mode::Threads | Mode::Gil => {
+            let (title, kind) = match run.mode {
+                Mode::Gil => (format!("gil: {calls} threads, one lock"), Kind::Held),
+                _ => (format!("threads: {calls} threads"), Kind::Cpu),
+            };
             let lanes = (1..=calls)
-                .map(|call| lane(&format!("thread {call}"), of_call(call), Kind::Cpu));
-            Group::compact(format!("threads: {calls} threads"), lanes.collect())
-        }
-        Mode::Gil => {
-            let lanes = (1..=calls)
-                .map(|call| lane(&format!("thread {call}"), of_call(call), Kind::Held));
-            Group::compact(format!("gil: {calls} threads, one lock"), lanes.collect())
+                .map(|call| lane(&format!("thread {call}"), of_call(call), kind));
+            Group::compact(title, lanes.collect())
         }
         Mode::Tasks => {
             let threads = threads_in_order(&stretches);
