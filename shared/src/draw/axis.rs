@@ -2,6 +2,9 @@
 
 use std::time::Duration;
 
+use super::style::{self, SMALL};
+use super::svg::{Tag, coord, plain};
+
 /// A step between ticks and the ticks themselves, from 0 up to the first tick
 /// at or above the largest value.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +81,24 @@ pub fn number_label(value: f64, step: f64) -> String {
     } else {
         text
     }
+}
+
+/// One tick of a horizontal axis drawn along `axis_y`: a 5-unit mark down
+/// at `x`, and `label` centred under it (`data-value` is `value`, for tests).
+pub fn x_tick(out: &mut String, x: f64, axis_y: f64, value: f64, label: &str) {
+    Tag::new("path")
+        .attr("d", format!("M{} {}v5", coord(x), coord(axis_y)))
+        .attr("stroke", style::MUTED)
+        .close(out);
+    Tag::new("text")
+        .attr("class", "axis-tick")
+        .attr("data-value", plain(value))
+        .at("x", x)
+        .at("y", axis_y + 5.0 + SMALL + 2.0)
+        .attr("font-size", SMALL)
+        .attr("text-anchor", "middle")
+        .attr("fill", style::TEXT)
+        .text(label, out);
 }
 
 #[cfg(test)]

@@ -260,20 +260,7 @@ impl XyChart {
                 .text(&axis::number_label(value, frame.y_ticks.step), out);
         }
         for &(value, ref label) in &frame.x_ticks {
-            let x = frame.x(value);
-            Tag::new("path")
-                .attr("d", format!("M{} {}v5", coord(x), coord(frame.bottom)))
-                .attr("stroke", style::MUTED)
-                .close(out);
-            Tag::new("text")
-                .attr("class", "axis-tick")
-                .attr("data-value", plain(value))
-                .at("x", x)
-                .at("y", frame.bottom + 5.0 + SMALL + 2.0)
-                .attr("font-size", SMALL)
-                .attr("text-anchor", "middle")
-                .attr("fill", style::TEXT)
-                .text(label, out);
+            axis::x_tick(out, frame.x(value), frame.bottom, value, label);
         }
         Tag::new("path")
             .attr(

@@ -7,7 +7,7 @@ use super::model::{Group, Lane};
 use super::shapes::{diamond, ran_mark, triangle};
 use crate::draw::axis::{self, Ticks};
 use crate::draw::style::{self, FONT, Kind, SMALL, WIDTH};
-use crate::draw::svg::{Tag, coord, millis, plain, text_width};
+use crate::draw::svg::{Tag, coord, millis, text_width};
 
 pub(super) enum Swatch {
     Bar(Kind),
@@ -79,19 +79,7 @@ pub(super) fn time_axis(out: &mut String, ticks: &Ticks, scale: &Scale, y: f64) 
         .close(out);
     for &value in &ticks.values {
         let x = scale.x(Duration::from_secs_f64(value));
-        Tag::new("path")
-            .attr("d", format!("M{} {}v5", coord(x), coord(y)))
-            .attr("stroke", style::MUTED)
-            .close(out);
-        Tag::new("text")
-            .attr("class", "axis-tick")
-            .attr("data-value", plain(value))
-            .at("x", x)
-            .at("y", y + 5.0 + SMALL + 2.0)
-            .attr("font-size", SMALL)
-            .attr("text-anchor", "middle")
-            .attr("fill", style::TEXT)
-            .text(&axis::time_label(value, ticks), out);
+        axis::x_tick(out, x, y, value, &axis::time_label(value, ticks));
     }
     let name_y = y + 5.0 + SMALL + 6.0 + FONT + 2.0;
     Tag::new("text")
