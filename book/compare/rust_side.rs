@@ -9,13 +9,14 @@ use chapter_02_mixed_tasks::jobs;
 use chapter_02_mixed_tasks::runtimes::{Placement, Runtime};
 use chapter_02_mixed_tasks::ticker::StopReason;
 use chapter_03_cpu_bound::observe::{Mode, ModeRun};
-use chapter_03_cpu_bound::{Config, Workload, cpu};
+use chapter_03_cpu_bound::{Config, cpu};
 use chapter_04_parallelism::algorithm::{self, Way};
 use chapter_04_parallelism::call::Call;
 use chapter_04_parallelism::hybrid::{self, HybridConfig, Runner};
 use chapter_04_parallelism::observe::records as chapter_4_records;
 use chapter_04_parallelism::pool_error::PoolError;
 use chapter_04_parallelism::sweep::{self, PoolKind, SweepConfig};
+use clap::Parser as _;
 use shared::measure::measure;
 use shared::record::{Record, round};
 use shared::shutdown::Shutdown;
@@ -89,18 +90,11 @@ fn calls(
     stop: &'static Shutdown,
 ) -> Result<Record, Failure> {
     let config = Config {
-        modes: vec![mode],
-        workload: Workload::Cpu,
+        mode: Some(mode),
         calls: plan.calls,
         limit: plan.limit,
-        switch_interval: Duration::from_millis(5), // the GIL model's; unused by these modes
-        wait: Duration::ZERO,                      // the I/O contrast's; unused here
-        scale: 0,
-        port: 0,
-        repeat: 1,
-        json: None,
-        timeline: None,
         shutdown: stop,
+        ..Config::parse_from(["chapter-03-cpu-bound"])
     };
     let report: ModeRun = cpu::run(mode, &config);
     if report.stopped {

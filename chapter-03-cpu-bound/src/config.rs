@@ -1,12 +1,71 @@
-//! What one run of the program is asked to do: the [`Config`] that `main.rs`
-//! builds from the command line and every mode reads.
+//! The command line: what one run is asked to do. `main.rs` parses it into a
+//! [`Config`] and hands it to `run`; every mode reads it.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::Parser;
+use shared::cli;
 use shared::shutdown::Shutdown;
 
 use crate::observe::Mode;
+
+/// Runs 20 CPU-bound calls (the article's workload) on an event loop, on 20
+/// threads, on 20 threads under a model of Python's GIL, and as async tasks on
+/// a multi-threaded runtime, and compares them. `--workload io` runs the
+/// I/O-bound contrast instead.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    version,
+    max_term_width = 80,
+    allow_negative_numbers = true,
+    after_help = "Examples:
+  chapter-03-cpu-bound
+  chapter-03-cpu-bound gil --calls 4
+  chapter-03-cpu-bound --workload io --scale 10000
+  chapter-03-cpu-bound --workload both --repeat 5 --json runs.jsonl"
+)]
+pub struct Config {
+    /// Which way to run the calls [default: every mode, one after another].
+    #[arg(value_enum)]
+    pub mode: Option<Mode>,
+    /// CPU-bound calls, requests to a slow service (I/O), or both.
+    #[arg(long, value_enum, default_value_t = Workload::Cpu)]
+    pub workload: Workload,
+    /// How many calls (or I/O clients) each mode runs.
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = cli::parse_calls)]
+    pub calls: usize,
+    /// Each call multiplies the integers in 1..LIMIT (the article's limite).
+    #[arg(long, value_name = "LIMIT", default_value_t = shared::workload::DEFAULT_LIMIT, value_parser = cli::parse_limit)]
+    pub limit: u32,
+    /// The GIL model's switch interval (CPython's default is 5 ms).
+    #[arg(long, value_name = "DURATION", default_value = "5ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
+    pub switch_interval: Duration,
+    /// How long the I/O experiment's service waits before it answers.
+    #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
+    pub wait: Duration,
+    /// Connections the I/O scale-up opens as tasks, then as threads (all modes only).
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = parse_scale)]
+    pub scale: usize,
+    /// The port the I/O experiment's service listens on (0: any free port).
+    #[arg(long, value_name = "PORT", default_value_t = 0)]
+    pub port: u16,
+    /// Runs each mode N times and reports the run with the median wall time.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = cli::parse_repeat)]
+    pub repeat: usize,
+    /// Writes one JSON line (a shared::record::Record) per measured mode to PATH.
+    #[arg(long, value_name = "PATH")]
+    pub json: Option<PathBuf>,
+    /// Draws the CPU modes as they ran (with --repeat, the median runs) as
+    /// an SVG timeline at PATH.
+    #[arg(long, value_name = "PATH")]
+    pub timeline: Option<PathBuf>,
+    /// Ctrl-C: every call checks it between multiplications. Not a flag:
+    /// `main` sets the program's own; a parsed config gets one that no
+    /// signal triggers.
+    #[arg(skip = &*Box::leak(Box::new(Shutdown::new())))]
+    pub shutdown: &'static Shutdown,
+}
 
 /// Which experiment to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -31,38 +90,16 @@ impl Workload {
     }
 }
 
-/// Everything a run needs, read by every mode.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// The modes to run, one after another.
-    pub modes: Vec<Mode>,
-    /// CPU-bound calls, waiting jobs, or both.
-    pub workload: Workload,
-    /// How many calls (or I/O clients) each mode runs.
-    pub calls: usize,
-    /// Each call multiplies the integers in `1..limit`.
-    pub limit: u32,
-    /// The GIL model's switch interval.
-    pub switch_interval: Duration,
-    /// How long the I/O experiment's service waits before it answers.
-    pub wait: Duration,
-    /// Connections the I/O scale-up opens (all modes only).
-    pub scale: usize,
-    /// The port the I/O experiment's service listens on (0: any free port).
-    pub port: u16,
-    /// Runs per mode; the run with the median wall time is kept.
-    pub repeat: usize,
-    /// Where to write one JSON record per measured mode, if anywhere.
-    pub json: Option<PathBuf>,
-    /// Where to draw the CPU-bound modes as an SVG timeline, if anywhere.
-    pub timeline: Option<PathBuf>,
-    /// Ctrl-C: every call checks it between multiplications.
-    pub shutdown: &'static Shutdown,
+impl Config {
+    /// The modes to run, one after another: the one asked for, or all.
+    pub fn modes(&self) -> &[Mode] {
+        match &self.mode {
+            Some(mode) => std::slice::from_ref(mode),
+            None => &Mode::ALL,
+        }
+    }
 }
 
-impl Config {
-    /// Whether every mode runs (the scale-up runs only then).
-    pub fn all_modes(&self) -> bool {
-        self.modes == Mode::ALL
-    }
+fn parse_scale(text: &str) -> Result<usize, String> {
+    cli::parse_count(text, 100_000).map(|n| n as usize)
 }

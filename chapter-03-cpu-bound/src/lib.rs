@@ -56,7 +56,7 @@ pub mod report;
 mod run;
 
 pub use config::{Config, Workload};
-pub use run::{Error, Report, run};
+pub use run::{Error, run};
 
 /// What this chapter's snapshots redact on top of the course's timing
 /// filters (`shared::snapshot::TIMING_FILTERS`), as `(regex, replacement)`.

@@ -14,7 +14,7 @@ use crate::observe::{Mode, ModeRun};
 
 /// The lines printed before the CPU-bound modes run.
 pub fn cpu_intro(config: &Config, cores: usize) -> Vec<String> {
-    let each = if config.modes.len() > 1 { " in each mode" } else { "" };
+    let each = if config.modes().len() > 1 { " in each mode" } else { "" };
     let mut lines = vec![format!(
         "CPU-bound: {} of product_below({}){each}, on {}.",
         count(config.calls, "call"),
@@ -28,7 +28,7 @@ pub fn cpu_intro(config: &Config, cores: usize) -> Vec<String> {
 /// The line that says how the modes are run, if there is anything to say.
 pub fn runs_line(config: &Config) -> Option<String> {
     let median = format!("the median of {} runs", config.repeat);
-    match (config.modes.len() > 1, config.repeat > 1) {
+    match (config.modes().len() > 1, config.repeat > 1) {
         (false, false) => None,
         (true, false) => Some("The modes run one after another.".to_string()),
         (true, true) => {

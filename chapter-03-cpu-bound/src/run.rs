@@ -6,42 +6,29 @@
 use std::fmt;
 use std::fs::File;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use shared::cli::{cannot_write, say};
-use shared::machine;
 use shared::record::{JsonLines, Record};
 
 use crate::config::Config;
+use crate::net::NetConfig;
 use crate::net::report::{self as net_report, NetResults};
-use crate::net::{NetConfig, NetError};
 use crate::observe::{self, ModeRun, record};
 use crate::{cpu, picture, report};
 
-/// What a run measured.
-#[derive(Debug, Default)]
-pub struct Report {
-    /// The CPU-bound modes that ran, in order.
-    pub cpu: Vec<ModeRun>,
-    /// The I/O experiments, if they ran.
-    pub io: Option<NetResults>,
-    /// Whether Ctrl-C stopped the run.
-    pub stopped: bool,
-}
-
-/// What can go wrong besides the measurements.
+/// Why a run did not end well.
 #[derive(Debug)]
 pub enum Error {
-    /// The `--json` or `--timeline` file could not be written.
-    Write(String),
-    /// The I/O experiment could not run (a port in use, no service...).
-    Net(NetError),
-    /// Requests or connections of the I/O experiment failed.
+    /// The run could not start or could not write its files (exit code 2):
+    /// a port in use, a path that cannot be written...
+    CannotRun(String),
+    /// Requests or connections of the I/O experiment failed (exit code 1).
     Failed(usize),
 }
 
 impl Error {
-    /// The exit code: 1 when requests failed, 2 when the run could not start.
+    /// The program's exit code for this error.
     pub fn exit_code(&self) -> i32 {
         if matches!(self, Error::Failed(_)) { 1 } else { 2 }
     }
@@ -50,8 +37,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Write(message) => write!(f, "{message}"),
-            Error::Net(err) => write!(f, "{err}"),
+            Error::CannotRun(message) => write!(f, "{message}"),
             Error::Failed(n) => write!(f, "{n} request(s) failed (see FAILED above)"),
         }
     }
@@ -59,47 +45,43 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Runs what `config` asks for, printing as it goes. The `--json` and
-/// `--timeline` files are created first, so that a bad path fails before
-/// minutes of measuring.
-pub fn run(config: &Config) -> Result<Report, Error> {
+/// Runs what `config` asks for, printing as it goes, until Ctrl-C. The
+/// `--json` and `--timeline` files are created first, so that a bad path
+/// fails before minutes of measuring.
+pub fn run(config: &Config) -> Result<(), Error> {
     let json = config.json.as_deref().map(JsonLines::create).transpose();
-    let mut json = json.map_err(Error::Write)?;
-    let mut picture = config.timeline.as_deref().map(create).transpose()?;
-    let mut report = Report::default();
-    if config.workload.has_cpu() {
-        report.cpu = cpu_modes(config);
-    }
+    let mut json = json.map_err(Error::CannotRun)?;
+    let picture = config.timeline.as_deref().map(create).transpose()?;
+    let cpu = if config.workload.has_cpu() { cpu_modes(config) } else { Vec::new() };
+    let mut io = None;
     if config.workload.has_io() && !config.shutdown.is_requested() {
-        if !report.cpu.is_empty() {
+        if !cpu.is_empty() {
             say("");
         }
-        report.io = Some(net_report::run(&net_config(config)).map_err(Error::Net)?);
+        io = Some(net_report::run(&net_config(config)).map_err(Error::CannotRun)?);
     }
-    report.stopped = config.shutdown.is_requested();
-    if report.stopped {
+    if config.shutdown.is_requested() {
         say("stopped by Ctrl-C: the modes that ran are summarised above");
     }
     if let Some(json) = &mut json {
-        json.write(&records(config, &report)).map_err(Error::Write)?;
+        json.write(&records(config, &cpu, io.as_ref())).map_err(Error::CannotRun)?;
     }
-    if let Some((path, file)) = &mut picture {
-        let svg = picture::draw(&report.cpu).render();
-        file.write_all(svg.as_bytes()).map_err(|err| write_error(path, err))?;
+    if let Some((path, mut file)) = picture {
+        let svg = picture::draw(&cpu).render();
+        file.write_all(svg.as_bytes()).map_err(|err| cannot(path, err))?;
     }
-    match report.io.as_ref().map_or(0, NetResults::failures) {
-        failed if failed > 0 && !report.stopped => Err(Error::Failed(failed)),
-        _ => Ok(report),
+    match io.as_ref().map_or(0, NetResults::failures) {
+        0 => Ok(()),
+        failed => Err(Error::Failed(failed)),
     }
 }
 
-fn create(path: &Path) -> Result<(PathBuf, File), Error> {
-    let file = File::create(path).map_err(|err| write_error(path, err))?;
-    Ok((path.to_path_buf(), file))
+fn create(path: &Path) -> Result<(&Path, File), Error> {
+    Ok((path, File::create(path).map_err(|err| cannot(path, err))?))
 }
 
-fn write_error(path: &Path, err: std::io::Error) -> Error {
-    Error::Write(cannot_write(path, err))
+fn cannot(path: &Path, err: std::io::Error) -> Error {
+    Error::CannotRun(cannot_write(path, err))
 }
 
 /// The I/O experiment's settings; the scale-up runs only with every mode.
@@ -107,31 +89,28 @@ fn net_config(config: &Config) -> NetConfig {
     NetConfig {
         clients: config.calls,
         wait: config.wait,
-        scale: if config.all_modes() { config.scale } else { 0 },
+        scale: if config.mode.is_none() { config.scale } else { 0 },
         port: config.port,
         shutdown: config.shutdown,
     }
 }
 
 /// Every record of the run: the CPU modes (`calls`), then the I/O parts.
-fn records(config: &Config, report: &Report) -> Vec<Record> {
-    let loop_wall = observe::loop_wall(&report.cpu);
-    let cpu = report.cpu.iter();
-    let mut records: Vec<Record> =
-        cpu.filter_map(|run| record::of_calls(run, config.limit, loop_wall)).collect();
-    if let Some(io) = &report.io {
-        records.extend(net_report::records(io, record::RUSTC_VERSION));
-    }
-    records
+fn records(config: &Config, cpu: &[ModeRun], io: Option<&NetResults>) -> Vec<Record> {
+    let loop_wall = observe::loop_wall(cpu);
+    let calls =
+        cpu.iter().filter_map(|run| record::of_calls(run, config.limit, loop_wall));
+    let io = io.map(|io| net_report::records(io, record::RUSTC_VERSION));
+    calls.chain(io.into_iter().flatten()).collect()
 }
 
 /// The CPU-bound experiment: each mode in turn (never two at once: the CPU
 /// time is the whole process's), then the summary.
 fn cpu_modes(config: &Config) -> Vec<ModeRun> {
-    let cores = machine::cores();
+    let cores = shared::machine::cores();
     report::cpu_intro(config, cores).into_iter().for_each(say);
     let mut runs: Vec<ModeRun> = Vec::new();
-    for &mode in &config.modes {
+    for &mode in config.modes() {
         say("");
         report::header(mode, config, cores).into_iter().for_each(say);
         let one = observe::median_of(config.repeat, || cpu::run(mode, config));
@@ -145,10 +124,8 @@ fn cpu_modes(config: &Config) -> Vec<ModeRun> {
         }
     }
     if runs.len() > 1 {
-        let title = format!(
-            "Summary of {} calls of product_below({}):",
-            config.calls, config.limit
-        );
+        let (calls, limit) = (config.calls, config.limit);
+        let title = format!("Summary of {calls} calls of product_below({limit}):");
         say("");
         report::summary(&title, &runs, observe::loop_wall(&runs))
             .into_iter()

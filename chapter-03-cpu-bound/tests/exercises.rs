@@ -6,6 +6,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use chapter_03_cpu_bound::Config;
 use chapter_03_cpu_bound::cpu;
 use chapter_03_cpu_bound::cpu::call::{compute, stop_on};
 use chapter_03_cpu_bound::gil::Gil;
@@ -14,26 +15,12 @@ use chapter_03_cpu_bound::interruptible;
 use chapter_03_cpu_bound::observe::timeline::Timeline;
 use chapter_03_cpu_bound::observe::verdict::Verdict;
 use chapter_03_cpu_bound::observe::{self, Mode};
-use chapter_03_cpu_bound::{Config, Workload};
-use shared::shutdown::Shutdown;
+use clap::Parser as _;
 use tokio::runtime::Builder;
 
 /// A run of `calls` calls of `product_below(limit)` that no Ctrl-C stops.
 fn config(calls: usize, limit: u32) -> Config {
-    Config {
-        modes: vec![Mode::Gil],
-        workload: Workload::Cpu,
-        calls,
-        limit,
-        switch_interval: Duration::from_millis(5),
-        wait: Duration::from_millis(100),
-        scale: 1,
-        port: 0,
-        repeat: 1,
-        json: None,
-        timeline: None,
-        shutdown: Box::leak(Box::new(Shutdown::new())),
-    }
+    Config { calls, limit, ..Config::parse_from(["chapter-03-cpu-bound", "gil"]) }
 }
 
 fn several_cores() -> bool {
