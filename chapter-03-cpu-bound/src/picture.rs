@@ -6,12 +6,12 @@
 
 use std::thread::ThreadId;
 
-use shared::draw::{Group, Kind, Lane, Span, Tick, Timeline};
+use shared::draw::{self, Group, Kind, Lane, Tick, Timeline};
 use shared::format;
 
 use crate::heartbeat::PERIOD;
 use crate::observe::on_core::GAP;
-use crate::observe::timeline::{self, Stretch, most_at_once};
+use crate::observe::timeline::{Span, most_at_once};
 use crate::observe::{Mode, ModeRun};
 
 /// The timeline of `runs`, one group per mode, in the order they ran.
@@ -19,7 +19,9 @@ pub fn draw(runs: &[ModeRun]) -> Timeline {
     let calls = runs.first().map_or(0, |run| run.asked);
     let at_once: Vec<String> = runs
         .iter()
-        .map(|run| format!("{} {}", run.mode.name(), most_computing(run)))
+        .map(|run| {
+            format!("{} {}", run.mode.name(), most_at_once(&run.timeline.stretches()))
+        })
         .collect();
     let mut picture = Timeline::new(format!("{calls} CPU-bound calls, four ways"))
         .name_kind(Kind::Cpu, "computing")
@@ -82,20 +84,16 @@ fn group(run: &ModeRun) -> Group {
 }
 
 /// A lane called `name` with a bar per stretch.
-fn lane<'a>(
-    name: &str,
-    stretches: impl Iterator<Item = &'a Stretch>,
-    kind: Kind,
-) -> Lane {
+fn lane<'a>(name: &str, stretches: impl Iterator<Item = &'a Span>, kind: Kind) -> Lane {
     let mut lane = Lane::new(name);
     lane.spans = stretches
-        .map(|s| Span::new(s.start, s.end, format!("call {}", s.call)).kind(kind))
+        .map(|s| draw::Span::new(s.start, s.end, format!("call {}", s.call)).kind(kind))
         .collect();
     lane
 }
 
 /// The threads that computed, in the order they first did.
-fn threads_in_order(stretches: &[Stretch]) -> Vec<ThreadId> {
+fn threads_in_order(stretches: &[Span]) -> Vec<ThreadId> {
     let mut by_start = stretches.to_vec();
     by_start.sort_by_key(|s| s.start);
     let mut threads: Vec<ThreadId> = Vec::new();
@@ -105,14 +103,6 @@ fn threads_in_order(stretches: &[Stretch]) -> Vec<ThreadId> {
         }
     }
     threads
-}
-
-/// The most stretches of `run` open at one instant: calls computing at once.
-fn most_computing(run: &ModeRun) -> usize {
-    let spans: Vec<timeline::Span> = (run.timeline.stretches().iter())
-        .map(|s| timeline::Span { call: s.call, start: s.start, end: s.end })
-        .collect();
-    most_at_once(&spans)
 }
 
 /// The heartbeat's beats as ticks from due to ran, late after one period.

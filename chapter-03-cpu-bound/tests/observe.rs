@@ -67,6 +67,7 @@ fn speedup_against_the_loop() {
 fn span(call: usize, start_ms: u64, end_ms: u64) -> Span {
     Span {
         call,
+        thread: std::thread::current().id(),
         start: Duration::from_millis(start_ms),
         end: Duration::from_millis(end_ms),
     }

@@ -14,7 +14,7 @@
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-use super::timeline::{Stretch, Timeline};
+use super::timeline::{Span, Timeline};
 
 /// The shortest pause that cuts a stretch: a few interrupts take less.
 pub const GAP: Duration = Duration::from_micros(200);
@@ -69,7 +69,7 @@ impl<'a> OnCore<'a> {
             let since = |t| self.timeline.since_origin(t);
             let (call, thread) = (self.call, self.thread);
             let (start, end) = (since(self.start), since(end));
-            self.timeline.stretch(Stretch { call, thread, start, end });
+            self.timeline.stretch(Span { call, thread, start, end });
         }
     }
 }

@@ -7,34 +7,24 @@
 //! same instant. It is read off timestamps, so it is an observation, and it
 //! does not depend on how busy the machine is (a busy machine makes spans
 //! longer, which can only make them overlap more, never less). The timeline
-//! also keeps what the picture draws: the [`Stretch`]es each call's thread
-//! was seen computing (recorded by [`super::on_core`]).
+//! also keeps what the picture draws: the stretches each call's thread was
+//! seen computing (recorded by [`super::on_core`]).
 
 use std::sync::Mutex;
-use std::thread::ThreadId;
+use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
-/// One interval during which call `call` was computing (or, for I/O jobs, waiting).
+/// One interval during which call `call` was computing (or, for I/O jobs,
+/// waiting) on `thread`: a span, or a stretch seen on its core.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
     /// The call's number, from 1.
     pub call: usize,
+    /// The thread it ran on (a task's worker, for the tasks).
+    pub thread: ThreadId,
     /// Time since the timeline's origin when the span began.
     pub start: Duration,
     /// Time since the timeline's origin when the span ended.
-    pub end: Duration,
-}
-
-/// One stretch of time during which `call`'s thread kept computing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stretch {
-    /// The call's number, from 1.
-    pub call: usize,
-    /// The thread it ran on (a task's worker, for the tasks).
-    pub thread: ThreadId,
-    /// Time since the timeline's origin when the stretch began.
-    pub start: Duration,
-    /// Time since the timeline's origin when it ended.
     pub end: Duration,
 }
 
@@ -44,7 +34,7 @@ pub struct Timeline {
     origin: Instant,
     spans: Mutex<Vec<Span>>,
     finished: Mutex<Vec<usize>>,
-    stretches: Mutex<Vec<Stretch>>,
+    stretches: Mutex<Vec<Span>>,
 }
 
 impl Timeline {
@@ -64,19 +54,19 @@ impl Timeline {
     }
 
     /// Records a stretch during which a call's thread kept computing.
-    pub fn stretch(&self, stretch: Stretch) {
+    pub fn stretch(&self, stretch: Span) {
         self.stretches.lock().unwrap_or_else(|poison| poison.into_inner()).push(stretch);
     }
 
     /// Every stretch recorded so far.
-    pub fn stretches(&self) -> Vec<Stretch> {
+    pub fn stretches(&self) -> Vec<Span> {
         self.stretches.lock().unwrap_or_else(|poison| poison.into_inner()).clone()
     }
 
-    /// Records that `call` was computing from `start` to `end`.
+    /// Records that `call` was computing from `start` to `end` on this thread.
     pub fn record(&self, call: usize, start: Instant, end: Instant) {
-        let span =
-            Span { call, start: self.since_origin(start), end: self.since_origin(end) };
+        let (start, end) = (self.since_origin(start), self.since_origin(end));
+        let span = Span { call, thread: thread::current().id(), start, end };
         self.spans.lock().unwrap_or_else(|poison| poison.into_inner()).push(span);
     }
 
