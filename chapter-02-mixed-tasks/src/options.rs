@@ -85,14 +85,9 @@ impl Options {
         };
         let ticks = if self.all_runtimes { self.ticks.or(Some(5)) } else { self.ticks };
         let (interval, seed, late_after) = (self.interval, self.seed, self.late_after);
-        let config = |(runtime, placement)| Config {
-            runtime,
-            placement,
-            interval,
-            ticks,
-            limit,
-            seed,
-            late_after,
+        let config = |(runtime, placement)| {
+            // Only the runtime and where the steps run differ from run to run.
+            Config { runtime, placement, interval, ticks, limit, seed, late_after }
         };
         runs.into_iter().map(config).collect()
     }
