@@ -4,7 +4,6 @@
 
 use shared::draw::{Group, Kind, Lane, Span, Tick, Timeline};
 
-use crate::events;
 use crate::jobs::Measured;
 use crate::observe::{self, record::variant};
 use crate::runtimes::{Placement, Runtime, tokio_multi_thread};
@@ -33,7 +32,7 @@ fn group(run: &Measured) -> Group {
     let config = &run.config;
     let multi = config.runtime == Runtime::TokioMultiThread;
     let mut main = Lane::new(if multi { "worker with the task" } else { "loop thread" });
-    let drawn = |tick: &events::Tick| Tick {
+    let drawn = |tick: &crate::events::Tick| Tick {
         due: tick.due,
         ran: tick.ran,
         label: format!("tick {}", tick.number),

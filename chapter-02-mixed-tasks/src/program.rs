@@ -10,11 +10,12 @@ use shared::record::JsonLines;
 use shared::shutdown::Shutdown;
 
 use crate::events::Event;
-use crate::jobs;
+use crate::jobs::Config;
 use crate::observe::{Summary, calibrate, record};
 use crate::options::Options;
+use crate::runtimes::{Offload, Placement, Runtime};
 use crate::ticker::StopReason;
-use crate::{picture, report};
+use crate::{jobs, picture, report};
 
 /// Makes the runs `options` ask for, one after the other, stopping early on
 /// Ctrl-C.
@@ -26,7 +27,7 @@ pub fn run(options: &Options, ctrl_c: &'static Shutdown) -> Result<(), String> {
         calibration.limit
     });
     let (mut runs, only_ticks) = (Vec::new(), options.only_ticks);
-    for config in options.configs(limit) {
+    for config in configs(options, limit) {
         if ctrl_c.is_requested() {
             break;
         }
@@ -56,4 +57,23 @@ pub fn run(options: &Options, ctrl_c: &'static Shutdown) -> Result<(), String> {
         picture::draw(&runs).write(path).map_err(|err| cannot_write(path, err))?;
     }
     Ok(())
+}
+
+/// The runs `options` ask for, each with steps of `limit`: with
+/// --all-runtimes every runtime on the loop then off it, then tokio with rayon.
+fn configs(options: &Options, limit: u32) -> Vec<Config> {
+    let (on_loop, pool) = (Placement::OnLoop, Placement::Off(Offload::Pool));
+    let runs: Vec<_> = if options.all_runtimes {
+        let every = Runtime::ALL.iter().flat_map(|&r| [(r, on_loop), (r, pool)]);
+        every.chain([(Runtime::Tokio, Placement::Off(Offload::Rayon))]).collect()
+    } else {
+        vec![(options.runtime, options.offload.map_or(on_loop, Placement::Off))]
+    };
+    let &Options { interval, seed, late_after, .. } = options;
+    let ticks = options.ticks.or(options.all_runtimes.then_some(5));
+    let config = |(runtime, placement)| {
+        // Only the runtime and where the steps run differ from run to run.
+        Config { runtime, placement, interval, ticks, limit, seed, late_after }
+    };
+    runs.into_iter().map(config).collect()
 }

@@ -22,14 +22,29 @@ pub fn calibration(chosen: &Calibration) -> String {
     format!("Step size: limit {limit} for about {target} (limit {probe} took {took})")
 }
 
-/// The lines that say what a run is about to do.
+/// The lines that say what a run is about to do: what drives the jobs, where
+/// the CPU steps run, and how the ticks go.
 pub fn header(config: &Config) -> [String; 3] {
+    let runtime = match config.runtime {
+        Runtime::Tokio => "tokio's current-thread runtime, each job its own task",
+        Runtime::AsyncStd => "async-std (discontinued upstream), joined in one task",
+        Runtime::Smol => "smol's local executor, each job its own task",
+        Runtime::TokioMultiThread => "tokio's multi-thread runtime, joined in one task",
+    };
+    let place = match (config.placement, config.runtime) {
+        (OnLoop, Runtime::TokioMultiThread) => "on the worker that runs the task",
+        (OnLoop, _) => "on the loop's own thread",
+        (Off(Pool), Runtime::AsyncStd) => "off the loop, on its blocking pool",
+        (Off(Pool), Runtime::Smol) => "off the loop, with unblock",
+        (Off(Pool), _) => "off the loop, with spawn_blocking",
+        (Off(Rayon), _) => "off the loop, on rayon's pool",
+    };
     let end = config.ticks.map_or("until Ctrl-C".to_string(), |n| format!("{n} ticks"));
     let (every, wait) = (duration(config.interval), duration(config.interval / 2));
-    let seed = config.seed;
+    let (limit, seed) = (config.limit, config.seed);
     [
-        format!("Three jobs on {}.", runtime_words(config.runtime)),
-        format!("The CPU steps (limit {}) run {}.", config.limit, place_words(config)),
+        format!("Three jobs on {runtime}."),
+        format!("The CPU steps (limit {limit}) run {place}."),
         format!("A tick every {every}, random waits up to {wait} (seed {seed}); {end}."),
     ]
 }
@@ -110,25 +125,3 @@ pub fn summary(measured: &Measured, summary: &Summary) -> Vec<String> {
     lines
 }
 // ANCHOR_END: summary
-
-/// What drives the jobs, in words.
-fn runtime_words(runtime: Runtime) -> &'static str {
-    match runtime {
-        Runtime::Tokio => "tokio's current-thread runtime, each job its own task",
-        Runtime::AsyncStd => "async-std (discontinued upstream), joined in one task",
-        Runtime::Smol => "smol's local executor, each job its own task",
-        Runtime::TokioMultiThread => "tokio's multi-thread runtime, joined in one task",
-    }
-}
-
-/// Where the steps run, in words.
-fn place_words(config: &Config) -> &'static str {
-    match (config.placement, config.runtime) {
-        (OnLoop, Runtime::TokioMultiThread) => "on the worker that runs the task",
-        (OnLoop, _) => "on the loop's own thread",
-        (Off(Pool), Runtime::AsyncStd) => "off the loop, on its blocking pool",
-        (Off(Pool), Runtime::Smol) => "off the loop, with unblock",
-        (Off(Pool), _) => "off the loop, with spawn_blocking",
-        (Off(Rayon), _) => "off the loop, on rayon's pool",
-    }
-}

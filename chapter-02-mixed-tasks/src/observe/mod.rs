@@ -44,13 +44,11 @@ pub struct Summary {
 impl Summary {
     /// Adds up `measured`, judging ticks against its `late_after`.
     pub fn of(measured: &Measured) -> Summary {
-        let ticks = &measured.ticks;
-        let late_after = measured.config.late_after;
-        let late = ticks.iter().filter(|tick| is_late(tick, late_after)).count();
+        let (ticks, late_after) = (&measured.ticks, measured.config.late_after);
         let steps: Vec<_> = measured.steps.iter().map(|step| step.took).collect();
         Summary {
             ticks: ticks.len(),
-            late,
+            late: ticks.iter().filter(|tick| is_late(tick, late_after)).count(),
             worst_lateness: ticks.iter().map(lateness).max().unwrap_or_default(),
             step: median(&steps),
             overshoot: measured.overshoots.iter().max().copied(),
