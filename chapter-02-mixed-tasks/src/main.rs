@@ -12,9 +12,8 @@ fn main() {
     let options: Options = cli::parse_or_exit();
     let ctrl_c = shutdown::ctrl_c();
     machine::warn_if_debug_build();
-    if let Err(message) = chapter_02_mixed_tasks::run(&options, ctrl_c) {
-        cli::fail(message);
-    }
+    chapter_02_mixed_tasks::run(&options, ctrl_c)
+        .unwrap_or_else(|message| cli::fail(message));
     if ctrl_c.is_requested() {
         std::process::exit(shutdown::EXIT_INTERRUPTED);
     }

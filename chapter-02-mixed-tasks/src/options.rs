@@ -7,19 +7,14 @@ use std::time::Duration;
 use clap::Parser;
 use shared::cli::{parse_duration, parse_limit, parse_ticks};
 
-use crate::jobs::Config;
-use crate::runtimes::{Offload, Placement, Runtime};
+use crate::runtimes::{Offload, Runtime};
 
 /// A ticker every 2 seconds, a job with random waits and a chain of CPU-bound
 /// steps, together on one event loop, like the article's second asyncio
 /// program. Every tick says how late it ran. With --offload the CPU steps
 /// leave the loop and the ticks come on time. Ctrl-C stops it with a summary.
 #[derive(Debug, Clone, Parser)]
-#[command(
-    version,
-    max_term_width = 80,
-    after_help = "Examples:\n  chapter-02-mixed-tasks\n  chapter-02-mixed-tasks --offload --ticks 5\n  chapter-02-mixed-tasks --runtime smol --offload rayon --ticks 5\n  chapter-02-mixed-tasks --runtime tokio-multi-thread --ticks 5\n  chapter-02-mixed-tasks --all-runtimes --ticks 5 --json runs.jsonl"
-)]
+#[command(version, max_term_width = 80, after_help = EXAMPLES)]
 pub struct Options {
     /// What drives the three jobs.
     #[arg(long, value_enum, default_value_t = Runtime::Tokio)]
@@ -72,28 +67,5 @@ pub struct Options {
     pub timeline: Option<PathBuf>,
 }
 
-impl Options {
-    /// The runs asked for, each with steps of `limit`: with --all-runtimes
-    /// every runtime on the loop then off it, then tokio with rayon.
-    pub fn configs(&self, limit: u32) -> Vec<Config> {
-        let (on_loop, pool) = (Placement::OnLoop, Placement::Off(Offload::Pool));
-        let runs: Vec<_> = if self.all_runtimes {
-            let every = Runtime::ALL.iter().flat_map(|&r| [(r, on_loop), (r, pool)]);
-            every.chain([(Runtime::Tokio, Placement::Off(Offload::Rayon))]).collect()
-        } else {
-            vec![(self.runtime, self.offload.map_or(on_loop, Placement::Off))]
-        };
-        let ticks = if self.all_runtimes { self.ticks.or(Some(5)) } else { self.ticks };
-        let (interval, seed, late_after) = (self.interval, self.seed, self.late_after);
-        let config = |(runtime, placement)| Config {
-            runtime,
-            placement,
-            interval,
-            ticks,
-            limit,
-            seed,
-            late_after,
-        };
-        runs.into_iter().map(config).collect()
-    }
-}
+/// What `--help` shows after the flags.
+const EXAMPLES: &str = "Examples:\n  chapter-02-mixed-tasks\n  chapter-02-mixed-tasks --offload --ticks 5\n  chapter-02-mixed-tasks --runtime smol --offload rayon --ticks 5\n  chapter-02-mixed-tasks --runtime tokio-multi-thread --ticks 5\n  chapter-02-mixed-tasks --all-runtimes --ticks 5 --json runs.jsonl";

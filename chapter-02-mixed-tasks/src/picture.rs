@@ -19,14 +19,11 @@ pub fn draw(runs: &[Measured]) -> Timeline {
         runs.len() == 1
             || DRAWN.contains(&variant(run.config.runtime, run.config.placement).as_str())
     };
-    let mut timeline = Timeline::new("Ticks beside CPU steps, as measured")
+    let timeline = Timeline::new("Ticks beside CPU steps, as measured")
         .name_kind(Kind::Cpu, "CPU step on the loop's thread")
         .name_kind(Kind::Offloaded, "CPU step on a pool thread")
         .note("A tick due during a step on the loop runs when the step ends.");
-    for run in runs.iter().filter(picked) {
-        timeline = timeline.group(group(run));
-    }
-    timeline
+    runs.iter().filter(picked).map(group).fold(timeline, Timeline::group)
 }
 
 /// One run's lanes: the loop's thread with the ticks, the steps on it or on
@@ -35,21 +32,17 @@ fn group(run: &Measured) -> Group {
     let config = &run.config;
     let multi = config.runtime == Runtime::TokioMultiThread;
     let mut main = Lane::new(if multi { "worker with the task" } else { "loop thread" });
-    main.ticks = run
-        .ticks
-        .iter()
-        .map(|tick| Tick {
-            due: tick.due,
-            ran: tick.ran,
-            label: format!("tick {}", tick.number),
-            late: observe::is_late(tick, config.late_after),
-        })
-        .collect();
+    let drawn = |tick: &crate::events::Tick| Tick {
+        due: tick.due,
+        ran: tick.ran,
+        label: format!("tick {}", tick.number),
+        late: observe::is_late(tick, config.late_after),
+    };
+    main.ticks = run.ticks.iter().map(drawn).collect();
     let offloaded = config.placement != Placement::OnLoop;
-    let steps = run.steps.iter().enumerate().map(|(i, step)| {
-        let span =
-            Span::new(step.start, step.start + step.took, format!("step {}", i + 1));
-        if offloaded { span.kind(Kind::Offloaded) } else { span }
+    let kind = if offloaded { Kind::Offloaded } else { Kind::Cpu };
+    let steps = run.steps.iter().zip(1..).map(|(step, n)| {
+        Span::new(step.start, step.start + step.took, format!("step {n}")).kind(kind)
     });
     let mut lanes = vec![main];
     if offloaded {

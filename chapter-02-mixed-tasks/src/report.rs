@@ -10,49 +10,49 @@ use crate::events::{Event, Tick};
 use crate::jobs::{Config, Measured};
 use crate::observe::calibrate::{Calibration, TARGET};
 use crate::observe::{self, Summary};
-use crate::runtimes::{Offload, Placement, Runtime, tokio_multi_thread};
+use crate::runtimes::Offload::{Pool, Rayon};
+use crate::runtimes::Placement::{Off, OnLoop};
+use crate::runtimes::{Runtime, tokio_multi_thread};
 use crate::ticker::StopReason;
 
 /// The step size the program measured and chose.
 pub fn calibration(chosen: &Calibration) -> String {
-    format!(
-        "Step size: limit {} for about {} (limit {} took {})",
-        chosen.limit,
-        duration(TARGET),
-        chosen.probe_limit,
-        duration(chosen.probe_took)
-    )
+    let (limit, probe) = (chosen.limit, chosen.probe_limit);
+    let (target, took) = (duration(TARGET), duration(chosen.probe_took));
+    format!("Step size: limit {limit} for about {target} (limit {probe} took {took})")
 }
 
-/// The lines that say what a run is about to do.
-pub fn header(config: &Config) -> [String; 4] {
-    let stops = config.ticks.map_or("until Ctrl-C".to_string(), |n| format!("{n} ticks"));
+/// The lines that say what a run is about to do: what drives the jobs, where
+/// the CPU steps run, and how the ticks go.
+pub fn header(config: &Config) -> [String; 3] {
+    let runtime = match config.runtime {
+        Runtime::Tokio => "tokio's current-thread runtime, each job its own task",
+        Runtime::AsyncStd => "async-std (discontinued upstream), joined in one task",
+        Runtime::Smol => "smol's local executor, each job its own task",
+        Runtime::TokioMultiThread => "tokio's multi-thread runtime, joined in one task",
+    };
+    let place = match (config.placement, config.runtime) {
+        (OnLoop, Runtime::TokioMultiThread) => "on the worker that runs the task",
+        (OnLoop, _) => "on the loop's own thread",
+        (Off(Pool), Runtime::AsyncStd) => "off the loop, on its blocking pool",
+        (Off(Pool), Runtime::Smol) => "off the loop, with unblock",
+        (Off(Pool), _) => "off the loop, with spawn_blocking",
+        (Off(Rayon), _) => "off the loop, on rayon's pool",
+    };
+    let end = config.ticks.map_or("until Ctrl-C".to_string(), |n| format!("{n} ticks"));
+    let (every, wait) = (duration(config.interval), duration(config.interval / 2));
+    let (limit, seed) = (config.limit, config.seed);
     [
-        format!("Three jobs on {}.", runtime_words(config.runtime)),
-        format!("The CPU steps (limit {}) run {}.", config.limit, place_words(config)),
-        format!(
-            "A tick every {}, random waits up to {} (seed {}); {stops}.",
-            duration(config.interval),
-            duration(config.interval / 2),
-            config.seed
-        ),
-        format!(
-            "LATE: a tick that runs more than {} after it was due.",
-            duration(config.late_after)
-        ),
+        format!("Three jobs on {runtime}."),
+        format!("The CPU steps (limit {limit}) run {place}."),
+        format!("A tick every {every}, random waits up to {wait} (seed {seed}); {end}."),
     ]
 }
 
-/// The line for one event, or none (random waits and CPU steps only with
-/// `show_tasks`).
-pub fn event_line(
-    event: &Event,
-    late_after: Duration,
-    show_tasks: bool,
-) -> Option<String> {
-    Some(match *event {
+/// The line for one event.
+pub fn event_line(event: &Event, late_after: Duration) -> String {
+    match *event {
         Event::Tick(tick) => tick_line(&tick, late_after),
-        _ if !show_tasks => return None,
         Event::Wait { number, wait } => {
             format!("    chore {number}: done; the next one in {}", seconds(wait))
         }
@@ -62,7 +62,7 @@ pub fn event_line(
         Event::StepDone { number, took, bits } => {
             format!("    cpu step {number}: done in {} ({bits} bits)", duration(took))
         }
-    })
+    }
 }
 
 // ANCHOR: tick_line
@@ -125,29 +125,3 @@ pub fn summary(measured: &Measured, summary: &Summary) -> Vec<String> {
     lines
 }
 // ANCHOR_END: summary
-
-/// What drives the jobs, in words.
-fn runtime_words(runtime: Runtime) -> &'static str {
-    match runtime {
-        Runtime::Tokio => "tokio's current-thread runtime, each job its own task",
-        Runtime::AsyncStd => "async-std (discontinued upstream), joined in one task",
-        Runtime::Smol => "smol's local executor, each job its own task",
-        Runtime::TokioMultiThread => "tokio's multi-thread runtime, joined in one task",
-    }
-}
-
-/// Where the steps run, in words.
-fn place_words(config: &Config) -> &'static str {
-    match (config.placement, config.runtime) {
-        (Placement::OnLoop, Runtime::TokioMultiThread) => {
-            "on the worker that runs the task"
-        }
-        (Placement::OnLoop, _) => "on the loop's own thread",
-        (Placement::Off(Offload::Pool), Runtime::AsyncStd) => {
-            "off the loop, on its blocking pool"
-        }
-        (Placement::Off(Offload::Pool), Runtime::Smol) => "off the loop, with unblock",
-        (Placement::Off(Offload::Pool), _) => "off the loop, with spawn_blocking",
-        (Placement::Off(Offload::Rayon), _) => "off the loop, on rayon's pool",
-    }
-}

@@ -35,8 +35,6 @@ pub struct Summary {
     pub late: usize,
     /// The largest lateness of any tick.
     pub worst_lateness: Duration,
-    /// The longest time between two ticks (none with fewer than two).
-    pub max_gap: Option<Duration>,
     /// One CPU step, the median (none if no step finished).
     pub step: Option<Duration>,
     /// The most a random wait overshot (none if no wait finished).
@@ -46,17 +44,13 @@ pub struct Summary {
 impl Summary {
     /// Adds up `measured`, judging ticks against its `late_after`.
     pub fn of(measured: &Measured) -> Summary {
-        let ticks = &measured.ticks;
-        let late_after = measured.config.late_after;
-        let late = ticks.iter().filter(|tick| is_late(tick, late_after)).count();
+        let (ticks, late_after) = (&measured.ticks, measured.config.late_after);
+        let steps: Vec<_> = measured.steps.iter().map(|step| step.took).collect();
         Summary {
             ticks: ticks.len(),
-            late,
+            late: ticks.iter().filter(|tick| is_late(tick, late_after)).count(),
             worst_lateness: ticks.iter().map(lateness).max().unwrap_or_default(),
-            max_gap: ticks.iter().filter_map(|tick| tick.gap).max(),
-            step: median(
-                &measured.steps.iter().map(|step| step.took).collect::<Vec<_>>(),
-            ),
+            step: median(&steps),
             overshoot: measured.overshoots.iter().max().copied(),
         }
     }

@@ -1,14 +1,12 @@
 //! One run as a `shared::record::Record`, the line the book's tables are
 //! rendered from (`--json PATH`).
 
+use shared::machine::RUSTC_VERSION;
 use shared::record::{Record, round};
 
 use super::Summary;
 use crate::jobs::Measured;
 use crate::runtimes::{Offload, Placement, Runtime};
-
-/// The compiler that built this program.
-const RUSTC_VERSION: &str = shared::machine::RUSTC_VERSION;
 
 /// The run's variant: the runtime and where the steps ran, such as
 /// `tokio-on-loop`, `smol-unblock` or `tokio-rayon`.
@@ -24,23 +22,18 @@ pub fn variant(runtime: Runtime, placement: Placement) -> String {
 
 /// The record of one run (experiment `mixed_tasks`).
 pub fn record(measured: &Measured, summary: &Summary) -> Record {
-    let config = &measured.config;
+    let (config, cost) = (&measured.config, &measured.cost);
+    let base = Record::measured("mixed_tasks", "rust", RUSTC_VERSION, config.limit, cost);
     let seconds = |d: std::time::Duration| round(d.as_secs_f64(), 6);
     Record {
         ticks: Some(summary.ticks as u64),
         interval_s: Some(seconds(config.interval)),
-        max_gap_s: summary.max_gap.map(seconds),
+        max_gap_s: measured.ticks.iter().filter_map(|tick| tick.gap).max().map(seconds),
         worst_lateness_s: Some(seconds(summary.worst_lateness)),
         step_s: summary.step.map(seconds),
         variant: Some(variant(config.runtime, config.placement)),
         verdict: Some(summary.verdict().to_string()),
         late_ticks: Some(summary.late as u64),
-        ..Record::measured(
-            "mixed_tasks",
-            "rust",
-            RUSTC_VERSION,
-            config.limit,
-            &measured.cost,
-        )
+        ..base
     }
 }
