@@ -32,9 +32,9 @@ pub fn run(config: &Config, stop: &'static Shutdown) -> Result<(), String> {
         records.extend(run_sweep(config, &program, stop)?);
     }
     if config.runs_hybrid() {
-        let workers = config.hybrid_workers();
+        report::hybrid_header(config);
         for runner in config.runners() {
-            records.push(run_hybrid(config, workers, runner, &program, stop)?);
+            records.push(run_hybrid(config, runner, &program, stop)?);
         }
     }
     if let Some(json) = &mut json {
@@ -45,14 +45,10 @@ pub fn run(config: &Config, stop: &'static Shutdown) -> Result<(), String> {
 
 fn run_algorithms(config: &Config) -> Result<Vec<Record>, String> {
     let (calls, limit, cores) = (config.calls, config.limit, config.cores);
-    say(format!("Algorithm or cores? {calls} calls of the product below {limit},"));
-    say(format!("by the loop and by a product tree, on 1 core and on {cores}."));
-    let rows = algorithm::compare(calls, limit, cores, |row| {
-        say(report::algorithm_line(row, cores))
-    })
-    .map_err(|err| format!("cannot build a thread pool: {err}"))?;
-    say("");
-    report::algorithm_table(&rows, cores).into_iter().for_each(say);
+    report::algorithms_header(config);
+    let rows =
+        algorithm::compare(calls, limit, cores, |rows| report::way_row(rows, cores))
+            .map_err(|err| format!("cannot build a thread pool: {err}"))?;
     say("");
     algorithm::summary(&rows, cores).into_iter().for_each(say);
     if let Some(folder) = &config.pictures {
@@ -79,11 +75,11 @@ fn run_sweep(
     let outcome =
         sweep::sweep(&config.kinds(), &sweep_config, stop, |progress| match progress {
             Progress::Starting(kind) => report::pool_heading(kind),
-            Progress::Finished(run) => report::run_line(run, calls),
+            Progress::Finished(runs) => report::last_row(&rows::rows(runs, calls, cores)),
         });
     let rows = rows::rows(&outcome.runs, calls, cores);
     if !rows.is_empty() {
-        report::results(&outcome.runs, &rows);
+        report::results(&outcome.runs);
         report::summary(&rows, calls, cores, &sizes);
     }
     if let Some(err) = outcome.ended_by {
@@ -113,11 +109,11 @@ fn run_sweep(
 
 fn run_hybrid(
     config: &Config,
-    workers: usize,
     runner: Runner,
     program: &Path,
     stop: &'static Shutdown,
 ) -> Result<Record, String> {
+    let workers = config.hybrid_workers();
     let hybrid_config = HybridConfig {
         runner,
         workers,
@@ -126,7 +122,7 @@ fn run_hybrid(
         program: program.to_path_buf(),
         worker_timeout: config.worker_timeout,
     };
-    report::hybrid_header(config, runner, workers);
+    report::hybrid_heading(runner, workers);
     let run = hybrid::run(&hybrid_config, stop)
         .map_err(|err| format!("cannot start the tokio runtime: {err}"))?;
     report::hybrid_run(&run, runner, observe::answers_match(&run, &hybrid_config.calls));
