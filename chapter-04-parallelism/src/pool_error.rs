@@ -44,10 +44,8 @@ impl fmt::Display for PoolError {
                 write!(f, "worker {worker} (pid {pid}) {killed}")
             }
             PoolError::Garbled { worker, pid, line } => {
-                write!(
-                    f,
-                    "worker {worker} (pid {pid}) sent {line:?}, which is not an answer"
-                )
+                let what = format!("sent {line:?}, which is not an answer");
+                write!(f, "worker {worker} (pid {pid}) {what}")
             }
         }
     }

@@ -3,7 +3,6 @@
 //! fits 80 columns and puts its verdict word early.
 
 use std::fmt::Display;
-use std::time::Duration;
 
 use shared::cli::say;
 use shared::format::{self, seconds};
@@ -18,11 +17,9 @@ use crate::sweep::{PoolKind, Run};
 
 /// The opening lines of a sweep over `sizes`.
 pub fn sweep_header(config: &Config, sizes: &[usize]) {
+    let (calls, limit) = (config.calls, config.limit);
     let sizes: Vec<String> = sizes.iter().map(usize::to_string).collect();
-    say(format!(
-        "{} calls of product_below({}) on pools of N workers,",
-        config.calls, config.limit
-    ));
+    say(format!("{calls} calls of product_below({limit}) on pools of N workers,"));
     say(format!("N = {} (speedups are against N = 1).", sizes.join(", ")));
     if config.repeat > 1 {
         say(format!("Each N runs {} times; the median run is kept.", config.repeat));
@@ -32,14 +29,11 @@ pub fn sweep_header(config: &Config, sizes: &[usize]) {
 /// The heading above one kind of pool's runs, and its table's header (only
 /// processes have a start-up column).
 pub fn pool_heading(kind: PoolKind) {
-    say(match kind {
-        PoolKind::Threads => {
-            "\nthreads (a rayon pool of N threads, calls as a parallel iterator):"
-        }
-        PoolKind::Processes => {
-            "\nprocesses (N copies of this program as workers, over pipes):"
-        }
-    });
+    let what = match kind {
+        PoolKind::Threads => "a rayon pool of N threads, calls as a parallel iterator",
+        PoolKind::Processes => "N copies of this program as workers, over pipes",
+    };
+    say(format!("\n{} ({what}):", kind.name()));
     let header =
         ["N", "rounds", "time", "ideal", "speedup", "efficiency", "CPU busy", "start-up"];
     let columns = if kind == PoolKind::Processes { 8 } else { 7 };
@@ -151,10 +145,7 @@ pub fn hybrid_heading(runner: Runner, workers: usize) {
 /// The story of one hybrid run, then its verdicts in words.
 pub fn hybrid_run(run: &HybridRun, runner: Runner, answers_match: bool) {
     let (calls, back) = (run.results.len(), run.returned());
-    say(format!(
-        "  {}  {calls} calls handed over; the loop goes on",
-        seconds(Duration::ZERO)
-    ));
+    say(format!("  0.000 s  {calls} calls handed over; the loop goes on"));
     if let Some(first) = run.first_back {
         say(format!("  {}  first result back", seconds(first)));
     }
@@ -170,26 +161,22 @@ pub fn hybrid_run(run: &HybridRun, runner: Runner, answers_match: bool) {
     let (cores_used, wall) =
         (run.measurement.cores_used(), seconds(run.measurement.wall));
     say(format!("CPU: {cores_used:.2} cores busy over {wall}; {loop_did}"));
-    say(match answers_match {
-        true => {
-            format!("results: {back}/{calls} in call order, each equal to a direct call")
-        }
-        false => format!("results: {back}/{calls} came back (the rest did not)"),
-    });
+    let results = match answers_match {
+        true => "in call order, each equal to a direct call",
+        false => "came back (the rest did not)",
+    };
+    say(format!("results: {back}/{calls} {results}"));
 }
 
 /// "heartbeat on time: ..." or "heartbeat LATE: ...", the verdict first.
 fn lateness(what: &str, unit: &str, lateness: Lateness) {
-    let (count, limit) = (lateness.count, format::duration(lateness.late_after));
-    let worst = format::duration(lateness.worst);
-    say(match lateness.late {
-        0 => format!(
-            "{what} on time: {count} {unit}, none over {limit} late; worst {worst}"
-        ),
-        late => format!(
-            "{what} LATE: {late} of {count} {unit} over {limit} late; worst {worst}"
-        ),
-    });
+    let Lateness { count, late, worst, late_after } = lateness;
+    let (verdict, how_many) = match late {
+        0 => ("on time", format!("{count} {unit}, none")),
+        _ => ("LATE", format!("{late} of {count} {unit}")),
+    };
+    let (limit, worst) = (format::duration(late_after), format::duration(worst));
+    say(format!("{what} {verdict}: {how_many} over {limit} late; worst {worst}"));
 }
 
 /// The opening lines of the algorithms, and their table's header.

@@ -83,15 +83,8 @@ fn run_sweep(
         report::summary(&rows, calls, cores, &sizes);
     }
     if let Some(err) = outcome.ended_by {
-        if err == PoolError::Stopped {
-            let (ran, planned) = (outcome.runs.len(), config.kinds().len() * sizes.len());
-            let after = format!("after {ran} of {planned} runs");
-            say(format!("stopped by Ctrl-C {after}; every worker was stopped"));
-            // A worker may see the terminal's Ctrl-C before this process's
-            // handler does: the run is stopped either way (exit 130).
-            stop.request();
-        }
-        return Err(err.to_string());
+        let (ran, planned) = (outcome.runs.len(), config.kinds().len() * sizes.len());
+        return Err(ended(err, format!("after {ran} of {planned} runs"), stop));
     }
     if let Some(folder) = &config.pictures {
         pictures::write(folder, pictures::TIME, pictures::time_chart(&rows).render())?;
@@ -126,14 +119,20 @@ fn run_hybrid(
     let run = hybrid::run(&hybrid_config, stop)
         .map_err(|err| format!("cannot start the tokio runtime: {err}"))?;
     report::hybrid_run(&run, runner, observe::answers_match(&run, &hybrid_config.calls));
-    match &run.ended_by {
+    let (back, calls) = (run.returned(), config.calls);
+    match run.ended_by {
         None => Ok(records::hybrid(&run, runner, workers, config.limit)),
-        Some(PoolError::Stopped) => {
-            let (back, calls) = (run.returned(), config.calls);
-            say(format!("stopped by Ctrl-C: {back}/{calls} calls came back"));
-            stop.request(); // as in the sweep: a stop, whoever saw it first
-            Err(PoolError::Stopped.to_string())
-        }
-        Some(err) => Err(err.to_string()),
+        Some(err) => Err(ended(err, format!("with {back}/{calls} calls back"), stop)),
     }
+}
+
+/// Why a part of the run ended early, for `main` to report. After Ctrl-C,
+/// first says how far the run got, and marks it stopped: a worker may see
+/// the terminal's Ctrl-C before this process's handler does (exit 130).
+fn ended(err: PoolError, how_far: String, stop: &Shutdown) -> String {
+    if err == PoolError::Stopped {
+        say(format!("stopped by Ctrl-C {how_far}; every worker was stopped"));
+        stop.request();
+    }
+    err.to_string()
 }
