@@ -45,19 +45,18 @@ const POOL_WIDTHS: [usize; 8] = [3, 6, 8, 8, 7, 10, 11, 9];
 
 /// The table's line for the run that just finished, the last of `rows`.
 pub fn last_row(rows: &[Row]) {
-    if let Some(row) = rows.last() {
-        let mut cells = vec![
-            row.workers.to_string(),
-            row.rounds.to_string(),
-            seconds(row.measurement.wall),
-            seconds(row.ideal),
-            format!("{:.2}×", row.speedup),
-            format!("{:.0} %", row.efficiency * 100.0),
-            format!("{:.2} cores", row.measurement.cores_used()),
-        ];
-        cells.extend(row.startup.map(format::duration));
-        say(aligned(&cells, &POOL_WIDTHS));
-    }
+    let Some(row) = rows.last() else { return };
+    let mut cells = vec![
+        row.workers.to_string(),
+        row.rounds.to_string(),
+        seconds(row.measurement.wall),
+        seconds(row.ideal),
+        format!("{:.2}×", row.speedup),
+        format!("{:.0} %", row.efficiency * 100.0),
+        format!("{:.2} cores", row.measurement.cores_used()),
+    ];
+    cells.extend(row.startup.map(format::duration));
+    say(aligned(&cells, &POOL_WIDTHS));
 }
 
 /// One line of a table printed as it goes: each cell padded to its column's
@@ -192,13 +191,12 @@ const WAY_WIDTHS: [usize; 4] = [24, 10, 10, 8];
 
 /// The algorithms' table line for the way that just finished, the last of `rows`.
 pub fn way_row(rows: &[WayRow], cores: usize) {
-    if let Some(row) = rows.last() {
-        let cells = [
-            row.way.label(cores),
-            format::duration(row.per_call()),
-            seconds(row.measurement.wall),
-            format!("{:.2}×", algorithm::speedup(rows, row)),
-        ];
-        say(aligned(&cells, &WAY_WIDTHS));
-    }
+    let Some(row) = rows.last() else { return };
+    let cells = [
+        row.way.label(cores),
+        format::duration(row.per_call()),
+        seconds(row.measurement.wall),
+        format!("{:.2}×", algorithm::speedup(rows, row)),
+    ];
+    say(aligned(&cells, &WAY_WIDTHS));
 }
