@@ -1,6 +1,6 @@
-//! What a reader sees in the terminal: a line per run, the sweep's tables
-//! and its summary in words, and the hybrid's story and verdicts. Every line
-//! fits 80 columns and puts its verdict word early.
+//! What a reader sees in the terminal: the sweep's and the algorithms' tables,
+//! a row as each run ends, the sweep's summary in words, and the hybrid's story
+//! and verdicts. Every line fits 80 columns and puts its verdict word early.
 
 use std::fmt::Display;
 

@@ -84,7 +84,8 @@ fn run_sweep(
     }
     if let Some(err) = outcome.ended_by {
         let (ran, planned) = (outcome.runs.len(), config.kinds().len() * sizes.len());
-        return Err(ended(err, format!("after {ran} of {planned} runs"), stop));
+        let how_far = format!("after {ran} of {planned} runs; every worker was stopped");
+        return Err(ended(err, how_far, stop));
     }
     if let Some(folder) = &config.pictures {
         pictures::write(folder, pictures::TIME, pictures::time_chart(&rows).render())?;
@@ -131,7 +132,7 @@ fn run_hybrid(
 /// the terminal's Ctrl-C before this process's handler does (exit 130).
 fn ended(err: PoolError, how_far: String, stop: &Shutdown) -> String {
     if err == PoolError::Stopped {
-        say(format!("stopped by Ctrl-C {how_far}; every worker was stopped"));
+        say(format!("stopped by Ctrl-C {how_far}"));
         stop.request();
     }
     err.to_string()
