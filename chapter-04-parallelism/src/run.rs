@@ -120,10 +120,9 @@ fn run_hybrid(
     let run = hybrid::run(&hybrid_config, stop)
         .map_err(|err| format!("cannot start the tokio runtime: {err}"))?;
     report::hybrid_run(&run, runner, observe::answers_match(&run, &hybrid_config.calls));
-    let (back, calls) = (run.returned(), config.calls);
     match run.ended_by {
         None => Ok(records::hybrid(&run, runner, workers, config.limit)),
-        Some(err) => Err(ended(err, format!("with {back}/{calls} calls back"), stop)),
+        Some(err) => Err(ended(err, "before every call came back".into(), stop)),
     }
 }
 
