@@ -152,18 +152,17 @@ pub fn run_way(
 }
 // ANCHOR_END: run_way
 
-/// The four ways, in order, each handed to `done` as it finishes.
+/// The four ways, in order; as each finishes, `done` sees every row so far.
 pub fn compare(
     calls: usize,
     limit: u32,
     cores: usize,
-    mut done: impl FnMut(&Row),
+    mut done: impl FnMut(&[Row]),
 ) -> Result<Vec<Row>, rayon::ThreadPoolBuildError> {
     let mut rows = Vec::new();
     for way in Way::ALL {
-        let row = run_way(way, calls, limit, cores)?;
-        done(&row);
-        rows.push(row);
+        rows.push(run_way(way, calls, limit, cores)?);
+        done(&rows);
     }
     Ok(rows)
 }

@@ -66,14 +66,11 @@ pub fn speedup_chart(rows: &[Row], cores: usize) -> XyChart {
 pub fn lanes(run: &Run) -> Timeline {
     let mut lanes: Vec<Lane> =
         (0..run.workers).map(|t| Lane::new(format!("thread {}", t + 1))).collect();
-    let mut free_at = vec![Duration::ZERO; run.workers];
     for (call, &(thread, end)) in run.ends.iter().enumerate() {
-        let (Some(lane), Some(start)) = (lanes.get_mut(thread), free_at.get_mut(thread))
-        else {
-            continue;
-        };
-        lane.spans.push(Span::new(*start, end, format!("call {}", call + 1)));
-        *start = end;
+        if let Some(lane) = lanes.get_mut(thread) {
+            let start = lane.spans.last().map_or(Duration::ZERO, |previous| previous.end);
+            lane.spans.push(Span::new(start, end, format!("call {}", call + 1)));
+        }
     }
     let title = format!("{} calls on {} pool threads", run.ends.len(), run.workers);
     Timeline::new(title)

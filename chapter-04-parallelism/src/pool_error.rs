@@ -38,16 +38,13 @@ impl fmt::Display for PoolError {
                 write!(f, "worker {worker} (pid {pid}) {how} {}", doing(call))
             }
             PoolError::Hung { worker, pid, call, timeout } => {
-                let (within, doing) = (format::duration(*timeout), doing(call));
-                let killed =
-                    format!("gave no answer within {within} {doing}; it was killed");
-                write!(f, "worker {worker} (pid {pid}) {killed}")
+                let within = format::duration(*timeout);
+                let what = format!("gave no answer within {within} {}", doing(call));
+                write!(f, "worker {worker} (pid {pid}) {what}; it was killed")
             }
             PoolError::Garbled { worker, pid, line } => {
-                write!(
-                    f,
-                    "worker {worker} (pid {pid}) sent {line:?}, which is not an answer"
-                )
+                let what = format!("sent {line:?}, which is not an answer");
+                write!(f, "worker {worker} (pid {pid}) {what}")
             }
         }
     }

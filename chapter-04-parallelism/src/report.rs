@@ -1,8 +1,8 @@
-//! What a reader sees in the terminal: a line per run, the sweep's tables
-//! and its summary in words, and the hybrid's story and verdicts. Every line
-//! fits 80 columns and puts its verdict word early.
+//! What a reader sees in the terminal: the sweep's and the algorithms' tables,
+//! a row as each run ends, the sweep's summary in words, and the hybrid's story
+//! and verdicts. Every line fits 80 columns and puts its verdict word early.
 
-use std::time::Duration;
+use std::fmt::Display;
 
 use shared::cli::say;
 use shared::format::{self, seconds};
@@ -17,45 +17,58 @@ use crate::sweep::{PoolKind, Run};
 
 /// The opening lines of a sweep over `sizes`.
 pub fn sweep_header(config: &Config, sizes: &[usize]) {
+    let (calls, limit) = (config.calls, config.limit);
     let sizes: Vec<String> = sizes.iter().map(usize::to_string).collect();
-    say(format!(
-        "{} calls of product_below({}) on pools of N workers,",
-        config.calls, config.limit
-    ));
+    say(format!("{calls} calls of product_below({limit}) on pools of N workers,"));
     say(format!("N = {} (speedups are against N = 1).", sizes.join(", ")));
     if config.repeat > 1 {
         say(format!("Each N runs {} times; the median run is kept.", config.repeat));
     }
 }
 
-/// The heading above one kind of pool's runs.
+/// The heading above one kind of pool's runs, and its table's header (only
+/// processes have a start-up column).
 pub fn pool_heading(kind: PoolKind) {
-    say(match kind {
-        PoolKind::Threads => {
-            "\nthreads (a rayon pool of N threads, calls as a parallel iterator):"
-        }
-        PoolKind::Processes => {
-            "\nprocesses (N copies of this program as workers, over pipes):"
-        }
-    });
+    let what = match kind {
+        PoolKind::Threads => "a rayon pool of N threads, calls as a parallel iterator",
+        PoolKind::Processes => "N copies of this program as workers, over pipes",
+    };
+    say(format!("\n{} ({what}):", kind.name()));
+    let header =
+        ["N", "rounds", "time", "ideal", "speedup", "efficiency", "CPU busy", "start-up"];
+    let columns = if kind == PoolKind::Processes { 8 } else { 7 };
+    say(aligned(&header[..columns], &POOL_WIDTHS));
 }
 
-/// The line printed as each run finishes.
-pub fn run_line(run: &Run, calls: usize) {
-    let (n, m) = (run.workers, &run.measurement);
-    let startup = run.startup.map(|s| format!(" ({n} ready in {})", format::duration(s)));
-    say(format!(
-        "  N = {n}: {}/{calls} calls in {}, {:.2} cores busy{}",
-        run.fingerprints.len(),
-        seconds(m.wall),
-        m.cores_used(),
-        startup.unwrap_or_default()
-    ));
+/// The widths of a pool table's columns.
+const POOL_WIDTHS: [usize; 8] = [3, 6, 8, 8, 7, 10, 11, 9];
+
+/// The table's line for the run that just finished, the last of `rows`.
+pub fn last_row(rows: &[Row]) {
+    let Some(row) = rows.last() else { return };
+    let mut cells = vec![
+        row.workers.to_string(),
+        row.rounds.to_string(),
+        seconds(row.measurement.wall),
+        seconds(row.ideal),
+        format!("{:.2}×", row.speedup),
+        format!("{:.0} %", row.efficiency * 100.0),
+        format!("{:.2} cores", row.measurement.cores_used()),
+    ];
+    cells.extend(row.startup.map(format::duration));
+    say(aligned(&cells, &POOL_WIDTHS));
 }
 
-/// Whether every run returned the same fingerprints in the same order, then
-/// one table per kind of pool (only processes have a start-up column).
-pub fn results(runs: &[Run], rows: &[Row]) {
+/// One line of a table printed as it goes: each cell padded to its column's
+/// width, the first to the left and the numbers after it to the right.
+fn aligned(cells: &[impl Display], widths: &[usize]) -> String {
+    let rest = cells.iter().zip(widths).skip(1);
+    let rest: String = rest.map(|(cell, width)| format!("  {cell:>width$}")).collect();
+    format!("  {:<width$}{rest}", cells[0], width = widths[0])
+}
+
+/// Whether every run returned the same fingerprints in the same order.
+pub fn results(runs: &[Run]) {
     let first = &runs[0].fingerprints;
     say(if runs.iter().all(|run| run.fingerprints == *first) {
         let (count, calls) = (runs.len(), first.len());
@@ -64,32 +77,6 @@ pub fn results(runs: &[Run], rows: &[Row]) {
     } else {
         "\nresults: the runs DISAGREE (other fingerprints or another order)\n".to_string()
     });
-    let header =
-        ["N", "rounds", "time", "ideal", "speedup", "efficiency", "CPU busy", "start-up"];
-    for kind in [PoolKind::Threads, PoolKind::Processes] {
-        let columns = if kind == PoolKind::Processes { 8 } else { 7 };
-        let mut table = vec![header.map(String::from).to_vec()];
-        table.extend(rows.iter().filter(|r| r.kind == kind).map(cells));
-        table.iter_mut().for_each(|row| row.truncate(columns));
-        if table.len() > 1 {
-            say(format!("{}:", kind.name()));
-            format::table(&table).into_iter().for_each(say);
-        }
-    }
-    say("");
-}
-
-fn cells(row: &Row) -> Vec<String> {
-    vec![
-        row.workers.to_string(),
-        row.rounds.to_string(),
-        seconds(row.measurement.wall),
-        seconds(row.ideal),
-        format!("{:.2}×", row.speedup),
-        format!("{:.0} %", row.efficiency * 100.0),
-        format!("{:.2} cores", row.measurement.cores_used()),
-        row.startup.map_or("-".to_string(), format::duration),
-    ]
 }
 
 // ANCHOR: summary
@@ -132,34 +119,32 @@ pub fn summary(rows: &[Row], calls: usize, cores: usize, sizes: &[usize]) {
 }
 // ANCHOR_END: summary
 
-/// The opening lines of one hybrid run on `workers`.
-pub fn hybrid_header(config: &Config, runner: Runner, workers: usize) {
+/// What every hybrid run does, said once before the first.
+pub fn hybrid_header(config: &Config) {
+    let (calls, limit, cores) = (config.calls, config.limit, config.cores);
+    let work = format!("{calls} calls of product_below({limit})");
+    let beat = format::duration(config.heartbeat);
+    let serve =
+        format!("serves a request every {}", format::duration(config.heartbeat / 4));
+    say(format!("\nHybrid ({cores} cores): while {work} run, a tokio"));
+    say(format!("loop on one thread beats every {beat} and {serve}."));
+}
+
+/// The heading above one hybrid run: where its calls run.
+pub fn hybrid_heading(runner: Runner, workers: usize) {
+    let pool = |what| format!("a pool of {workers} {what} at nice {POOL_NICE}");
     let place = match runner {
-        Runner::Pool(PoolKind::Threads) => format!("a pool of {workers} rayon threads"),
-        Runner::Pool(PoolKind::Processes) => {
-            format!("a pool of {workers} worker processes")
-        }
+        Runner::Pool(PoolKind::Threads) => pool("rayon threads"),
+        Runner::Pool(PoolKind::Processes) => pool("worker processes"),
         Runner::Loop => "the loop's own thread, the mistake".to_string(),
     };
-    let nice = if runner == Runner::Loop {
-        String::new()
-    } else {
-        format!(" at nice {POOL_NICE}")
-    };
-    let (beat, request) = (format::duration(config.heartbeat), config.heartbeat / 4);
-    say(format!("\nHybrid, calls on {place}{nice} ({} cores):", config.cores));
-    say(format!("a tokio loop on one thread beats every {beat} and serves a request"));
-    let (calls, limit, every) = (config.calls, config.limit, format::duration(request));
-    say(format!("every {every}, while {calls} calls of product_below({limit}) run."));
+    say(format!("\ncalls on {place}:"));
 }
 
 /// The story of one hybrid run, then its verdicts in words.
 pub fn hybrid_run(run: &HybridRun, runner: Runner, answers_match: bool) {
     let (calls, back) = (run.results.len(), run.returned());
-    say(format!(
-        "  {}  {calls} calls handed over; the loop goes on",
-        seconds(Duration::ZERO)
-    ));
+    say(format!("  0.000 s  {calls} calls handed over; the loop goes on"));
     if let Some(first) = run.first_back {
         say(format!("  {}  first result back", seconds(first)));
     }
@@ -175,53 +160,43 @@ pub fn hybrid_run(run: &HybridRun, runner: Runner, answers_match: bool) {
     let (cores_used, wall) =
         (run.measurement.cores_used(), seconds(run.measurement.wall));
     say(format!("CPU: {cores_used:.2} cores busy over {wall}; {loop_did}"));
-    say(match answers_match {
-        true => {
-            format!("results: {back}/{calls} in call order, each equal to a direct call")
-        }
-        false => format!("results: {back}/{calls} came back (the rest did not)"),
-    });
+    let results = match answers_match {
+        true => "in call order, each equal to a direct call",
+        false => "came back (the rest did not)",
+    };
+    say(format!("results: {back}/{calls} {results}"));
 }
 
 /// "heartbeat on time: ..." or "heartbeat LATE: ...", the verdict first.
 fn lateness(what: &str, unit: &str, lateness: Lateness) {
-    let (count, limit) = (lateness.count, format::duration(lateness.late_after));
-    let worst = format::duration(lateness.worst);
-    say(match lateness.late {
-        0 => format!(
-            "{what} on time: {count} {unit}, none over {limit} late; worst {worst}"
-        ),
-        late => format!(
-            "{what} LATE: {late} of {count} {unit} over {limit} late; worst {worst}"
-        ),
-    });
+    let Lateness { count, late, worst, late_after } = lateness;
+    let (verdict, how_many) = match late {
+        0 => ("on time", format!("{count} {unit}, none")),
+        _ => ("LATE", format!("{late} of {count} {unit}")),
+    };
+    let (limit, worst) = (format::duration(late_after), format::duration(worst));
+    say(format!("{what} {verdict}: {how_many} over {limit} late; worst {worst}"));
 }
 
-/// The line printed as each way finishes.
-pub fn algorithm_line(row: &WayRow, cores: usize) -> String {
-    format!(
-        "  {}: {} calls in {}, {} per call",
+/// The opening lines of the algorithms, and their table's header.
+pub fn algorithms_header(config: &Config) {
+    let (calls, limit, cores) = (config.calls, config.limit, config.cores);
+    say(format!("Algorithm or cores? {calls} calls of the product below {limit},"));
+    say(format!("by the loop and by a product tree, on 1 core and on {cores}.\n"));
+    say(aligned(&["way", "per call", "all calls", "speedup"], &WAY_WIDTHS));
+}
+
+/// The widths of the algorithms' table's columns.
+const WAY_WIDTHS: [usize; 4] = [24, 10, 10, 8];
+
+/// The algorithms' table line for the way that just finished, the last of `rows`.
+pub fn way_row(rows: &[WayRow], cores: usize) {
+    let Some(row) = rows.last() else { return };
+    let cells = [
         row.way.label(cores),
-        row.fingerprints.len(),
-        format::seconds(row.measurement.wall),
-        format::duration(row.per_call())
-    )
-}
-
-/// The algorithms' table: one line per way, each under 80 columns.
-pub fn algorithm_table(rows: &[WayRow], cores: usize) -> Vec<String> {
-    let mut lines = vec![format!(
-        "{:<24} {:>10} {:>10} {:>8}",
-        "way", "per call", "all calls", "speedup"
-    )];
-    for row in rows {
-        lines.push(format!(
-            "{:<24} {:>10} {:>10} {:>8}",
-            row.way.label(cores),
-            format::duration(row.per_call()),
-            format::seconds(row.measurement.wall),
-            format!("{:.2}×", algorithm::speedup(rows, row))
-        ));
-    }
-    lines
+        format::duration(row.per_call()),
+        seconds(row.measurement.wall),
+        format!("{:.2}×", algorithm::speedup(rows, row)),
+    ];
+    say(aligned(&cells, &WAY_WIDTHS));
 }

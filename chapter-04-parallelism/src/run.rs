@@ -32,9 +32,9 @@ pub fn run(config: &Config, stop: &'static Shutdown) -> Result<(), String> {
         records.extend(run_sweep(config, &program, stop)?);
     }
     if config.runs_hybrid() {
-        let workers = config.hybrid_workers();
+        report::hybrid_header(config);
         for runner in config.runners() {
-            records.push(run_hybrid(config, workers, runner, &program, stop)?);
+            records.push(run_hybrid(config, runner, &program, stop)?);
         }
     }
     if let Some(json) = &mut json {
@@ -45,14 +45,10 @@ pub fn run(config: &Config, stop: &'static Shutdown) -> Result<(), String> {
 
 fn run_algorithms(config: &Config) -> Result<Vec<Record>, String> {
     let (calls, limit, cores) = (config.calls, config.limit, config.cores);
-    say(format!("Algorithm or cores? {calls} calls of the product below {limit},"));
-    say(format!("by the loop and by a product tree, on 1 core and on {cores}."));
-    let rows = algorithm::compare(calls, limit, cores, |row| {
-        say(report::algorithm_line(row, cores))
-    })
-    .map_err(|err| format!("cannot build a thread pool: {err}"))?;
-    say("");
-    report::algorithm_table(&rows, cores).into_iter().for_each(say);
+    report::algorithms_header(config);
+    let rows =
+        algorithm::compare(calls, limit, cores, |rows| report::way_row(rows, cores))
+            .map_err(|err| format!("cannot build a thread pool: {err}"))?;
     say("");
     algorithm::summary(&rows, cores).into_iter().for_each(say);
     if let Some(folder) = &config.pictures {
@@ -79,23 +75,17 @@ fn run_sweep(
     let outcome =
         sweep::sweep(&config.kinds(), &sweep_config, stop, |progress| match progress {
             Progress::Starting(kind) => report::pool_heading(kind),
-            Progress::Finished(run) => report::run_line(run, calls),
+            Progress::Finished(runs) => report::last_row(&rows::rows(runs, calls, cores)),
         });
     let rows = rows::rows(&outcome.runs, calls, cores);
     if !rows.is_empty() {
-        report::results(&outcome.runs, &rows);
+        report::results(&outcome.runs);
         report::summary(&rows, calls, cores, &sizes);
     }
     if let Some(err) = outcome.ended_by {
-        if err == PoolError::Stopped {
-            let (ran, planned) = (outcome.runs.len(), config.kinds().len() * sizes.len());
-            let after = format!("after {ran} of {planned} runs");
-            say(format!("stopped by Ctrl-C {after}; every worker was stopped"));
-            // A worker may see the terminal's Ctrl-C before this process's
-            // handler does: the run is stopped either way (exit 130).
-            stop.request();
-        }
-        return Err(err.to_string());
+        let (ran, planned) = (outcome.runs.len(), config.kinds().len() * sizes.len());
+        let how_far = format!("after {ran} of {planned} runs; every worker was stopped");
+        return Err(ended(err, how_far, stop));
     }
     if let Some(folder) = &config.pictures {
         pictures::write(folder, pictures::TIME, pictures::time_chart(&rows).render())?;
@@ -113,11 +103,11 @@ fn run_sweep(
 
 fn run_hybrid(
     config: &Config,
-    workers: usize,
     runner: Runner,
     program: &Path,
     stop: &'static Shutdown,
 ) -> Result<Record, String> {
+    let workers = config.hybrid_workers();
     let hybrid_config = HybridConfig {
         runner,
         workers,
@@ -126,18 +116,23 @@ fn run_hybrid(
         program: program.to_path_buf(),
         worker_timeout: config.worker_timeout,
     };
-    report::hybrid_header(config, runner, workers);
+    report::hybrid_heading(runner, workers);
     let run = hybrid::run(&hybrid_config, stop)
         .map_err(|err| format!("cannot start the tokio runtime: {err}"))?;
     report::hybrid_run(&run, runner, observe::answers_match(&run, &hybrid_config.calls));
-    match &run.ended_by {
+    match run.ended_by {
         None => Ok(records::hybrid(&run, runner, workers, config.limit)),
-        Some(PoolError::Stopped) => {
-            let (back, calls) = (run.returned(), config.calls);
-            say(format!("stopped by Ctrl-C: {back}/{calls} calls came back"));
-            stop.request(); // as in the sweep: a stop, whoever saw it first
-            Err(PoolError::Stopped.to_string())
-        }
-        Some(err) => Err(err.to_string()),
+        Some(err) => Err(ended(err, "before every call came back".into(), stop)),
     }
+}
+
+/// Why a part of the run ended early, for `main` to report. After Ctrl-C,
+/// first says how far the run got, and marks it stopped: a worker may see
+/// the terminal's Ctrl-C before this process's handler does (exit 130).
+fn ended(err: PoolError, how_far: String, stop: &Shutdown) -> String {
+    if err == PoolError::Stopped {
+        say(format!("stopped by Ctrl-C {how_far}"));
+        stop.request();
+    }
+    err.to_string()
 }

@@ -141,8 +141,8 @@ pub struct Sweep {
 pub enum Progress<'a> {
     /// The sweep is about to run this kind of pool.
     Starting(PoolKind),
-    /// One pool size finished.
-    Finished(&'a Run),
+    /// One pool size finished: every run so far, that one last.
+    Finished(&'a [Run]),
 }
 
 /// Runs every pool kind at every size, telling `report` as it goes.
@@ -158,8 +158,8 @@ pub fn sweep(
         for &workers in &config.workers {
             match run_median(kind, workers, config, stop) {
                 Ok(run) => {
-                    report(Progress::Finished(&run));
                     runs.push(run);
+                    report(Progress::Finished(&runs));
                 }
                 Err(err) => return Sweep { runs, ended_by: Some(err) },
             }
