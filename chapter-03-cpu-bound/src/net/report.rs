@@ -103,8 +103,10 @@ fn scale_up(config: &NetConfig, service: &ServiceProcess) -> Vec<ScaleRun> {
     }
     say(format!(
         "Scale-up: {n} connections open at once, then one request each.\n  \
-         listen backlog {} (asked {BACKLOG_ASKED}, capped by net.core.somaxconn)",
-        service.backlog
+         listen backlog {} (asked {BACKLOG_ASKED}, capped by net.core.somaxconn)\n  \
+         each thread gets a {} stack",
+        service.backlog,
+        bytes(scale::THREAD_STACK as f64)
     ));
     let mut runs = Vec::new();
     for way in [scale::tasks, scale::threads] {
@@ -115,15 +117,9 @@ fn scale_up(config: &NetConfig, service: &ServiceProcess) -> Vec<ScaleRun> {
         runs.push(ScaleRun { measured: Some(measured), ..run });
     }
     // A row per fact, a column per kind.
-    let kinds = runs.iter().map(|run| match run.kind {
-        "threads" => format!("threads ({} stacks)", bytes(scale::THREAD_STACK as f64)),
-        kind => kind.to_string(),
+    let rows = SCALE_FACTS.map(|(fact, cell)| {
+        once(fact.to_string()).chain(runs.iter().map(cell)).collect::<Vec<_>>()
     });
-    let mut rows: Vec<Vec<String>> = vec![once(String::new()).chain(kinds).collect()];
-    rows.extend(
-        SCALE_FACTS
-            .map(|(fact, cell)| once(fact.into()).chain(runs.iter().map(cell)).collect()),
-    );
     table(&rows).into_iter().for_each(say);
     for run in &runs {
         if let Some(why) = &run.first_failure {
@@ -142,8 +138,9 @@ fn scale_up(config: &NetConfig, service: &ServiceProcess) -> Vec<ScaleRun> {
 /// A row of the scale-up's table: the fact, and its cell for one kind.
 type Fact = (&'static str, fn(&ScaleRun) -> String);
 
-/// The scale-up's table, a row per fact.
-const SCALE_FACTS: [Fact; 8] = [
+/// The scale-up's table, a row per fact (the first: the heading).
+const SCALE_FACTS: [Fact; 9] = [
+    ("", |run| run.kind.to_string()),
     ("connected", |run| run.started.to_string()),
     ("start-up, each", |run| duration(run.startup_each())),
     ("resident memory, each", |run| run.resident_each().map_or("-".into(), bytes)),
@@ -212,7 +209,7 @@ pub fn records(results: &NetResults, version: &str) -> Vec<Record> {
         ..Record::measured(experiment, "rust", version, 0, m)
     };
     let calls = results.calls.iter().map(|run| Record {
-        calls: Some(run.clients),
+        calls: Some(run.measured.asked),
         workers: run.measured.observed.workers,
         verdict: Some(run.measured.verdict().to_string()),
         ..record("io_calls", variant(run.measured.mode), &run.measured.measurement)
