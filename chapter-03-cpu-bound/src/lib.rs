@@ -84,7 +84,7 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     (r"listen backlog \d+ \(asked \d+", "listen backlog [n] (asked [n]"),
     (r"(retried after a dropped SYN) +\d+ +\d+", "$1 [n] [n]"),
     (r"\b\d+ blocking,", "[n] blocking,"),
-    (r"per connection, a (task|thread) started [^\n]*", "per connection, [comparison]"),
+    (r"- a (task|thread) started [^,\n]*", "- [comparison]"),
     (r"and held [^\n]*", "and held [comparison]"),
     (r"\b\d+\.\d+ of \d+\b", "[n] of [n]"),
 ];
