@@ -57,9 +57,9 @@ pub fn header(field: &str) -> String {
     )
 }
 
-/// A field's value as the programs print it: durations with
-/// `shared::format::duration`, byte counts with [`bytes`], cores busy with
-/// two decimals, speedups as `1.95×`, counts and words as they are.
+/// A field's value as the programs print it: durations and byte counts with
+/// `shared::format`, cores busy with two decimals, speedups as `1.95×`,
+/// counts and words as they are.
 pub fn value(field: &str, value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
@@ -68,7 +68,7 @@ pub fn value(field: &str, value: &Value) -> String {
             if field.ends_with("_s") {
                 format::duration(Duration::from_secs_f64(x.max(0.0)))
             } else if field.ends_with("_bytes") {
-                bytes(x)
+                format::bytes(x)
             } else if field == "cores_used" {
                 format!("{x:.2}")
             } else if field == "speedup" {
@@ -78,26 +78,6 @@ pub fn value(field: &str, value: &Value) -> String {
             }
         }
         other => other.to_string(),
-    }
-}
-
-/// A byte count in binary units, three significant digits: `300 bytes`,
-/// `1.37 KiB`, `64.0 KiB`, `38.1 MiB` (chapter 3 prints memory so too).
-pub fn bytes(count: f64) -> String {
-    let (mut value, mut unit) = (count.max(0.0), "bytes");
-    for next in ["KiB", "MiB", "GiB"] {
-        // Rounded as printed, so that 1023.9 bytes reads 1.00 KiB, not 1024 bytes.
-        if value.round() < 1024.0 {
-            break;
-        }
-        value /= 1024.0;
-        unit = next;
-    }
-    match unit {
-        "bytes" => format!("{value:.0} bytes"),
-        _ if value < 9.995 => format!("{value:.2} {unit}"),
-        _ if value < 99.95 => format!("{value:.1} {unit}"),
-        _ => format!("{value:.0} {unit}"),
     }
 }
 
@@ -329,19 +309,9 @@ mod tests {
         assert_eq!(values(&twice).1, ["mixed_tasks.tokio-on-loop"]);
     }
 
-    /// Byte counts read in binary units with three significant digits,
-    /// the unit changing where the rounded value reaches 1024.
+    /// A byte count reads as the programs print it, under its header.
     #[test]
     fn formats_byte_counts() {
-        assert_eq!(bytes(0.0), "0 bytes");
-        assert_eq!(bytes(300.4), "300 bytes");
-        assert_eq!(bytes(1023.6), "1.00 KiB");
-        assert_eq!(bytes(1406.5664), "1.37 KiB");
-        assert_eq!(bytes(9034.5472), "8.82 KiB");
-        assert_eq!(bytes(10_235.0), "10.0 KiB");
-        assert_eq!(bytes(64.0 * 1024.0), "64.0 KiB");
-        assert_eq!(bytes(300.0 * 1024.0), "300 KiB");
-        assert_eq!(bytes(2.5 * 1024.0 * 1024.0), "2.50 MiB");
         assert_eq!(value("memory_each_bytes", &serde_json::json!(1406.5664)), "1.37 KiB");
         assert_eq!(header("memory_each_bytes"), "memory each");
     }

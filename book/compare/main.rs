@@ -353,7 +353,7 @@ fn line(record: &Record) -> String {
     {
         text.push_str(&format!("; {n} connections, {} each to start", secs(startup)));
         if let Some(bytes) = record.memory_each_bytes {
-            text.push_str(&format!(", {} each", course_book::render::bytes(bytes)));
+            text.push_str(&format!(", {} each", format::bytes(bytes)));
         }
         text.push_str(&format!("; {}", record.verdict.as_deref().unwrap_or("?")));
     }

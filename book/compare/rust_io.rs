@@ -61,7 +61,7 @@ pub(crate) fn io_calls(
             return Err(Failure::Error(format!(
                 "{} of {} Rust requests failed ({}); client {client}: {why}",
                 run.failed.len(),
-                run.clients,
+                run.measured.asked,
                 mode.name()
             )));
         }

@@ -232,7 +232,7 @@ fn scale_cells(rows: &[Row]) -> Vec<Vec<String>> {
                 r.calls.unwrap_or(0).to_string(),
                 format!("{name} {}", row.way.unwrap_or("?")),
                 r.startup_s.map_or("–".to_string(), seconds),
-                r.memory_each_bytes.map_or("–".to_string(), course_book::render::bytes),
+                r.memory_each_bytes.map_or("–".to_string(), format::bytes),
                 seconds(r.wall_s),
                 r.verdict.clone().unwrap_or_default(),
             ]);
@@ -491,7 +491,7 @@ fn scale_summary(rows: &[Row]) -> Option<String> {
                 "{language}'s {} {} to start and {} of memory ({})",
                 row.way.unwrap_or("?").trim_end_matches('s'),
                 r.startup_s.map_or("?".to_string(), seconds),
-                r.memory_each_bytes.map_or("?".to_string(), course_book::render::bytes),
+                r.memory_each_bytes.map_or("?".to_string(), format::bytes),
                 r.verdict.as_deref().unwrap_or("?")
             ));
         }

@@ -82,9 +82,9 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     // machine may drop some), the threads tokio::fs's pool started, and
     // which of task or thread came out cheaper.
     (r"listen backlog \d+ \(asked \d+", "listen backlog [n] (asked [n]"),
-    (r"retried after a dropped SYN: \d+", "retried after a dropped SYN: [n]"),
-    (r"\b\d+ blocking threads\b", "[n] blocking threads"),
-    (r"per connection, a (task|thread) started [^\n]*", "per connection, [comparison]"),
+    (r"(retried after a dropped SYN) +\d+ +\d+", "$1 [n] [n]"),
+    (r"\b\d+ blocking,", "[n] blocking,"),
+    (r"- a (task|thread) started [^,\n]*", "- [comparison]"),
     (r"and held [^\n]*", "and held [comparison]"),
     (r"\b\d+\.\d+ of \d+\b", "[n] of [n]"),
 ];

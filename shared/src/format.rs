@@ -1,9 +1,9 @@
-//! The one way the course prints durations, and its tables.
+//! The one way the course prints durations, byte counts, and its tables.
 //!
 //! Units are chosen so that three significant digits are shown: `850 ns`,
-//! `12.5 µs`, `3.21 ms`, `2.004 s`. Seconds keep three decimals because the
-//! article quotes its timings to the millisecond. [`crate::snapshot`]
-//! redacts exactly these forms.
+//! `12.5 µs`, `3.21 ms`, `2.004 s`; `300 bytes`, `1.37 KiB`, `38.1 MiB`.
+//! Seconds keep three decimals because the article quotes its timings to the
+//! millisecond. [`crate::snapshot`] redacts exactly these durations.
 
 use std::time::Duration;
 
@@ -24,6 +24,26 @@ pub fn duration(d: Duration) -> String {
 /// Seconds with three decimals, always: for columns and elapsed-time stamps.
 pub fn seconds(d: Duration) -> String {
     format!("{:.3} s", d.as_secs_f64())
+}
+
+/// A byte count in binary units, three significant digits: `300 bytes`,
+/// `1.37 KiB`, `64.0 KiB`, `38.1 MiB`.
+pub fn bytes(count: f64) -> String {
+    let (mut value, mut unit) = (count.max(0.0), "bytes");
+    for next in ["KiB", "MiB", "GiB"] {
+        // Rounded as printed, so that 1023.9 bytes reads 1.00 KiB, not 1024 bytes.
+        if value.round() < 1024.0 {
+            break;
+        }
+        value /= 1024.0;
+        unit = next;
+    }
+    match unit {
+        "bytes" => format!("{value:.0} bytes"),
+        _ if value < 9.995 => format!("{value:.2} {unit}"),
+        _ if value < 99.95 => format!("{value:.1} {unit}"),
+        _ => format!("{value:.0} {unit}"),
+    }
 }
 
 /// Rows of cells as the lines of a table: each column padded to its widest
@@ -67,6 +87,22 @@ mod tests {
         assert_eq!(duration(Duration::from_micros(999_400)), "999 ms");
         assert_eq!(duration(Duration::from_millis(2_004)), "2.004 s");
         assert_eq!(duration(Duration::from_secs(30)), "30.000 s");
+    }
+
+    /// Byte counts read in binary units with three significant digits,
+    /// the unit changing where the rounded value reaches 1024.
+    #[test]
+    fn formats_byte_counts() {
+        assert_eq!(bytes(0.0), "0 bytes");
+        assert_eq!(bytes(300.4), "300 bytes");
+        assert_eq!(bytes(1023.6), "1.00 KiB");
+        assert_eq!(bytes(1406.5664), "1.37 KiB");
+        assert_eq!(bytes(4000.0), "3.91 KiB");
+        assert_eq!(bytes(9034.5472), "8.82 KiB");
+        assert_eq!(bytes(10_235.0), "10.0 KiB");
+        assert_eq!(bytes(64.0 * 1024.0), "64.0 KiB");
+        assert_eq!(bytes(300.0 * 1024.0), "300 KiB");
+        assert_eq!(bytes(2.5 * 1024.0 * 1024.0), "2.50 MiB");
     }
 
     /// A table's columns line up at their widest cell; rows may be shorter.

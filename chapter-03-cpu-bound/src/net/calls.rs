@@ -27,9 +27,8 @@ pub use crate::observe::Mode as CallsMode;
 /// What one mode did with its clients.
 #[derive(Debug, Clone)]
 pub struct CallsRun {
-    /// Clients asked for.
-    pub clients: usize,
-    /// Measured and observed as a CPU mode is, a span per answered request.
+    /// Measured and observed as a CPU mode is (`asked`: the clients), a
+    /// span per answered request.
     pub measured: ModeRun,
     /// The requests that failed: client number and why, in client order.
     pub failed: Vec<(usize, String)>,
@@ -77,7 +76,7 @@ pub fn run(mode: CallsMode, addr: SocketAddr, clients: usize) -> CallsRun {
     };
     let measured = observe::measure(mode, clients, observe, || false);
     failed.sort();
-    CallsRun { clients, measured, failed }
+    CallsRun { measured, failed }
 }
 
 // ANCHOR: on_loop

@@ -1,10 +1,12 @@
 //! Runs the I/O experiments in order and prints what they measured: the
 //! four modes against the slow service, summed up in the CPU experiment's
-//! table ([`crate::report::table`]), the scale-up, the files. Every line
-//! fits 80 columns, the lesson's word early in it.
+//! table ([`crate::report::table`]); the scale-up and the files, a table
+//! each. Every line fits 80 columns, the lesson's word early in it.
+
+use std::iter::once;
 
 use shared::cli::say;
-use shared::format::duration;
+use shared::format::{bytes, duration, table};
 use shared::measure::{Measurement, measure};
 use shared::record::Record;
 
@@ -13,8 +15,8 @@ use super::files::{self, FileSet, FilesMode, FilesRun};
 use super::scale::{self, ScaleRun};
 use super::service::{BACKLOG_ASKED, ServiceProcess};
 use super::{NetConfig, NetError, limits};
+use crate::observe::verdict::Verdict;
 use crate::observe::{self, ModeRun, record::variant};
-use crate::report::table;
 
 /// Everything one run measured.
 #[derive(Debug, Default)]
@@ -54,61 +56,42 @@ pub fn run(config: &NetConfig) -> Result<NetResults, NetError> {
 }
 // ANCHOR_END: run
 
-/// The clients in each mode, then the CPU experiment's summary table.
+/// The four modes one after another, then the CPU experiment's table
+/// (verdict, wall time, CPU time, cores used) and what failed.
 fn four_modes(config: &NetConfig, service: &ServiceProcess) -> Vec<CallsRun> {
-    let (clients, wait) = (config.clients, duration(config.wait));
-    say(format!(
-        "I/O on real sockets: {clients} clients, one request each, to a slow\n\
-         service on 127.0.0.1 (a child process) that answers after {wait}."
-    ));
     let mut runs = Vec::new();
     for mode in CallsMode::ALL {
         if config.shutdown.is_requested() {
             break;
         }
-        say(format!("\n{}: {clients} requests {}", mode.name(), how(mode)));
-        let run = calls::run(mode, service.addr, clients);
-        say_calls(&run);
-        runs.push(run);
+        runs.push(calls::run(mode, service.addr, config.clients));
     }
+    let (clients, wait) = (config.clients, duration(config.wait));
+    let title = format!(
+        "I/O on real sockets: {clients} clients, one request each, to a slow service\n\
+         on 127.0.0.1 (a child process) that answers after {wait}; loop and tasks\n\
+         run each client as a task, threads and gil on an OS thread of its own:"
+    );
     let measured: Vec<ModeRun> = runs.iter().map(|run| run.measured.clone()).collect();
-    if !measured.is_empty() {
-        let title = format!("\nSummary of {clients} requests that each wait {wait}:");
-        table(&title, &measured, observe::loop_wall(&measured)).into_iter().for_each(say);
+    let baseline = observe::loop_wall(&measured);
+    crate::report::table(&title, &measured, baseline).into_iter().for_each(say);
+    for run in &runs {
+        if let Some((client, why)) = run.failed.first() {
+            let (mode, failed) = (run.measured.mode.name(), run.failed.len());
+            say(format!("FAILED {mode}: {failed} of {clients}; client {client}: {why}"));
+        }
+    }
+    if measured.len() == 4 && measured.iter().all(|m| m.verdict() == Verdict::Concurrent)
+    {
         say("- every mode overlapped its waits, the GIL model too: the lock is\n  \
              let go around each blocking socket call");
     }
     runs
 }
 
-fn how(mode: CallsMode) -> &'static str {
-    match mode {
-        CallsMode::Loop => "as tasks on one event loop (tokio current-thread)",
-        CallsMode::Threads => "on as many OS threads, blocking std::net",
-        CallsMode::Gil => "on as many threads under the GIL model",
-        CallsMode::Tasks => "as tasks on the multi-thread runtime",
-    }
-}
-
-/// The verdict, first, and what failed if anything did; wall time, CPU time
-/// and cores used are in the table after the four modes.
-fn say_calls(run: &CallsRun) {
-    let (measured, clients) = (&run.measured, run.clients);
-    say(format!(
-        "  {}: up to {} requests waiting at once; {} of {clients} answered",
-        measured.verdict(),
-        measured.most_at_once,
-        measured.finished.len(),
-    ));
-    if let Some((client, why)) = run.failed.first() {
-        say(format!(
-            "  FAILED: {} of {clients}; client {client}: {why}",
-            run.failed.len()
-        ));
-    }
-}
-
-/// The scale-up, with as many connections as the descriptor limit allows.
+/// The scale-up, with as many connections as the descriptor limit allows:
+/// tasks first, on a heap the threads have not used yet; then a table, what
+/// failed, and the comparison.
 fn scale_up(config: &NetConfig, service: &ServiceProcess) -> Vec<ScaleRun> {
     let limit = limits::raise_to_hard().unwrap_or(u64::MAX);
     let n = config.scale.min(limits::connections_that_fit(limit));
@@ -120,18 +103,31 @@ fn scale_up(config: &NetConfig, service: &ServiceProcess) -> Vec<ScaleRun> {
     }
     say(format!(
         "Scale-up: {n} connections open at once, then one request each.\n  \
-         listen backlog {} (asked {BACKLOG_ASKED}, capped by net.core.somaxconn)",
-        service.backlog
+         listen backlog {} (asked {BACKLOG_ASKED}, capped by net.core.somaxconn)\n  \
+         each thread gets a {} stack",
+        service.backlog,
+        bytes(scale::THREAD_STACK as f64)
     ));
     let mut runs = Vec::new();
-    // Tasks first, on a heap the threads have not used yet.
     for way in [scale::tasks, scale::threads] {
         if n == 0 || config.shutdown.is_requested() {
             break;
         }
         let (run, measured) = measure(|| way(service.addr, n, config.shutdown));
-        say_scale(&run);
         runs.push(ScaleRun { measured: Some(measured), ..run });
+    }
+    // A row per fact, a column per kind.
+    let rows = SCALE_FACTS.map(|(fact, cell)| {
+        once(fact.to_string()).chain(runs.iter().map(cell)).collect::<Vec<_>>()
+    });
+    table(&rows).into_iter().for_each(say);
+    for run in &runs {
+        if let Some(why) = &run.first_failure {
+            say(format!("FAILED {}: {} of {n}; the first: {why}", run.kind, run.failed));
+        }
+        if let Some(why) = &run.refused {
+            say(format!("note: the OS refused thread {}: {why}", run.started + 1));
+        }
     }
     if let [tasks, threads] = &runs[..] {
         comparison(tasks, threads).into_iter().for_each(say);
@@ -139,36 +135,24 @@ fn scale_up(config: &NetConfig, service: &ServiceProcess) -> Vec<ScaleRun> {
     runs
 }
 
-fn say_scale(run: &ScaleRun) {
-    let what = match run.kind {
-        "threads" => format!("threads ({} stacks)", memory(scale::THREAD_STACK as f64)),
-        kind => kind.to_string(),
-    };
-    let (started, startup) = (run.started, duration(run.startup));
-    let each = duration(run.startup_each());
-    say(format!("{what}: {started} connected in {startup} ({each} each)"));
-    if let (Some(growth), Some(each)) = (run.resident_growth, run.resident_each()) {
-        let (growth, each) = (memory(growth as f64), memory(each));
-        say(format!("  resident memory +{growth} ({each} each)"));
-    }
-    let failed = match &run.first_failure {
-        Some(why) => format!("FAILED {}: {why}", run.failed),
-        None => "0 failed".to_string(),
-    };
-    let answered = duration(run.all_answered);
-    say(format!("  {} answered {answered} after the gate; {failed}", run.answered));
-    say(format!(
-        "  connects retried after a dropped SYN: {}; slowest {}",
-        run.slow_connects,
-        duration(run.slowest_connect)
-    ));
-    if let Some(why) = &run.refused {
-        say(format!("  the OS refused thread {}: {why}", started + 1));
-    }
-}
+/// A row of the scale-up's table: the fact, and its cell for one kind.
+type Fact = (&'static str, fn(&ScaleRun) -> String);
 
-/// "per connection, a task started 6× faster than a thread" and "held 9×
-/// less memory", turned round if a thread came out cheaper.
+/// The scale-up's table, a row per fact (the first: the heading).
+const SCALE_FACTS: [Fact; 9] = [
+    ("", |run| run.kind.to_string()),
+    ("connected", |run| run.started.to_string()),
+    ("start-up, each", |run| duration(run.startup_each())),
+    ("resident memory, each", |run| run.resident_each().map_or("-".into(), bytes)),
+    ("answered", |run| run.answered.to_string()),
+    ("last answer after the gate", |run| duration(run.all_answered)),
+    ("failed", |run| run.failed.to_string()),
+    ("retried after a dropped SYN", |run| run.slow_connects.to_string()),
+    ("slowest connect", |run| duration(run.slowest_connect)),
+];
+
+/// "a task started 5.4× faster than a thread, per connection," and "held
+/// 6.4× less resident memory", turned round if a thread came out cheaper.
 fn comparison(tasks: &ScaleRun, threads: &ScaleRun) -> [String; 2] {
     let times = |thread: f64, task: f64| (task > 0.0).then(|| thread / task);
     let (thread, task) = (threads.startup_each(), tasks.startup_each());
@@ -183,60 +167,39 @@ fn comparison(tasks: &ScaleRun, threads: &ScaleRun) -> [String; 2] {
         Some(r) => format!("{:.1}× more resident memory", 1.0 / r),
         None => "too little memory to measure".to_string(),
     };
-    [format!("per connection, {startup}"), format!("  and held {memory}")]
+    [format!("- {startup}, per connection,"), format!("  and held {memory}")]
 }
 
+/// The files, read back each way, and a table of what each way did.
 fn read_files(config: &NetConfig) -> Result<Vec<FilesRun>, NetError> {
     let set = FileSet::create(config.clients.min(files::MAX_FILES))
         .map_err(|err| format!("cannot write the test files: {err}"))?;
+    let runs: Vec<FilesRun> = FilesMode::ALL.map(|mode| files::run(mode, &set)).into();
+    let size = bytes(files::FILE_SIZE as f64);
     say(format!(
-        "\nFiles: {} files of {} in a temp dir, read back three ways.",
-        set.paths.len(),
-        memory(files::FILE_SIZE as f64)
+        "\nFiles: {} files of {size} in a temp dir, read back three ways:",
+        set.paths.len()
     ));
-    let mut runs = Vec::new();
-    for mode in FilesMode::ALL {
-        let run = files::run(mode, &set);
-        let n = run.threads_started;
-        let how = match mode {
-            FilesMode::OneAfterAnother => {
-                "no thread started: this thread read them".into()
-            }
-            FilesMode::Threads => format!("{n} threads started, one per file"),
-            FilesMode::TokioFs => {
-                format!("{n} blocking threads started by tokio::fs for 1 loop thread")
-            }
-        };
-        let m = &run.measurement;
-        say(format!(
-            "{}: {} of {} intact; wall {}, CPU {}\n  {how}",
-            mode.name(),
-            run.read_ok,
-            run.files,
-            duration(m.wall),
-            duration(m.cpu.total())
-        ));
-        runs.push(run);
+    let mut rows =
+        vec![["way", "intact", "wall", "CPU", "threads started"].map(String::from)];
+    rows.extend(runs.iter().map(files_row));
+    table(&rows).into_iter().for_each(say);
+    if runs.iter().any(|run| run.mode == FilesMode::TokioFs && run.threads_started > 0) {
+        say("- async file I/O is threads underneath: tokio::fs handed each read to\n  \
+             a blocking thread (epoll cannot wait for a regular file)");
     }
     Ok(runs)
 }
 
-/// A byte count: `512 bytes`, `3.91 KiB`, `38.1 MiB`.
-pub fn memory(count: f64) -> String {
-    let (mut value, mut unit) = (count, "bytes");
-    for next in ["KiB", "MiB", "GiB"] {
-        if value < 1024.0 {
-            break;
-        }
-        value /= 1024.0;
-        unit = next;
-    }
-    match (unit, value) {
-        ("bytes", _) => format!("{value:.0} bytes"),
-        (_, v) if v < 10.0 => format!("{v:.2} {unit}"),
-        (_, v) if v < 100.0 => format!("{v:.1} {unit}"),
-        _ => format!("{value:.0} {unit}"),
-    }
+fn files_row(run: &FilesRun) -> [String; 5] {
+    let (m, n) = (&run.measurement, run.threads_started);
+    let threads = match run.mode {
+        FilesMode::OneAfterAnother => "none: this thread read them".to_string(),
+        FilesMode::Threads => format!("{n}, one per file"),
+        FilesMode::TokioFs => format!("{n} blocking, for 1 loop thread"),
+    };
+    let intact = format!("{} of {}", run.read_ok, run.files);
+    [run.mode.name().into(), intact, duration(m.wall), duration(m.cpu.total()), threads]
 }
 
 /// One record per measured row, for `--json`.
@@ -246,7 +209,7 @@ pub fn records(results: &NetResults, version: &str) -> Vec<Record> {
         ..Record::measured(experiment, "rust", version, 0, m)
     };
     let calls = results.calls.iter().map(|run| Record {
-        calls: Some(run.clients),
+        calls: Some(run.measured.asked),
         workers: run.measured.observed.workers,
         verdict: Some(run.measured.verdict().to_string()),
         ..record("io_calls", variant(run.measured.mode), &run.measured.measurement)
@@ -266,17 +229,4 @@ pub fn records(results: &NetResults, version: &str) -> Vec<Record> {
         ..record("io_files", run.mode.name(), &run.measurement)
     });
     calls.chain(scale).chain(files).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Sizes keep three significant digits and a binary unit.
-    #[test]
-    fn formats_memory() {
-        assert_eq!(memory(300.0), "300 bytes");
-        assert_eq!(memory(4000.0), "3.91 KiB");
-        assert_eq!(memory(64.0 * 1024.0), "64.0 KiB");
-    }
 }
