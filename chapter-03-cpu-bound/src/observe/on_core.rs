@@ -45,6 +45,7 @@ impl<'a> OnCore<'a> {
         }
     }
 
+    // ANCHOR: step
     /// Called after each multiplication: ends the stretch if this step
     /// stood still, and starts the next one now.
     pub fn step(&mut self) {
@@ -58,6 +59,7 @@ impl<'a> OnCore<'a> {
         }
         self.last = now;
     }
+    // ANCHOR_END: step
 
     /// Ends the last stretch now, at the end of the call.
     pub fn end(self) {
@@ -74,11 +76,13 @@ impl<'a> OnCore<'a> {
     }
 }
 
+// ANCHOR: stood_still
 /// Whether a step that took `step`, when one takes `typical`, means the
 /// thread was not running for most of it.
 pub fn stood_still(step: Duration, typical: Duration) -> bool {
     step > GAP && step > typical * 4
 }
+// ANCHOR_END: stood_still
 
 /// The typical step after one of `step`. A step over twice the typical one
 /// (and over [`GAP`]) was partly a pause and does not count: else pauses a
