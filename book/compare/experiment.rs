@@ -251,33 +251,17 @@ mod tests {
             wait: Duration::from_millis(100),
             connections: 500,
         };
-        assert_eq!(
-            plan.python_args(Experiment::Pool).join(" "),
-            "--limit 500 --calls 3 --workers 1 2"
-        );
-        assert_eq!(
-            plan.python_args(Experiment::MixedTasks).join(" "),
-            "--limit 500 --ticks 4 --interval 0.25"
-        );
-        assert_eq!(
-            plan.python_args(Experiment::OneCall).join(" "),
-            "--limit 500 --repeat 5"
-        );
-        assert_eq!(
-            plan.python_args(Experiment::Algorithm).join(" "),
-            "--limit 500 --calls 2"
-        );
-        assert_eq!(
-            plan.python_args(Experiment::Hybrid).join(" "),
-            "--limit 500 --calls 3 --workers 2 --heartbeat 0.1"
-        );
-        assert_eq!(
-            plan.python_args(Experiment::IoCalls).join(" "),
-            "--only calls --clients 3 --wait 0.1"
-        );
-        assert_eq!(
-            plan.python_args(Experiment::IoScale).join(" "),
-            "--only scale --scale 500 --wait 0.1"
-        );
+        let expected = [
+            (Experiment::Pool, "--limit 500 --calls 3 --workers 1 2"),
+            (Experiment::MixedTasks, "--limit 500 --ticks 4 --interval 0.25"),
+            (Experiment::OneCall, "--limit 500 --repeat 5"),
+            (Experiment::Algorithm, "--limit 500 --calls 2"),
+            (Experiment::Hybrid, "--limit 500 --calls 3 --workers 2 --heartbeat 0.1"),
+            (Experiment::IoCalls, "--only calls --clients 3 --wait 0.1"),
+            (Experiment::IoScale, "--only scale --scale 500 --wait 0.1"),
+        ];
+        for (experiment, args) in expected {
+            assert_eq!(plan.python_args(experiment).join(" "), args, "{experiment:?}");
+        }
     }
 }

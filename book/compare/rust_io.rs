@@ -21,9 +21,6 @@ use shared::shutdown::{EXIT_INTERRUPTED, Shutdown};
 use crate::experiment::Plan;
 use crate::failure::Failure;
 
-/// The compiler that built this program (as `rust_side::VERSION`).
-const VERSION: &str = shared::machine::RUSTC_VERSION;
-
 /// Set in the environment of the child that runs the scale-up: how many
 /// connections. Its presence makes this program that child.
 pub(crate) const SCALE_ENV: &str = "COURSE_COMPARE_SCALE";
@@ -67,7 +64,7 @@ pub(crate) fn io_calls(
         }
         results.calls.push(run);
     }
-    Ok(report::records(&results, VERSION))
+    Ok(report::records(&results))
 }
 // ANCHOR_END: io_calls
 
@@ -153,6 +150,6 @@ fn scale_child(
         }
         results.scale.push(run);
     }
-    Ok(report::records(&results, VERSION))
+    Ok(report::records(&results))
 }
 // ANCHOR_END: io_scale

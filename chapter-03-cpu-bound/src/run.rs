@@ -100,7 +100,7 @@ fn records(config: &Config, cpu: &[ModeRun], io: Option<&NetResults>) -> Vec<Rec
     let loop_wall = observe::loop_wall(cpu);
     let calls =
         cpu.iter().filter_map(|run| record::of_calls(run, config.limit, loop_wall));
-    let io = io.map(|io| net_report::records(io, record::RUSTC_VERSION));
+    let io = io.map(net_report::records);
     calls.chain(io.into_iter().flatten()).collect()
 }
 

@@ -7,6 +7,7 @@ use std::iter::once;
 
 use shared::cli::say;
 use shared::format::{bytes, duration, table};
+use shared::machine::RUSTC_VERSION;
 use shared::measure::{Measurement, measure};
 use shared::record::Record;
 
@@ -203,10 +204,10 @@ fn files_row(run: &FilesRun) -> [String; 5] {
 }
 
 /// One record per measured row, for `--json`.
-pub fn records(results: &NetResults, version: &str) -> Vec<Record> {
+pub fn records(results: &NetResults) -> Vec<Record> {
     let record = |experiment: &str, variant: &str, m: &Measurement| Record {
         variant: Some(variant.to_string()),
-        ..Record::measured(experiment, "rust", version, 0, m)
+        ..Record::measured(experiment, "rust", RUSTC_VERSION, 0, m)
     };
     let calls = results.calls.iter().map(|run| Record {
         calls: Some(run.measured.asked),

@@ -3,12 +3,10 @@
 
 use std::time::Duration;
 
+use shared::machine::RUSTC_VERSION;
 use shared::record::{Record, round};
 
 use super::{Mode, ModeRun};
-
-/// The compiler that built this program.
-pub const RUSTC_VERSION: &str = shared::machine::RUSTC_VERSION;
 
 /// The record's name for a mode: `gil-model` says that it is a model.
 pub fn variant(mode: Mode) -> &'static str {
