@@ -16,6 +16,7 @@
 //! - [`record`]: one measurement as a line of JSON, the form the Python programs print too.
 //! - [`draw`]: pictures of a run as SVG: timelines of lanes, and line charts.
 //! - [`cli`]: command-line helpers: one-line errors, duration and count parsers, `say`.
+//! - [`exit`]: how every program ends: one error type, exit codes 0, 1, 2 and 130.
 //! - [`shutdown`]: one Ctrl-C handler per program, usable from threads and from any async runtime.
 //! - [`stats`]: the median of several runs.
 //! - [`snapshot`]: the redactions every snapshot test applies to timings.
@@ -23,6 +24,7 @@
 
 pub mod cli;
 pub mod draw;
+pub mod exit;
 pub mod format;
 pub mod machine;
 pub mod measure;
