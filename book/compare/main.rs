@@ -51,7 +51,7 @@ use python_side::Python;
 )]
 struct Args {
     /// Calls of the workload per experiment (the article: 20).
-    #[arg(long, value_name = "COUNT", default_value = "20", value_parser = parse_calls)]
+    #[arg(long, value_name = "N", default_value = "20", value_parser = parse_calls)]
     calls: usize,
 
     /// Size of each call: the product of the integers below LIMIT (also the mixed tasks' CPU step).
@@ -79,7 +79,7 @@ struct Args {
     wait: Duration,
 
     /// Connections the I/O scale-up opens at once (fewer if the open-files limit is lower).
-    #[arg(long, value_name = "COUNT", default_value = "10000", value_parser = parse_calls)]
+    #[arg(long, value_name = "N", default_value = "10000", value_parser = parse_calls)]
     connections: usize,
 
     /// The Python 3 interpreter that runs the Python side.

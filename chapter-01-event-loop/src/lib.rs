@@ -28,22 +28,27 @@
 //! The loop's small private parts: `timer` (a timer heap entry), `clock`
 //! (the real clock or a paused one), `task` (what the loop keeps of a task).
 //!
-//! The program: [`program`] turns a [`program::Config`] into a run and prints
-//! it; `src/main.rs` only parses the command line and calls it.
+//! The program: [`config`] is the command line, [`run()`] turns a
+//! [`Config`] into a run and prints it; `src/main.rs` only parses the
+//! command line, calls it and exits with `shared::exit`'s code.
 
 pub mod callback_loop;
 mod clock;
+pub mod config;
 pub mod echo;
 pub mod executor;
 pub mod greeter;
 pub mod loop_futures;
 pub mod net;
 pub mod never_run;
-pub mod program;
 pub mod readiness;
+mod run;
 pub mod runtimes;
 mod task;
 mod timer;
+
+pub use config::Config;
+pub use run::run;
 
 /// What this chapter's snapshots redact on top of the course's timing
 /// filters (`shared::snapshot::TIMING_FILTERS`), as `(regex, replacement)`.

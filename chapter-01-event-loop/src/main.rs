@@ -1,76 +1,15 @@
 //! `cargo run -p chapter-01-event-loop -- --help`
+//!
+//! Parses the command line and hands it to the library. Exit codes (the
+//! course's, `shared::exit`): 0 done, 1 the echo failed, 2 bad input,
+//! 130 stopped by Ctrl-C.
 
-use std::time::Duration;
+use shared::{cli, exit, shutdown};
 
-use clap::Parser;
-use shared::cli;
-
-use chapter_01_event_loop::echo::EchoStyle;
-use chapter_01_event_loop::program::{self, Config};
-use chapter_01_event_loop::runtimes::Runtime;
-
-/// Prints a greeting every 2 seconds, driven by an event loop, like the
-/// article's first asyncio program; Ctrl-C stops it (exit code 130).
-/// With --echo, runs a small echo on 127.0.0.1 instead.
-#[derive(Debug, Parser)]
-#[command(
-    version,
-    max_term_width = 80,
-    verbatim_doc_comment,
-    after_help = "Examples:
-  chapter-01-event-loop
-  chapter-01-event-loop --runtime futures --ticks 3 --interval 100ms
-  chapter-01-event-loop --never-run
-  chapter-01-event-loop --echo callbacks"
-)]
-struct Args {
-    /// What drives the greeting.
-    #[arg(long, value_enum, default_value_t = Runtime::Callbacks)]
-    runtime: Runtime,
-
-    /// Stop after N greetings [default: run until Ctrl-C].
-    #[arg(long, value_name = "N", value_parser = cli::parse_ticks)]
-    ticks: Option<u64>,
-
-    /// Time between greetings, e.g. 2s, 1.5s, 250ms.
-    #[arg(
-        long,
-        value_name = "DURATION",
-        default_value = "2s",
-        value_parser = cli::parse_duration,
-        allow_hyphen_values = true
-    )]
-    interval: Duration,
-
-    /// Schedule the greeting, never run the loop, say why (on stderr).
-    #[arg(long)]
-    never_run: bool,
-
-    /// Run an echo on 127.0.0.1 in this style instead; it ends by itself.
-    #[arg(long, value_enum, value_name = "STYLE", conflicts_with_all = [
-        "runtime", "ticks", "interval", "never_run",
-    ])]
-    echo: Option<EchoStyle>,
-
-    /// How many messages the echo sends, one at a time.
-    #[arg(long, value_name = "N", default_value = "3", value_parser = parse_messages)]
-    messages: usize,
-}
-
-/// `--messages`: 1 to 1 000, a short run.
-fn parse_messages(text: &str) -> Result<usize, String> {
-    cli::parse_count(text, 1_000).map(|n| n as usize)
-}
+use chapter_01_event_loop::{Config, run};
 
 fn main() {
-    let args: Args = cli::parse_or_exit();
-    let config = Config {
-        runtime: args.runtime,
-        ticks: args.ticks,
-        interval: args.interval,
-        never_run: args.never_run,
-        echo: args.echo,
-        messages: args.messages,
-    };
-    std::process::exit(program::run(&config));
+    let config: Config = cli::parse_or_exit();
+    let shutdown = shutdown::ctrl_c();
+    exit::exit(run(&config, shutdown), shutdown);
 }

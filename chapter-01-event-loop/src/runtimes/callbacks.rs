@@ -54,21 +54,30 @@ pub fn run(
     let greeter = Rc::new(RefCell::new(greeter));
     let mut event_loop = EventLoop::new();
     schedule(&mut event_loop, &greeter, interval);
+    stop_on_ctrl_c(&event_loop, shutdown);
+    event_loop.run_forever();
+    finished(event_loop, greeter)
+}
+// ANCHOR_END: run
 
-    // Ctrl-C arrives on another thread; it reaches the loop through a handle,
-    // like asyncio's `loop.add_signal_handler(SIGINT, loop.stop)`.
+/// Ctrl-C arrives on another thread; it reaches the loop through a handle,
+/// like asyncio's `loop.add_signal_handler(SIGINT, loop.stop)`.
+fn stop_on_ctrl_c(event_loop: &EventLoop, shutdown: &'static Shutdown) {
     let handle = event_loop.handle();
     thread::spawn(move || {
         shutdown.wait();
         handle.stop();
     });
+}
 
-    event_loop.run_forever();
-
+/// The greeter back from a stopped loop, and why the loop stopped: by
+/// itself only when a greeting asked it to, otherwise Ctrl-C.
+fn finished(
+    event_loop: EventLoop,
+    greeter: Rc<RefCell<Greeter>>,
+) -> (Greeter, StopReason) {
     drop(event_loop); // drops the pending timer and its clone of the Rc
     let greeter = Rc::into_inner(greeter).expect("the loop is gone").into_inner();
-    // The loop stops by itself only when a greeting asked it to.
     let reason = greeter.finished().unwrap_or(StopReason::CtrlC);
     (greeter, reason)
 }
-// ANCHOR_END: run
