@@ -20,6 +20,7 @@
 //!
 //! # Layout
 //!
+//! - [`claims`]: sentences that rest on a measurement, held to the records.
 //! - [`snapshot`]: reading an insta snapshot file and its recorded command.
 //! - [`output`]: the output blocks the pages show, and the comparison of a
 //!   captured run with its snapshot.
@@ -28,6 +29,7 @@
 //! - [`include`]: finding includes in Markdown and resolving anchors.
 //! - [`workspace`]: where things are.
 
+pub mod claims;
 pub mod include;
 pub mod modules;
 pub mod output;

@@ -1,0 +1,221 @@
+//! Sentences that rest on a measurement, held to the records they describe.
+//!
+//! The numbers on the pages are generated, but the sentences around them
+//! ("processes were more efficient", "close to the number of cores") are
+//! prose: a new `measure.sh` run can make one false without any test
+//! noticing. So each such sentence is written down once, in
+//! `book/tests/claims.rs`, with the page it is on and the condition it
+//! asserts, as a function of the committed records (`book/results/*.jsonl`).
+//! The test fails when the sentence is no longer on its page (the list must
+//! follow the prose) or when the records contradict it, and names the
+//! sentence either way.
+//!
+//! Records are looked up by a small query, `"file: key=value key=value"`,
+//! for example `"chapter-04-parallelism: experiment=pool variant=threads
+//! workers=2"`; exactly one record must match.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+/// One sentence of a page and the condition that makes it true.
+#[derive(Debug, Clone, Copy)]
+pub struct Claim {
+    /// The page, as its file name in `book/src/` (`chapter-04-parallelism.md`).
+    pub page: &'static str,
+    /// Words of the sentence as the page has them (whitespace and line breaks
+    /// are compared loosely): enough to find it, and to name it on failure.
+    pub says: &'static str,
+    /// The condition, read from the records: `Ok(true)` when it holds,
+    /// `Err` when a record it needs is missing.
+    pub holds: fn(&Records) -> Result<bool, String>,
+}
+
+/// Every committed record, by file (`chapter-03-cpu-bound` for
+/// `book/results/chapter-03-cpu-bound.jsonl`), as JSON objects.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    files: BTreeMap<String, Vec<Map<String, Value>>>,
+}
+
+impl Records {
+    /// Reads every `*.jsonl` file in `dir`.
+    pub fn load(dir: &Path) -> Result<Self, String> {
+        let mut records = Records::default();
+        let entries =
+            fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|ext| ext == "jsonl") {
+                let name =
+                    path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+                let text = fs::read_to_string(&path)
+                    .map_err(|err| format!("{}: {err}", path.display()))?;
+                records.add(&name, &text)?;
+            }
+        }
+        Ok(records)
+    }
+
+    /// Adds the JSON lines `text` as the records of `file`.
+    pub fn add(&mut self, file: &str, text: &str) -> Result<(), String> {
+        let rows = self.files.entry(file.to_string()).or_default();
+        for (number, line) in
+            text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty())
+        {
+            match serde_json::from_str::<Value>(line) {
+                Ok(Value::Object(object)) => rows.push(object),
+                _ => {
+                    return Err(format!(
+                        "{file}.jsonl line {}: not a JSON object",
+                        number + 1
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets `field` of the one record `query` finds: how a test makes the
+    /// records contradict a sentence.
+    pub fn set(&mut self, query: &str, field: &str, value: f64) -> Result<(), String> {
+        let (file, wanted) = parse(query)?;
+        let rows = self.files.get_mut(file).ok_or(format!("no records named {file}"))?;
+        let mut found: Vec<_> =
+            rows.iter_mut().filter(|row| matches(row, &wanted)).collect();
+        match found.as_mut_slice() {
+            [row] => {
+                row.insert(field.to_string(), Value::from(value));
+                Ok(())
+            }
+            _ => Err(format!("{query}: {} records match, not one", found.len())),
+        }
+    }
+
+    /// The number in `field` of the one record `query` finds.
+    pub fn num(&self, query: &str, field: &str) -> Result<f64, String> {
+        let row = self.one(query)?;
+        row.get(field)
+            .and_then(Value::as_f64)
+            .ok_or(format!("{query}: no number in field {field}"))
+    }
+
+    /// The text in `field` of the one record `query` finds.
+    pub fn text(&self, query: &str, field: &str) -> Result<String, String> {
+        let row = self.one(query)?;
+        row.get(field)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or(format!("{query}: no text in field {field}"))
+    }
+
+    /// Every record `query` finds (none is not an error).
+    pub fn all(&self, query: &str) -> Result<Vec<&Map<String, Value>>, String> {
+        let (file, wanted) = parse(query)?;
+        let rows = self.files.get(file).ok_or(format!("no records named {file}"))?;
+        Ok(rows.iter().filter(|row| matches(row, &wanted)).collect())
+    }
+
+    fn one(&self, query: &str) -> Result<&Map<String, Value>, String> {
+        match self.all(query)?.as_slice() {
+            [row] => Ok(row),
+            found => Err(format!("{query}: {} records match, not one", found.len())),
+        }
+    }
+}
+
+/// `"file: key=value key=value"` into the file and the pairs.
+fn parse(query: &str) -> Result<(&str, Vec<(&str, &str)>), String> {
+    let (file, rest) = query.split_once(':').ok_or(format!("{query}: no `file:`"))?;
+    let pairs = rest
+        .split_whitespace()
+        .map(|pair| {
+            pair.split_once('=').ok_or(format!("{query}: {pair} is not key=value"))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok((file.trim(), pairs))
+}
+
+/// Whether `row` has every `key=value` (numbers compared as numbers).
+fn matches(row: &Map<String, Value>, wanted: &[(&str, &str)]) -> bool {
+    wanted.iter().all(|(key, value)| match row.get(*key) {
+        Some(Value::String(text)) => text == value,
+        Some(Value::Number(number)) => {
+            value.parse::<f64>().is_ok_and(|v| number.as_f64() == Some(v))
+        }
+        _ => false,
+    })
+}
+
+/// Whether `page_text` contains `says`, comparing whitespace loosely.
+pub fn page_says(page_text: &str, says: &str) -> bool {
+    let squeeze = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    squeeze(page_text).contains(&squeeze(says))
+}
+
+/// Checks `claims` against `records` and the pages in `pages_dir`: one line
+/// per broken claim, naming its page and sentence.
+pub fn broken(claims: &[Claim], records: &Records, pages_dir: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for claim in claims {
+        let page = fs::read_to_string(pages_dir.join(claim.page)).unwrap_or_default();
+        let named = format!("{}: \"{}\"", claim.page, claim.says);
+        if !page_says(&page, claim.says) {
+            problems.push(format!(
+                "{named}: not on the page (edit the claim with the prose)"
+            ));
+            continue;
+        }
+        match (claim.holds)(records) {
+            Ok(true) => {}
+            Ok(false) => problems.push(format!("{named}: the records contradict it")),
+            Err(err) => problems.push(format!("{named}: cannot be checked: {err}")),
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records() -> Records {
+        let mut records = Records::default();
+        let lines = "{\"experiment\":\"pool\",\"workers\":2,\"variant\":\"threads\",\"wall_s\":2.0}\n\
+                     {\"experiment\":\"pool\",\"workers\":4,\"variant\":\"threads\",\"wall_s\":1.9}\n";
+        records.add("c4", lines).unwrap();
+        records
+    }
+
+    /// A query finds one record by text and number fields, or says why not.
+    #[test]
+    fn queries_find_one_record() {
+        let records = records();
+        assert_eq!(records.num("c4: variant=threads workers=2", "wall_s"), Ok(2.0));
+        assert!(
+            records
+                .num("c4: variant=threads", "wall_s")
+                .unwrap_err()
+                .contains("2 records")
+        );
+        assert!(
+            records.num("c9: workers=2", "wall_s").unwrap_err().contains("no records")
+        );
+        assert!(records.num("c4: workers=2", "cpu_s").unwrap_err().contains("no number"));
+    }
+
+    /// Whitespace and line breaks do not hide a sentence.
+    #[test]
+    fn sentences_are_found_across_line_breaks() {
+        assert!(page_says(
+            "processes were\n  more efficient",
+            "processes were more efficient"
+        ));
+        assert!(!page_says(
+            "processes were less efficient",
+            "processes were more efficient"
+        ));
+    }
+}
