@@ -126,8 +126,11 @@ impl Records {
     }
 }
 
+/// A parsed query: the file, and the `key=value` pairs a record must have.
+type Query<'a> = (&'a str, Vec<(&'a str, &'a str)>);
+
 /// `"file: key=value key=value"` into the file and the pairs.
-fn parse(query: &str) -> Result<(&str, Vec<(&str, &str)>), String> {
+fn parse(query: &str) -> Result<Query<'_>, String> {
     let (file, rest) = query.split_once(':').ok_or(format!("{query}: no `file:`"))?;
     let pairs = rest
         .split_whitespace()
