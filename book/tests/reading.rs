@@ -1,0 +1,155 @@
+//! What a learner reads on a chapter page, kept to the lesson: the page
+//! leads with lesson code, its always-visible text stays short (deep dives
+//! fold into `<details>`), it tells no history of the course, and no test
+//! hook reaches a listing or a command the reader types.
+
+use std::fs;
+use std::path::PathBuf;
+
+use course_book::include;
+use course_book::workspace;
+
+/// Words a chapter page may show outside folded sections and code.
+const MAX_VISIBLE_WORDS: usize = 4_000;
+
+/// Where measuring and printing live: not what a page opens with.
+const INSTRUMENT: &[&str] = &["/observe/", "/report", "shared/src/measure.rs"];
+
+/// Phrases that tell the course's history instead of the lesson.
+const CHANGELOG: &[&str] =
+    &["earlier version", "used before", "previous version", "this chapter used to"];
+
+/// Environment variables and calls that exist only for the tests.
+const TEST_HOOKS: &[&str] = &["COURSE_", "Misbehaviour::from_env"];
+
+/// Every chapter page (`chapter-*.md`), parts included.
+fn chapter_pages() -> Vec<PathBuf> {
+    let src = workspace::book_src();
+    let mut pages: Vec<PathBuf> = workspace::files_with_suffix(&src, ".md")
+        .into_iter()
+        .filter(|path| path.parent() == Some(src.as_path()))
+        .filter(|path| {
+            path.file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("chapter-"))
+        })
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// The page without fenced code blocks and without `<details>` sections.
+fn visible_prose(markdown: &str) -> String {
+    let mut prose = String::new();
+    let (mut in_code, mut folded) = (false, 0usize);
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        folded += trimmed.matches("<details").count();
+        let closed = trimmed.matches("</details>").count();
+        if folded == 0 && !trimmed.starts_with("{{#include") {
+            prose.push_str(line);
+            prose.push('\n');
+        }
+        folded = folded.saturating_sub(closed);
+    }
+    prose
+}
+
+/// Each chapter page shows under 4 000 words outside folded sections and code.
+#[test]
+fn chapter_pages_are_short_where_always_visible() {
+    let mut long = Vec::new();
+    for page in chapter_pages() {
+        let words =
+            visible_prose(&fs::read_to_string(&page).unwrap()).split_whitespace().count();
+        println!("{}: {words} words always visible", page.display());
+        if words >= MAX_VISIBLE_WORDS {
+            long.push(format!("{}: {words} words", page.display()));
+        }
+    }
+    assert!(long.is_empty(), "pages over {MAX_VISIBLE_WORDS} visible words: {long:?}");
+}
+
+/// The first listing of each chapter page is lesson code, and no listing
+/// before the page's first output block comes from the measuring or the
+/// report.
+#[test]
+fn chapter_pages_lead_with_the_lesson() {
+    for page in chapter_pages() {
+        let markdown = fs::read_to_string(&page).unwrap();
+        let mut seen_output = false;
+        for found in include::find(&markdown) {
+            let path = found.path;
+            if path.contains("output/") {
+                seen_output = true;
+            }
+            if !path.ends_with(".rs") || seen_output {
+                continue;
+            }
+            assert!(
+                !INSTRUMENT.iter().any(|part| path.contains(part)),
+                "{}: `{path}` is shown before the first run's output; measuring and \
+                 printing belong after it, under how the numbers are measured",
+                page.display()
+            );
+        }
+    }
+}
+
+/// No page tells the course's history ("an earlier version of this chapter").
+#[test]
+fn no_changelog_sentences() {
+    for page in chapter_pages() {
+        let text = fs::read_to_string(&page).unwrap().to_lowercase();
+        for phrase in CHANGELOG {
+            assert!(!text.contains(phrase), "{}: says \"{phrase}\"", page.display());
+        }
+    }
+}
+
+/// No test hook appears in a page's text (its commands included) or in a
+/// listing it includes.
+#[test]
+fn no_test_hooks_reach_the_reader() {
+    for page in chapter_pages() {
+        let markdown = fs::read_to_string(&page).unwrap();
+        for hook in TEST_HOOKS {
+            assert!(!markdown.contains(hook), "{}: mentions {hook}", page.display());
+        }
+        for found in include::find(&markdown) {
+            let path = found.path;
+            if !path.ends_with(".rs") {
+                continue;
+            }
+            let file = fs::read_to_string(page.parent().unwrap().join(&path))
+                .unwrap_or_default();
+            let listing = match &found.selector {
+                Some(anchor) => include::anchor(&file, anchor).unwrap_or_default(),
+                None => file,
+            };
+            for hook in TEST_HOOKS {
+                assert!(
+                    !listing.contains(hook),
+                    "{}: the listing from {path} shows the test hook {hook}",
+                    page.display()
+                );
+            }
+        }
+    }
+}
+
+/// The prose filter drops code and folded sections, and keeps the rest.
+#[test]
+fn visible_prose_skips_code_and_folds() {
+    let page = "one two\n```rust\nfn hidden() {}\n```\n<details>\n<summary>deep</summary>\n\nfolded words\n\n</details>\nthree\n";
+    assert_eq!(
+        visible_prose(page).split_whitespace().collect::<Vec<_>>(),
+        ["one", "two", "three"]
+    );
+}
