@@ -1,0 +1,139 @@
+//! `cargo run -q -p course-book --bin exercises -- list | check N.M | hint N.M | watch N.M`
+//!
+//! The learner's side of the exercises: `list` shows every exercise with
+//! its file and whether it is done; `check N.M` builds that exercise's
+//! runner (`book/exercises/exN_M.rs`: the learner's file and its check)
+//! and runs it, then prints what the check measured, and the first hint on
+//! a failure; `hint N.M` shows the next hint; `watch N.M` checks again each
+//! time the file changes, until it passes. Progress is kept in
+//! `.exercises-progress` at the workspace root (git ignores it).
+
+use std::process::{Command, ExitCode};
+use std::time::{Duration, SystemTime};
+use std::{env, fs, thread};
+
+use clap::{Parser, Subcommand};
+use course_book::exercises::{self, EXERCISES, Exercise, Progress};
+use course_book::workspace;
+
+/// The course's exercises: list them, check an answer, get a hint.
+#[derive(Debug, Parser)]
+#[command(name = "exercises")]
+struct Cli {
+    #[command(subcommand)]
+    command: Action,
+}
+
+#[derive(Debug, Subcommand)]
+enum Action {
+    /// Every exercise with its file and state (done / not yet).
+    List,
+    /// Builds and runs the check of exercise N.M against your file.
+    Check {
+        /// The exercise, as its page numbers it (`2.1`).
+        #[arg(value_name = "N.M")]
+        id: String,
+    },
+    /// The next hint of exercise N.M.
+    Hint {
+        #[arg(value_name = "N.M")]
+        id: String,
+    },
+    /// Checks exercise N.M each time its file changes, until it passes.
+    Watch {
+        #[arg(value_name = "N.M")]
+        id: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Action::List => {
+            list();
+            Ok(true)
+        }
+        Action::Check { id } => exercise(id).and_then(check),
+        Action::Hint { id } => exercise(id).and_then(hint),
+        Action::Watch { id } => exercise(id).and_then(watch),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The exercise numbered `id`, or one line saying which ones exist.
+fn exercise(id: &str) -> Result<&'static Exercise, String> {
+    exercises::find(id).ok_or_else(|| {
+        let ids: Vec<_> = EXERCISES.iter().map(|exercise| exercise.id).collect();
+        format!("no exercise {id:?}; the exercises are {}", ids.join(", "))
+    })
+}
+
+fn list() {
+    let progress = Progress::load();
+    let done = EXERCISES.iter().filter(|e| progress.done.contains(e.id)).count();
+    println!("{done} of {} exercises done.", EXERCISES.len());
+    for exercise in EXERCISES {
+        let state = if progress.done.contains(exercise.id) { "done" } else { "not yet" };
+        println!("{:<4} {state:<8} {}", exercise.id, exercise.title);
+        println!("              {}", exercise.file);
+    }
+    println!("Check one: cargo run -q -p course-book --bin exercises -- check N.M");
+}
+
+/// Builds and runs the exercise's runner; records a pass; on a failure,
+/// shows the first hint not yet seen.
+fn check(exercise: &'static Exercise) -> Result<bool, String> {
+    println!("Checking {} {} ({})", exercise.id, exercise.title, exercise.file);
+    println!("The check measures {}.", exercise.measures);
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let status = Command::new(cargo)
+        .args(["run", "--quiet", "-p", "course-book", "--features", "exercises"])
+        .args(["--example", &exercise.runner()])
+        .current_dir(workspace::root())
+        .status()
+        .map_err(|err| format!("cannot run cargo: {err}"))?;
+    let mut progress = Progress::load();
+    let passed = status.success();
+    if passed {
+        progress.done.insert(exercise.id.to_string());
+        println!("PASSED: exercise {} is done.", exercise.id);
+    } else {
+        progress.done.remove(exercise.id);
+        println!("NOT YET: exercise {} does not pass (or did not build).", exercise.id);
+        let (number, hint) = progress.next_hint(exercise);
+        println!("Hint {number} of {}: {hint}", exercise.hints.len());
+    }
+    progress.save()?;
+    Ok(passed)
+}
+
+fn hint(exercise: &'static Exercise) -> Result<bool, String> {
+    let mut progress = Progress::load();
+    let (number, hint) = progress.next_hint(exercise);
+    println!("Hint {number} of {} for {}: {hint}", exercise.hints.len(), exercise.id);
+    progress.save()?;
+    Ok(true)
+}
+
+/// Checks now, then again each time the file is saved, until it passes.
+fn watch(exercise: &'static Exercise) -> Result<bool, String> {
+    let path = workspace::root().join(exercise.file);
+    let modified = || fs::metadata(&path).and_then(|m| m.modified()).ok();
+    loop {
+        let seen: Option<SystemTime> = modified();
+        if check(exercise)? {
+            return Ok(true);
+        }
+        println!("Watching {}: save it to check again (Ctrl-C stops).", exercise.file);
+        while modified() == seen {
+            thread::sleep(Duration::from_millis(500));
+        }
+    }
+}
