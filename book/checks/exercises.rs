@@ -178,16 +178,36 @@ pub const EXERCISES: &[Exercise] = &[
     },
 ];
 
+/// `text` broken into lines of at most 78 columns at spaces; lines after
+/// the first are indented by two spaces.
+pub fn wrap(text: &str) -> String {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line at least");
+        if !line.trim().is_empty() && line.chars().count() + 1 + word.chars().count() > 78
+        {
+            lines.push(format!("  {word}"));
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join("\n")
+}
+
 /// The exercise numbered `id`, if there is one.
 pub fn find(id: &str) -> Option<&'static Exercise> {
     EXERCISES.iter().find(|exercise| exercise.id == id)
 }
 
 /// Where progress is kept: `.exercises-progress` at the workspace root
-/// (git ignores it), or the file `COURSE_EXERCISES_PROGRESS` names.
+/// (git ignores it), or the file `COURSE_EXERCISES_PROGRESS` names (the
+/// tests' own file, relative to the workspace root unless absolute).
 pub fn progress_path() -> PathBuf {
     std::env::var_os("COURSE_EXERCISES_PROGRESS")
-        .map(PathBuf::from)
+        .map(|path| workspace::root().join(path))
         .unwrap_or_else(|| workspace::root().join(".exercises-progress"))
 }
 
@@ -257,6 +277,14 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_lines_fit_78_columns() {
+        let text = "word ".repeat(40);
+        let wrapped = wrap(&text);
+        assert!(wrapped.lines().all(|line| line.len() <= 78), "{wrapped}");
+        assert_eq!(wrapped.split_whitespace().count(), 40);
+    }
 
     #[test]
     fn progress_survives_a_round_trip() {

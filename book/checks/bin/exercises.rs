@@ -13,7 +13,7 @@ use std::time::{Duration, SystemTime};
 use std::{env, fs, thread};
 
 use clap::{Parser, Subcommand};
-use course_book::exercises::{self, EXERCISES, Exercise, Progress};
+use course_book::exercises::{self, EXERCISES, Exercise, Progress, wrap};
 use course_book::workspace;
 
 /// The course's exercises: list them, check an answer, get a hint.
@@ -88,10 +88,11 @@ fn list() {
 }
 
 /// Builds and runs the exercise's runner; records a pass; on a failure,
-/// shows the first hint not yet seen.
+/// shows the first hint.
 fn check(exercise: &'static Exercise) -> Result<bool, String> {
-    println!("Checking {} {} ({})", exercise.id, exercise.title, exercise.file);
-    println!("The check measures {}.", exercise.measures);
+    println!("Checking exercise {}, {}", exercise.id, exercise.title);
+    println!("Your file: {}", exercise.file);
+    println!("{}", wrap(&format!("The check measures {}.", exercise.measures)));
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let status = Command::new(cargo)
         .args(["run", "--quiet", "-p", "course-book", "--features", "exercises"])
@@ -107,8 +108,15 @@ fn check(exercise: &'static Exercise) -> Result<bool, String> {
     } else {
         progress.done.remove(exercise.id);
         println!("NOT YET: exercise {} does not pass (or did not build).", exercise.id);
-        let (number, hint) = progress.next_hint(exercise);
-        println!("Hint {number} of {}: {hint}", exercise.hints.len());
+        // The first hint; `hint N.M` goes on from there.
+        let shown = progress.hints.entry(exercise.id.to_string()).or_default();
+        *shown = (*shown).max(1);
+        let hint = format!("Hint 1 of {}: {}", exercise.hints.len(), exercise.hints[0]);
+        println!("{}", wrap(&hint));
+        println!(
+            "More: cargo run -q -p course-book --bin exercises -- hint {}",
+            exercise.id
+        );
     }
     progress.save()?;
     Ok(passed)
@@ -117,7 +125,9 @@ fn check(exercise: &'static Exercise) -> Result<bool, String> {
 fn hint(exercise: &'static Exercise) -> Result<bool, String> {
     let mut progress = Progress::load();
     let (number, hint) = progress.next_hint(exercise);
-    println!("Hint {number} of {} for {}: {hint}", exercise.hints.len(), exercise.id);
+    let hint =
+        format!("Hint {number} of {} for {}: {hint}", exercise.hints.len(), exercise.id);
+    println!("{}", wrap(&hint));
     progress.save()?;
     Ok(true)
 }

@@ -21,16 +21,13 @@ pub mod measure;
 /// measured and why that is not yet the answer.
 pub type Checked = Result<String, String>;
 
-/// Prints a runner's verdict and exits: 0 when the check passed, 1 when not.
+/// Prints a runner's verdict, wrapped to fit 80 columns, and exits: 0 when
+/// the check passed, 1 when not.
 pub fn report(checked: Checked) -> ! {
-    match checked {
-        Ok(measured) => {
-            println!("{measured}");
-            std::process::exit(0)
-        }
-        Err(measured) => {
-            println!("{measured}");
-            std::process::exit(1)
-        }
-    }
+    let (measured, code) = match checked {
+        Ok(measured) => (measured, 0),
+        Err(measured) => (measured, 1),
+    };
+    println!("{}", course_book::exercises::wrap(&measured));
+    std::process::exit(code)
 }
