@@ -8,6 +8,7 @@
 //! time the file changes, until it passes. Progress is kept in
 //! `.exercises-progress` at the workspace root (git ignores it).
 
+use std::io::Write as _;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, SystemTime};
 use std::{env, fs, thread};
@@ -78,13 +79,17 @@ fn exercise(id: &str) -> Result<&'static Exercise, String> {
 fn list() {
     let progress = Progress::load();
     let done = EXERCISES.iter().filter(|e| progress.done.contains(e.id)).count();
-    println!("{done} of {} exercises done.", EXERCISES.len());
+    let mut text = format!("{done} of {} exercises done.\n", EXERCISES.len());
     for exercise in EXERCISES {
         let state = if progress.done.contains(exercise.id) { "done" } else { "not yet" };
-        println!("{:<4} {state:<8} {}", exercise.id, exercise.title);
-        println!("              {}", exercise.file);
+        text.push_str(&format!("{:<4} {state:<8} {}\n", exercise.id, exercise.title));
+        text.push_str(&format!("              {}\n", exercise.file));
     }
-    println!("Check one: cargo run -q -p course-book --bin exercises -- check N.M");
+    text.push_str(
+        "Check one: cargo run -q -p course-book --bin exercises -- check N.M\n",
+    );
+    // A reader that stops early (`| head`) is no error.
+    let _ = std::io::stdout().write_all(text.as_bytes());
 }
 
 /// Builds and runs the exercise's runner; records a pass; on a failure,
@@ -141,7 +146,7 @@ fn watch(exercise: &'static Exercise) -> Result<bool, String> {
         if check(exercise)? {
             return Ok(true);
         }
-        println!("Watching {}: save it to check again (Ctrl-C stops).", exercise.file);
+        println!("Watching your file: save it to check again (Ctrl-C stops).");
         while modified() == seen {
             thread::sleep(Duration::from_millis(500));
         }

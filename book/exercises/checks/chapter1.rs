@@ -75,10 +75,15 @@ pub fn starve_the_timers(spin: Spin) -> Checked {
             event_loop.call_soon(move |event_loop| spin(event_loop, count, flag));
             let (count, flag, seen) =
                 (Rc::clone(&spins), Rc::clone(&timer_ran), Rc::clone(&before_the_timer));
-            event_loop.call_later(Duration::from_millis(10), move |event_loop| {
-                seen.set(count.get());
-                flag.set(true);
-                event_loop.stop();
+            // The timer is armed by a callback queued after the first spin,
+            // so the first spin's next run is queued before the timer can
+            // fall due, however late this thread runs.
+            event_loop.call_soon(move |event_loop| {
+                event_loop.call_later(Duration::from_millis(10), move |event_loop| {
+                    seen.set(count.get());
+                    flag.set(true);
+                    event_loop.stop();
+                });
             });
             event_loop.run_forever();
             (spins.get(), before_the_timer.get(), timer_ran.get())
