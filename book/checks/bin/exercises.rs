@@ -10,7 +10,7 @@
 
 use std::io::Write as _;
 use std::process::{Command, ExitCode};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 use std::{env, fs, thread};
 
 use clap::{Parser, Subcommand};
@@ -98,21 +98,12 @@ fn check(exercise: &'static Exercise) -> Result<bool, String> {
     println!("Checking exercise {}, {}", exercise.id, exercise.title);
     println!("Your file: {}", exercise.file);
     println!("{}", wrap(&format!("The check measures {}.", exercise.measures)));
-    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let status = Command::new(cargo)
-        .args(["run", "--quiet", "-p", "course-book", "--features", "exercises"])
-        .args(["--example", &exercise.runner()])
-        .current_dir(workspace::root())
-        .status()
-        .map_err(|err| format!("cannot run cargo: {err}"))?;
+    let verdict = build_and_run(exercise)?;
     let mut progress = Progress::load();
-    let passed = status.success();
-    if passed {
-        progress.done.insert(exercise.id.to_string());
-        println!("PASSED: exercise {} is done.", exercise.id);
-    } else {
+    let passed = verdict.failure().is_none();
+    if let Some(why) = verdict.failure() {
         progress.done.remove(exercise.id);
-        println!("NOT YET: exercise {} does not pass (or did not build).", exercise.id);
+        println!("NOT YET: exercise {} {why}.", exercise.id);
         // The first hint; `hint N.M` goes on from there.
         let shown = progress.hints.entry(exercise.id.to_string()).or_default();
         *shown = (*shown).max(1);
@@ -122,6 +113,9 @@ fn check(exercise: &'static Exercise) -> Result<bool, String> {
             "More: cargo run -q -p course-book --bin exercises -- hint {}",
             exercise.id
         );
+    } else {
+        progress.done.insert(exercise.id.to_string());
+        println!("PASSED: exercise {} is done.", exercise.id);
     }
     progress.save()?;
     Ok(passed)
@@ -135,6 +129,70 @@ fn hint(exercise: &'static Exercise) -> Result<bool, String> {
     println!("{}", wrap(&hint));
     progress.save()?;
     Ok(true)
+}
+
+/// How a runner ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Passed,
+    NotYet,
+    DidNotBuild,
+    TooSlow,
+}
+
+impl Verdict {
+    /// Why the check did not pass, if it did not.
+    fn failure(self) -> Option<&'static str> {
+        match self {
+            Verdict::Passed => None,
+            Verdict::NotYet => Some("does not pass yet"),
+            Verdict::DidNotBuild => Some("did not build or crashed (see above)"),
+            Verdict::TooSlow => Some("took too long: the check stopped it"),
+        }
+    }
+}
+
+/// A runner that has not ended after this long is stopped: an answer that
+/// never returns. Every check ends within a few seconds on a right answer.
+const RUN_LIMIT: Duration = Duration::from_secs(120);
+
+/// Builds the exercise's runner (as long as that takes), then runs it,
+/// stopped after [`RUN_LIMIT`]. The runner exits 0 on a pass, 1 on a fail.
+fn build_and_run(exercise: &Exercise) -> Result<Verdict, String> {
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let runner = |verb: &str| {
+        let mut command = Command::new(&cargo);
+        command
+            .args([verb, "--quiet", "-p", "course-book", "--features", "exercises"])
+            .args(["--example", &exercise.runner()])
+            .current_dir(workspace::root());
+        command
+    };
+    let built =
+        runner("build").status().map_err(|err| format!("cannot run cargo: {err}"))?;
+    if !built.success() {
+        return Ok(Verdict::DidNotBuild);
+    }
+    // Built already: `cargo run` starts the runner at once (in its place,
+    // on Unix), so stopping the child stops the runner.
+    let mut child =
+        runner("run").spawn().map_err(|err| format!("cannot run cargo: {err}"))?;
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().map_err(|err| err.to_string())? {
+            return Ok(match status.code() {
+                Some(0) => Verdict::Passed,
+                Some(1) => Verdict::NotYet,
+                _ => Verdict::DidNotBuild,
+            });
+        }
+        if started.elapsed() > RUN_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Ok(Verdict::TooSlow);
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// Checks now, then again each time the file is saved, until it passes.
