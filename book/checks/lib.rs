@@ -27,9 +27,12 @@
 //! - [`render`]: records into Markdown tables and one-value files.
 //! - [`modules`]: a crate's module graph and its import circles.
 //! - [`include`]: finding includes in Markdown and resolving anchors.
+//! - [`exercises`]: the exercises the `exercises` command lists and checks,
+//!   their hints, and the learner's progress.
 //! - [`workspace`]: where things are.
 
 pub mod claims;
+pub mod exercises;
 pub mod include;
 pub mod modules;
 pub mod output;

@@ -1,0 +1,15 @@
+//! Runs the check of exercise 1.5 on the learner's file,
+//! `chapter-01-event-loop/exercises/ex5_give_the_loop_a_turn.rs`:
+//! `cargo run -q -p course-book --bin exercises -- check 1.5` builds and
+//! runs this.
+
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../chapter-01-event-loop/exercises/ex5_give_the_loop_a_turn.rs"]
+mod answer;
+#[allow(unreachable_pub, dead_code)]
+#[path = "checks/mod.rs"]
+mod checks;
+
+fn main() {
+    checks::report(checks::chapter1::give_the_loop_a_turn(answer::yield_now))
+}

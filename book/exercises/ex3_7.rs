@@ -1,0 +1,15 @@
+//! Runs the check of exercise 3.7 on the learner's file,
+//! `chapter-03-cpu-bound/exercises/ex7_release_the_lock.rs`:
+//! `cargo run -q -p course-book --bin exercises -- check 3.7` builds and
+//! runs this.
+
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../chapter-03-cpu-bound/exercises/ex7_release_the_lock.rs"]
+mod answer;
+#[allow(unreachable_pub, dead_code)]
+#[path = "checks/mod.rs"]
+mod checks;
+
+fn main() {
+    checks::report(checks::chapter3::release_the_lock(answer::call_under_lock))
+}
