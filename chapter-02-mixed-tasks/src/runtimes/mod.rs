@@ -4,8 +4,7 @@
 //! The jobs ([`crate::jobs`]) are written once, against the small [`Loop`]
 //! trait: sleep, end a turn, and run one CPU step somewhere other than the
 //! loop's thread. Each runtime's file implements that trait in its own idiom,
-//! and its `run` drives three [`Job`]s on one loop. Nothing here knows what
-//! the jobs do.
+//! and its `run` drives the three jobs on one loop.
 
 pub mod async_std;
 pub mod rayon;
@@ -18,6 +17,9 @@ use std::future::Future;
 use std::time::Duration;
 
 use num_bigint::BigUint;
+
+use crate::jobs::Jobs;
+use crate::ticker::StopReason;
 
 // ANCHOR: loop_trait
 /// The three things the jobs need from a runtime.
@@ -44,10 +46,15 @@ pub trait Job: Future<Output: Send + 'static> + Send + 'static {}
 
 impl<F: Future<Output: Send + 'static> + Send + 'static> Job for F {}
 
-/// What running three jobs hands back: their outputs, in order, or why the
-/// runtime could not run them.
-pub type Outputs<A, B, C> =
-    Result<(<A as Future>::Output, <B as Future>::Output, <C as Future>::Output), String>;
+/// Runs the three jobs on `runtime`'s loop; hands back why the run stopped.
+pub fn run(runtime: Runtime, jobs: &Jobs) -> Result<StopReason, String> {
+    match runtime {
+        Runtime::Tokio => tokio::run(jobs),
+        Runtime::AsyncStd => async_std::run(jobs),
+        Runtime::Smol => smol::run(jobs),
+        Runtime::TokioMultiThread => tokio_multi_thread::run(jobs),
+    }
+}
 
 /// Which runtime drives the jobs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -62,23 +69,17 @@ pub enum Runtime {
     TokioMultiThread,
 }
 
-/// Where the CPU steps run when they are moved off the loop.
+/// Where the CPU steps run. `--offload` names the places off the loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Offload {
+pub enum Place {
+    /// On the loop's own thread, as in the article: the loop is blocked.
+    #[value(skip)]
+    OnLoop,
     /// The runtime's own pool for blocking work (tokio and async-std
     /// `spawn_blocking`, smol through the `blocking` crate's `unblock`).
     Pool,
     /// rayon's thread pool, answering the async job through a oneshot channel.
     Rayon,
-}
-
-/// Where one run's CPU steps run: on the loop, or off it and where.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Placement {
-    /// On the loop's own thread, as in the article: the loop is blocked.
-    OnLoop,
-    /// Off the loop.
-    Off(Offload),
 }
 
 impl Runtime {
