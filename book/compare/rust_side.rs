@@ -6,7 +6,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use chapter_02_mixed_tasks::observe::{self as chapter_2_observe, Run};
-use chapter_02_mixed_tasks::runtimes::{Place, Runtime};
+use chapter_02_mixed_tasks::place::Place;
+use chapter_02_mixed_tasks::runtimes::Runtime;
 use chapter_02_mixed_tasks::ticker::StopReason;
 use chapter_03_cpu_bound::observe::{Mode, ModeRun};
 use chapter_03_cpu_bound::{Config, cpu};

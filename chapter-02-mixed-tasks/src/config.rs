@@ -7,7 +7,8 @@ use std::time::Duration;
 use clap::Parser;
 use shared::cli::{parse_duration, parse_limit, parse_ticks};
 
-use crate::runtimes::{Place, Runtime};
+use crate::place::Place;
+use crate::runtimes::Runtime;
 
 /// A ticker every 2 seconds, a job with random waits and a chain of CPU-bound
 /// steps, together on one event loop, like the article's second asyncio

@@ -12,8 +12,9 @@ use std::time::Instant;
 use shared::shutdown::Shutdown;
 use shared::workload::{fingerprint, product_below};
 
+use crate::event_loop::Loop;
 use crate::events::{Event, Events};
-use crate::runtimes::{self, Loop, Place};
+use crate::place::{self, Place};
 
 // ANCHOR: cpu_chain
 /// Runs CPU steps of `limit` at `place`, one after another, until
@@ -34,7 +35,7 @@ pub async fn run(
             // The article's way: the loop's thread does the work itself.
             Place::OnLoop => product_below(limit),
             Place::Pool => runtime.offload(limit).await?,
-            Place::Rayon => runtimes::rayon::product_below(limit).await?,
+            Place::Rayon => place::on_rayon(limit).await?,
         };
         let (at, bits) = (Instant::now(), fingerprint(&product));
         let _ = events.send(Event::StepDone { number, at, bits });

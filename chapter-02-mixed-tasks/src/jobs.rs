@@ -11,8 +11,9 @@ use std::time::Duration;
 
 use shared::shutdown::Shutdown;
 
+use crate::event_loop::{Job, Loop};
 use crate::events::Events;
-use crate::runtimes::{Job, Loop, Place};
+use crate::place::Place;
 use crate::ticker::StopReason;
 use crate::{cpu_chain, random_waits, ticker};
 
@@ -38,6 +39,7 @@ pub struct Jobs {
 }
 
 impl Jobs {
+    // ANCHOR: ticker_job
     /// The ticker; when it stops, it tells the other two jobs.
     pub fn ticker(&self, runtime: impl Loop) -> impl Job<Output = StopReason> {
         let jobs = self.clone();
@@ -49,6 +51,7 @@ impl Jobs {
             stop
         }
     }
+    // ANCHOR_END: ticker_job
 
     /// The random waits, until the ticker is done.
     pub fn random_waits(&self, runtime: impl Loop) -> impl Job<Output = ()> {

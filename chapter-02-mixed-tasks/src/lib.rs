@@ -12,14 +12,16 @@
 //! # Layout
 //!
 //! The lesson, at the top of `src/` (the book's listings come from here):
+//! - [`events`]: what the jobs send while they run (they never print).
+//! - [`event_loop`]: what the jobs need from a runtime (the `Loop` trait).
+//! - [`place`]: where the CPU steps run, and the step on rayon.
 //! - [`ticker`]: the periodic job; each tick says when it was due and ran.
 //! - [`random_waits`]: the job that waits a random (seeded) time, again and again.
 //! - [`cpu_chain`]: the chain of CPU-bound steps, on the loop or off it.
-//! - [`events`]: what the jobs send while they run (they never print).
 //! - [`jobs`]: the three jobs of one run, each a future a runtime can drive.
-//! - [`runtimes`]: what each runtime provides (sleep, yield, its own way to
-//!   offload) and how it runs three jobs on one loop; one file per runtime,
-//!   plus rayon.
+//! - [`runtimes`]: each runtime's `Loop` (sleep, yield, its own way to
+//!   offload) and how it runs the three jobs on one loop; one file per
+//!   runtime.
 //!
 //! Around it:
 //! - [`observe`]: measuring from outside and verdicts: one run measured from
@@ -35,10 +37,12 @@
 
 pub mod config;
 pub mod cpu_chain;
+pub mod event_loop;
 pub mod events;
 pub mod jobs;
 pub mod observe;
 pub mod picture;
+pub mod place;
 pub mod random_waits;
 pub mod report;
 mod run;

@@ -5,7 +5,8 @@
 use shared::draw::{Group, Kind, Lane, Span, Tick, Timeline};
 
 use crate::observe::{self, Measured, record::variant};
-use crate::runtimes::{Place, Runtime, tokio_multi_thread};
+use crate::place::Place;
+use crate::runtimes::{Runtime, tokio_multi_thread};
 
 /// The picture's file name in the `--pictures` folder.
 pub const FILE_NAME: &str = "chapter-02-mixed-tasks-timeline.svg";

@@ -13,8 +13,8 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use shared::shutdown::Shutdown;
 
+use crate::event_loop::Loop;
 use crate::events::{Event, Events};
-use crate::runtimes::Loop;
 
 // ANCHOR: random_waits
 /// Waits a random time up to half of `interval`, says so, and again, until

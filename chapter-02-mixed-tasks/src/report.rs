@@ -8,7 +8,7 @@ use shared::format::{duration, seconds};
 
 use crate::observe::calibrate::{Calibration, TARGET};
 use crate::observe::{self, Measured, Run, Seen, Summary, Tick};
-use crate::runtimes::Place::{OnLoop, Pool, Rayon};
+use crate::place::Place::{OnLoop, Pool, Rayon};
 use crate::runtimes::{Runtime, tokio_multi_thread};
 use crate::ticker::StopReason;
 

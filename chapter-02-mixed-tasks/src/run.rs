@@ -8,7 +8,8 @@ use shared::shutdown::Shutdown;
 
 use crate::config::Config;
 use crate::observe::{self, Run, Seen, Summary, calibrate, record};
-use crate::runtimes::{Place, Runtime};
+use crate::place::Place;
+use crate::runtimes::Runtime;
 use crate::ticker::StopReason;
 use crate::{picture, report};
 

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use futures::future::{Either, select};
 use shared::shutdown::Shutdown;
 
+use crate::event_loop::Loop;
 use crate::events::{Event, Events};
-use crate::runtimes::Loop;
 
 /// Why a run stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

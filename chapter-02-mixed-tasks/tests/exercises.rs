@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use chapter_02_mixed_tasks::runtimes::Job;
+use chapter_02_mixed_tasks::event_loop::Job;
 
 use num_bigint::BigUint;
 use shared::workload::product_below;
@@ -80,6 +80,17 @@ fn exercise_1_yielding_steps_let_the_neighbour_run() {
 /// runtime could not run them.
 type Outputs<A, B, C> =
     Result<(<A as Future>::Output, <B as Future>::Output, <C as Future>::Output), String>;
+
+/// Exercise 1, the "every 100 000" case: a step yields exactly where `x` is
+/// a multiple of `every`, so a step whose limit is above `every` does yield
+/// (once here, near its end), and one whose limit is not, never does.
+#[test]
+fn exercise_1_a_step_yields_only_past_a_multiple_of_every() {
+    let (_, turns) = turns_of_a_neighbour(LIMIT - 1);
+    assert!(turns > 0, "a limit above `every`: one yield, near the end of the step");
+    let (_, turns) = turns_of_a_neighbour(LIMIT);
+    assert_eq!(turns, 0, "`x` stops below the limit: no multiple of `every`, no yield");
+}
 
 /// How the chain of exercise 5 ends its turn after each step.
 #[derive(Debug, Clone, Copy)]

@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use chapter_02_mixed_tasks::observe::record::variant;
 use chapter_02_mixed_tasks::observe::{Measured, Run, Summary, Tick, is_late, lateness};
+use chapter_02_mixed_tasks::place::Place;
 use chapter_02_mixed_tasks::report;
-use chapter_02_mixed_tasks::runtimes::{Place, Runtime};
+use chapter_02_mixed_tasks::runtimes::Runtime;
 use chapter_02_mixed_tasks::ticker::StopReason;
 use shared::measure::{CpuTime, Measurement};
 

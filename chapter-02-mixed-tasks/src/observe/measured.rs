@@ -10,11 +10,33 @@ use std::time::{Duration, Instant};
 use shared::measure::{Measurement, Stopwatch};
 use shared::shutdown::Shutdown;
 
-use super::{Step, Tick};
 use crate::events::Event;
 use crate::jobs::Jobs;
-use crate::runtimes::{self, Place, Runtime};
+use crate::place::Place;
+use crate::runtimes::{self, Runtime};
 use crate::ticker::StopReason;
+
+/// One tick, with times measured from the start of the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tick {
+    /// 1 for the first tick.
+    pub number: u64,
+    /// When the tick should have run.
+    pub due: Duration,
+    /// When it did run.
+    pub ran: Duration,
+    /// Time since the previous tick ran (none for the first).
+    pub gap: Option<Duration>,
+}
+
+/// One CPU step: when it began (from the start of the run) and how long it took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// When the step began.
+    pub start: Duration,
+    /// How long it took.
+    pub took: Duration,
+}
 
 /// One run to make: the runtime and the jobs' settings.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -13,31 +13,9 @@ use std::time::Duration;
 
 use shared::stats::median;
 
-pub use measured::{Measured, Run, Seen, measure};
+pub use measured::{Measured, Run, Seen, Step, Tick, measure};
 
 use crate::ticker::StopReason;
-
-/// One tick, with times measured from the start of the run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tick {
-    /// 1 for the first tick.
-    pub number: u64,
-    /// When the tick should have run.
-    pub due: Duration,
-    /// When it did run.
-    pub ran: Duration,
-    /// Time since the previous tick ran (none for the first).
-    pub gap: Option<Duration>,
-}
-
-/// One CPU step: when it began (from the start of the run) and how long it took.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Step {
-    /// When the step began.
-    pub start: Duration,
-    /// How long it took.
-    pub took: Duration,
-}
 
 // ANCHOR: lateness
 /// How long after its due time a tick ran (zero for an early one).

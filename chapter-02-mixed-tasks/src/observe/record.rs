@@ -6,7 +6,8 @@ use shared::record::{Record, round};
 
 use super::Measured;
 use super::Summary;
-use crate::runtimes::{Place, Runtime};
+use crate::place::Place;
+use crate::runtimes::Runtime;
 
 /// The run's variant: the runtime and where the steps ran, such as
 /// `tokio-on-loop`, `smol-unblock` or `tokio-rayon`.

@@ -6,7 +6,7 @@ use std::time::Duration;
 use num_bigint::BigUint;
 use shared::workload::product_below;
 
-use super::Loop;
+use crate::event_loop::Loop;
 use crate::jobs::Jobs;
 use crate::ticker::StopReason;
 
