@@ -22,4 +22,6 @@ pub enum Event {
     StepStarted { number: u64, limit: u32, at: Instant },
     /// CPU step `number` ended at `at`; `bits` is the size of its product.
     StepDone { number: u64, at: Instant, bits: u64 },
+    /// The ticker stopped at `at`; the other jobs stop after it.
+    TickerStopped { at: Instant },
 }

@@ -7,12 +7,12 @@
 //! other two stop.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use shared::shutdown::Shutdown;
 
 use crate::event_loop::{Job, Loop};
-use crate::events::Events;
+use crate::events::{Event, Events};
 use crate::place::Place;
 use crate::ticker::StopReason;
 use crate::{cpu_chain, random_waits, ticker};
@@ -44,9 +44,10 @@ impl Jobs {
     pub fn ticker(&self, runtime: impl Loop) -> impl Job<Output = StopReason> {
         let jobs = self.clone();
         async move {
-            let (interval, ticks) = (jobs.interval, jobs.ticks);
-            let stop =
-                ticker::run(runtime, interval, ticks, jobs.events, jobs.shutdown).await;
+            let (interval, ticks, events) =
+                (jobs.interval, jobs.ticks, jobs.events.clone());
+            let stop = ticker::run(runtime, interval, ticks, events, jobs.shutdown).await;
+            let _ = jobs.events.send(Event::TickerStopped { at: Instant::now() });
             jobs.ticker_done.request();
             stop
         }

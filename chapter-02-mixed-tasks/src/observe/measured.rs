@@ -66,7 +66,7 @@ pub struct Measured {
     pub ticks: Vec<Tick>,
     /// Why the run stopped.
     pub stop: StopReason,
-    /// When the jobs' runtime returned, from the start.
+    /// When the ticker stopped, from the start.
     pub stopped: Duration,
     /// When each CPU step that finished began and how long it took, in order.
     pub steps: Vec<Step>,
@@ -111,7 +111,7 @@ pub fn measure(
     thread::scope(|scope| {
         let recorder = scope.spawn(move || record(start, received, show));
         let outcome = runtimes::run(run.runtime, &jobs);
-        let stopped = start.elapsed();
+        let ended = start.elapsed();
         // The last sender goes: the recorder has every event, and ends.
         drop(jobs);
         let cost = stopwatch.stop();
@@ -120,7 +120,7 @@ pub fn measure(
             run: *run,
             ticks: recorded.ticks,
             stop: outcome?,
-            stopped,
+            stopped: recorded.ticker_stopped.unwrap_or(ended),
             steps: recorded.steps,
             overshoots: recorded.overshoots,
             cost,
@@ -131,6 +131,7 @@ pub fn measure(
 /// What the events add up to.
 #[derive(Debug, Default)]
 struct Recorded {
+    ticker_stopped: Option<Duration>,
     ticks: Vec<Tick>,
     steps: Vec<Step>,
     overshoots: Vec<Duration>,
@@ -151,7 +152,7 @@ fn record(
                 let gap = recorded.ticks.last().map(|last| since(ran) - last.ran);
                 let tick = Tick { number, due: since(due), ran: since(ran), gap };
                 recorded.ticks.push(tick);
-                Seen::Tick(tick)
+                Some(Seen::Tick(tick))
             }
             Event::Wait { number, wait, at } => {
                 // A wait begins when the one before it ends.
@@ -159,20 +160,26 @@ fn record(
                     let took: Duration = at.saturating_duration_since(began);
                     recorded.overshoots.push(took.saturating_sub(asked));
                 }
-                Seen::Wait { number, wait }
+                Some(Seen::Wait { number, wait })
             }
             Event::StepStarted { number, limit, at } => {
                 step_began = Some(at);
-                Seen::StepStarted { number, limit }
+                Some(Seen::StepStarted { number, limit })
             }
             Event::StepDone { number, at, bits } => {
                 let began = step_began.take().unwrap_or(at);
                 let took = at.saturating_duration_since(began);
                 recorded.steps.push(Step { start: since(began), took });
-                Seen::StepDone { number, took, bits }
+                Some(Seen::StepDone { number, took, bits })
+            }
+            Event::TickerStopped { at } => {
+                recorded.ticker_stopped = Some(since(at));
+                None
             }
         };
-        show(&seen);
+        if let Some(seen) = seen {
+            show(&seen);
+        }
     }
     recorded
 }
