@@ -58,8 +58,9 @@ impl Jobs {
     pub fn random_waits(&self, runtime: impl Loop) -> impl Job<Output = ()> {
         let jobs = self.clone();
         async move {
-            let (seed, interval, done) = (jobs.seed, jobs.interval, &jobs.ticker_done);
-            random_waits::run(runtime, seed, interval, jobs.events, done).await;
+            let (seed, interval, ticker_done) =
+                (jobs.seed, jobs.interval, &jobs.ticker_done);
+            random_waits::run(runtime, seed, interval, jobs.events, ticker_done).await;
         }
     }
 
@@ -67,8 +68,8 @@ impl Jobs {
     pub fn cpu_chain(&self, runtime: impl Loop) -> impl Job<Output = Result<(), String>> {
         let jobs = self.clone();
         async move {
-            let (place, limit, done) = (jobs.place, jobs.limit, &jobs.ticker_done);
-            cpu_chain::run(runtime, place, limit, jobs.events, done).await
+            let (place, limit, ticker_done) = (jobs.place, jobs.limit, &jobs.ticker_done);
+            cpu_chain::run(runtime, place, limit, jobs.events, ticker_done).await
         }
     }
 }

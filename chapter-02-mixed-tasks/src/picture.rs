@@ -16,7 +16,7 @@ const DRAWN: [&str; 3] =
     ["tokio-on-loop", "tokio-spawn-blocking", "tokio-multi-thread-on-loop"];
 
 /// The timeline of `runs`: all of them, or with more than one run the
-/// three of [`DRAWN`] that are among them.
+/// three of `DRAWN` that are among them.
 pub fn draw(runs: &[Measured]) -> Timeline {
     let picked = |run: &&Measured| {
         runs.len() == 1
