@@ -35,7 +35,7 @@ cargo build --quiet --release --workspace
 run -p course-book --bin results -- --stamp
 pictures=book/src/pictures
 run -p chapter-02-mixed-tasks -- --all-runtimes --ticks 5 --json "$results/chapter-02-mixed-tasks.jsonl" \
-    --timeline "$pictures/chapter-02-mixed-tasks-timeline.svg"
+    --pictures "$pictures"
 run -p chapter-03-cpu-bound -- --workload both --repeat 5 --json "$results/chapter-03-cpu-bound.jsonl" \
     --timeline "$pictures/chapter-03-cpu-bound-timeline.svg"
 run -p chapter-04-parallelism -- --repeat 3 --pictures "$pictures" --json "$results/chapter-04-parallelism.jsonl"

@@ -5,8 +5,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use chapter_02_mixed_tasks::jobs;
-use chapter_02_mixed_tasks::runtimes::{Placement, Runtime};
+use chapter_02_mixed_tasks::observe::{self as chapter_2_observe, Run};
+use chapter_02_mixed_tasks::place::Place;
+use chapter_02_mixed_tasks::runtimes::Runtime;
 use chapter_02_mixed_tasks::ticker::StopReason;
 use chapter_03_cpu_bound::observe::{Mode, ModeRun};
 use chapter_03_cpu_bound::{Config, cpu};
@@ -141,18 +142,18 @@ fn pool(
 
 /// Chapter 2's three jobs on tokio's current-thread runtime, the CPU steps on the loop.
 fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> {
-    let config = jobs::Config {
+    let run = Run {
         runtime: Runtime::Tokio,
-        placement: Placement::OnLoop,
+        place: Place::OnLoop,
         interval: plan.interval,
         ticks: Some(plan.ticks),
         limit: plan.limit,
         seed: 7,
         late_after: Duration::from_millis(100), // chapter 2's verdict, unused here
     };
-    // The jobs' events go nowhere: this side prints nothing while it runs.
-    let (events, _) = std::sync::mpsc::channel();
-    let outcome = jobs::run(&config, events, stop).map_err(Failure::Error)?;
+    // This side prints nothing while it runs.
+    let outcome =
+        chapter_2_observe::measure(&run, stop, |_| {}).map_err(Failure::Error)?;
     if outcome.stop == StopReason::CtrlC {
         return Err(Failure::Stopped);
     }

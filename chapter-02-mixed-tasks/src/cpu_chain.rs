@@ -9,46 +9,40 @@
 
 use std::time::Instant;
 
-use num_bigint::BigUint;
 use shared::shutdown::Shutdown;
 use shared::workload::{fingerprint, product_below};
 
-use crate::events::{Event, Events, Step};
-use crate::runtimes::{self, Loop, Offload, Placement};
+use crate::event_loop::Loop;
+use crate::events::{Event, Events};
+use crate::place::{self, Place};
 
 // ANCHOR: cpu_chain
-/// Runs CPU steps one after another until `done`; returns when each began
-/// (from `origin`) and how long it took. The step in progress when `done`
-/// comes is finished, not abandoned.
-pub async fn run<L: Loop>(
-    runtime: L,
-    placement: Placement,
+/// Runs CPU steps of `limit` at `place`, one after another, until
+/// `ticker_done`. The step in progress then is finished, not abandoned.
+pub async fn run(
+    runtime: impl Loop,
+    place: Place,
     limit: u32,
-    (events, origin): (Events, Instant),
-    done: &Shutdown,
-) -> Result<Vec<Step>, String> {
-    let mut steps = Vec::new();
+    events: Events,
+    ticker_done: &Shutdown,
+) -> Result<(), String> {
     for number in 1.. {
-        if done.is_requested() {
+        if ticker_done.is_requested() {
             break;
         }
-        let _ = events.send(Event::StepStarted { number, limit });
-        let started = Instant::now();
-        let result: BigUint = match placement {
+        let _ = events.send(Event::StepStarted { number, limit, at: Instant::now() });
+        let product = match place {
             // The article's way: the loop's thread does the work itself.
-            Placement::OnLoop => product_below(limit),
-            Placement::Off(Offload::Pool) => runtime.offload(limit).await?,
-            Placement::Off(Offload::Rayon) => {
-                runtimes::rayon::product_below(limit).await?
-            }
+            Place::OnLoop => product_below(limit),
+            Place::Pool => runtime.offload(limit).await?,
+            Place::Rayon => place::on_rayon(limit).await?,
         };
-        let took = started.elapsed();
-        steps.push(Step { start: started - origin, took });
-        let _ = events.send(Event::StepDone { number, took, bits: fingerprint(&result) });
+        let (at, bits) = (Instant::now(), fingerprint(&product));
+        let _ = events.send(Event::StepDone { number, at, bits });
         // The article queues the next step with `call_soon`; here the chain
         // ends its turn, and the runtime decides what runs before it goes on.
         runtime.yield_now().await;
     }
-    Ok(steps)
+    Ok(())
 }
 // ANCHOR_END: cpu_chain

@@ -1,12 +1,12 @@
 //! What the jobs tell the outside world while they run.
 //!
-//! Each job sends an [`Event`] when something happens: a tick ran, a random
-//! wait began, a CPU step began or ended. The jobs only send; whoever holds
-//! the receiving end decides what to do with them (the program prints them,
-//! the book's comparison drops them). So the lesson code never prints.
+//! Each job sends an [`Event`] when something happens, with the moment it
+//! happened: a tick ran, a random wait began, a CPU step began or ended. The
+//! jobs only send; whoever holds the receiving end records, prints or drops
+//! them. So the lesson code never prints and never measures.
 
 use std::sync::mpsc::Sender;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Where the jobs send their events. A send that nobody receives is ignored.
 pub type Events = Sender<Event>;
@@ -14,34 +14,14 @@ pub type Events = Sender<Event>;
 /// Something that happened on the loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
-    /// A tick ran.
-    Tick(Tick),
-    /// A random wait began.
-    Wait { number: u64, wait: Duration },
-    /// A CPU step began.
-    StepStarted { number: u64, limit: u32 },
-    /// A CPU step ended; `bits` is the size of its product.
-    StepDone { number: u64, took: Duration, bits: u64 },
-}
-
-/// One tick: when it was due and when it ran, both measured from the start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tick {
-    /// 1 for the first tick.
-    pub number: u64,
-    /// When the tick should have run.
-    pub due: Duration,
-    /// When it did run.
-    pub ran: Duration,
-    /// Time since the previous tick ran (none for the first).
-    pub gap: Option<Duration>,
-}
-
-/// One CPU step: when it began and how long it took, from the start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Step {
-    /// When the step began.
-    pub start: Duration,
-    /// How long it took.
-    pub took: Duration,
+    /// Tick `number` (1 for the first) was due at `due` and ran at `ran`.
+    Tick { number: u64, due: Instant, ran: Instant },
+    /// Random wait `number` of `wait` began at `at` (the one before it ended).
+    Wait { number: u64, wait: Duration, at: Instant },
+    /// CPU step `number`, the product of `1..limit`, began at `at`.
+    StepStarted { number: u64, limit: u32, at: Instant },
+    /// CPU step `number` ended at `at`; `bits` is the size of its product.
+    StepDone { number: u64, at: Instant, bits: u64 },
+    /// The ticker stopped at `at`; the other jobs stop after it.
+    TickerStopped { at: Instant },
 }

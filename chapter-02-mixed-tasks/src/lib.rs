@@ -12,41 +12,45 @@
 //! # Layout
 //!
 //! The lesson, at the top of `src/` (the book's listings come from here):
-//! - [`ticker`]: the periodic job; each tick notes when it was due and ran.
-//! - [`chores`]: the job that waits a random (seeded) time, again and again.
-//! - [`cpu_chain`]: the chain of CPU-bound steps, on the loop or off it.
 //! - [`events`]: what the jobs send while they run (they never print).
-//! - [`jobs`]: one run's [`jobs::Config`], the three jobs handed to a
-//!   runtime, and what the run measured ([`jobs::Measured`]).
-//! - [`runtimes`]: what each runtime provides (sleep, yield, its own way to
-//!   offload) and how it runs three jobs on one loop; one file per runtime,
-//!   plus rayon.
+//! - [`event_loop`]: what the jobs need from a runtime (the `Loop` trait).
+//! - [`place`]: where the CPU steps run, and the step on rayon.
+//! - [`ticker`]: the periodic job; each tick says when it was due and ran.
+//! - [`random_waits`]: the job that waits a random (seeded) time, again and again.
+//! - [`cpu_chain`]: the chain of CPU-bound steps, on the loop or off it.
+//! - [`jobs`]: the three jobs of one run, each a future a runtime can drive.
+//! - [`runtimes`]: each runtime's `Loop` (sleep, yield, its own way to
+//!   offload) and how it runs the three jobs on one loop; one file per
+//!   runtime.
 //!
 //! Around it:
-//! - [`observe`]: measuring and verdicts: lateness, the run's summary, the
-//!   step size calibrated on this machine, the run as a `shared` record.
+//! - [`observe`]: measuring from outside and verdicts: one run measured from
+//!   its events, lateness, the run's summary, the step size calibrated on
+//!   this machine, the run as a `shared` record.
 //! - [`report`] and [`picture`]: every line the program prints, and the
-//!   timeline it draws (`--timeline`).
-//! - [`options`] and [`run`] (in `program.rs`): the command line, and the
-//!   one function `main.rs` calls.
+//!   timeline it draws (`--pictures`).
+//! - [`config`] and [`run()`]: the command line, and the one function
+//!   `main.rs` calls.
 //!
 //! Each module uses only those listed before it (the report and the command
 //! line come last), so there is no import circle.
 
-pub mod chores;
+pub mod config;
 pub mod cpu_chain;
+pub mod event_loop;
 pub mod events;
 pub mod jobs;
 pub mod observe;
-pub mod options;
 pub mod picture;
-mod program;
+pub mod place;
+pub mod random_waits;
 pub mod report;
+mod run;
 pub mod runtimes;
 pub mod ticker;
 
-pub use options::Options;
-pub use program::run;
+pub use config::Config;
+pub use run::run;
 
 // ANCHOR: snapshot_filters
 /// What this chapter's snapshots redact on top of the course's timing

@@ -1,20 +1,16 @@
 //! `cargo run -p chapter-02-mixed-tasks -- --help`
 //!
 //! Parses the command line and hands it to the library, which runs, prints
-//! and writes everything. Exit codes: 0 done, 2 bad input or a failed run,
+//! and writes everything. Exit codes: 0 done, 1 a failed run, 2 bad input,
 //! 130 stopped by Ctrl-C.
 
-use shared::{cli, machine, shutdown};
+use shared::{cli, exit, machine, shutdown};
 
-use chapter_02_mixed_tasks::Options;
+use chapter_02_mixed_tasks::{Config, run};
 
 fn main() {
-    let options: Options = cli::parse_or_exit();
-    let ctrl_c = shutdown::ctrl_c();
+    let config: Config = cli::parse_or_exit();
     machine::warn_if_debug_build();
-    chapter_02_mixed_tasks::run(&options, ctrl_c)
-        .unwrap_or_else(|message| cli::fail(message));
-    if ctrl_c.is_requested() {
-        std::process::exit(shutdown::EXIT_INTERRUPTED);
-    }
+    let shutdown = shutdown::ctrl_c();
+    exit::exit(run(&config, shutdown), shutdown)
 }

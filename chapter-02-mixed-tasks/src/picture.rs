@@ -1,23 +1,26 @@
-//! The runs just measured, drawn as a timeline (`--timeline PATH`): a lane
+//! The runs just measured, drawn as a timeline (`--pictures DIR`): a lane
 //! per thread, the CPU steps as bars, each tick from its due time to the time
 //! it ran, labelled with its lateness when it is LATE.
 
 use shared::draw::{Group, Kind, Lane, Span, Tick, Timeline};
 
-use crate::jobs::Measured;
-use crate::observe::{self, record::variant};
-use crate::runtimes::{Placement, Runtime, tokio_multi_thread};
+use crate::observe::{self, Measured, record::variant};
+use crate::place::Place;
+use crate::runtimes::{Runtime, tokio_multi_thread};
+
+/// The picture's file name in the `--pictures` folder.
+pub const FILE_NAME: &str = "chapter-02-mixed-tasks-timeline.svg";
 
 /// The runs `--all-runtimes` draws: blocked, offloaded, and the trap.
 const DRAWN: [&str; 3] =
     ["tokio-on-loop", "tokio-spawn-blocking", "tokio-multi-thread-on-loop"];
 
 /// The timeline of `runs`: all of them, or with more than one run the
-/// three of [`DRAWN`] that are among them.
+/// three of `DRAWN` that are among them.
 pub fn draw(runs: &[Measured]) -> Timeline {
     let picked = |run: &&Measured| {
         runs.len() == 1
-            || DRAWN.contains(&variant(run.config.runtime, run.config.placement).as_str())
+            || DRAWN.contains(&variant(run.run.runtime, run.run.place).as_str())
     };
     let timeline = Timeline::new("Ticks beside CPU steps, as measured")
         .name_kind(Kind::Cpu, "CPU step on the loop's thread")
@@ -29,17 +32,17 @@ pub fn draw(runs: &[Measured]) -> Timeline {
 /// One run's lanes: the loop's thread with the ticks, the steps on it or on
 /// a pool's lane, and on the multi-thread runtime its other workers.
 fn group(run: &Measured) -> Group {
-    let config = &run.config;
+    let config = &run.run;
     let multi = config.runtime == Runtime::TokioMultiThread;
     let mut main = Lane::new(if multi { "worker with the task" } else { "loop thread" });
-    let drawn = |tick: &crate::events::Tick| Tick {
+    let drawn = |tick: &observe::Tick| Tick {
         due: tick.due,
         ran: tick.ran,
         label: format!("tick {}", tick.number),
         late: observe::is_late(tick, config.late_after),
     };
     main.ticks = run.ticks.iter().map(drawn).collect();
-    let offloaded = config.placement != Placement::OnLoop;
+    let offloaded = config.place != Place::OnLoop;
     let kind = if offloaded { Kind::Offloaded } else { Kind::Cpu };
     let steps = run.steps.iter().zip(1..).map(|(step, n)| {
         Span::new(step.start, step.start + step.took, format!("step {n}")).kind(kind)
@@ -53,5 +56,5 @@ fn group(run: &Measured) -> Group {
     if multi && !offloaded && others > 0 {
         lanes.push(Lane::new(format!("{others} other worker(s)")));
     }
-    Group::new(variant(config.runtime, config.placement), lanes)
+    Group::new(variant(config.runtime, config.place), lanes)
 }

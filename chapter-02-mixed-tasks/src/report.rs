@@ -6,12 +6,9 @@ use std::time::Duration;
 
 use shared::format::{duration, seconds};
 
-use crate::events::{Event, Tick};
-use crate::jobs::{Config, Measured};
 use crate::observe::calibrate::{Calibration, TARGET};
-use crate::observe::{self, Summary};
-use crate::runtimes::Offload::{Pool, Rayon};
-use crate::runtimes::Placement::{Off, OnLoop};
+use crate::observe::{self, Measured, Run, Seen, Summary, Tick};
+use crate::place::Place::{OnLoop, Pool, Rayon};
 use crate::runtimes::{Runtime, tokio_multi_thread};
 use crate::ticker::StopReason;
 
@@ -24,24 +21,24 @@ pub fn calibration(chosen: &Calibration) -> String {
 
 /// The lines that say what a run is about to do: what drives the jobs, where
 /// the CPU steps run, and how the ticks go.
-pub fn header(config: &Config) -> [String; 3] {
-    let runtime = match config.runtime {
+pub fn header(run: &Run) -> [String; 3] {
+    let runtime = match run.runtime {
         Runtime::Tokio => "tokio's current-thread runtime, each job its own task",
         Runtime::AsyncStd => "async-std (discontinued upstream), joined in one task",
         Runtime::Smol => "smol's local executor, each job its own task",
         Runtime::TokioMultiThread => "tokio's multi-thread runtime, joined in one task",
     };
-    let place = match (config.placement, config.runtime) {
+    let place = match (run.place, run.runtime) {
         (OnLoop, Runtime::TokioMultiThread) => "on the worker that runs the task",
         (OnLoop, _) => "on the loop's own thread",
-        (Off(Pool), Runtime::AsyncStd) => "off the loop, on its blocking pool",
-        (Off(Pool), Runtime::Smol) => "off the loop, with unblock",
-        (Off(Pool), _) => "off the loop, with spawn_blocking",
-        (Off(Rayon), _) => "off the loop, on rayon's pool",
+        (Pool, Runtime::AsyncStd) => "off the loop, on its blocking pool",
+        (Pool, Runtime::Smol) => "off the loop, with unblock",
+        (Pool, _) => "off the loop, with spawn_blocking",
+        (Rayon, _) => "off the loop, on rayon's pool",
     };
-    let end = config.ticks.map_or("until Ctrl-C".to_string(), |n| format!("{n} ticks"));
-    let (every, wait) = (duration(config.interval), duration(config.interval / 2));
-    let (limit, seed) = (config.limit, config.seed);
+    let end = run.ticks.map_or("until Ctrl-C".to_string(), |n| format!("{n} ticks"));
+    let (every, wait) = (duration(run.interval), duration(run.interval / 2));
+    let (limit, seed) = (run.limit, run.seed);
     [
         format!("Three jobs on {runtime}."),
         format!("The CPU steps (limit {limit}) run {place}."),
@@ -50,16 +47,16 @@ pub fn header(config: &Config) -> [String; 3] {
 }
 
 /// The line for one event.
-pub fn event_line(event: &Event, late_after: Duration) -> String {
-    match *event {
-        Event::Tick(tick) => tick_line(&tick, late_after),
-        Event::Wait { number, wait } => {
-            format!("    chore {number}: done; the next one in {}", seconds(wait))
+pub fn line(seen: &Seen, late_after: Duration) -> String {
+    match *seen {
+        Seen::Tick(tick) => tick_line(&tick, late_after),
+        Seen::Wait { number, wait } => {
+            format!("    random wait {number}: {}", seconds(wait))
         }
-        Event::StepStarted { number, limit } => {
+        Seen::StepStarted { number, limit } => {
             format!("    cpu step {number}: the product of 1..{limit}")
         }
-        Event::StepDone { number, took, bits } => {
+        Seen::StepDone { number, took, bits } => {
             format!("    cpu step {number}: done in {} ({bits} bits)", duration(took))
         }
     }
@@ -83,7 +80,7 @@ pub fn tick_line(tick: &Tick, late_after: Duration) -> String {
 /// The summary of a run: counts, the worst lateness next to one CPU step,
 /// and the verdict in words.
 pub fn summary(measured: &Measured, summary: &Summary) -> Vec<String> {
-    let config = &measured.config;
+    let run = &measured.run;
     let ended = match measured.stop {
         StopReason::TicksDone => "done",
         StopReason::CtrlC => "stopped by Ctrl-C",
@@ -93,8 +90,14 @@ pub fn summary(measured: &Measured, summary: &Summary) -> Vec<String> {
     let mut lines = vec![format!(
         "{ended}: {ticks} tick{plural}, {late} late, {} on time (late: more than {})",
         ticks - late,
-        duration(config.late_after)
+        duration(run.late_after)
     )];
+    if let Some(waiting) = summary.waiting {
+        let (number, late) = (waiting.number, duration(waiting.lateness));
+        lines.push(format!(
+            "  tick {number} fell due and was still waiting when stopped: {late} late"
+        ));
+    }
     let worst = duration(summary.worst_lateness);
     lines.push(match (summary.step, summary.worst_in_steps()) {
         (Some(step), Some(steps)) => format!(
@@ -109,7 +112,7 @@ pub fn summary(measured: &Measured, summary: &Summary) -> Vec<String> {
             duration(overshoot)
         ));
     }
-    if config.runtime == Runtime::TokioMultiThread {
+    if run.runtime == Runtime::TokioMultiThread {
         let (workers, busy) = (tokio_multi_thread::workers(), measured.cost.cores_used());
         lines.push(format!(
             "  {workers} worker threads; the process kept {busy:.2} cores busy"

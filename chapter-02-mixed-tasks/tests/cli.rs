@@ -117,7 +117,7 @@ fn random_waits_repeat_with_the_seed() {
         let stdout = String::from_utf8(program(&args).output().unwrap().stdout).unwrap();
         stdout
             .lines()
-            .filter(|line| line.contains("chore "))
+            .filter(|line| line.contains("random wait "))
             .map(str::to_string)
             .take(3)
             .collect()
@@ -190,6 +190,8 @@ fn bad_input_gets_one_clear_line() {
         (&["--bogus"], "unexpected argument '--bogus'"),
         (&["--all-runtimes", "--runtime", "smol"], "cannot be used with"),
         (&["--ticks", "1", "--json", "/nonexistent/dir/runs.jsonl"], "cannot write"),
+        (&["--ticks", "1", "--json", "/proc/nope/x.jsonl"], "/proc/nope/x.jsonl"),
+        (&["--ticks", "1", "--pictures", "/proc/nope"], "cannot write into /proc/nope"),
     ];
     assert_bad_inputs(PROGRAM, cases);
 }
@@ -210,6 +212,7 @@ fn help_lists_every_flag() {
             "--only-ticks",
             "--all-runtimes",
             "--json",
+            "--pictures",
             "tokio-multi-thread",
             "async-std",
             "smol",
@@ -278,7 +281,7 @@ fn printed_tick(line: &str) -> (f64, f64, Option<f64>) {
     (number("(due ") * 1e3, number(", ran ") * 1e3, late)
 }
 
-/// `--timeline` draws the run it printed: the loop's lane (and the pool's
+/// `--pictures DIR` draws the run it printed: the loop's lane (and the pool's
 /// when offloaded, or the idle workers on the multi-thread runtime), one bar
 /// per CPU step that finished, and each tick at the due time and run time
 /// the program printed, with the printed lateness and verdict.
@@ -286,7 +289,8 @@ fn printed_tick(line: &str) -> (f64, f64, Option<f64>) {
 fn timeline_draws_the_ticks_and_steps_it_printed() {
     use shared::draw::inspect::of_class;
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("run.svg");
+    let pictures = dir.path().join("made/by/the/program");
+    let path = pictures.join("chapter-02-mixed-tasks-timeline.svg");
     let others = if shared::machine::cores() > 1 { 1 } else { 0 };
     let runs: [(&[&str], usize); 3] = [
         (&["--runtime", "tokio"], 1),
@@ -296,7 +300,7 @@ fn timeline_draws_the_ticks_and_steps_it_printed() {
     for (args, lanes) in runs {
         let mut command = program(args);
         command.args(["--interval", "50ms", "--limit", "100000", "--ticks", "3"]);
-        let output = command.arg("--timeline").arg(&path).output().unwrap();
+        let output = command.arg("--pictures").arg(&pictures).output().unwrap();
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         let stdout = String::from_utf8(output.stdout).unwrap();
         let svg = std::fs::read_to_string(&path).unwrap();

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use chapter_02_mixed_tasks::runtimes::{Job, Outputs, tokio_multi_thread};
+use chapter_02_mixed_tasks::event_loop::Job;
 
 use num_bigint::BigUint;
 use shared::workload::product_below;
@@ -76,6 +76,22 @@ fn exercise_1_yielding_steps_let_the_neighbour_run() {
     // ANCHOR_END: exercise_1_assertions
 }
 
+/// What running three jobs hands back: their outputs, in order, or why the
+/// runtime could not run them.
+type Outputs<A, B, C> =
+    Result<(<A as Future>::Output, <B as Future>::Output, <C as Future>::Output), String>;
+
+/// Exercise 1, the "every 100 000" case: a step yields exactly where `x` is
+/// a multiple of `every`, so a step whose limit is above `every` does yield
+/// (once here, near its end), and one whose limit is not, never does.
+#[test]
+fn exercise_1_a_step_yields_only_past_a_multiple_of_every() {
+    let (_, turns) = turns_of_a_neighbour(LIMIT - 1);
+    assert!(turns > 0, "a limit above `every`: one yield, near the end of the step");
+    let (_, turns) = turns_of_a_neighbour(LIMIT);
+    assert_eq!(turns, 0, "`x` stops below the limit: no multiple of `every`, no yield");
+}
+
 /// How the chain of exercise 5 ends its turn after each step.
 #[derive(Debug, Clone, Copy)]
 enum Yield {
@@ -139,7 +155,7 @@ fn exercise_5_only_tokios_yield_lets_the_due_tick_go_first() {
 /// three tasks instead of joined in one: a worker blocked by one task's CPU
 /// step no longer holds the others, which another worker can run.
 fn run_as_three_tasks<A: Job, B: Job, C: Job>(
-    (ticker, chores, cpu_chain): (A, B, C),
+    (ticker, random_waits, cpu_chain): (A, B, C),
     workers: usize,
 ) -> Outputs<A, B, C> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -150,20 +166,36 @@ fn run_as_three_tasks<A: Job, B: Job, C: Job>(
     runtime.block_on(async {
         // Spawned from outside the workers, each task can go to any of them.
         let ticker = tokio::spawn(ticker);
-        let chores = tokio::spawn(chores);
+        let random_waits = tokio::spawn(random_waits);
         let cpu_chain = tokio::spawn(cpu_chain);
         let failed = |err: tokio::task::JoinError| format!("a job failed: {err}");
         Ok((
             ticker.await.map_err(failed)?,
-            chores.await.map_err(failed)?,
+            random_waits.await.map_err(failed)?,
             cpu_chain.await.map_err(failed)?,
         ))
     })
 }
 // ANCHOR_END: exercise_2_solution
 
+/// `runtimes/tokio_multi_thread.rs`'s `run` as the chapter writes it, for
+/// any three jobs: joined in one task on a multi-thread runtime.
+fn run_joined<A: Job, B: Job, C: Job>(
+    (ticker, random_waits, cpu_chain): (A, B, C),
+) -> Outputs<A, B, C> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_time()
+        .build()
+        .map_err(|err| format!("cannot start tokio: {err}"))?;
+    let joined = runtime.block_on(async {
+        tokio::spawn(async { tokio::join!(ticker, random_waits, cpu_chain) }).await
+    });
+    joined.map_err(|err| format!("a job failed: {err}"))
+}
+
 /// Three stand-ins for the chapter's jobs: a neighbour that counts its turns
-/// every millisecond (the ticker), a job with nothing to do (the chores), and a step that holds
+/// every millisecond (the ticker), a job with nothing to do (the random waits), and a step that holds
 /// its worker until the neighbour has had a turn, or `patience` has passed
 /// (the CPU chain). The step hands back the turns the neighbour had while
 /// it held its worker (the neighbour may have had one before it began).
@@ -210,8 +242,7 @@ fn exercise_2_separate_tasks_run_beside_a_blocked_worker() {
     let (_, _, turns) = run_as_three_tasks(stand_ins(Duration::from_secs(1)), 1).unwrap();
     assert_eq!(turns, 0, "one worker: nobody else to run the neighbour");
 
-    let (_, _, turns) =
-        tokio_multi_thread::run(stand_ins(Duration::from_secs(1))).unwrap();
+    let (_, _, turns) = run_joined(stand_ins(Duration::from_secs(1))).unwrap();
     assert_eq!(turns, 0, "joined in one task, the neighbour waits for the step");
     // ANCHOR_END: exercise_2_assertions
 }

@@ -1,18 +1,21 @@
-//! Measuring and verdicts: how late each tick was, what a run adds up to,
-//! the step size picked from this machine, and the run as a record.
+//! Measuring and verdicts: one run measured from outside the jobs, how late
+//! each tick was, what a run adds up to, the step size picked from this
+//! machine, and the run as a record.
 //!
-//! The jobs only note times; everything that turns those times into
+//! The jobs only send events; everything that turns them into times and
 //! judgements lives here, so that the report only has to print it.
 
 pub mod calibrate;
+mod measured;
 pub mod record;
 
 use std::time::Duration;
 
 use shared::stats::median;
 
-use crate::events::Tick;
-use crate::jobs::Measured;
+pub use measured::{Measured, Run, Seen, Step, Tick, measure};
+
+use crate::ticker::StopReason;
 
 // ANCHOR: lateness
 /// How long after its due time a tick ran (zero for an early one).
@@ -26,14 +29,48 @@ pub fn is_late(tick: &Tick, late_after: Duration) -> bool {
 }
 // ANCHOR_END: lateness
 
+/// A tick that fell due and never ran because the run stopped first: the
+/// latest tick of all. Its number and due time, and how long it had waited
+/// when the run stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Waiting {
+    /// The number it would have had.
+    pub number: u64,
+    /// When it fell due.
+    pub due: Duration,
+    /// The stop time minus its due time.
+    pub lateness: Duration,
+}
+
+impl Measured {
+    /// The tick still waiting when Ctrl-C stopped the run, if one had fallen
+    /// due: the next tick is due one interval after the last one ran (the
+    /// first, at the start).
+    pub fn waiting(&self) -> Option<Waiting> {
+        if self.stop != StopReason::CtrlC {
+            return None;
+        }
+        let due =
+            self.ticks.last().map_or(Duration::ZERO, |last| last.ran + self.run.interval);
+        let number = self.ticks.len() as u64 + 1;
+        (self.stopped > due).then(|| Waiting {
+            number,
+            due,
+            lateness: self.stopped - due,
+        })
+    }
+}
+
 /// What one run adds up to.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Summary {
-    /// Ticks that ran.
+    /// Ticks that ran, plus the one still waiting, if any.
     pub ticks: usize,
-    /// Ticks that ran late.
+    /// Of those, ticks that ran (or waited) more than `late_after` late.
     pub late: usize,
-    /// The largest lateness of any tick.
+    /// The tick still waiting when the run stopped, counted above.
+    pub waiting: Option<Waiting>,
+    /// The largest lateness of any tick, the waiting one included.
     pub worst_lateness: Duration,
     /// One CPU step, the median (none if no step finished).
     pub step: Option<Duration>,
@@ -44,12 +81,17 @@ pub struct Summary {
 impl Summary {
     /// Adds up `measured`, judging ticks against its `late_after`.
     pub fn of(measured: &Measured) -> Summary {
-        let (ticks, late_after) = (&measured.ticks, measured.config.late_after);
+        let late_after = measured.run.late_after;
+        let waiting = measured.waiting();
+        let lateness =
+            measured.ticks.iter().map(lateness).chain(waiting.map(|w| w.lateness));
+        let lateness: Vec<Duration> = lateness.collect();
         let steps: Vec<_> = measured.steps.iter().map(|step| step.took).collect();
         Summary {
-            ticks: ticks.len(),
-            late: ticks.iter().filter(|tick| is_late(tick, late_after)).count(),
-            worst_lateness: ticks.iter().map(lateness).max().unwrap_or_default(),
+            ticks: lateness.len(),
+            late: lateness.iter().filter(|&&late| late > late_after).count(),
+            waiting,
+            worst_lateness: lateness.iter().max().copied().unwrap_or_default(),
             step: median(&steps),
             overshoot: measured.overshoots.iter().max().copied(),
         }

@@ -12,7 +12,9 @@ use std::time::Duration;
 use num_bigint::BigUint;
 use shared::workload::product_below;
 
-use super::{Job, Loop, Outputs};
+use crate::event_loop::Loop;
+use crate::jobs::Jobs;
+use crate::ticker::StopReason;
 
 /// async-std's timers, yield and blocking pool.
 #[derive(Debug, Clone, Copy)]
@@ -37,10 +39,14 @@ impl Loop for AsyncStd {
 
 // ANCHOR: run
 /// Joins the three jobs in one task on the calling thread.
-pub fn run<A: Job, B: Job, C: Job>(
-    (ticker, chores, cpu_chain): (A, B, C),
-) -> Outputs<A, B, C> {
+pub fn run(jobs: &Jobs) -> Result<StopReason, String> {
+    let ticker = jobs.ticker(AsyncStd);
+    let random_waits = jobs.random_waits(AsyncStd);
+    let cpu_chain = jobs.cpu_chain(AsyncStd);
     // `join!` polls its futures in order: the ticker goes first.
-    Ok(async_std::task::block_on(async { futures::join!(ticker, chores, cpu_chain) }))
+    let (stop, (), chain) = async_std::task::block_on(async {
+        futures::join!(ticker, random_waits, cpu_chain)
+    });
+    chain.map(|()| stop)
 }
 // ANCHOR_END: run

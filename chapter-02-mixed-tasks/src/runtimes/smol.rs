@@ -6,7 +6,9 @@ use std::time::Duration;
 use num_bigint::BigUint;
 use shared::workload::product_below;
 
-use super::{Job, Loop, Outputs};
+use crate::event_loop::Loop;
+use crate::jobs::Jobs;
+use crate::ticker::StopReason;
 
 /// smol's timers and yield, and the `blocking` crate's thread pool.
 #[derive(Debug, Clone, Copy)]
@@ -32,15 +34,15 @@ impl Loop for Smol {
 
 // ANCHOR: run
 /// Spawns the three jobs on a local executor and drives it on this thread.
-pub fn run<A: Job, B: Job, C: Job>(
-    (ticker, chores, cpu_chain): (A, B, C),
-) -> Outputs<A, B, C> {
+pub fn run(jobs: &Jobs) -> Result<StopReason, String> {
     let executor = smol::LocalExecutor::new();
-    Ok(smol::block_on(executor.run(async {
-        let ticker = executor.spawn(ticker);
-        let chores = executor.spawn(chores);
-        let cpu_chain = executor.spawn(cpu_chain);
-        (ticker.await, chores.await, cpu_chain.await)
-    })))
+    smol::block_on(executor.run(async {
+        let ticker = executor.spawn(jobs.ticker(Smol));
+        let random_waits = executor.spawn(jobs.random_waits(Smol));
+        let cpu_chain = executor.spawn(jobs.cpu_chain(Smol));
+        random_waits.await;
+        cpu_chain.await?;
+        Ok(ticker.await)
+    }))
 }
 // ANCHOR_END: run

@@ -7,7 +7,9 @@ use std::time::Duration;
 use num_bigint::BigUint;
 use shared::workload::product_below;
 
-use super::{Job, Loop, Outputs};
+use crate::event_loop::Loop;
+use crate::jobs::Jobs;
+use crate::ticker::StopReason;
 
 /// tokio's timers, yield and blocking pool.
 #[derive(Debug, Clone, Copy)]
@@ -42,9 +44,7 @@ impl Loop for Tokio {
 // ANCHOR: run
 /// Spawns the three jobs as tasks on one current-thread runtime and waits
 /// for all three.
-pub fn run<A: Job, B: Job, C: Job>(
-    (ticker, chores, cpu_chain): (A, B, C),
-) -> Outputs<A, B, C> {
+pub fn run(jobs: &Jobs) -> Result<StopReason, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
@@ -52,15 +52,13 @@ pub fn run<A: Job, B: Job, C: Job>(
     runtime.block_on(async {
         // Spawned in this order, they first run in this order: the first tick
         // comes before the first CPU step.
-        let ticker = tokio::spawn(ticker);
-        let chores = tokio::spawn(chores);
-        let cpu_chain = tokio::spawn(cpu_chain);
+        let ticker = tokio::spawn(jobs.ticker(Tokio));
+        let random_waits = tokio::spawn(jobs.random_waits(Tokio));
+        let cpu_chain = tokio::spawn(jobs.cpu_chain(Tokio));
         let failed = |err: tokio::task::JoinError| format!("a job failed: {err}");
-        Ok((
-            ticker.await.map_err(failed)?,
-            chores.await.map_err(failed)?,
-            cpu_chain.await.map_err(failed)?,
-        ))
+        random_waits.await.map_err(failed)?;
+        cpu_chain.await.map_err(failed)??;
+        ticker.await.map_err(failed)
     })
 }
 // ANCHOR_END: run

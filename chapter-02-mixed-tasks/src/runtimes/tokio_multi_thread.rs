@@ -10,7 +10,10 @@
 
 use shared::machine;
 
-use super::{Job, Outputs};
+use crate::jobs::Jobs;
+use crate::ticker::StopReason;
+
+use super::tokio::Tokio;
 
 /// Worker threads the runtime gets: one per core.
 pub fn workers() -> usize {
@@ -19,18 +22,19 @@ pub fn workers() -> usize {
 
 // ANCHOR: run
 /// Runs the three jobs joined in one task, spawned on a multi-thread runtime.
-pub fn run<A: Job, B: Job, C: Job>(
-    (ticker, chores, cpu_chain): (A, B, C),
-) -> Outputs<A, B, C> {
+pub fn run(jobs: &Jobs) -> Result<StopReason, String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(workers())
         .enable_time()
         .build()
         .map_err(|err| format!("cannot start tokio: {err}"))?;
+    let (ticker, random_waits, cpu_chain) =
+        (jobs.ticker(Tokio), jobs.random_waits(Tokio), jobs.cpu_chain(Tokio));
     // One task, polled by one worker at a time: the three jobs share it.
     let joined = runtime.block_on(async {
-        tokio::spawn(async { tokio::join!(ticker, chores, cpu_chain) }).await
+        tokio::spawn(async { tokio::join!(ticker, random_waits, cpu_chain) }).await
     });
-    joined.map_err(|err| format!("a job failed: {err}"))
+    let (stop, (), chain) = joined.map_err(|err| format!("a job failed: {err}"))?;
+    chain.map(|()| stop)
 }
 // ANCHOR_END: run

@@ -63,8 +63,9 @@ pub(super) fn band_items(
     // latest ticks are labelled first, as the lateness is the lesson.
     let mut taken: Vec<(f64, f64)> = Vec::new();
     let mut free = |x: f64, text: &str| {
-        let half = text_width(text, SMALL) / 2.0 + 3.0;
-        let (a, b) = ((x - half).max(scale.left), (x + half).min(WIDTH - 4.0));
+        // The span the label will cover where it is drawn: near an edge it
+        // is moved inside the plot, so that is where it can collide.
+        let (_, (a, b)) = label_place(scale.left, x, text);
         if taken.iter().any(|&(l, r)| a < r && l < b) {
             return false;
         }
@@ -214,6 +215,15 @@ fn lateness_text(tick: &Tick) -> String {
     format!("+{}", format::duration(tick.lateness()))
 }
 
+/// Where a small label meant to be centred on `x` is drawn: its centre, kept
+/// inside the plot (from `left` to the picture's right edge), and the span
+/// it covers with a margin of 3 on each side.
+fn label_place(left: f64, x: f64, text: &str) -> (f64, (f64, f64)) {
+    let half = text_width(text, SMALL) / 2.0;
+    let centre = x.clamp(left + half, (WIDTH - 4.0 - half).max(left + half));
+    (centre, (centre - half - 3.0, centre + half + 3.0))
+}
+
 fn small_label(
     out: &mut String,
     left: f64,
@@ -221,9 +231,8 @@ fn small_label(
     text: &str,
     colour: &str,
 ) {
-    let half = text_width(text, SMALL) / 2.0;
     Tag::new("text")
-        .at("x", x.clamp(left + half, WIDTH - 4.0 - half))
+        .at("x", label_place(left, x, text).0)
         .at("y", y)
         .attr("font-size", SMALL)
         .attr("text-anchor", "middle")

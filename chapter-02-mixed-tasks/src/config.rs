@@ -1,5 +1,5 @@
 //! The command line: what one invocation asks for. `main.rs` parses it and
-//! hands it to [`crate::run`].
+//! hands it to [`crate::run()`].
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -7,7 +7,8 @@ use std::time::Duration;
 use clap::Parser;
 use shared::cli::{parse_duration, parse_limit, parse_ticks};
 
-use crate::runtimes::{Offload, Runtime};
+use crate::place::Place;
+use crate::runtimes::Runtime;
 
 /// A ticker every 2 seconds, a job with random waits and a chain of CPU-bound
 /// steps, together on one event loop, like the article's second asyncio
@@ -15,7 +16,7 @@ use crate::runtimes::{Offload, Runtime};
 /// leave the loop and the ticks come on time. Ctrl-C stops it with a summary.
 #[derive(Debug, Clone, Parser)]
 #[command(version, max_term_width = 80, after_help = EXAMPLES)]
-pub struct Options {
+pub struct Config {
     /// What drives the three jobs.
     #[arg(long, value_enum, default_value_t = Runtime::Tokio)]
     pub runtime: Runtime,
@@ -23,7 +24,7 @@ pub struct Options {
     /// Run the CPU steps off the loop: on the runtime's own blocking pool
     /// (`--offload` or `--offload pool`) or on rayon (`--offload rayon`).
     #[arg(long, value_enum, value_name = "WHERE", num_args = 0..=1, default_missing_value = "pool")]
-    pub offload: Option<Offload>,
+    pub offload: Option<Place>,
 
     /// Run every runtime, CPU steps on the loop then off the loop, one run
     /// after the other (then tokio with rayon).
@@ -61,10 +62,11 @@ pub struct Options {
     #[arg(long, value_name = "PATH")]
     pub json: Option<PathBuf>,
 
-    /// Also draw the runs as an SVG timeline at PATH (with --all-runtimes:
-    /// tokio blocked, offloaded, and the multi-thread trap).
-    #[arg(long, value_name = "PATH")]
-    pub timeline: Option<PathBuf>,
+    /// Also draw the runs as an SVG timeline in DIR (created if missing), as
+    /// chapter-02-mixed-tasks-timeline.svg (with --all-runtimes: tokio
+    /// blocked, offloaded, and the multi-thread trap).
+    #[arg(long, value_name = "DIR")]
+    pub pictures: Option<PathBuf>,
 }
 
 /// What `--help` shows after the flags.
