@@ -6,10 +6,12 @@ use std::path::Path;
 use std::time::Duration;
 
 use shared::draw::{Axis, Group, Lane, Series, Span, Timeline, XScale, XyChart};
+use shared::exit::Error;
 
 use crate::algorithm;
 use crate::observe::rows::Row;
-use crate::sweep::{PoolKind, Run};
+use crate::place::Place;
+use crate::sweep::Run;
 
 /// Each picture's file name in the `--pictures` folder.
 pub const TIME: &str = "chapter-04-parallelism-time.svg";
@@ -20,15 +22,15 @@ pub const LANES: &str = "chapter-04-parallelism-lanes.svg";
 /// The algorithms' time per call.
 pub const ALGORITHMS: &str = "chapter-04-parallelism-algorithms.svg";
 
-/// One series per pool kind: `value` of each of its rows against N.
-fn per_kind(rows: &[Row], value: impl Fn(&Row) -> f64) -> Vec<Series> {
-    [PoolKind::Threads, PoolKind::Processes]
+/// One series per place: `value` of each of its rows against N.
+fn per_place(rows: &[Row], value: impl Fn(&Row) -> f64) -> Vec<Series> {
+    [Place::Threads, Place::Processes, Place::Loop]
         .into_iter()
-        .filter(|&kind| rows.iter().any(|r| r.kind == kind))
-        .map(|kind| {
-            let points = rows.iter().filter(|r| r.kind == kind);
+        .filter(|&place| rows.iter().any(|r| r.place == place))
+        .map(|place| {
+            let points = rows.iter().filter(|r| r.place == place);
             Series::new(
-                kind.name(),
+                place.name(),
                 points.map(|r| (r.workers as f64, value(r))).collect(),
             )
         })
@@ -41,9 +43,9 @@ pub fn time_chart(rows: &[Row]) -> XyChart {
     let title = "Wall time of the calls against the pool size";
     let mut chart =
         XyChart::new(title, x, Axis::new("wall time", "s", 3)).x_scale(XScale::Log2);
-    chart.series = per_kind(rows, |r| r.measurement.wall.as_secs_f64());
-    let first = rows.first().map(|r| r.kind);
-    let ideal = rows.iter().filter(|r| Some(r.kind) == first);
+    chart.series = per_place(rows, |r| r.measurement.wall.as_secs_f64());
+    let first = rows.first().map(|r| r.place);
+    let ideal = rows.iter().filter(|r| Some(r.place) == first);
     let ideal = ideal.map(|r| (r.workers as f64, r.ideal.as_secs_f64())).collect();
     chart.series(Series::reference("ideal", ideal))
 }
@@ -54,7 +56,7 @@ pub fn speedup_chart(rows: &[Row], cores: usize) -> XyChart {
     let title = "Speedup over N = 1 against the pool size";
     let mut chart =
         XyChart::new(title, x, Axis::new("speedup", "×", 2)).x_scale(XScale::Log2);
-    chart.series = per_kind(rows, |r| r.speedup);
+    chart.series = per_place(rows, |r| r.speedup);
     let mut sizes: Vec<usize> = rows.iter().map(|r| r.workers).collect();
     sizes.dedup();
     let ideal = sizes.iter().map(|&n| (n as f64, n.min(cores) as f64)).collect();
@@ -90,8 +92,10 @@ pub fn algorithms(rows: &[algorithm::Row], cores: usize) -> Timeline {
         .with_table()
 }
 
-/// Writes `svg` as `name` in `folder`.
-pub fn write(folder: &Path, name: &str, svg: String) -> Result<(), String> {
+/// Writes `svg` as `name` in `folder` (which `--pictures` checked before
+/// the run: a failure now is a failed run).
+pub fn write(folder: &Path, name: &str, svg: String) -> Result<(), Error> {
     let path = folder.join(name);
-    std::fs::write(&path, svg).map_err(|err| shared::cli::cannot_write(&path, err))
+    std::fs::write(&path, svg)
+        .map_err(|err| Error::Failed(shared::cli::cannot_write(&path, err)))
 }
