@@ -10,7 +10,7 @@ use chapter_02_mixed_tasks::runtimes::{Placement, Runtime};
 use chapter_02_mixed_tasks::ticker::StopReason;
 use chapter_03_cpu_bound::observe::{Mode, ModeRun};
 use chapter_03_cpu_bound::{Config, cpu};
-use chapter_04_parallelism::algorithm::{self, Way};
+use chapter_04_parallelism::algorithm::{self, Algorithm, Way};
 use chapter_04_parallelism::call::Call;
 use chapter_04_parallelism::hybrid::{self, HybridPlan};
 use chapter_04_parallelism::observe::records as chapter_4_records;
@@ -117,7 +117,7 @@ fn pool(
 ) -> Result<Vec<Record>, Failure> {
     let sweep_plan = SweepPlan {
         workers: plan.workers.clone(),
-        calls: Call::batch(plan.calls, plan.limit),
+        calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
         repeat: 1,
         program: program.to_path_buf(),
         worker_timeout: WORKER_TIMEOUT,
@@ -212,7 +212,7 @@ fn hybrid(
     let hybrid_plan = HybridPlan {
         place,
         workers: plan.hybrid_workers,
-        calls: Call::batch(plan.calls, plan.limit),
+        calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
         tick: plan.heartbeat,
         program: program.to_path_buf(),
         worker_timeout: WORKER_TIMEOUT,

@@ -7,7 +7,6 @@
 //! cores, and compares each with the loop on one core. The trees live in
 //! `shared::product_tree`, whose docs explain why they win.
 
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use clap::ValueEnum;
@@ -40,18 +39,31 @@ impl Algorithm {
 }
 // ANCHOR_END: algorithm
 
-/// The algorithm `--algorithm` chose for every call of this process.
-static CHOSEN: OnceLock<Algorithm> = OnceLock::new();
+impl Algorithm {
+    /// Every algorithm, in `--help` order.
+    pub const ALL: [Algorithm; 3] =
+        [Algorithm::Loop, Algorithm::Tree, Algorithm::ParallelTree];
 
-/// Chooses the algorithm of every later `Call::run` in this process (once).
-/// Worker processes are not told: they always run the loop.
-pub fn choose(algorithm: Algorithm) {
-    let _ = CHOSEN.set(algorithm);
+    /// Its name on the command line and in the worker protocol.
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::Loop => "loop",
+            Algorithm::Tree => "tree",
+            Algorithm::ParallelTree => "parallel-tree",
+        }
+    }
 }
 
-/// The chosen algorithm; the loop unless `choose` said otherwise.
-pub fn chosen() -> Algorithm {
-    CHOSEN.get().copied().unwrap_or(Algorithm::Loop)
+impl std::str::FromStr for Algorithm {
+    type Err = String;
+
+    /// The algorithm named `name`, or a sentence that lists the known ones.
+    fn from_str(name: &str) -> Result<Self, String> {
+        Algorithm::ALL.into_iter().find(|a| a.name() == name).ok_or_else(|| {
+            let known: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
+            format!("unknown algorithm {name:?} (known: {})", known.join(", "))
+        })
+    }
 }
 
 /// One row of the comparison: an algorithm, and how the calls were spread.

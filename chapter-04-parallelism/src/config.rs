@@ -141,9 +141,7 @@ impl Config {
     /// What clap cannot check: bad input, exit code 2.
     pub fn check(&self) -> Result<(), &'static str> {
         let many = self.asked().is_some_and(|sizes| sizes.len() > 1);
-        if self.algorithm != Algorithm::Loop && self.pool != PoolChoice::Threads {
-            Err("--algorithm tree and parallel-tree run on threads: add --pool threads")
-        } else if many && self.runs_hybrid() && !self.runs_sweep() {
+        if many && self.runs_hybrid() && !self.runs_sweep() {
             Err("--hybrid runs one pool size: give one N")
         } else {
             Ok(())

@@ -21,7 +21,8 @@ use shared::shutdown::Shutdown;
 
 use crate::call::{Call, Fingerprint};
 use crate::pool_error::{PoolError, describe_exit};
-use crate::{protocol, worker};
+use crate::protocol::{self, Reply};
+use crate::worker;
 
 /// How often the pool looks at Ctrl-C and at the clock while it waits.
 const POLL: Duration = Duration::from_millis(20);
@@ -38,6 +39,10 @@ enum Event {
     Garbled {
         worker: usize,
         line: String,
+    },
+    Refused {
+        worker: usize,
+        reason: String,
     },
     /// The worker's stdout closed: it has exited, or is about to.
     Closed(usize),
@@ -240,6 +245,11 @@ impl ProcessPool {
                 pid: self.workers[worker].child.id(),
                 line,
             },
+            Event::Refused { worker, reason } => PoolError::Refused {
+                worker: worker + 1,
+                pid: self.workers[worker].child.id(),
+                reason,
+            },
             Event::Ready(worker) | Event::Done { worker, .. } => PoolError::Garbled {
                 worker: worker + 1,
                 pid: self.workers[worker].child.id(),
@@ -316,8 +326,11 @@ fn spawn_reader(
                 Event::Ready(index)
             } else {
                 match protocol::parse_answer(&line) {
-                    Ok((id, fingerprint)) => {
+                    Ok(Reply::Done(id, fingerprint)) => {
                         Event::Done { worker: index, id, fingerprint }
+                    }
+                    Ok(Reply::Refused(reason)) => {
+                        Event::Refused { worker: index, reason }
                     }
                     Err(_) => Event::Garbled { worker: index, line },
                 }

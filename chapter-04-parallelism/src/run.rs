@@ -26,7 +26,6 @@ pub fn run(config: &Config, shutdown: &Shutdown) -> Result<(), Error> {
     config.check().map_err(|bad| Error::BadInput(bad.to_string()))?;
     let mut json = config.json.as_deref().map(exit::json_file).transpose()?;
     let pictures = config.pictures.as_deref().map(exit::pictures_dir).transpose()?;
-    algorithm::choose(config.algorithm);
     // This program, started again as each worker process.
     let program = std::env::current_exe()
         .map_err(|err| Error::Failed(format!("cannot find this program: {err}")))?;
@@ -77,7 +76,7 @@ fn run_sweep(
     report::sweep_header(config, &sizes);
     let plan = SweepPlan {
         workers: sizes.clone(),
-        calls: Call::batch(calls, config.limit),
+        calls: Call::batch(calls, config.limit, config.algorithm),
         repeat: config.repeat,
         program: program.to_path_buf(),
         worker_timeout: config.worker_timeout,
@@ -121,7 +120,7 @@ fn run_hybrid(
     let plan = HybridPlan {
         place,
         workers,
-        calls: Call::batch(config.calls, config.limit),
+        calls: Call::batch(config.calls, config.limit, config.algorithm),
         tick: config.tick,
         program: PathBuf::from(program),
         worker_timeout: config.worker_timeout,

@@ -66,26 +66,27 @@ fn algorithms_json_has_a_record_per_way() {
     }
 }
 
-/// `--algorithm tree` runs the thread pool's calls by the tree: every run
-/// finishes and returns the same fingerprints, in order.
+/// `--algorithm tree` reaches every pool, worker processes included (the
+/// call carries it): every run finishes, and both pools' results agree.
 #[test]
-fn a_threads_sweep_by_the_tree_agrees() {
-    let args = ["--pool", "threads", "--workers", "1,2", "--limit", "3000"];
-    let output = program(&args).args(["--algorithm", "tree"]).output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}");
-    assert!(stdout.contains("returned the same 20 fingerprints"), "{stdout}");
+fn a_sweep_by_the_tree_agrees_on_both_pools() {
+    for algorithm in ["tree", "parallel-tree"] {
+        let args = ["--sweep", "--pool", "both", "--workers", "1,2", "--limit", "3000"];
+        let output = program(&args).args(["--algorithm", algorithm]).output().unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{algorithm}: {stdout}");
+        let same = "results: all 4 runs returned the same 20 fingerprints";
+        assert!(stdout.contains(same), "{algorithm}: {stdout}");
+    }
 }
 
-/// Bad combinations get one line: worker processes only run the loop, and
-/// `--algorithms` runs alone.
+/// Bad combinations get one line: an unknown algorithm, and `--algorithms`
+/// with another part.
 #[test]
 fn bad_algorithm_input_gets_one_line() {
     assert_bad_inputs(
         PROGRAM,
         &[
-            (&["--algorithm", "tree", "--pool", "processes"], "add --pool threads"),
-            (&["--algorithm", "parallel-tree"], "add --pool threads"),
             (&["--algorithm", "fast"], "fast"),
             (&["--algorithms", "--hybrid"], "--hybrid"),
         ],

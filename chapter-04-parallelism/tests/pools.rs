@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use chapter_04_parallelism::algorithm::Algorithm;
 use chapter_04_parallelism::call::Call;
 use chapter_04_parallelism::process_pool::ProcessPool;
 use chapter_04_parallelism::thread_pool;
@@ -13,7 +14,8 @@ const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-04-parallelism");
 
 /// Calls of different sizes, the biggest first, so that they finish out of order.
 fn uneven_calls() -> Vec<Call> {
-    (0..12).map(|id| Call { id, limit: 4_000 - 300 * id as u32 }).collect()
+    let limit = |id| 4_000 - 300 * id as u32;
+    (0..12).map(|id| Call { id, limit: limit(id), algorithm: Algorithm::Loop }).collect()
 }
 
 /// What each call returns when run directly, in the caller's order.
@@ -61,12 +63,32 @@ fn a_process_pool_serves_several_maps() {
     let mut pool =
         ProcessPool::start(2, Path::new(PROGRAM), Duration::from_secs(30), 0, &stop)
             .unwrap();
-    let calls = Call::batch(4, 21);
+    let calls = Call::batch(4, 21, Algorithm::Loop);
     assert_eq!(pool.map(&calls, &stop, |_, _| {}).unwrap(), vec![62; 4]);
     assert_eq!(
         pool.map(&uneven_calls(), &stop, |_, _| {}).unwrap(),
         direct(&uneven_calls())
     );
+}
+
+/// Tree-style work through worker processes: each call names its algorithm
+/// and each worker computes exactly that, so the trees' results, from the
+/// workers, equal the loop's computed here.
+#[test]
+fn workers_compute_the_algorithm_each_call_names() {
+    let stop = Shutdown::new();
+    let mut pool =
+        ProcessPool::start(2, Path::new(PROGRAM), Duration::from_secs(30), 0, &stop)
+            .unwrap();
+    let loop_answer = Call::batch(1, 6_000, Algorithm::Loop)[0].run();
+    for algorithm in [Algorithm::Tree, Algorithm::ParallelTree] {
+        let calls = Call::batch(4, 6_000, algorithm);
+        let mut seen = Vec::new();
+        let answers = pool.map(&calls, &stop, |call, _| seen.push(call.algorithm));
+        assert_eq!(answers.unwrap(), vec![loop_answer; 4], "{algorithm:?}");
+        assert_eq!(seen, vec![algorithm; 4]);
+    }
+    pool.close();
 }
 
 /// A stop requested before the map starts stops both pools with no result.
