@@ -184,7 +184,7 @@ pub fn algorithms_header(config: &Config) {
     let (calls, limit, cores) = (config.calls, config.limit, config.cores);
     say(format!("Algorithm or cores? {calls} calls of the product below {limit},"));
     say(format!("by the loop and by a product tree, on 1 core and on {cores}.\n"));
-    say(aligned(&["way", "per call", "all calls", "speedup"], &WAY_WIDTHS));
+    say(aligned(&["way", "wall/call", "all calls", "speedup"], &WAY_WIDTHS));
 }
 
 /// The widths of the algorithms' table's columns.

@@ -34,16 +34,17 @@ fn algorithms_compares_four_ways() {
 }
 
 /// `--json` writes one record per way, in order, all with the same
-/// fingerprint, the baseline at 1×; `--pictures` draws each way's time per
-/// call as one span as long as its record's `step_s`.
+/// fingerprint, the baseline at 1×; `--pictures` draws one bar per way, as
+/// long as its record's wall time, and writes after it the table's numbers.
 #[test]
 fn algorithms_json_has_a_record_per_way() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("algorithm.jsonl");
     let args = ["--algorithms", "--calls", "2", "--limit", "3000", "--json"];
     let folder = ["--pictures", dir.path().to_str().unwrap()];
-    let status = program(&args).arg(&path).args(folder).status().unwrap();
-    assert!(status.success());
+    let output = program(&args).arg(&path).args(folder).output().unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     let records: Vec<Record> =
         text.lines().map(|line| Record::from_json_line(line).unwrap()).collect();
@@ -58,11 +59,21 @@ fn algorithms_json_has_a_record_per_way() {
     assert_eq!(records[0].speedup, Some(1.0));
 
     let svg = std::fs::read_to_string(dir.path().join(pictures::ALGORITHMS)).unwrap();
-    let spans = inspect::of_class(&svg, "span");
-    assert_eq!(spans.len(), 4, "one span per way");
-    for (span, record) in spans.iter().zip(&records) {
-        let drawn_s = (span.num("end-ms") - span.num("start-ms")) / 1000.0;
-        assert!((drawn_s - record.step_s.unwrap()).abs() < 1e-5, "{span:?}");
+    let bars = inspect::of_class(&svg, "bar");
+    assert_eq!(bars.len(), 4, "one bar per way");
+    // The table's rows: the way, then its wall/call, all calls and speedup.
+    let table: Vec<Vec<&str>> = stdout
+        .lines()
+        .filter(|line| line.starts_with("  loop") || line.starts_with("  tree"))
+        .chain(stdout.lines().filter(|line| line.starts_with("  parallel")))
+        .map(|line| line.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect())
+        .collect();
+    assert_eq!(table.len(), 4, "{stdout}");
+    for ((bar, record), row) in bars.iter().zip(&records).zip(&table) {
+        assert_eq!(bar.get("label"), Some(row[0]));
+        assert!((bar.num("value") - record.wall_s).abs() < 1e-6, "{bar:?}");
+        let written = format!("{} · {}", row[2], row[3]);
+        assert!(bar.title.as_deref().unwrap().ends_with(&written), "{bar:?} {row:?}");
     }
 }
 
