@@ -87,23 +87,22 @@ pub fn run_once(
             pool.close(); // reaped, so RUSAGE_CHILDREN counts the workers' CPU time
             (fingerprints, Some(startup))
         }
-        // No pool: the calls one after another on this thread.
-        Place::Loop => {
-            let mut fingerprints = Vec::with_capacity(plan.calls.len());
-            for &call in &plan.calls {
-                if shutdown.is_requested() {
-                    return Err(PoolError::Stopped);
-                }
-                fingerprints.push(call.run());
-            }
-            (fingerprints, None)
-        }
+        Place::Loop => (one_after_another(&plan.calls, shutdown)?, None),
     };
     let measurement = stopwatch.stop();
     let ends = ends.into_inner().unwrap_or_else(|e| e.into_inner());
     Ok(Run { place, workers, measurement, startup, fingerprints, ends })
 }
 // ANCHOR_END: run_once
+
+/// No pool: the calls one after another on this thread, until Ctrl-C.
+fn one_after_another(
+    calls: &[Call],
+    shutdown: &Shutdown,
+) -> Result<Vec<Fingerprint>, PoolError> {
+    let run = |call: &Call| (!shutdown.is_requested()).then(|| call.run());
+    calls.iter().map(run).collect::<Option<_>>().ok_or(PoolError::Stopped)
+}
 
 /// Runs one pool size `plan.repeat` times and keeps the median run.
 pub fn run_median(
