@@ -25,7 +25,7 @@
 //! - [`process_pool`]: the pool side: start, map, close, and a drop guard that
 //!   kills and reaps every worker.
 //! - [`pool_error`]: what can go wrong with a process pool, in words.
-//! - [`sweep`]: the sweep over N and pool kinds, each run measured.
+//! - [`sweep`]: the sweep over N and places, each run measured.
 //! - [`ideal`]: rounds, ideal time, speedup and efficiency, by counting.
 //! - [`hybrid`]: a tokio loop whose ticker ticks while a pool does the work
 //!   (or, to compare, while the loop does it itself).

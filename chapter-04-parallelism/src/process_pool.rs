@@ -79,7 +79,7 @@ impl ProcessPool {
         program: &Path,
         timeout: Duration,
         nice: i32,
-        stop: &Shutdown,
+        shutdown: &Shutdown,
     ) -> Result<Self, PoolError> {
         let started = Instant::now();
         let (events_in, events) = mpsc::channel();
@@ -114,7 +114,7 @@ impl ProcessPool {
         let mut waiting = size;
         let deadline = Instant::now() + timeout;
         while waiting > 0 {
-            match pool.next_event(stop, Some(deadline))? {
+            match pool.next_event(shutdown, Some(deadline))? {
                 Event::Ready(_) => waiting -= 1,
                 other => return Err(pool.unexpected(other)),
             }
@@ -141,7 +141,7 @@ impl ProcessPool {
     pub fn map(
         &mut self,
         calls: &[Call],
-        stop: &Shutdown,
+        shutdown: &Shutdown,
         mut on_done: impl FnMut(Call, Fingerprint),
     ) -> Result<Vec<Fingerprint>, PoolError> {
         let mut results: Vec<Option<Fingerprint>> = vec![None; calls.len()];
@@ -153,7 +153,7 @@ impl ProcessPool {
             }
         }
         while outstanding > 0 {
-            match self.next_event(stop, None)? {
+            match self.next_event(shutdown, None)? {
                 Event::Done { worker, id: slot, fingerprint }
                     if self.workers[worker].busy.map(|b| b.0) == Some(slot) =>
                 {
@@ -207,11 +207,11 @@ impl ProcessPool {
     /// an optional deadline (for the start-up).
     fn next_event(
         &mut self,
-        stop: &Shutdown,
+        shutdown: &Shutdown,
         deadline: Option<Instant>,
     ) -> Result<Event, PoolError> {
         loop {
-            if stop.is_requested() {
+            if shutdown.is_requested() {
                 return Err(PoolError::Stopped);
             }
             match self.events.recv_timeout(POLL) {

@@ -1,5 +1,5 @@
 //! One row per measured run: its speedup and efficiency against the N = 1
-//! run of its kind, its ideal time, and the bar it is held to.
+//! run in its place, its ideal time, and the bar it is held to.
 
 use std::time::Duration;
 
