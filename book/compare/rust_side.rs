@@ -195,7 +195,7 @@ fn algorithm(plan: &Plan) -> Result<Vec<Record>, Failure> {
     let cores = shared::machine::cores();
     let rows = ALGORITHM_WAYS
         .iter()
-        .map(|&way| algorithm::run_way(way, plan.algorithm_calls, plan.limit, cores))
+        .map(|&way| algorithm::measure_way(way, plan.algorithm_calls, plan.limit, cores))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|err| Failure::Error(format!("cannot build a thread pool: {err}")))?;
     Ok(chapter_4_records::algorithms(&rows, plan.limit))
