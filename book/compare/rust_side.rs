@@ -11,12 +11,13 @@ use chapter_02_mixed_tasks::runtimes::Runtime;
 use chapter_02_mixed_tasks::ticker::StopReason;
 use chapter_03_cpu_bound::observe::{Mode, ModeRun};
 use chapter_03_cpu_bound::{Config, cpu};
-use chapter_04_parallelism::algorithm::{self, Way};
+use chapter_04_parallelism::algorithm::{self, Algorithm, Way};
 use chapter_04_parallelism::call::Call;
-use chapter_04_parallelism::hybrid::{self, HybridConfig, Runner};
+use chapter_04_parallelism::hybrid::{self, HybridPlan};
 use chapter_04_parallelism::observe::records as chapter_4_records;
+use chapter_04_parallelism::place::Place;
 use chapter_04_parallelism::pool_error::PoolError;
-use chapter_04_parallelism::sweep::{self, PoolKind, SweepConfig};
+use chapter_04_parallelism::sweep::{self, SweepPlan};
 use clap::Parser as _;
 use shared::measure::measure;
 use shared::record::{Record, round};
@@ -115,16 +116,16 @@ fn pool(
     program: &Path,
     stop: &'static Shutdown,
 ) -> Result<Vec<Record>, Failure> {
-    let config = SweepConfig {
+    let sweep_plan = SweepPlan {
         workers: plan.workers.clone(),
-        calls: Call::batch(plan.calls, plan.limit),
+        calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
         repeat: 1,
         program: program.to_path_buf(),
         worker_timeout: WORKER_TIMEOUT,
     };
     let mut records = Vec::new();
     for &workers in &plan.workers {
-        let run = sweep::run_once(PoolKind::Processes, workers, &config, stop).map_err(
+        let run = sweep::run_once(Place::Processes, workers, &sweep_plan, stop).map_err(
             |err| match err {
                 PoolError::Stopped => Failure::Stopped,
                 err => Failure::Error(format!("the Rust process pool failed: {err}")),
@@ -195,7 +196,7 @@ fn algorithm(plan: &Plan) -> Result<Vec<Record>, Failure> {
     let cores = shared::machine::cores();
     let rows = ALGORITHM_WAYS
         .iter()
-        .map(|&way| algorithm::run_way(way, plan.algorithm_calls, plan.limit, cores))
+        .map(|&way| algorithm::measure_way(way, plan.algorithm_calls, plan.limit, cores))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|err| Failure::Error(format!("cannot build a thread pool: {err}")))?;
     Ok(chapter_4_records::algorithms(&rows, plan.limit))
@@ -208,16 +209,16 @@ fn hybrid(
     program: &Path,
     stop: &'static Shutdown,
 ) -> Result<Record, Failure> {
-    let runner = Runner::Pool(PoolKind::Processes);
-    let config = HybridConfig {
-        runner,
+    let place = Place::Processes;
+    let hybrid_plan = HybridPlan {
+        place,
         workers: plan.hybrid_workers,
-        calls: Call::batch(plan.calls, plan.limit),
-        heartbeat: plan.heartbeat,
+        calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
+        tick: plan.heartbeat,
         program: program.to_path_buf(),
         worker_timeout: WORKER_TIMEOUT,
     };
-    let run = hybrid::run(&config, stop)
+    let run = hybrid::run(&hybrid_plan, stop)
         .map_err(|err| Failure::Error(format!("cannot start tokio: {err}")))?;
     match run.ended_by {
         None => {}
@@ -229,6 +230,6 @@ fn hybrid(
     Ok(Record {
         version: VERSION.to_string(),
         fingerprint: run.results.iter().flatten().last().copied(),
-        ..chapter_4_records::hybrid(&run, runner, plan.hybrid_workers, plan.limit)
+        ..chapter_4_records::hybrid(&run, place, plan.hybrid_workers, plan.limit)
     })
 }

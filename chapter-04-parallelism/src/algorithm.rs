@@ -7,12 +7,12 @@
 //! cores, and compares each with the loop on one core. The trees live in
 //! `shared::product_tree`, whose docs explain why they win.
 
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use clap::ValueEnum;
 use num_bigint::BigUint;
 use rayon::prelude::*;
+use rayon::{ThreadPool, ThreadPoolBuilder};
 use shared::measure::{Measurement, Stopwatch};
 use shared::{product_tree, workload};
 
@@ -40,18 +40,31 @@ impl Algorithm {
 }
 // ANCHOR_END: algorithm
 
-/// The algorithm `--algorithm` chose for every call of this process.
-static CHOSEN: OnceLock<Algorithm> = OnceLock::new();
+impl Algorithm {
+    /// Every algorithm, in `--help` order.
+    pub const ALL: [Algorithm; 3] =
+        [Algorithm::Loop, Algorithm::Tree, Algorithm::ParallelTree];
 
-/// Chooses the algorithm of every later `Call::run` in this process (once).
-/// Worker processes are not told: they always run the loop.
-pub fn choose(algorithm: Algorithm) {
-    let _ = CHOSEN.set(algorithm);
+    /// Its name on the command line and in the worker protocol.
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::Loop => "loop",
+            Algorithm::Tree => "tree",
+            Algorithm::ParallelTree => "parallel-tree",
+        }
+    }
 }
 
-/// The chosen algorithm; the loop unless `choose` said otherwise.
-pub fn chosen() -> Algorithm {
-    CHOSEN.get().copied().unwrap_or(Algorithm::Loop)
+impl std::str::FromStr for Algorithm {
+    type Err = String;
+
+    /// The algorithm named `name`, or a sentence that lists the known ones.
+    fn from_str(name: &str) -> Result<Self, String> {
+        Algorithm::ALL.into_iter().find(|a| a.name() == name).ok_or_else(|| {
+            let known: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
+            format!("unknown algorithm {name:?} (known: {})", known.join(", "))
+        })
+    }
 }
 
 /// One row of the comparison: an algorithm, and how the calls were spread.
@@ -96,6 +109,14 @@ impl Way {
         }
     }
 
+    /// The threads of its pool: one, or one per core.
+    pub fn threads(self, cores: usize) -> usize {
+        match self {
+            Way::LoopOneCore | Way::TreeOneCore => 1,
+            Way::LoopAllCores | Way::ParallelTreeAllCores => cores,
+        }
+    }
+
     /// The algorithm each call uses.
     pub fn algorithm(self) -> Algorithm {
         match self {
@@ -125,44 +146,46 @@ impl Row {
 }
 
 // ANCHOR: run_way
-/// Runs `calls` calls of the product below `limit` one way. "All cores"
-/// means a rayon pool of one thread per core: the loop's calls share it out
-/// between them, the parallel tree splits each call across it.
-pub fn run_way(
+/// Runs `calls` calls of the product below `limit` one way, on `pool` (one
+/// thread, or one per core): the loop's calls share the pool out between
+/// them, the parallel tree splits each call across it.
+pub fn run_way(way: Way, pool: &ThreadPool, calls: usize, limit: u32) -> Vec<u64> {
+    let algorithm = way.algorithm();
+    let call = |_| workload::fingerprint(&algorithm.product(limit));
+    pool.install(|| match way {
+        Way::LoopAllCores => {
+            (0..calls).into_par_iter().with_max_len(1).map(call).collect()
+        }
+        _ => (0..calls).map(call).collect(),
+    })
+}
+// ANCHOR_END: run_way
+
+/// One way, measured: its pool is built first, then `run_way` is timed.
+pub fn measure_way(
     way: Way,
     calls: usize,
     limit: u32,
     cores: usize,
 ) -> Result<Row, rayon::ThreadPoolBuildError> {
-    let threads = match way {
-        Way::LoopOneCore | Way::TreeOneCore => 1,
-        Way::LoopAllCores | Way::ParallelTreeAllCores => cores,
-    };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
-    let algorithm = way.algorithm();
-    let call = |_| workload::fingerprint(&algorithm.product(limit));
+    let pool = ThreadPoolBuilder::new().num_threads(way.threads(cores)).build()?;
     let stopwatch = Stopwatch::start();
-    let fingerprints: Vec<u64> = pool.install(|| match way {
-        Way::LoopAllCores => {
-            (0..calls).into_par_iter().with_max_len(1).map(call).collect()
-        }
-        _ => (0..calls).map(call).collect(),
-    });
+    let fingerprints = run_way(way, &pool, calls, limit);
     Ok(Row { way, measurement: stopwatch.stop(), fingerprints })
 }
-// ANCHOR_END: run_way
 
-/// The four ways, in order; as each finishes, `done` sees every row so far.
+/// The four ways, measured in order; as each finishes, `progress` sees every
+/// row so far.
 pub fn compare(
     calls: usize,
     limit: u32,
     cores: usize,
-    mut done: impl FnMut(&[Row]),
+    mut progress: impl FnMut(&[Row]),
 ) -> Result<Vec<Row>, rayon::ThreadPoolBuildError> {
     let mut rows = Vec::new();
     for way in Way::ALL {
-        rows.push(run_way(way, calls, limit, cores)?);
-        done(&rows);
+        rows.push(measure_way(way, calls, limit, cores)?);
+        progress(&rows);
     }
     Ok(rows)
 }
@@ -229,7 +252,7 @@ mod tests {
     #[test]
     fn each_way_runs_every_call() {
         for way in Way::ALL {
-            let row = run_way(way, 3, 21, 2).unwrap();
+            let row = measure_way(way, 3, 21, 2).unwrap();
             assert_eq!(row.fingerprints, [62, 62, 62], "{way:?}: 20! has 62 bits");
         }
     }

@@ -8,8 +8,7 @@ use clap::Parser;
 use shared::cli;
 
 use crate::algorithm::Algorithm;
-use crate::hybrid::Runner;
-use crate::sweep::PoolKind;
+use crate::place::Place;
 
 /// Maps 20 CPU-bound calls onto pools of N threads and of N processes, for
 /// N = 1, 2, 4, 8, 20, like the article's `Pool(N).map`; then runs an async
@@ -24,40 +23,42 @@ use crate::sweep::PoolKind;
   chapter-04-parallelism 4
   chapter-04-parallelism --sweep --pool processes --workers 1,2,3
   chapter-04-parallelism --repeat 3 --pictures book/src/pictures --json runs.jsonl
-  chapter-04-parallelism --hybrid --pool threads"
+  chapter-04-parallelism --hybrid --pool threads --tick 50ms"
 )]
 pub struct Config {
     /// One pool size, as on the article's command line (N = 1 is added).
     #[arg(value_name = "N", value_parser = cli::parse_workers, conflicts_with = "workers")]
     pub size: Option<usize>,
-    /// Pool sizes [default: 1,2,4,8,20; for the hybrid: the core count].
-    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = cli::parse_workers)]
+    /// Pool sizes, comma-separated [default: 1,2,4,8,20; for the hybrid:
+    /// the core count].
+    #[arg(long, value_name = "N", value_delimiter = ',', value_parser = cli::parse_workers)]
     pub workers: Option<Vec<usize>>,
     /// Which kind of pool to run.
-    #[arg(long, value_enum, default_value_t = Pools::All)]
-    pub pool: Pools,
+    #[arg(long, value_enum, default_value_t = PoolChoice::All)]
+    pub pool: PoolChoice,
     /// Calls mapped onto each pool.
-    #[arg(long, value_name = "COUNT", default_value = "20", value_parser = cli::parse_calls)]
+    #[arg(long, value_name = "N", default_value = "20", value_parser = cli::parse_calls)]
     pub calls: usize,
     /// Size of each call: the product of the integers below LIMIT.
-    #[arg(long, default_value_t = shared::workload::DEFAULT_LIMIT, value_parser = cli::parse_limit)]
+    #[arg(long, value_name = "LIMIT", default_value_t = shared::workload::DEFAULT_LIMIT, value_parser = cli::parse_limit)]
     pub limit: u32,
     /// Runs per pool size; the run with the median time is kept.
-    #[arg(long, value_name = "RUNS", default_value = "1", value_parser = cli::parse_repeat)]
+    #[arg(long, value_name = "N", default_value = "1", value_parser = cli::parse_repeat)]
     pub repeat: usize,
     /// Only the sweep over pool sizes.
     #[arg(long, conflicts_with = "hybrid")]
     pub sweep: bool,
-    /// Only the hybrid: a tokio loop keeps a heartbeat while a pool computes.
+    /// Only the hybrid: a tokio loop's ticker ticks while a pool computes.
     #[arg(long)]
     pub hybrid: bool,
     /// Only the algorithms: the loop and a product tree, on 1 core and on all.
     #[arg(long, conflicts_with_all = ["sweep", "hybrid"])]
     pub algorithms: bool,
-    /// How each call computes its product (tree needs --pool threads).
+    /// How each call computes its product, on any pool.
     #[arg(long, value_enum, default_value_t = Algorithm::Loop)]
     pub algorithm: Algorithm,
-    /// Write the pictures (SVG) to DIR: time, speedup, lanes; or algorithms.
+    /// Write the pictures (SVG) to DIR, created if missing: time, speedup,
+    /// lanes; or algorithms.
     #[arg(long, value_name = "DIR", conflicts_with = "hybrid")]
     pub pictures: Option<PathBuf>,
     /// Write one JSON record per measured row to PATH.
@@ -66,17 +67,17 @@ pub struct Config {
     /// How long a worker process may take to start or to answer one call.
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     pub worker_timeout: Duration,
-    /// The hybrid's heartbeat period.
+    /// How often the hybrid's ticker ticks.
     #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
-    pub heartbeat: Duration,
+    pub tick: Duration,
     /// Cores of the machine (or of `COURSE_CORES`); not a flag.
     #[arg(skip = shared::machine::cores())]
     pub cores: usize,
 }
 
-/// Which pools a run uses, as `--pool` names them.
+/// Which places a run uses, as `--pool` names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Pools {
+pub enum PoolChoice {
     /// Threads, processes, and for the hybrid the loop itself too.
     All,
     /// Threads first, then processes.
@@ -92,7 +93,7 @@ pub enum Pools {
 impl Config {
     /// Whether the sweep runs: unless another part was asked for alone.
     pub fn runs_sweep(&self) -> bool {
-        !self.algorithms && !self.hybrid && self.pool != Pools::Loop
+        !self.algorithms && !self.hybrid && self.pool != PoolChoice::Loop
     }
 
     /// Whether the hybrid runs: unless another part was asked for alone.
@@ -100,24 +101,23 @@ impl Config {
         !self.algorithms && !self.sweep
     }
 
-    /// The kinds of pool the sweep runs, in order.
-    pub fn kinds(&self) -> Vec<PoolKind> {
+    /// Where the sweep runs its calls, in order: the pools asked for.
+    pub fn sweep_places(&self) -> Vec<Place> {
         match self.pool {
-            Pools::All | Pools::Both => vec![PoolKind::Threads, PoolKind::Processes],
-            Pools::Threads => vec![PoolKind::Threads],
-            Pools::Processes => vec![PoolKind::Processes],
-            Pools::Loop => vec![],
+            PoolChoice::All | PoolChoice::Both => vec![Place::Threads, Place::Processes],
+            PoolChoice::Threads => vec![Place::Threads],
+            PoolChoice::Processes => vec![Place::Processes],
+            PoolChoice::Loop => vec![],
         }
     }
 
     /// Where the hybrid's calls run, in order: each pool, then the loop.
-    pub fn runners(&self) -> Vec<Runner> {
-        let mut runners: Vec<Runner> =
-            self.kinds().into_iter().map(Runner::Pool).collect();
-        if matches!(self.pool, Pools::All | Pools::Loop) {
-            runners.push(Runner::Loop);
+    pub fn hybrid_places(&self) -> Vec<Place> {
+        let mut places = self.sweep_places();
+        if matches!(self.pool, PoolChoice::All | PoolChoice::Loop) {
+            places.push(Place::Loop);
         }
-        runners
+        places
     }
 
     /// The sweep's sizes: those asked for, or the article's 1, 2, 4, 8, 20;
@@ -138,12 +138,10 @@ impl Config {
         }
     }
 
-    /// What clap cannot check: the caller exits with 2.
+    /// What clap cannot check: bad input, exit code 2.
     pub fn check(&self) -> Result<(), &'static str> {
         let many = self.asked().is_some_and(|sizes| sizes.len() > 1);
-        if self.algorithm != Algorithm::Loop && self.pool != Pools::Threads {
-            Err("--algorithm tree and parallel-tree run on threads: add --pool threads")
-        } else if many && self.runs_hybrid() && !self.runs_sweep() {
+        if many && self.runs_hybrid() && !self.runs_sweep() {
             Err("--hybrid runs one pool size: give one N")
         } else {
             Ok(())

@@ -1,26 +1,28 @@
 //! The hybrid the article promised: an async program whose event loop stays
 //! responsive while CPU-bound calls run on a pool.
 //!
-//! A tokio runtime on one thread plays asyncio's loop. It keeps a heartbeat
-//! and serves small requests, while the calls run on a rayon pool (or on a
+//! A tokio runtime on one thread plays asyncio's loop. Its ticker ticks and
+//! it serves small requests, while the calls run on a rayon pool (or on a
 //! pool of processes) and come back one by one through a channel. The loop
 //! never runs a call itself, so it only ever waits for timers and messages,
-//! and its lateness is measured to show it. For comparison the same calls
-//! can also run on the loop itself ([`Runner::Loop`]), chapter 2's mistake.
+//! and each tick's lateness is measured to show it. For comparison the same
+//! calls can also run on the loop itself ([`Place::Loop`]), chapter 2's
+//! mistake.
 
 use std::path::PathBuf;
+use std::thread::Scope;
 use std::time::{Duration, Instant};
 
 use shared::measure::{Measurement, Stopwatch};
 use shared::shutdown::Shutdown;
 use shared::workload;
 use tokio::sync::{mpsc, oneshot};
-use tokio::time::sleep_until;
+use tokio::time::{interval_at, sleep_until};
 
 use crate::call::{Call, Fingerprint};
+use crate::place::Place;
 use crate::pool_error::PoolError;
 use crate::process_pool::ProcessPool;
-use crate::sweep::PoolKind;
 use crate::worker;
 
 /// How many steps below normal priority the pool's workers run: the loop,
@@ -28,36 +30,18 @@ use crate::worker;
 /// the workers and other programs keep every core busy.
 pub const POOL_NICE: i32 = 10;
 
-/// Where the hybrid's calls run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Runner {
-    /// On a pool, off the loop: the design this section teaches.
-    Pool(PoolKind),
-    /// On the loop's own thread, one after another: chapter 2's mistake.
-    Loop,
-}
-
-impl Runner {
-    /// A short name for records and headings: `threads`, `processes`, `on-loop`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Runner::Pool(kind) => kind.name(),
-            Runner::Loop => "on-loop",
-        }
-    }
-}
-
 /// What the hybrid runs.
 #[derive(Debug, Clone)]
-pub struct HybridConfig {
+pub struct HybridPlan {
     /// Where the calls run.
-    pub runner: Runner,
+    pub place: Place,
     /// Workers in the pool.
     pub workers: usize,
     /// The calls to hand to the pool.
     pub calls: Vec<Call>,
-    /// The loop's heartbeat period; small requests arrive four times as often.
-    pub heartbeat: Duration,
+    /// How often the loop's ticker ticks; small requests arrive four times
+    /// as often.
+    pub tick: Duration,
     /// The program a process pool starts (this binary).
     pub program: PathBuf,
     /// How long a worker process may take to start or to answer.
@@ -69,14 +53,14 @@ pub struct HybridConfig {
 pub struct HybridRun {
     /// Results in call order; `None` for a call that did not come back.
     pub results: Vec<Option<Fingerprint>>,
-    /// When the first and the last result came back, from the start.
+    /// When the first result came back, from the start.
     pub first_back: Option<Duration>,
     /// When the last result came back.
     pub last_back: Option<Duration>,
-    /// The heartbeat period.
-    pub heartbeat: Duration,
-    /// How late each heartbeat fired after its deadline.
-    pub beats: Vec<Duration>,
+    /// The ticker's period.
+    pub tick: Duration,
+    /// How late each tick came after it was due.
+    pub lateness: Vec<Duration>,
     /// How long each small request waited before it was served.
     pub requests: Vec<Duration>,
     /// Wall and CPU time of the whole run.
@@ -88,6 +72,9 @@ pub struct HybridRun {
 /// One call's answer as it comes back to the loop, or why none will.
 type Answer = Result<(Call, Fingerprint), PoolError>;
 
+/// Where the calls send their answers; the loop holds the receiving end.
+type Answers = mpsc::UnboundedSender<Answer>;
+
 impl HybridRun {
     /// Calls that came back.
     pub fn returned(&self) -> usize {
@@ -95,115 +82,135 @@ impl HybridRun {
     }
 }
 
-/// Runs the hybrid on a new current-thread tokio runtime.
-pub fn run(config: &HybridConfig, stop: &'static Shutdown) -> std::io::Result<HybridRun> {
+/// Runs the hybrid on a new current-thread tokio runtime. The pools work on
+/// scoped threads, so every worker is reaped before this returns.
+pub fn run(plan: &HybridPlan, shutdown: &Shutdown) -> std::io::Result<HybridRun> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
-    Ok(runtime.block_on(event_loop(config, stop)))
+    let stopwatch = Stopwatch::start();
+    let (answers, results) = mpsc::unbounded_channel();
+    let heard = std::thread::scope(|scope| {
+        // The loop's own task (Place::Loop) is spawned on this runtime.
+        let _entered = runtime.enter();
+        hand_off(plan, shutdown, scope, answers);
+        runtime.block_on(event_loop(plan, shutdown, results))
+    });
+    Ok(HybridRun {
+        results: heard.answers,
+        first_back: heard.first_back,
+        last_back: heard.last_back,
+        tick: plan.tick,
+        lateness: heard.lateness,
+        requests: heard.requests,
+        measurement: stopwatch.stop(),
+        ended_by: heard.ended_by,
+    })
 }
 
 // ANCHOR: hand_off
-/// Hands every call to the pool; each result comes back through `results`.
-/// Returns the process pool's thread, which the caller must join: it is the
-/// thread that kills and reaps the workers.
-fn hand_off(
-    config: &HybridConfig,
-    stop: &'static Shutdown,
-    results: mpsc::UnboundedSender<Answer>,
-) -> Option<std::thread::JoinHandle<()>> {
-    match config.runner {
-        Runner::Pool(PoolKind::Threads) => {
-            let pool = match rayon::ThreadPoolBuilder::new()
-                .num_threads(config.workers)
-                .start_handler(|_| worker::lower_priority(POOL_NICE))
-                .build()
-            {
-                Ok(pool) => pool,
-                Err(err) => {
-                    let _ = results
-                        .send(Err(PoolError::Spawn(format!("thread pool: {err}"))));
-                    return None;
-                }
-            };
-            for &call in &config.calls {
-                let results = results.clone();
-                // `spawn` queues the call and returns at once; the sender is
-                // dropped when the call is done, so the channel closes after
-                // the last one.
-                pool.spawn(move || {
-                    if !stop.is_requested() {
-                        let _ = results.send(Ok((call, call.run())));
-                    }
-                });
-            }
-            // Dropping the pool lets its threads finish the queued calls, then exit.
-            None
+/// Hands every call to `plan.place`; each result comes back through
+/// `answers`, whose channel closes once the last call is done.
+fn hand_off<'scope, 'env>(
+    plan: &'env HybridPlan,
+    shutdown: &'env Shutdown,
+    scope: &'scope Scope<'scope, 'env>,
+    answers: Answers,
+) {
+    match plan.place {
+        Place::Threads => {
+            scope.spawn(move || on_threads(plan, shutdown, answers));
         }
-        Runner::Pool(PoolKind::Processes) => {
-            let config = config.clone();
-            // The process pool blocks while it waits for pipes: it gets a
-            // thread of its own, never the loop's.
-            Some(std::thread::spawn(move || {
-                let outcome = ProcessPool::start(
-                    config.workers,
-                    &config.program,
-                    config.worker_timeout,
-                    POOL_NICE,
-                    stop,
-                )
-                .and_then(|mut pool| {
-                    pool.map(&config.calls, stop, |call, fingerprint| {
-                        let _ = results.send(Ok((call, fingerprint)));
-                    })?;
-                    pool.close();
-                    Ok(())
-                });
-                if let Err(err) = outcome {
-                    let _ = results.send(Err(err));
-                }
-            }))
+        Place::Processes => {
+            scope.spawn(move || on_processes(plan, shutdown, answers));
         }
-        Runner::Loop => {
-            // A task on the loop itself: while a call computes, nothing else
-            // on this thread runs. `yield_now` lets the loop look at its
-            // timers between two calls, and no more often.
-            let calls = config.calls.clone();
-            tokio::spawn(async move {
-                for call in calls {
-                    let _ = results.send(Ok((call, call.run())));
-                    tokio::task::yield_now().await;
-                }
-            });
-            None
+        Place::Loop => {
+            tokio::spawn(on_loop(plan.calls.clone(), answers));
         }
     }
 }
 // ANCHOR_END: hand_off
 
+// ANCHOR: on_threads
+/// The calls on a rayon pool, each its own task. A task that starts after
+/// Ctrl-C skips its call; each task's sender drops when it ends.
+fn on_threads(plan: &HybridPlan, shutdown: &Shutdown, answers: Answers) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(plan.workers)
+        .start_handler(|_| worker::lower_priority(POOL_NICE))
+        .build();
+    let pool = match pool {
+        Ok(pool) => pool,
+        Err(err) => {
+            let _ = answers.send(Err(PoolError::Spawn(format!("thread pool: {err}"))));
+            return;
+        }
+    };
+    pool.scope(|tasks| {
+        for &call in &plan.calls {
+            let answers = answers.clone();
+            tasks.spawn(move |_| {
+                if !shutdown.is_requested() {
+                    let _ = answers.send(Ok((call, call.run())));
+                }
+            });
+        }
+    });
+}
+// ANCHOR_END: on_threads
+
+// ANCHOR: on_processes
+/// The calls on a pool of worker processes. The pool blocks while it waits
+/// for pipes, so it runs on a thread of its own, never the loop's.
+fn on_processes(plan: &HybridPlan, shutdown: &Shutdown, answers: Answers) {
+    let (size, program) = (plan.workers, &plan.program);
+    let outcome =
+        ProcessPool::start(size, program, plan.worker_timeout, POOL_NICE, shutdown)
+            .and_then(|mut pool| {
+                pool.map(&plan.calls, shutdown, |call, fingerprint| {
+                    let _ = answers.send(Ok((call, fingerprint)));
+                })?;
+                pool.close();
+                Ok(())
+            });
+    if let Err(err) = outcome {
+        let _ = answers.send(Err(err));
+    }
+}
+// ANCHOR_END: on_processes
+
+// ANCHOR: on_loop
+/// The mistake: the calls as a task on the loop itself. While a call
+/// computes, nothing else on this thread runs; `yield_now` lets the loop
+/// look at its timers between two calls, and no more often.
+async fn on_loop(calls: Vec<Call>, answers: Answers) {
+    for call in calls {
+        let _ = answers.send(Ok((call, call.run())));
+        tokio::task::yield_now().await;
+    }
+}
+// ANCHOR_END: on_loop
+
 // ANCHOR: event_loop
-/// The loop: heartbeat, small requests and results, until every call is back.
-async fn event_loop(config: &HybridConfig, stop: &'static Shutdown) -> HybridRun {
-    let stopwatch = Stopwatch::start();
+/// The loop: ticks, small requests and results, until every call is back.
+async fn event_loop(
+    plan: &HybridPlan,
+    shutdown: &Shutdown,
+    mut results: mpsc::UnboundedReceiver<Answer>,
+) -> Heard {
     let start = Instant::now();
-    let (results_in, mut results) = mpsc::unbounded_channel();
-    let process_thread = hand_off(config, stop, results_in);
+    let (calls_back, finished) = oneshot::channel();
+    let requests = tokio::spawn(serve_small_requests(plan.tick / 4, finished));
 
-    let (done, finished) = oneshot::channel();
-    let requests = tokio::spawn(serve_small_requests(config.heartbeat / 4, finished));
-
-    let mut answers = vec![None; config.calls.len()];
+    let mut answers = vec![None; plan.calls.len()];
     let (mut first_back, mut last_back, mut ended_by) = (None, None, None);
-    let mut beats = Vec::new();
-    let mut next_beat = start + config.heartbeat;
+    let mut lateness = Vec::new();
+    let mut ticker = interval_at((start + plan.tick).into(), plan.tick);
     loop {
         tokio::select! {
-            () = stop.requested() => {
+            () = shutdown.requested() => {
                 ended_by = Some(PoolError::Stopped);
                 break;
             }
-            () = sleep_until(next_beat.into()) => {
-                beats.push(next_beat.elapsed());
-                next_beat += config.heartbeat;
-            }
+            due = ticker.tick() => lateness.push(due.elapsed()),
             outcome = results.recv() => match outcome {
                 Some(Ok((call, fingerprint))) => {
                     answers[call.id] = Some(fingerprint);
@@ -218,23 +225,21 @@ async fn event_loop(config: &HybridConfig, stop: &'static Shutdown) -> HybridRun
             },
         }
     }
-    let _ = done.send(());
+    let _ = calls_back.send(());
     let requests = requests.await.unwrap_or_default();
-    if let Some(thread) = process_thread {
-        let _ = thread.join(); // returns once every worker is reaped
-    }
-    HybridRun {
-        results: answers,
-        first_back,
-        last_back,
-        heartbeat: config.heartbeat,
-        beats,
-        requests,
-        measurement: stopwatch.stop(),
-        ended_by,
-    }
+    Heard { answers, first_back, last_back, lateness, requests, ended_by }
 }
 // ANCHOR_END: event_loop
+
+/// What the loop saw, in [`HybridRun`]'s words.
+struct Heard {
+    answers: Vec<Option<Fingerprint>>,
+    first_back: Option<Duration>,
+    last_back: Option<Duration>,
+    lateness: Vec<Duration>,
+    requests: Vec<Duration>,
+    ended_by: Option<PoolError>,
+}
 
 /// Small requests arrive every `every`; each is a tiny computation, served on
 /// the loop. Returns how long each waited past its arrival time.

@@ -16,6 +16,8 @@
 //! The lesson, at the top of `src/` (what the book's listings include):
 //!
 //! - [`call`]: one call of the workload, and its result (a fingerprint).
+//! - [`place`]: where the calls run: a pool of threads, of processes, or the
+//!   loop's own thread.
 //! - [`thread_pool`]: `Pool.map` on a rayon pool of N threads.
 //! - [`protocol`]: the line protocol between the pool and its worker processes.
 //! - [`worker`]: the worker side: this program re-run, serving calls on stdin,
@@ -23,9 +25,9 @@
 //! - [`process_pool`]: the pool side: start, map, close, and a drop guard that
 //!   kills and reaps every worker.
 //! - [`pool_error`]: what can go wrong with a process pool, in words.
-//! - [`sweep`]: the sweep over N and pool kinds, each run measured.
+//! - [`sweep`]: the sweep over N and places, each run measured.
 //! - [`ideal`]: rounds, ideal time, speedup and efficiency, by counting.
-//! - [`hybrid`]: a tokio loop with a heartbeat while a pool does the work
+//! - [`hybrid`]: a tokio loop whose ticker ticks while a pool does the work
 //!   (or, to compare, while the loop does it itself).
 //! - [`algorithm`]: a better algorithm against more cores: loop and product tree.
 //!
@@ -43,6 +45,7 @@ pub mod algorithm;
 pub mod call;
 pub mod hybrid;
 pub mod ideal;
+pub mod place;
 pub mod pool_error;
 pub mod process_pool;
 pub mod protocol;
@@ -63,7 +66,7 @@ pub mod run;
 /// same ones to a captured real run before holding it equal to the snapshot.
 pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     (r"bar (\d+) % (met|missed)", "bar $1 % [met or missed]"),
-    (r"\b\d+ of \d+ (beats|requests)\b", "[n] of [n] $1"),
-    (r"\b\d+ (beats|requests)\b", "[n] $1"),
+    (r"\b\d+ of \d+ (ticks|requests)\b", "[n] of [n] $1"),
+    (r"\b\d+ (ticks|requests)\b", "[n] $1"),
     (r"\(pid \d+\)", "(pid [pid])"),
 ];

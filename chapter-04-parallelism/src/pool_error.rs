@@ -22,6 +22,8 @@ pub enum PoolError {
     Hung { worker: usize, pid: u32, call: Option<usize>, timeout: Duration },
     /// A worker printed something that is not an answer.
     Garbled { worker: usize, pid: u32, line: String },
+    /// A worker refused a call it could not compute, and said why.
+    Refused { worker: usize, pid: u32, reason: String },
 }
 // ANCHOR_END: pool_error
 
@@ -45,6 +47,9 @@ impl fmt::Display for PoolError {
             PoolError::Garbled { worker, pid, line } => {
                 let what = format!("sent {line:?}, which is not an answer");
                 write!(f, "worker {worker} (pid {pid}) {what}")
+            }
+            PoolError::Refused { worker, pid, reason } => {
+                write!(f, "worker {worker} (pid {pid}) refused a call: {reason}")
             }
         }
     }

@@ -21,7 +21,8 @@ use shared::shutdown::Shutdown;
 
 use crate::call::{Call, Fingerprint};
 use crate::pool_error::{PoolError, describe_exit};
-use crate::{protocol, worker};
+use crate::protocol::{self, Reply};
+use crate::worker;
 
 /// How often the pool looks at Ctrl-C and at the clock while it waits.
 const POLL: Duration = Duration::from_millis(20);
@@ -38,6 +39,10 @@ enum Event {
     Garbled {
         worker: usize,
         line: String,
+    },
+    Refused {
+        worker: usize,
+        reason: String,
     },
     /// The worker's stdout closed: it has exited, or is about to.
     Closed(usize),
@@ -74,7 +79,7 @@ impl ProcessPool {
         program: &Path,
         timeout: Duration,
         nice: i32,
-        stop: &Shutdown,
+        shutdown: &Shutdown,
     ) -> Result<Self, PoolError> {
         let started = Instant::now();
         let (events_in, events) = mpsc::channel();
@@ -109,7 +114,7 @@ impl ProcessPool {
         let mut waiting = size;
         let deadline = Instant::now() + timeout;
         while waiting > 0 {
-            match pool.next_event(stop, Some(deadline))? {
+            match pool.next_event(shutdown, Some(deadline))? {
                 Event::Ready(_) => waiting -= 1,
                 other => return Err(pool.unexpected(other)),
             }
@@ -136,7 +141,7 @@ impl ProcessPool {
     pub fn map(
         &mut self,
         calls: &[Call],
-        stop: &Shutdown,
+        shutdown: &Shutdown,
         mut on_done: impl FnMut(Call, Fingerprint),
     ) -> Result<Vec<Fingerprint>, PoolError> {
         let mut results: Vec<Option<Fingerprint>> = vec![None; calls.len()];
@@ -148,7 +153,7 @@ impl ProcessPool {
             }
         }
         while outstanding > 0 {
-            match self.next_event(stop, None)? {
+            match self.next_event(shutdown, None)? {
                 Event::Done { worker, id: slot, fingerprint }
                     if self.workers[worker].busy.map(|b| b.0) == Some(slot) =>
                 {
@@ -202,11 +207,11 @@ impl ProcessPool {
     /// an optional deadline (for the start-up).
     fn next_event(
         &mut self,
-        stop: &Shutdown,
+        shutdown: &Shutdown,
         deadline: Option<Instant>,
     ) -> Result<Event, PoolError> {
         loop {
-            if stop.is_requested() {
+            if shutdown.is_requested() {
                 return Err(PoolError::Stopped);
             }
             match self.events.recv_timeout(POLL) {
@@ -239,6 +244,11 @@ impl ProcessPool {
                 worker: worker + 1,
                 pid: self.workers[worker].child.id(),
                 line,
+            },
+            Event::Refused { worker, reason } => PoolError::Refused {
+                worker: worker + 1,
+                pid: self.workers[worker].child.id(),
+                reason,
             },
             Event::Ready(worker) | Event::Done { worker, .. } => PoolError::Garbled {
                 worker: worker + 1,
@@ -316,8 +326,11 @@ fn spawn_reader(
                 Event::Ready(index)
             } else {
                 match protocol::parse_answer(&line) {
-                    Ok((id, fingerprint)) => {
+                    Ok(Reply::Done(id, fingerprint)) => {
                         Event::Done { worker: index, id, fingerprint }
+                    }
+                    Ok(Reply::Refused(reason)) => {
+                        Event::Refused { worker: index, reason }
                     }
                     Err(_) => Event::Garbled { worker: index, line },
                 }

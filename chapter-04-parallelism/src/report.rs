@@ -9,11 +9,12 @@ use shared::format::{self, seconds};
 
 use crate::algorithm::{self, Row as WayRow};
 use crate::config::Config;
-use crate::hybrid::{HybridRun, POOL_NICE, Runner};
+use crate::hybrid::{HybridRun, POOL_NICE};
 use crate::ideal;
 use crate::observe::lateness::Lateness;
 use crate::observe::rows::{Row, efficiency_target};
-use crate::sweep::{PoolKind, Run};
+use crate::place::Place;
+use crate::sweep::Run;
 
 /// The opening lines of a sweep over `sizes`.
 pub fn sweep_header(config: &Config, sizes: &[usize]) {
@@ -26,17 +27,18 @@ pub fn sweep_header(config: &Config, sizes: &[usize]) {
     }
 }
 
-/// The heading above one kind of pool's runs, and its table's header (only
+/// The heading above one place's runs, and its table's header (only
 /// processes have a start-up column).
-pub fn pool_heading(kind: PoolKind) {
-    let what = match kind {
-        PoolKind::Threads => "a rayon pool of N threads, calls as a parallel iterator",
-        PoolKind::Processes => "N copies of this program as workers, over pipes",
+pub fn pool_heading(place: Place) {
+    let what = match place {
+        Place::Threads => "a rayon pool of N threads, calls as a parallel iterator",
+        Place::Processes => "N copies of this program as workers, over pipes",
+        Place::Loop => "no pool: one call after another on this thread",
     };
-    say(format!("\n{} ({what}):", kind.name()));
+    say(format!("\n{} ({what}):", place.name()));
     let header =
         ["N", "rounds", "time", "ideal", "speedup", "efficiency", "CPU busy", "start-up"];
-    let columns = if kind == PoolKind::Processes { 8 } else { 7 };
+    let columns = if place == Place::Processes { 8 } else { 7 };
     say(aligned(&header[..columns], &POOL_WIDTHS));
 }
 
@@ -84,18 +86,18 @@ pub fn results(runs: &[Run]) {
 /// from the run at N = cores; everything else follows from counting.
 pub fn summary(rows: &[Row], calls: usize, cores: usize, sizes: &[usize]) {
     say(format!("Summary ({cores} cores):"));
-    for kind in [PoolKind::Threads, PoolKind::Processes] {
-        match rows.iter().find(|r| r.kind == kind && r.workers == cores) {
+    for place in [Place::Threads, Place::Processes, Place::Loop] {
+        match rows.iter().find(|r| r.place == place && r.workers == cores) {
             Some(row) => say(format!(
                 "  {} at N = {cores}: bar {:.0} % {}: {:.2}× faster, efficiency {:.0} %",
-                kind.name(),
-                efficiency_target(kind) * 100.0,
+                place.name(),
+                efficiency_target(place) * 100.0,
                 row.verdict(),
                 row.speedup,
                 row.efficiency * 100.0,
             )),
-            None if rows.iter().any(|r| r.kind == kind) => {
-                say(format!("  {}: N = {cores} was not in the sweep", kind.name()))
+            None if rows.iter().any(|r| r.place == place) => {
+                say(format!("  {}: N = {cores} was not in the sweep", place.name()))
             }
             None => {}
         }
@@ -123,26 +125,25 @@ pub fn summary(rows: &[Row], calls: usize, cores: usize, sizes: &[usize]) {
 pub fn hybrid_header(config: &Config) {
     let (calls, limit, cores) = (config.calls, config.limit, config.cores);
     let work = format!("{calls} calls of product_below({limit})");
-    let beat = format::duration(config.heartbeat);
-    let serve =
-        format!("serves a request every {}", format::duration(config.heartbeat / 4));
+    let tick = format::duration(config.tick);
+    let serve = format!("serves a request every {}", format::duration(config.tick / 4));
     say(format!("\nHybrid ({cores} cores): while {work} run, a tokio"));
-    say(format!("loop on one thread beats every {beat} and {serve}."));
+    say(format!("loop on one thread ticks every {tick} and {serve}."));
 }
 
 /// The heading above one hybrid run: where its calls run.
-pub fn hybrid_heading(runner: Runner, workers: usize) {
+pub fn hybrid_heading(place: Place, workers: usize) {
     let pool = |what| format!("a pool of {workers} {what} at nice {POOL_NICE}");
-    let place = match runner {
-        Runner::Pool(PoolKind::Threads) => pool("rayon threads"),
-        Runner::Pool(PoolKind::Processes) => pool("worker processes"),
-        Runner::Loop => "the loop's own thread, the mistake".to_string(),
+    let where_ = match place {
+        Place::Threads => pool("rayon threads"),
+        Place::Processes => pool("worker processes"),
+        Place::Loop => "the loop's own thread, the mistake".to_string(),
     };
-    say(format!("\ncalls on {place}:"));
+    say(format!("\ncalls on {where_}:"));
 }
 
 /// The story of one hybrid run, then its verdicts in words.
-pub fn hybrid_run(run: &HybridRun, runner: Runner, answers_match: bool) {
+pub fn hybrid_run(run: &HybridRun, place: Place, answers_match: bool) {
     let (calls, back) = (run.results.len(), run.returned());
     say(format!("  0.000 s  {calls} calls handed over; the loop goes on"));
     if let Some(first) = run.first_back {
@@ -151,11 +152,11 @@ pub fn hybrid_run(run: &HybridRun, runner: Runner, answers_match: bool) {
     if let Some(last) = run.last_back {
         say(format!("  {}  last result back: {back}/{calls} calls", seconds(last)));
     }
-    lateness("heartbeat", "beats", Lateness::of(&run.beats, run.heartbeat));
-    lateness("small requests", "requests", Lateness::of(&run.requests, run.heartbeat));
-    let loop_did = match runner {
-        Runner::Loop => "the loop computed every call",
-        Runner::Pool(_) => "the loop thread only waits",
+    lateness("ticker", "ticks", Lateness::of(&run.lateness, run.tick));
+    lateness("small requests", "requests", Lateness::of(&run.requests, run.tick));
+    let loop_did = match place {
+        Place::Loop => "the loop computed every call",
+        Place::Threads | Place::Processes => "the loop thread only waits",
     };
     let (cores_used, wall) =
         (run.measurement.cores_used(), seconds(run.measurement.wall));
@@ -167,7 +168,7 @@ pub fn hybrid_run(run: &HybridRun, runner: Runner, answers_match: bool) {
     say(format!("results: {back}/{calls} {results}"));
 }
 
-/// "heartbeat on time: ..." or "heartbeat LATE: ...", the verdict first.
+/// "ticker on time: ..." or "ticker LATE: ...", the verdict first.
 fn lateness(what: &str, unit: &str, lateness: Lateness) {
     let Lateness { count, late, worst, late_after } = lateness;
     let (verdict, how_many) = match late {
@@ -183,7 +184,7 @@ pub fn algorithms_header(config: &Config) {
     let (calls, limit, cores) = (config.calls, config.limit, config.cores);
     say(format!("Algorithm or cores? {calls} calls of the product below {limit},"));
     say(format!("by the loop and by a product tree, on 1 core and on {cores}.\n"));
-    say(aligned(&["way", "per call", "all calls", "speedup"], &WAY_WIDTHS));
+    say(aligned(&["way", "wall/call", "all calls", "speedup"], &WAY_WIDTHS));
 }
 
 /// The widths of the algorithms' table's columns.

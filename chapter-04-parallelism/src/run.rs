@@ -1,57 +1,65 @@
 //! One run of the program, as `main` asks for it: the algorithms, the sweep,
-//! then the hybrid on each pool and on the loop, printed as they go, and the
-//! records and pictures written at the end. A run that fails says why in one
-//! sentence; one stopped by Ctrl-C says how far it got.
+//! then the hybrid in each place, printed as they go, and the records and
+//! pictures written at the end. A run that fails says why in one sentence;
+//! one stopped by Ctrl-C says how far it got.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use shared::cli::say;
-use shared::record::{JsonLines, Record};
+use shared::exit::{self, Error};
+use shared::record::Record;
 use shared::shutdown::Shutdown;
 
 use crate::call::Call;
 use crate::config::Config;
-use crate::hybrid::{self, HybridConfig, Runner};
+use crate::hybrid::{self, HybridPlan};
 use crate::observe::{self, records, rows};
+use crate::place::Place;
 use crate::pool_error::PoolError;
-use crate::sweep::{self, PoolKind, Progress, SweepConfig};
+use crate::sweep::{self, Progress, SweepPlan};
 use crate::{algorithm, pictures, report};
 
-/// Runs what `config` asks for, printing as it goes, until `stop` (Ctrl-C).
-pub fn run(config: &Config, stop: &'static Shutdown) -> Result<(), String> {
-    algorithm::choose(config.algorithm);
+/// Runs what `config` asks for, printing as it goes, until `shutdown`
+/// (Ctrl-C). Bad input, an unwritable `--json` or `--pictures` included, is
+/// found before anything runs.
+pub fn run(config: &Config, shutdown: &Shutdown) -> Result<(), Error> {
+    config.check().map_err(|bad| Error::BadInput(bad.to_string()))?;
+    let mut json = config.json.as_deref().map(exit::json_file).transpose()?;
+    let pictures = config.pictures.as_deref().map(exit::pictures_dir).transpose()?;
     // This program, started again as each worker process.
     let program = std::env::current_exe()
-        .map_err(|err| format!("cannot find this program: {err}"))?;
-    let mut json = config.json.as_deref().map(JsonLines::create).transpose()?;
+        .map_err(|err| Error::Failed(format!("cannot find this program: {err}")))?;
     let mut records = Vec::new();
     if config.algorithms {
-        records.extend(run_algorithms(config)?);
+        records.extend(run_algorithms(config, pictures.as_deref())?);
     }
     if config.runs_sweep() {
-        records.extend(run_sweep(config, &program, stop)?);
+        records.extend(run_sweep(config, &program, pictures.as_deref(), shutdown)?);
     }
     if config.runs_hybrid() {
         report::hybrid_header(config);
-        for runner in config.runners() {
-            records.push(run_hybrid(config, runner, &program, stop)?);
+        for place in config.hybrid_places() {
+            records.push(run_hybrid(config, place, &program, shutdown)?);
         }
     }
     if let Some(json) = &mut json {
-        json.write(&records)?;
+        json.write(&records).map_err(Error::Failed)?;
     }
     Ok(())
 }
 
-fn run_algorithms(config: &Config) -> Result<Vec<Record>, String> {
+fn run_algorithms(
+    config: &Config,
+    pictures: Option<&Path>,
+) -> Result<Vec<Record>, Error> {
     let (calls, limit, cores) = (config.calls, config.limit, config.cores);
     report::algorithms_header(config);
     let rows =
         algorithm::compare(calls, limit, cores, |rows| report::way_row(rows, cores))
-            .map_err(|err| format!("cannot build a thread pool: {err}"))?;
+            .map_err(|err| Error::Failed(format!("cannot build a thread pool: {err}")))?;
     say("");
     algorithm::summary(&rows, cores).into_iter().for_each(say);
-    if let Some(folder) = &config.pictures {
+    if let Some(folder) = pictures {
         let svg = pictures::algorithms(&rows, cores).render();
         pictures::write(folder, pictures::ALGORITHMS, svg)?;
     }
@@ -61,38 +69,39 @@ fn run_algorithms(config: &Config) -> Result<Vec<Record>, String> {
 fn run_sweep(
     config: &Config,
     program: &Path,
-    stop: &Shutdown,
-) -> Result<Vec<Record>, String> {
+    pictures: Option<&Path>,
+    shutdown: &Shutdown,
+) -> Result<Vec<Record>, Error> {
     let (calls, cores, sizes) = (config.calls, config.cores, config.sizes());
     report::sweep_header(config, &sizes);
-    let sweep_config = SweepConfig {
+    let plan = SweepPlan {
         workers: sizes.clone(),
-        calls: Call::batch(calls, config.limit),
+        calls: Call::batch(calls, config.limit, config.algorithm),
         repeat: config.repeat,
         program: program.to_path_buf(),
         worker_timeout: config.worker_timeout,
     };
-    let outcome =
-        sweep::sweep(&config.kinds(), &sweep_config, stop, |progress| match progress {
-            Progress::Starting(kind) => report::pool_heading(kind),
-            Progress::Finished(runs) => report::last_row(&rows::rows(runs, calls, cores)),
-        });
+    let places = config.sweep_places();
+    let outcome = sweep::sweep(&places, &plan, shutdown, |progress| match progress {
+        Progress::Starting(place) => report::pool_heading(place),
+        Progress::Finished(runs) => report::last_row(&rows::rows(runs, calls, cores)),
+    });
     let rows = rows::rows(&outcome.runs, calls, cores);
     if !rows.is_empty() {
         report::results(&outcome.runs);
         report::summary(&rows, calls, cores, &sizes);
     }
     if let Some(err) = outcome.ended_by {
-        let (ran, planned) = (outcome.runs.len(), config.kinds().len() * sizes.len());
+        let (ran, planned) = (outcome.runs.len(), places.len() * sizes.len());
         let how_far = format!("after {ran} of {planned} runs; every worker was stopped");
-        return Err(ended(err, how_far, stop));
+        return Err(ended(err, how_far, shutdown));
     }
-    if let Some(folder) = &config.pictures {
+    if let Some(folder) = pictures {
         pictures::write(folder, pictures::TIME, pictures::time_chart(&rows).render())?;
         let speedup = pictures::speedup_chart(&rows, cores).render();
         pictures::write(folder, pictures::SPEEDUP, speedup)?;
         // The lanes of the threads' run at N = cores, or at the largest N.
-        let mut threads = outcome.runs.iter().filter(|r| r.kind == PoolKind::Threads);
+        let mut threads = outcome.runs.iter().filter(|r| r.place == Place::Threads);
         let at_cores = threads.clone().find(|r| r.workers == cores);
         if let Some(run) = at_cores.or(threads.next_back()) {
             pictures::write(folder, pictures::LANES, pictures::lanes(run).render())?;
@@ -103,36 +112,36 @@ fn run_sweep(
 
 fn run_hybrid(
     config: &Config,
-    runner: Runner,
+    place: Place,
     program: &Path,
-    stop: &'static Shutdown,
-) -> Result<Record, String> {
+    shutdown: &Shutdown,
+) -> Result<Record, Error> {
     let workers = config.hybrid_workers();
-    let hybrid_config = HybridConfig {
-        runner,
+    let plan = HybridPlan {
+        place,
         workers,
-        calls: Call::batch(config.calls, config.limit),
-        heartbeat: config.heartbeat,
-        program: program.to_path_buf(),
+        calls: Call::batch(config.calls, config.limit, config.algorithm),
+        tick: config.tick,
+        program: PathBuf::from(program),
         worker_timeout: config.worker_timeout,
     };
-    report::hybrid_heading(runner, workers);
-    let run = hybrid::run(&hybrid_config, stop)
-        .map_err(|err| format!("cannot start the tokio runtime: {err}"))?;
-    report::hybrid_run(&run, runner, observe::answers_match(&run, &hybrid_config.calls));
+    report::hybrid_heading(place, workers);
+    let run = hybrid::run(&plan, shutdown)
+        .map_err(|err| Error::Failed(format!("cannot start the tokio runtime: {err}")))?;
+    report::hybrid_run(&run, place, observe::answers_match(&run, &plan.calls));
     match run.ended_by {
-        None => Ok(records::hybrid(&run, runner, workers, config.limit)),
-        Some(err) => Err(ended(err, "before every call came back".into(), stop)),
+        None => Ok(records::hybrid(&run, place, workers, config.limit)),
+        Some(err) => Err(ended(err, "before every call came back".into(), shutdown)),
     }
 }
 
 /// Why a part of the run ended early, for `main` to report. After Ctrl-C,
 /// first says how far the run got, and marks it stopped: a worker may see
 /// the terminal's Ctrl-C before this process's handler does (exit 130).
-fn ended(err: PoolError, how_far: String, stop: &Shutdown) -> String {
+fn ended(err: PoolError, how_far: String, shutdown: &Shutdown) -> Error {
     if err == PoolError::Stopped {
         say(format!("stopped by Ctrl-C {how_far}"));
-        stop.request();
+        shutdown.request();
     }
-    err.to_string()
+    Error::Failed(err.to_string())
 }

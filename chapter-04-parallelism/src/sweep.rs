@@ -9,32 +9,14 @@ use shared::measure::{Measurement, Stopwatch};
 use shared::shutdown::Shutdown;
 
 use crate::call::{Call, Fingerprint};
+use crate::place::Place;
 use crate::pool_error::PoolError;
 use crate::process_pool::ProcessPool;
 use crate::thread_pool;
 
-/// The two kinds of pool the chapter compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum PoolKind {
-    /// A rayon pool of N threads in this process.
-    Threads,
-    /// N worker processes, this program re-run, fed over pipes.
-    Processes,
-}
-
-impl PoolKind {
-    /// A short name for tables and charts.
-    pub fn name(self) -> &'static str {
-        match self {
-            PoolKind::Threads => "threads",
-            PoolKind::Processes => "processes",
-        }
-    }
-}
-
 /// What a sweep runs.
 #[derive(Debug, Clone)]
-pub struct SweepConfig {
+pub struct SweepPlan {
     /// Pool sizes, in the order they are run.
     pub workers: Vec<usize>,
     /// The calls every pool maps.
@@ -50,8 +32,8 @@ pub struct SweepConfig {
 /// One pool size, measured.
 #[derive(Debug, Clone)]
 pub struct Run {
-    /// The kind of pool.
-    pub kind: PoolKind,
+    /// Where the calls ran.
+    pub place: Place,
     /// Its number of workers.
     pub workers: usize,
     /// Wall time and CPU time, from creating the pool to reaping it.
@@ -70,14 +52,14 @@ pub struct Run {
 /// inside one measurement: creating workers is part of the price, as it is
 /// for `Pool(N)` in the article's timing.
 pub fn run_once(
-    kind: PoolKind,
+    place: Place,
     workers: usize,
-    config: &SweepConfig,
-    stop: &Shutdown,
+    plan: &SweepPlan,
+    shutdown: &Shutdown,
 ) -> Result<Run, PoolError> {
     let started = Instant::now();
     let ends = Mutex::new(Vec::new());
-    let tick = |_: Call, _: Fingerprint| {
+    let note_end = |_: Call, _: Fingerprint| {
         if let Some(thread) = rayon::current_thread_index() {
             ends.lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -85,43 +67,53 @@ pub fn run_once(
         }
     };
     let stopwatch = Stopwatch::start();
-    let (fingerprints, startup) = match kind {
-        PoolKind::Threads => {
-            let fingerprints = thread_pool::map(workers, &config.calls, stop, tick)
+    let (fingerprints, startup) = match place {
+        Place::Threads => {
+            let fingerprints = thread_pool::map(workers, &plan.calls, shutdown, note_end)
                 .map_err(|err| PoolError::Spawn(format!("thread pool: {err}")))?
                 .ok_or(PoolError::Stopped)?;
             (fingerprints, None)
         }
-        PoolKind::Processes => {
+        Place::Processes => {
             let mut pool = ProcessPool::start(
                 workers,
-                &config.program,
-                config.worker_timeout,
+                &plan.program,
+                plan.worker_timeout,
                 0, // the sweep's workers run at normal priority
-                stop,
+                shutdown,
             )?;
-            let fingerprints = pool.map(&config.calls, stop, tick)?;
+            let fingerprints = pool.map(&plan.calls, shutdown, note_end)?;
             let startup = pool.startup();
             pool.close(); // reaped, so RUSAGE_CHILDREN counts the workers' CPU time
             (fingerprints, Some(startup))
         }
+        Place::Loop => (one_after_another(&plan.calls, shutdown)?, None),
     };
     let measurement = stopwatch.stop();
     let ends = ends.into_inner().unwrap_or_else(|e| e.into_inner());
-    Ok(Run { kind, workers, measurement, startup, fingerprints, ends })
+    Ok(Run { place, workers, measurement, startup, fingerprints, ends })
 }
 // ANCHOR_END: run_once
 
-/// Runs one pool size `config.repeat` times and keeps the median run.
+/// No pool: the calls one after another on this thread, until Ctrl-C.
+fn one_after_another(
+    calls: &[Call],
+    shutdown: &Shutdown,
+) -> Result<Vec<Fingerprint>, PoolError> {
+    let run = |call: &Call| (!shutdown.is_requested()).then(|| call.run());
+    calls.iter().map(run).collect::<Option<_>>().ok_or(PoolError::Stopped)
+}
+
+/// Runs one pool size `plan.repeat` times and keeps the median run.
 pub fn run_median(
-    kind: PoolKind,
+    place: Place,
     workers: usize,
-    config: &SweepConfig,
-    stop: &Shutdown,
+    plan: &SweepPlan,
+    shutdown: &Shutdown,
 ) -> Result<Run, PoolError> {
-    let mut runs = Vec::with_capacity(config.repeat);
-    for _ in 0..config.repeat.max(1) {
-        runs.push(run_once(kind, workers, config, stop)?);
+    let mut runs = Vec::with_capacity(plan.repeat);
+    for _ in 0..plan.repeat.max(1) {
+        runs.push(run_once(place, workers, plan, shutdown)?);
     }
     runs.sort_by_key(|run| run.measurement.wall);
     Ok(runs.swap_remove(runs.len() / 2))
@@ -139,27 +131,27 @@ pub struct Sweep {
 /// What a sweep tells its caller as it goes, so that output comes line by line.
 #[derive(Debug)]
 pub enum Progress<'a> {
-    /// The sweep is about to run this kind of pool.
-    Starting(PoolKind),
+    /// The sweep is about to run its calls in this place.
+    Starting(Place),
     /// One pool size finished: every run so far, that one last.
     Finished(&'a [Run]),
 }
 
-/// Runs every pool kind at every size, telling `report` as it goes.
+/// Runs the calls in every place at every size, telling `progress` as it goes.
 pub fn sweep(
-    kinds: &[PoolKind],
-    config: &SweepConfig,
-    stop: &Shutdown,
-    mut report: impl FnMut(Progress<'_>),
+    places: &[Place],
+    plan: &SweepPlan,
+    shutdown: &Shutdown,
+    mut progress: impl FnMut(Progress<'_>),
 ) -> Sweep {
     let mut runs = Vec::new();
-    for &kind in kinds {
-        report(Progress::Starting(kind));
-        for &workers in &config.workers {
-            match run_median(kind, workers, config, stop) {
+    for &place in places {
+        progress(Progress::Starting(place));
+        for &workers in &plan.workers {
+            match run_median(place, workers, plan, shutdown) {
                 Ok(run) => {
                     runs.push(run);
-                    report(Progress::Finished(&runs));
+                    progress(Progress::Finished(&runs));
                 }
                 Err(err) => return Sweep { runs, ended_by: Some(err) },
             }

@@ -13,7 +13,7 @@ use crate::call::{Call, Fingerprint};
 pub fn map(
     threads: usize,
     calls: &[Call],
-    stop: &Shutdown,
+    shutdown: &Shutdown,
     on_done: impl Fn(Call, Fingerprint) + Sync,
 ) -> Result<Option<Vec<Fingerprint>>, rayon::ThreadPoolBuildError> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
@@ -24,7 +24,7 @@ pub fn map(
             // thread can always take the next call.
             .with_max_len(1)
             .map(|&call| {
-                if stop.is_requested() {
+                if shutdown.is_requested() {
                     return None;
                 }
                 let fingerprint = call.run();

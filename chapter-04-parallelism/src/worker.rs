@@ -2,12 +2,13 @@
 //!
 //! The pool starts `current_exe()` with [`WORKER_ENV`] set. Such a process
 //! does not parse the command line: it answers calls on stdin/stdout until its
-//! stdin closes, then exits. It installs no Ctrl-C handler, so a terminal's
+//! stdin closes, then exits. Each call says everything it needs (its limit and
+//! its algorithm), so a worker computes what it was asked, or refuses. It installs no Ctrl-C handler, so a terminal's
 //! Ctrl-C (sent to the whole process group) ends it quietly, as it should.
 
 use std::io::{self, BufRead, Write};
 
-use crate::call::Call;
+use crate::call::{Call, Fingerprint};
 use crate::protocol;
 
 /// Set in a worker's environment: "you are a worker, serve calls on stdin".
@@ -39,8 +40,9 @@ pub fn exit_if_worker() {
     }
 }
 
-// ANCHOR: serve
-/// Serves calls from stdin until it closes. Returns the exit code.
+/// The worker's life: asks to die with its parent, lowers its priority as
+/// the pool asked, then serves calls on stdin until it closes. Returns the
+/// exit code.
 pub fn serve() -> i32 {
     if !die_with_parent() {
         return 0; // The pool died before we could ask: nothing to serve.
@@ -48,29 +50,42 @@ pub fn serve() -> i32 {
     if let Some(nice) = std::env::var(NICE_ENV).ok().and_then(|n| n.parse().ok()) {
         lower_priority(nice);
     }
+    // The tests' knobs (a worker that dies or hangs), around each call.
     let misbehave = Misbehaviour::from_env();
-    let stdin = io::stdin().lock();
-    let mut stdout = io::stdout().lock();
-    if writeln!(stdout, "{}", protocol::READY).and_then(|()| stdout.flush()).is_err() {
-        return 0; // The pool is gone already: nothing to do.
-    }
-    for (answered, line) in stdin.lines().enumerate() {
-        let Ok(line) = line else { return 0 };
-        let call: Call = match protocol::parse_request(&line) {
-            Ok(call) => call,
-            Err(message) => {
-                eprintln!("worker {}: {message}", std::process::id());
-                return 2;
-            }
-        };
+    let mut answered = 0;
+    let compute = |call: Call| {
         misbehave.before_call(answered);
-        let answer = protocol::answer(call.id, call.run());
-        // A closed pipe means the pool has gone: leave quietly.
-        if stdout.write_all(answer.as_bytes()).and_then(|()| stdout.flush()).is_err() {
-            return 0;
+        answered += 1;
+        call.run()
+    };
+    serve_calls(io::stdin().lock(), io::stdout().lock(), compute);
+    0
+}
+
+// ANCHOR: serve
+/// Says `ready`, then answers each call line of `input` with one line on
+/// `output`, computed by `compute`, until `input` closes. A line that is not
+/// a call it can compute is refused, in words.
+pub fn serve_calls(
+    input: impl BufRead,
+    mut output: impl Write,
+    mut compute: impl FnMut(Call) -> Fingerprint,
+) {
+    let mut send =
+        |line: &str| output.write_all(line.as_bytes()).and_then(|()| output.flush());
+    if send(&format!("{}\n", protocol::READY)).is_err() {
+        return; // The pool is gone already: nothing to do.
+    }
+    for line in input.lines() {
+        let Ok(line) = line else { return };
+        let reply = match protocol::parse_request(&line) {
+            Ok(call) => protocol::answer(call.id, compute(call)),
+            Err(reason) => protocol::refusal(&reason),
+        };
+        if send(&reply).is_err() {
+            return; // A closed pipe means the pool has gone: leave quietly.
         }
     }
-    0 // stdin closed: the pool has no more work.
 }
 // ANCHOR_END: serve
 
@@ -99,6 +114,26 @@ fn die_with_parent() -> bool {
 /// only means the worker runs at normal priority.
 pub fn lower_priority(nice: i32) {
     let _ = rustix::process::nice(nice);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A worker computes each call by the algorithm the call names, and
+    /// refuses, in words, a call it cannot read; then it goes on serving.
+    #[test]
+    fn a_worker_computes_what_it_is_asked_or_refuses() {
+        let input = "call 0 21 tree\ncall 1 21 fast\ncall 2 21 parallel-tree\n";
+        let mut output = Vec::new();
+        serve_calls(input.as_bytes(), &mut output, Call::run);
+        let output = String::from_utf8(output).unwrap();
+        let known = "(known: loop, tree, parallel-tree)";
+        let expected = format!(
+            "ready\ndone 0 62\nrefused unknown algorithm \"fast\" {known}\ndone 2 62\n"
+        );
+        assert_eq!(output, expected);
+    }
 }
 
 /// The test knobs, read once from the environment.

@@ -34,16 +34,17 @@ fn algorithms_compares_four_ways() {
 }
 
 /// `--json` writes one record per way, in order, all with the same
-/// fingerprint, the baseline at 1×; `--pictures` draws each way's time per
-/// call as one span as long as its record's `step_s`.
+/// fingerprint, the baseline at 1×; `--pictures` draws one bar per way, as
+/// long as its record's wall time, and writes after it the table's numbers.
 #[test]
 fn algorithms_json_has_a_record_per_way() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("algorithm.jsonl");
     let args = ["--algorithms", "--calls", "2", "--limit", "3000", "--json"];
     let folder = ["--pictures", dir.path().to_str().unwrap()];
-    let status = program(&args).arg(&path).args(folder).status().unwrap();
-    assert!(status.success());
+    let output = program(&args).arg(&path).args(folder).output().unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     let records: Vec<Record> =
         text.lines().map(|line| Record::from_json_line(line).unwrap()).collect();
@@ -58,34 +59,45 @@ fn algorithms_json_has_a_record_per_way() {
     assert_eq!(records[0].speedup, Some(1.0));
 
     let svg = std::fs::read_to_string(dir.path().join(pictures::ALGORITHMS)).unwrap();
-    let spans = inspect::of_class(&svg, "span");
-    assert_eq!(spans.len(), 4, "one span per way");
-    for (span, record) in spans.iter().zip(&records) {
-        let drawn_s = (span.num("end-ms") - span.num("start-ms")) / 1000.0;
-        assert!((drawn_s - record.step_s.unwrap()).abs() < 1e-5, "{span:?}");
+    let bars = inspect::of_class(&svg, "bar");
+    assert_eq!(bars.len(), 4, "one bar per way");
+    // The table's rows: the way, then its wall/call, all calls and speedup.
+    let table: Vec<Vec<&str>> = stdout
+        .lines()
+        .filter(|line| line.starts_with("  loop") || line.starts_with("  tree"))
+        .chain(stdout.lines().filter(|line| line.starts_with("  parallel")))
+        .map(|line| line.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect())
+        .collect();
+    assert_eq!(table.len(), 4, "{stdout}");
+    for ((bar, record), row) in bars.iter().zip(&records).zip(&table) {
+        assert_eq!(bar.get("label"), Some(row[0]));
+        assert!((bar.num("value") - record.wall_s).abs() < 1e-6, "{bar:?}");
+        let written = format!("{} · {}", row[2], row[3]);
+        assert!(bar.title.as_deref().unwrap().ends_with(&written), "{bar:?} {row:?}");
     }
 }
 
-/// `--algorithm tree` runs the thread pool's calls by the tree: every run
-/// finishes and returns the same fingerprints, in order.
+/// `--algorithm tree` reaches every pool, worker processes included (the
+/// call carries it): every run finishes, and both pools' results agree.
 #[test]
-fn a_threads_sweep_by_the_tree_agrees() {
-    let args = ["--pool", "threads", "--workers", "1,2", "--limit", "3000"];
-    let output = program(&args).args(["--algorithm", "tree"]).output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}");
-    assert!(stdout.contains("returned the same 20 fingerprints"), "{stdout}");
+fn a_sweep_by_the_tree_agrees_on_both_pools() {
+    for algorithm in ["tree", "parallel-tree"] {
+        let args = ["--sweep", "--pool", "both", "--workers", "1,2", "--limit", "3000"];
+        let output = program(&args).args(["--algorithm", algorithm]).output().unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{algorithm}: {stdout}");
+        let same = "results: all 4 runs returned the same 20 fingerprints";
+        assert!(stdout.contains(same), "{algorithm}: {stdout}");
+    }
 }
 
-/// Bad combinations get one line: worker processes only run the loop, and
-/// `--algorithms` runs alone.
+/// Bad combinations get one line: an unknown algorithm, and `--algorithms`
+/// with another part.
 #[test]
 fn bad_algorithm_input_gets_one_line() {
     assert_bad_inputs(
         PROGRAM,
         &[
-            (&["--algorithm", "tree", "--pool", "processes"], "add --pool threads"),
-            (&["--algorithm", "parallel-tree"], "add --pool threads"),
             (&["--algorithm", "fast"], "fast"),
             (&["--algorithms", "--hybrid"], "--hybrid"),
         ],

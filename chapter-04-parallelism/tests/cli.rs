@@ -101,10 +101,8 @@ fn both_pools_agree() {
     });
 }
 
-/// The hybrid on both pools: the loop's heartbeat and small requests stay on
-/// time while every core computes, and all 20 results come back in order;
-/// with the same calls on the loop itself, the heartbeat is LATE (each call
-/// takes longer than half a beat, even in a release build).
+/// The hybrid on both pools: the loop's ticker and small requests stay on
+/// time while every core computes, and all 20 results come back in order.
 #[test]
 fn hybrid_stays_on_time() {
     let _cores = alone();
@@ -112,20 +110,14 @@ fn hybrid_stays_on_time() {
         assert_cmd_snapshot!(
             "hybrid",
             program(&[
-                "--hybrid",
-                "--pool",
-                "both",
-                "--limit",
-                "24000",
-                "--heartbeat",
-                "100ms"
+                "--hybrid", "--pool", "both", "--limit", "24000", "--tick", "100ms"
             ])
         )
     });
 }
 
 /// The same calls on the loop itself: each call is far longer than half a
-/// beat, so the heartbeat and the requests are LATE, in any build.
+/// tick, so the ticker and the requests are LATE, in any build.
 #[test]
 fn calls_on_the_loop_make_it_late() {
     let _cores = shared_cores();
@@ -133,15 +125,8 @@ fn calls_on_the_loop_make_it_late() {
         assert_cmd_snapshot!(
             "hybrid_on_loop",
             program(&[
-                "--hybrid",
-                "--pool",
-                "loop",
-                "--calls",
-                "4",
-                "--limit",
-                "40000",
-                "--heartbeat",
-                "20ms"
+                "--hybrid", "--pool", "loop", "--calls", "4", "--limit", "40000",
+                "--tick", "20ms"
             ])
         )
     });
@@ -296,6 +281,49 @@ fn bad_input_gets_one_clear_line() {
     assert_bad_inputs(PROGRAM, cases);
 }
 
+/// Exit codes: an output path that cannot be written is bad input (2),
+/// found before anything runs, like a bad flag.
+#[test]
+fn unwritable_outputs_are_bad_input() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["--json", "/proc/nope/runs.jsonl"], "/proc/nope/runs.jsonl"),
+        (&["--pictures", "/proc/nope"], "cannot write into /proc/nope"),
+        (&["--algorithms", "--pictures", "/proc/nope"], "cannot write into"),
+    ];
+    assert_bad_inputs(PROGRAM, cases);
+}
+
+/// `--pictures DIR` creates a missing DIR (and its parents) and draws into it.
+#[test]
+fn a_missing_pictures_folder_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("new/pictures");
+    let args = ["--algorithms", "--calls", "1", "--limit", "100", "--pictures"];
+    let output = program(&args).arg(&folder).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(folder.join(pictures::ALGORITHMS).is_file());
+}
+
+/// Exit codes: a run that fails (a worker killed mid-call) exits 1, bad
+/// input 2, Ctrl-C 130 (the tests above), a finished run 0.
+#[test]
+fn exit_codes_say_how_the_run_ended() {
+    let _cores = shared_cores();
+    let run = |args: &[&str], die_after: Option<&str>| {
+        let mut command = program(args);
+        if let Some(calls) = die_after {
+            command.env("CHAPTER_04_WORKER_DIE_AFTER", calls).process_group(0);
+        }
+        command.output().unwrap().status.code()
+    };
+    let small = ["--sweep", "--pool", "processes", "--workers", "1", "--limit", "100"];
+    assert_eq!(run(&small, None), Some(0));
+    assert_eq!(run(&small, Some("1")), Some(1));
+    assert_eq!(run(&["--workers", "0"], None), Some(2));
+    assert_eq!(run(&["--json", "/proc/nope/x.jsonl"], None), Some(2));
+    assert_eq!(run(&["--pictures", "/proc/nope"], None), Some(2));
+}
+
 /// `--help` lists every flag.
 #[test]
 fn help_lists_every_flag() {
@@ -313,7 +341,11 @@ fn help_lists_every_flag() {
             "--json",
             "--worker-timeout",
             "--hybrid",
-            "--heartbeat",
+            "--tick",
+            "<DURATION>",
+            "<LIMIT>",
+            "<PATH>",
+            "<DIR>",
         ],
     );
 }

@@ -1,12 +1,12 @@
-//! The hybrid's verdict: a heartbeat or a small request is late when it ran
-//! more than half a heartbeat period after its deadline.
+//! The hybrid's verdict: a tick or a small request is late when it ran more
+//! than half the ticker's period after it was due.
 
 use std::time::Duration;
 
-/// A heartbeat or request later than this share of the period is late.
+/// A tick or request later than this share of the period is late.
 pub const LATE_SHARE: f64 = 0.5;
 
-/// How late one kind of event (beats, or requests) ran, and the verdict.
+/// How late one kind of event (ticks, or requests) ran, and the verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lateness {
     /// Events measured.
@@ -15,7 +15,7 @@ pub struct Lateness {
     pub late: usize,
     /// The worst lateness.
     pub worst: Duration,
-    /// The threshold: half the heartbeat period.
+    /// The threshold: half the ticker's period.
     pub late_after: Duration,
 }
 

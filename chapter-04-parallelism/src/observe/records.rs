@@ -5,17 +5,18 @@ use shared::machine::RUSTC_VERSION as VERSION;
 use shared::record::{Record, round};
 
 use crate::algorithm::{self, Row as WayRow};
-use crate::hybrid::{HybridRun, Runner};
+use crate::hybrid::HybridRun;
 use crate::observe::lateness::Lateness;
 use crate::observe::rows::Row;
+use crate::place::Place;
 
-/// One `pool` record per row of the sweep, `variant` the kind of pool.
+/// One `pool` record per row of the sweep, `variant` the place.
 pub fn sweep(rows: &[Row], calls: usize, limit: u32, cores: usize) -> Vec<Record> {
     rows.iter()
         .map(|row| Record {
             calls: Some(calls),
             workers: Some(row.workers),
-            variant: Some(row.kind.name().to_string()),
+            variant: Some(row.place.name().to_string()),
             verdict: (row.workers == cores).then(|| row.verdict().to_string()),
             startup_s: row.startup.map(|s| round(s.as_secs_f64(), 6)),
             speedup: Some(round(row.speedup, 3)),
@@ -24,18 +25,18 @@ pub fn sweep(rows: &[Row], calls: usize, limit: u32, cores: usize) -> Vec<Record
         .collect()
 }
 
-/// One `hybrid` record: its runner as `variant`, the heartbeat's lateness.
-pub fn hybrid(run: &HybridRun, runner: Runner, workers: usize, limit: u32) -> Record {
-    let beats = Lateness::of(&run.beats, run.heartbeat);
+/// One `hybrid` record: its place as `variant`, the ticker's lateness.
+pub fn hybrid(run: &HybridRun, place: Place, workers: usize, limit: u32) -> Record {
+    let ticks = Lateness::of(&run.lateness, run.tick);
     Record {
         calls: Some(run.results.len()),
-        workers: matches!(runner, Runner::Pool(_)).then_some(workers),
-        variant: Some(runner.name().to_string()),
-        ticks: Some(beats.count as u64),
-        interval_s: Some(round(run.heartbeat.as_secs_f64(), 6)),
-        worst_lateness_s: Some(round(beats.worst.as_secs_f64(), 6)),
-        late_ticks: Some(beats.late as u64),
-        verdict: Some(beats.verdict().to_string()),
+        workers: (place != Place::Loop).then_some(workers),
+        variant: Some(place.name().to_string()),
+        ticks: Some(ticks.count as u64),
+        interval_s: Some(round(run.tick.as_secs_f64(), 6)),
+        worst_lateness_s: Some(round(ticks.worst.as_secs_f64(), 6)),
+        late_ticks: Some(ticks.late as u64),
+        verdict: Some(ticks.verdict().to_string()),
         ..Record::measured("hybrid", "rust", VERSION, limit, &run.measurement)
     }
 }

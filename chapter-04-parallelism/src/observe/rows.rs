@@ -1,26 +1,29 @@
 //! One row per measured run: its speedup and efficiency against the N = 1
-//! run of its kind, its ideal time, and the bar it is held to.
+//! run in its place, its ideal time, and the bar it is held to.
 
 use std::time::Duration;
 
 use shared::measure::Measurement;
 
 use crate::ideal;
-use crate::sweep::{PoolKind, Run};
+use crate::place::Place;
+use crate::sweep::Run;
 
-/// The efficiency each pool kind must reach at N = cores.
-pub fn efficiency_target(kind: PoolKind) -> f64 {
-    match kind {
-        PoolKind::Threads => 0.90,
-        PoolKind::Processes => 0.85,
+/// The efficiency each place must reach at N = cores.
+pub fn efficiency_target(place: Place) -> f64 {
+    match place {
+        Place::Threads => 0.90,
+        Place::Processes => 0.85,
+        // One call at a time: no N to be efficient with.
+        Place::Loop => 1.0,
     }
 }
 
 /// One row of the results table: a run and what it means against N = 1.
 #[derive(Debug, Clone)]
 pub struct Row {
-    /// The kind of pool.
-    pub kind: PoolKind,
+    /// Where the calls ran.
+    pub place: Place,
     /// Its number of workers.
     pub workers: usize,
     /// Calls the busiest worker makes one after another.
@@ -40,16 +43,16 @@ pub struct Row {
 impl Row {
     /// "met" or "missed": the efficiency against [`efficiency_target`].
     pub fn verdict(&self) -> &'static str {
-        if self.efficiency >= efficiency_target(self.kind) { "met" } else { "missed" }
+        if self.efficiency >= efficiency_target(self.place) { "met" } else { "missed" }
     }
 }
 
 // ANCHOR: rows
-/// Rows for every run that has an N = 1 run of its kind to compare with.
+/// Rows for every run that has an N = 1 run in its place to compare with.
 pub fn rows(runs: &[Run], calls: usize, cores: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     for run in runs {
-        let Some(base) = runs.iter().find(|r| r.kind == run.kind && r.workers == 1)
+        let Some(base) = runs.iter().find(|r| r.place == run.place && r.workers == 1)
         else {
             continue;
         };
@@ -57,7 +60,7 @@ pub fn rows(runs: &[Run], calls: usize, cores: usize) -> Vec<Row> {
         let speedup =
             base.measurement.wall.as_secs_f64() / run.measurement.wall.as_secs_f64();
         rows.push(Row {
-            kind: run.kind,
+            place: run.place,
             workers: run.workers,
             rounds: ideal::rounds(calls, run.workers),
             measurement: run.measurement,

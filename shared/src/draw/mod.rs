@@ -1,4 +1,5 @@
-//! Pictures of a run, as SVG text: lanes on a time axis, and line charts.
+//! Pictures of a run, as SVG text: lanes on a time axis, line charts and
+//! bar charts.
 //!
 //! The chapters draw what they just measured: [`Timeline`] for what ran where
 //! and when (lanes of spans, ticks with their lateness, marks, arrows), and
@@ -69,25 +70,29 @@
 //! `data-max-lateness-ms`), `mark` (`data-at-ms`), `arrow` (`data-from-ms`,
 //! `data-to-ms`), `row` of the optional table (`data-count`,
 //! `data-busy-ms`), `point` and `value` (`data-series`, `data-x`, `data-y`),
-//! `axis-tick` (`data-value`), `group` (`data-lanes`).
+//! `axis-tick` (`data-value`), `group` (`data-lanes`), `bar` and `bar-value`
+//! (`data-label`, `data-value`).
 //! [`inspect`] reads them back.
 //!
 //! # Layout
 //!
 //! - [`timeline`]: lanes of spans, ticks, marks and arrows on one time axis.
 //! - [`xy`]: lines of points against a numeric x axis, with a table of values.
+//! - [`bars`]: horizontal bars, one per thing measured, values written out.
 //! - [`axis`]: round tick values and their labels.
 //! - [`style`]: colours (told apart by lightness too) and sizes.
 //! - [`svg`]: the writer: escaping, numbers, elements.
 //! - [`inspect`]: the drawn elements read back from the SVG text, for tests.
 
 pub mod axis;
+pub mod bars;
 pub mod inspect;
 pub mod style;
 pub mod svg;
 pub mod timeline;
 pub mod xy;
 
+pub use bars::{Bar, BarChart};
 pub use style::Kind;
 pub use timeline::{Arrow, Group, Lane, Mark, Span, Tick, Timeline};
 pub use xy::{Axis, Series, XScale, XyChart};
