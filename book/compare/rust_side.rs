@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use chapter_02_mixed_tasks::observe::{self as chapter_2_observe, Run};
-use chapter_02_mixed_tasks::place::Place;
+use chapter_02_mixed_tasks::place::Place as Chapter2Place;
 use chapter_02_mixed_tasks::runtimes::Runtime;
 use chapter_02_mixed_tasks::ticker::StopReason;
 use chapter_03_cpu_bound::observe::{Mode, ModeRun};
@@ -145,7 +145,7 @@ fn pool(
 fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> {
     let run = Run {
         runtime: Runtime::Tokio,
-        place: Place::OnLoop,
+        place: Chapter2Place::OnLoop,
         interval: plan.interval,
         ticks: Some(plan.ticks),
         limit: plan.limit,

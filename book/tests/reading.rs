@@ -20,7 +20,8 @@ const CHANGELOG: &[&str] =
     &["earlier version", "used before", "previous version", "this chapter used to"];
 
 /// Environment variables and calls that exist only for the tests.
-const TEST_HOOKS: &[&str] = &["COURSE_", "Misbehaviour::from_env"];
+const TEST_HOOKS: &[&str] =
+    &["COURSE_", "Misbehaviour::from_env", "_DIE_AFTER", "_HANG_AFTER", "SERVICE_RESET"];
 
 /// Every chapter page (`chapter-*.md`), parts included.
 fn chapter_pages() -> Vec<PathBuf> {
