@@ -118,14 +118,33 @@ impl Recorded {
         for (name, value) in self.env.iter().filter(|(name, _)| keep_env(name)) {
             words.push(format!("{name}={}", shell_word(value)));
         }
-        words.extend(["cargo", "run", "--release", "-p"].map(String::from));
-        words.push(self.program.clone());
+        match BOOK_BINS.iter().find(|(bin, _)| *bin == self.program) {
+            Some((bin, profile)) => words.extend(
+                ["cargo", "run", profile, "-p", "course-book", "--bin", bin]
+                    .map(String::from),
+            ),
+            None => {
+                words.extend(["cargo", "run", "--release", "-p"].map(String::from));
+                words.push(self.program.clone());
+            }
+        }
         if !self.args.is_empty() {
             words.push("--".to_string());
             words.extend(self.args.iter().map(|arg| shell_word(arg)));
         }
         wrap_command(&words)
     }
+}
+
+/// The book's own commands, which the book may show too, with the profile
+/// a reader runs them in: they are binaries of `course-book`, not packages.
+const BOOK_BINS: &[(&str, &str)] = &[("exercises", "-q"), ("compare", "--release")];
+
+/// Whether an environment variable of a recorded command belongs in the
+/// command a reader sees: the course's own test settings (`COURSE_*`: the
+/// core count pinned, a progress file kept apart) do not.
+pub fn shown_env(name: &str) -> bool {
+    !name.starts_with("COURSE_")
 }
 
 /// The widest line of a command in the book (an output block shows 80).

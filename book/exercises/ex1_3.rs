@@ -9,7 +9,15 @@ mod answer;
 #[allow(unreachable_pub, dead_code)]
 #[path = "checks/mod.rs"]
 mod checks;
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../chapter-01-event-loop/exercises/solutions/ex3_burst_or_delay.rs"]
+mod solution;
 
 fn main() {
-    checks::report(checks::chapter1::burst_or_delay(answer::behavior))
+    // `check N.M --solution` runs the same check on the reference solution.
+    if checks::on_solution() {
+        checks::report(checks::chapter1::burst_or_delay(solution::behavior))
+    } else {
+        checks::report(checks::chapter1::burst_or_delay(answer::behavior))
+    }
 }

@@ -9,7 +9,15 @@ mod answer;
 #[allow(unreachable_pub, dead_code)]
 #[path = "checks/mod.rs"]
 mod checks;
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../chapter-02-mixed-tasks/exercises/solutions/ex7_on_smol.rs"]
+mod solution;
 
 fn main() {
-    checks::report(checks::chapter2::ticks_on_smol(answer::step_on_smol))
+    // `check N.M --solution` runs the same check on the reference solution.
+    if checks::on_solution() {
+        checks::report(checks::chapter2::ticks_on_smol(solution::step_on_smol))
+    } else {
+        checks::report(checks::chapter2::ticks_on_smol(answer::step_on_smol))
+    }
 }

@@ -9,7 +9,15 @@ mod answer;
 #[allow(unreachable_pub, dead_code)]
 #[path = "checks/mod.rs"]
 mod checks;
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../chapter-03-cpu-bound/exercises/solutions/ex6_on_threads.rs"]
+mod solution;
 
 fn main() {
-    checks::report(checks::chapter3::on_threads(answer::run_on_threads))
+    // `check N.M --solution` runs the same check on the reference solution.
+    if checks::on_solution() {
+        checks::report(checks::chapter3::on_threads(solution::run_on_threads))
+    } else {
+        checks::report(checks::chapter3::on_threads(answer::run_on_threads))
+    }
 }

@@ -9,7 +9,15 @@ mod answer;
 #[allow(unreachable_pub, dead_code)]
 #[path = "checks/mod.rs"]
 mod checks;
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../chapter-03-cpu-bound/exercises/solutions/ex7_release_the_lock.rs"]
+mod solution;
 
 fn main() {
-    checks::report(checks::chapter3::release_the_lock(answer::call_under_lock))
+    // `check N.M --solution` runs the same check on the reference solution.
+    if checks::on_solution() {
+        checks::report(checks::chapter3::release_the_lock(solution::call_under_lock))
+    } else {
+        checks::report(checks::chapter3::release_the_lock(answer::call_under_lock))
+    }
 }

@@ -9,7 +9,15 @@ mod answer;
 #[allow(unreachable_pub, dead_code)]
 #[path = "checks/mod.rs"]
 mod checks;
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../chapter-03-cpu-bound/exercises/solutions/ex8_off_the_workers.rs"]
+mod solution;
 
 fn main() {
-    checks::report(checks::chapter3::off_the_workers(answer::run_off_the_workers))
+    // `check N.M --solution` runs the same check on the reference solution.
+    if checks::on_solution() {
+        checks::report(checks::chapter3::off_the_workers(solution::run_off_the_workers))
+    } else {
+        checks::report(checks::chapter3::off_the_workers(answer::run_off_the_workers))
+    }
 }

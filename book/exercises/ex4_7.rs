@@ -9,7 +9,17 @@ mod answer;
 #[allow(unreachable_pub, dead_code)]
 #[path = "checks/mod.rs"]
 mod checks;
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../chapter-04-parallelism/exercises/solutions/ex7_kill_the_worker_that_hangs.rs"]
+mod solution;
 
 fn main() {
-    checks::report(checks::chapter4::kill_the_worker_that_hangs(answer::wait_or_kill))
+    // `check N.M --solution` runs the same check on the reference solution.
+    if checks::on_solution() {
+        checks::report(checks::chapter4::kill_the_worker_that_hangs(
+            solution::wait_or_kill,
+        ))
+    } else {
+        checks::report(checks::chapter4::kill_the_worker_that_hangs(answer::wait_or_kill))
+    }
 }

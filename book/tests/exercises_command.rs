@@ -18,6 +18,12 @@ fn exercises(progress: &str) -> Command {
     command
 }
 
+/// The course's timing redactions (the book shows the same runs captured,
+/// and holds them equal to these snapshots after the same filters).
+fn redacted(body: impl FnOnce()) {
+    shared::testing::redacted(&[], body);
+}
+
 fn read(path: &str) -> String {
     fs::read_to_string(workspace::root().join(path))
         .unwrap_or_else(|err| panic!("cannot read {path}: {err}"))
@@ -119,5 +125,22 @@ fn an_unknown_exercise_is_one_line_and_exit_code_2() {
 fn checking_a_starter_as_shipped_fails_with_what_was_measured() {
     let progress = "target/exercises-progress-of-the-tests";
     let _ = fs::remove_file(workspace::root().join(progress));
-    assert_cmd_snapshot!("check_starter", exercises(progress).args(["check", "1.1"]));
+    redacted(|| {
+        assert_cmd_snapshot!("check_starter", exercises(progress).args(["check", "1.1"]))
+    });
+}
+
+/// The same check on the reference solution passes, and says so; the
+/// learner's progress is not touched.
+#[test]
+fn checking_the_reference_solution_passes() {
+    let progress = "target/exercises-progress-of-the-solution-test";
+    let _ = fs::remove_file(workspace::root().join(progress));
+    redacted(|| {
+        assert_cmd_snapshot!(
+            "check_solution",
+            exercises(progress).args(["check", "1.1", "--solution"])
+        )
+    });
+    assert!(!workspace::root().join(progress).exists(), "progress was written");
 }

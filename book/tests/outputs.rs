@@ -43,8 +43,8 @@ fn captured_runs_equal_their_snapshots_after_the_filters() {
         };
         let text = fs::read_to_string(&snapshot).unwrap();
         // The run shown must be of the command the snapshot records.
-        let expected = snapshot::recorded(&text)
-            .map(|r| r.command_line(|name| name != shared::machine::CORES_OVERRIDE));
+        let expected =
+            snapshot::recorded(&text).map(|r| r.command_line(snapshot::shown_env));
         match (&captured.command, &expected) {
             (None, _) => problems
                 .push(format!("{what}: does not start with its `$ cargo run` line")),

@@ -76,7 +76,7 @@ fn main() {
 
     let mut written = 0;
     for (one, text, recorded) in &jobs {
-        let line = recorded.command_line(|name| name != CORES_VARIABLE);
+        let line = recorded.command_line(snapshot::shown_env);
         eprintln!("{line}");
         let program = bin_dir.join(&recorded.program);
         let run_started = Instant::now();

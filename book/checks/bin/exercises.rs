@@ -34,6 +34,10 @@ enum Action {
         /// The exercise, as its page numbers it (`2.1`).
         #[arg(value_name = "N.M")]
         id: String,
+        /// Check the reference solution instead of your file, to see what
+        /// passing looks like (your progress does not change).
+        #[arg(long)]
+        solution: bool,
     },
     /// The next hint of exercise N.M.
     Hint {
@@ -54,7 +58,8 @@ fn main() -> ExitCode {
             list();
             Ok(true)
         }
-        Action::Check { id } => exercise(id).and_then(check),
+        Action::Check { id, solution: false } => exercise(id).and_then(check),
+        Action::Check { id, solution: true } => exercise(id).and_then(check_solution),
         Action::Hint { id } => exercise(id).and_then(hint),
         Action::Watch { id } => exercise(id).and_then(watch),
     };
@@ -98,7 +103,7 @@ fn check(exercise: &'static Exercise) -> Result<bool, String> {
     println!("Checking exercise {}, {}", exercise.id, exercise.title);
     println!("Your file: {}", exercise.file);
     println!("{}", wrap(&format!("The check measures {}.", exercise.measures)));
-    let verdict = build_and_run(exercise)?;
+    let verdict = build_and_run(exercise, false)?;
     let mut progress = Progress::load();
     let passed = verdict.failure().is_none();
     if let Some(why) = verdict.failure() {
@@ -119,6 +124,24 @@ fn check(exercise: &'static Exercise) -> Result<bool, String> {
     }
     progress.save()?;
     Ok(passed)
+}
+
+/// Runs the same check on the reference solution; progress is untouched.
+fn check_solution(exercise: &'static Exercise) -> Result<bool, String> {
+    println!(
+        "Checking the reference solution of exercise {}, {}",
+        exercise.id, exercise.title
+    );
+    println!("The solution: {}", exercise.solution());
+    println!("{}", wrap(&format!("The check measures {}.", exercise.measures)));
+    let verdict = build_and_run(exercise, true)?;
+    match verdict.failure() {
+        None => println!("PASSED: the reference solution of {} passes.", exercise.id),
+        Some(why) => {
+            println!("NOT YET: the reference solution of {} {why}.", exercise.id)
+        }
+    }
+    Ok(verdict.failure().is_none())
 }
 
 fn hint(exercise: &'static Exercise) -> Result<bool, String> {
@@ -156,9 +179,10 @@ impl Verdict {
 /// never returns. Every check ends within a few seconds on a right answer.
 const RUN_LIMIT: Duration = Duration::from_secs(120);
 
-/// Builds the exercise's runner (as long as that takes), then runs it,
-/// stopped after [`RUN_LIMIT`]. The runner exits 0 on a pass, 1 on a fail.
-fn build_and_run(exercise: &Exercise) -> Result<Verdict, String> {
+/// Builds the exercise's runner (as long as that takes), then runs it on
+/// the learner's file (or on the reference solution), stopped after
+/// [`RUN_LIMIT`]. The runner exits 0 on a pass, 1 on a fail.
+fn build_and_run(exercise: &Exercise, on_solution: bool) -> Result<Verdict, String> {
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let runner = |verb: &str| {
         let mut command = Command::new(&cargo);
@@ -175,8 +199,11 @@ fn build_and_run(exercise: &Exercise) -> Result<Verdict, String> {
     }
     // Built already: `cargo run` starts the runner at once (in its place,
     // on Unix), so stopping the child stops the runner.
-    let mut child =
-        runner("run").spawn().map_err(|err| format!("cannot run cargo: {err}"))?;
+    let mut run = runner("run");
+    if on_solution {
+        run.args(["--", "--solution"]);
+    }
+    let mut child = run.spawn().map_err(|err| format!("cannot run cargo: {err}"))?;
     let started = Instant::now();
     loop {
         if let Some(status) = child.try_wait().map_err(|err| err.to_string())? {

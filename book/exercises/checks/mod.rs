@@ -23,6 +23,12 @@ pub type Checked = Result<String, String>;
 
 /// Prints a runner's verdict, wrapped to fit 80 columns, and exits: 0 when
 /// the check passed, 1 when not.
+/// Whether the runner was asked to check the reference solution
+/// (`exercises check N.M --solution`) instead of the learner's file.
+pub fn on_solution() -> bool {
+    std::env::args().any(|arg| arg == "--solution")
+}
+
 pub fn report(checked: Checked) -> ! {
     let (measured, code) = match checked {
         Ok(measured) => (measured, 0),
