@@ -1,5 +1,5 @@
 //! The Rust side of the I/O experiments: chapter 3's slow service (a child
-//! process on 127.0.0.1), its clients in each mode, and its scale-up.
+//! process on 127.0.0.1), its clients in each place, and its scale-up.
 //!
 //! The scale-up reads the growth of the process's resident memory, so it
 //! runs in a fresh process of its own: this program again, asked by
@@ -11,10 +11,11 @@
 use std::process::Command;
 use std::time::Duration;
 
-use chapter_03_cpu_bound::net::calls::{self, CallsMode};
+use chapter_03_cpu_bound::net::calls;
 use chapter_03_cpu_bound::net::report::{self, NetResults};
 use chapter_03_cpu_bound::net::service::ServiceProcess;
 use chapter_03_cpu_bound::net::{NetConfig, limits, scale};
+use chapter_03_cpu_bound::observe::Place;
 use shared::record::Record;
 use shared::shutdown::{EXIT_INTERRUPTED, Shutdown};
 
@@ -27,10 +28,10 @@ pub(crate) const SCALE_ENV: &str = "COURSE_COMPARE_SCALE";
 /// The service's wait in the scale-up child, in microseconds.
 const WAIT_ENV: &str = "COURSE_COMPARE_SCALE_WAIT_US";
 
-/// The modes compare runs: one loop (asyncio's counterpart), threads
+/// The places compare runs: one loop (asyncio's counterpart), threads
 /// (Python's threads without the GIL), and threads under the GIL model
 /// (what CPython's threads do with it).
-const MODES: [CallsMode; 3] = [CallsMode::Loop, CallsMode::Threads, CallsMode::Gil];
+const MODES: [Place; 3] = [Place::Loop, Place::Threads, Place::Gil];
 
 fn start_service(
     wait: Duration,
@@ -49,17 +50,17 @@ pub(crate) fn io_calls(
 ) -> Result<Vec<Record>, Failure> {
     let service = start_service(plan.wait, stop)?;
     let mut results = NetResults::default();
-    for mode in MODES {
+    for place in MODES {
         if stop.is_requested() {
             return Err(Failure::Stopped);
         }
-        let run = calls::run(mode, service.addr, plan.calls);
+        let run = calls::run(place, service.addr, plan.calls);
         if let Some((client, why)) = run.failed.first() {
             return Err(Failure::Error(format!(
                 "{} of {} Rust requests failed ({}); client {client}: {why}",
                 run.failed.len(),
                 run.measured.asked,
-                mode.name()
+                place.name()
             )));
         }
         results.calls.push(run);

@@ -1,102 +1,77 @@
-//! One run of the program, as `main.rs` asks for it: the CPU-bound modes one
-//! after another, each printed as it ends, the summary, then the I/O
+//! One run of the program, as `main.rs` asks for it: the CPU-bound places
+//! one after another, each printed as it ends, the summary, then the I/O
 //! experiments on real sockets ([`crate::net`]), then the `--json` records
-//! and the `--timeline` picture.
+//! and the `--pictures` timeline.
 
-use std::fmt;
-use std::fs::File;
-use std::io::Write as _;
-use std::path::Path;
+use std::fs;
+use std::path::PathBuf;
 
-use shared::cli::{cannot_write, say};
-use shared::record::{JsonLines, Record};
+use shared::cli::say;
+use shared::exit::{self, Error};
+use shared::record::Record;
+use shared::shutdown::Shutdown;
 
 use crate::config::Config;
 use crate::net::NetConfig;
 use crate::net::report::{self as net_report, NetResults};
-use crate::observe::{self, ModeRun, record};
-use crate::{cpu, picture, report};
+use crate::observe::{self, PlaceRun, record};
+use crate::{picture, report};
 
-/// Why a run did not end well.
-#[derive(Debug)]
-pub enum Error {
-    /// The run could not start or could not write its files (exit code 2):
-    /// a port in use, a path that cannot be written...
-    CannotRun(String),
-    /// Requests or connections of the I/O experiment failed (exit code 1).
-    Failed(usize),
-}
-
-impl Error {
-    /// The program's exit code for this error.
-    pub fn exit_code(&self) -> i32 {
-        if matches!(self, Error::Failed(_)) { 1 } else { 2 }
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::CannotRun(message) => write!(f, "{message}"),
-            Error::Failed(n) => write!(f, "{n} request(s) failed (see FAILED above)"),
-        }
-    }
-}
-
-impl std::error::Error for Error {}
+/// The picture's file name in the `--pictures` folder.
+pub const PICTURE: &str = "chapter-03-cpu-bound-timeline.svg";
 
 /// Runs what `config` asks for, printing as it goes, until Ctrl-C. The
-/// `--json` and `--timeline` files are created first, so that a bad path
-/// fails before minutes of measuring.
-pub fn run(config: &Config) -> Result<(), Error> {
-    let json = config.json.as_deref().map(JsonLines::create).transpose();
-    let mut json = json.map_err(Error::CannotRun)?;
-    let picture = config.timeline.as_deref().map(create).transpose()?;
-    let cpu = if config.workload.has_cpu() { cpu_modes(config) } else { Vec::new() };
+/// `--json` file and the `--pictures` folder are made first, so that a bad
+/// path fails before minutes of measuring.
+pub fn run(config: &Config, shutdown: &'static Shutdown) -> Result<(), Error> {
+    let mut json = config.json.as_deref().map(exit::json_file).transpose()?;
+    let pictures = config.pictures.as_deref().map(exit::pictures_dir).transpose()?;
+    let cpu =
+        if config.workload.has_cpu() { cpu_places(config, shutdown) } else { Vec::new() };
     let mut io = None;
-    if config.workload.has_io() && !config.shutdown.is_requested() {
+    if config.workload.has_io() && !shutdown.is_requested() {
         if !cpu.is_empty() {
             say("");
         }
-        io = Some(net_report::run(&net_config(config)).map_err(Error::CannotRun)?);
+        let net = net_config(config, shutdown);
+        io = Some(net_report::run(&net).map_err(Error::BadInput)?);
     }
-    if config.shutdown.is_requested() {
-        say("stopped by Ctrl-C: the modes that ran are summarised above");
+    if shutdown.is_requested() {
+        say("stopped by Ctrl-C: the places that ran are summarised above");
     }
     if let Some(json) = &mut json {
-        json.write(&records(config, &cpu, io.as_ref())).map_err(Error::CannotRun)?;
+        json.write(&records(config, &cpu, io.as_ref())).map_err(Error::Failed)?;
     }
-    if let Some((path, mut file)) = picture {
-        let svg = picture::draw(&cpu).render();
-        file.write_all(svg.as_bytes()).map_err(|err| cannot(path, err))?;
+    if let Some(dir) = pictures {
+        draw(dir.join(PICTURE), &cpu)?;
     }
     match io.as_ref().map_or(0, NetResults::failures) {
         0 => Ok(()),
-        failed => Err(Error::Failed(failed)),
+        failed => {
+            Err(Error::Failed(format!("{failed} request(s) failed (see FAILED above)")))
+        }
     }
 }
 
-fn create(path: &Path) -> Result<(&Path, File), Error> {
-    Ok((path, File::create(path).map_err(|err| cannot(path, err))?))
+fn draw(path: PathBuf, cpu: &[PlaceRun]) -> Result<(), Error> {
+    let svg = picture::draw(cpu).render();
+    fs::write(&path, svg)
+        .map_err(|err| Error::Failed(format!("cannot write {}: {err}", path.display())))
 }
 
-fn cannot(path: &Path, err: std::io::Error) -> Error {
-    Error::CannotRun(cannot_write(path, err))
-}
-
-/// The I/O experiment's settings; the scale-up runs only with every mode.
-fn net_config(config: &Config) -> NetConfig {
+/// The I/O experiment's settings; the scale-up runs only with every place.
+fn net_config(config: &Config, shutdown: &'static Shutdown) -> NetConfig {
     NetConfig {
         clients: config.calls,
         wait: config.wait,
-        scale: if config.mode.is_none() { config.scale } else { 0 },
+        scale: if config.place.is_none() { config.scale } else { 0 },
         port: config.port,
-        shutdown: config.shutdown,
+        shutdown,
     }
 }
 
-/// Every record of the run: the CPU modes (`calls`), then the I/O parts.
-fn records(config: &Config, cpu: &[ModeRun], io: Option<&NetResults>) -> Vec<Record> {
+/// Every record of the run: the CPU places (`calls`), then the I/O parts.
+fn records(config: &Config, cpu: &[PlaceRun], io: Option<&NetResults>) -> Vec<Record> {
     let loop_wall = observe::loop_wall(cpu);
     let calls =
         cpu.iter().filter_map(|run| record::of_calls(run, config.limit, loop_wall));
@@ -104,19 +79,21 @@ fn records(config: &Config, cpu: &[ModeRun], io: Option<&NetResults>) -> Vec<Rec
     calls.chain(io.into_iter().flatten()).collect()
 }
 
-/// The CPU-bound experiment: each mode in turn (never two at once: the CPU
+/// The CPU-bound experiment: each place in turn (never two at once: the CPU
 /// time is the whole process's), then the summary.
-fn cpu_modes(config: &Config) -> Vec<ModeRun> {
+fn cpu_places(config: &Config, shutdown: &'static Shutdown) -> Vec<PlaceRun> {
     let cores = shared::machine::cores();
     report::cpu_intro(config, cores).into_iter().for_each(say);
-    let mut runs: Vec<ModeRun> = Vec::new();
-    for &mode in config.modes() {
+    let mut runs: Vec<PlaceRun> = Vec::new();
+    for &place in config.places() {
         say("");
-        report::header(mode, config, cores).into_iter().for_each(say);
-        let one = observe::median_of(config.repeat, || cpu::run(mode, config));
+        report::header(place, config).into_iter().for_each(say);
+        let one = observe::median_of(config.repeat, || {
+            observe::run_place(place, config, shutdown)
+        });
         let baseline = observe::loop_wall(std::slice::from_ref(&one))
             .or_else(|| observe::loop_wall(&runs));
-        report::mode_lines(&one, baseline).into_iter().for_each(say);
+        report::place_lines(&one, baseline).into_iter().for_each(say);
         let stopped = one.stopped;
         runs.push(one);
         if stopped {

@@ -19,17 +19,14 @@ use shared::machine::cores;
 use super::client;
 use crate::gil::{DEFAULT_SWITCH_INTERVAL, Gil};
 use crate::observe::timeline::Timeline;
-use crate::observe::{self, ModeRun, Observations};
-
-/// The four ways to run the clients: the CPU experiment's modes.
-pub use crate::observe::Mode as CallsMode;
+use crate::observe::{self, Observations, Place, PlaceRun};
 
 /// What one mode did with its clients.
 #[derive(Debug, Clone)]
 pub struct CallsRun {
     /// Measured and observed as a CPU mode is (`asked`: the clients), a
     /// span per answered request.
-    pub measured: ModeRun,
+    pub measured: PlaceRun,
     /// The requests that failed: client number and why, in client order.
     pub failed: Vec<(usize, String)>,
 }
@@ -59,22 +56,22 @@ impl Log {
 }
 
 /// Runs `clients` requests against `addr` in `mode`, measured.
-pub fn run(mode: CallsMode, addr: SocketAddr, clients: usize) -> CallsRun {
+pub fn run(place: Place, addr: SocketAddr, clients: usize) -> CallsRun {
     let mut failed = Vec::new();
     let observe = |timeline: &Arc<Timeline>| {
         let log =
             Arc::new(Log { timeline: Arc::clone(timeline), failed: Mutex::default() });
-        match mode {
-            CallsMode::Loop => on_loop(addr, clients, &log),
-            CallsMode::Threads => on_threads(addr, clients, &log),
-            CallsMode::Gil => under_gil(addr, clients, &log),
-            CallsMode::Tasks => as_tasks(addr, clients, &log),
+        match place {
+            Place::Loop => on_loop(addr, clients, &log),
+            Place::Threads => on_threads(addr, clients, &log),
+            Place::Gil => under_gil(addr, clients, &log),
+            Place::Tasks => as_tasks(addr, clients, &log),
         }
         failed = std::mem::take(&mut *log.failures());
-        let workers = (mode == CallsMode::Tasks).then(cores);
+        let workers = (place == Place::Tasks).then(cores);
         Observations { workers, waited: true, ..Observations::default() }
     };
-    let measured = observe::measure(mode, clients, observe, || false);
+    let measured = observe::measure(place, clients, observe, || false);
     failed.sort();
     CallsRun { measured, failed }
 }

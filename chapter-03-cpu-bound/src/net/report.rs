@@ -11,13 +11,14 @@ use shared::machine::RUSTC_VERSION;
 use shared::measure::{Measurement, measure};
 use shared::record::Record;
 
-use super::calls::{self, CallsMode, CallsRun};
+use super::calls::{self, CallsRun};
 use super::files::{self, FileSet, FilesMode, FilesRun};
 use super::scale::{self, ScaleRun};
 use super::service::{BACKLOG_ASKED, ServiceProcess};
 use super::{NetConfig, NetError, limits};
+use crate::observe::Place;
 use crate::observe::verdict::Verdict;
-use crate::observe::{self, ModeRun, record::variant};
+use crate::observe::{self, PlaceRun, record::variant};
 
 /// Everything one run measured.
 #[derive(Debug, Default)]
@@ -61,7 +62,7 @@ pub fn run(config: &NetConfig) -> Result<NetResults, NetError> {
 /// (verdict, wall time, CPU time, cores used) and what failed.
 fn four_modes(config: &NetConfig, service: &ServiceProcess) -> Vec<CallsRun> {
     let mut runs = Vec::new();
-    for mode in CallsMode::ALL {
+    for mode in Place::ALL {
         if config.shutdown.is_requested() {
             break;
         }
@@ -73,12 +74,12 @@ fn four_modes(config: &NetConfig, service: &ServiceProcess) -> Vec<CallsRun> {
          on 127.0.0.1 (a child process) that answers after {wait}; loop and tasks\n\
          run each client as a task, threads and gil on an OS thread of its own:"
     );
-    let measured: Vec<ModeRun> = runs.iter().map(|run| run.measured.clone()).collect();
+    let measured: Vec<PlaceRun> = runs.iter().map(|run| run.measured.clone()).collect();
     let baseline = observe::loop_wall(&measured);
     crate::report::table(&title, &measured, baseline).into_iter().for_each(say);
     for run in &runs {
         if let Some((client, why)) = run.failed.first() {
-            let (mode, failed) = (run.measured.mode.name(), run.failed.len());
+            let (mode, failed) = (run.measured.place.name(), run.failed.len());
             say(format!("FAILED {mode}: {failed} of {clients}; client {client}: {why}"));
         }
     }
@@ -213,7 +214,7 @@ pub fn records(results: &NetResults) -> Vec<Record> {
         calls: Some(run.measured.asked),
         workers: run.measured.observed.workers,
         verdict: Some(run.measured.verdict().to_string()),
-        ..record("io_calls", variant(run.measured.mode), &run.measured.measurement)
+        ..record("io_calls", variant(run.measured.place), &run.measured.measurement)
     });
     let scale = results.scale.iter().filter_map(|run| {
         Some(Record {
