@@ -30,8 +30,9 @@
 //! - [`cpu`]: the CPU-bound calls, one file per place: `event_loop`,
 //!   `threads`, `gil_threads`, `tasks`; each hands its calls to a
 //!   [`cpu::Probe`] supplied from outside.
-//! - [`net`]: the I/O contrast on real sockets and files: a slow service,
-//!   the four places, 10 000 connections, `tokio::fs`'s threads.
+//! - [`net`]: part 2, the I/O contrast on real sockets and files: a slow
+//!   service, clients in the four places, thousands of connections,
+//!   `tokio::fs`'s threads; each request goes through a [`net::Probe`].
 //!
 //! Measuring and verdicts:
 //! - [`observe`]: a place's run, measured ([`observe::PlaceRun`]), the
@@ -39,13 +40,14 @@
 //!   order, Ctrl-C), [`observe::timeline`] (spans of computing, most calls
 //!   at once), [`observe::on_core`] (when each thread really computed, for
 //!   the picture), [`observe::verdict`] (the lesson's words) and
-//!   [`observe::record`] (the `--json` lines).
+//!   [`observe::record`] (the `--json` lines); [`observe::io`]: part 2's
+//!   measuring (the requests' probe, the scale-up's gauge, the files).
 //!
 //! The program:
 //! - [`config`]: what a run is asked to do.
-//! - [`report`]: every line the program prints; [`picture`]: the run drawn
-//!   as a timeline (`--pictures`).
-//! - [`run()`]: the places one after another (the process's CPU time counts
+//! - [`report`]: every line the program prints (`report::cpu`,
+//!   `report::io`); [`picture`]: the run drawn as a timeline (`--pictures`).
+//! - [`run()`]: the places one after another, then part 2 (the process's CPU time counts
 //!   every thread, so two places measured at once would blur each other).
 
 pub mod config;
@@ -82,11 +84,11 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     ),
     // Memory sizes.
     (r"\b\d+(\.\d+)? (bytes|KiB|MiB|GiB)\b", "[size]"),
-    // I/O on sockets: the kernel's backlog cap, dropped SYNs (a busy
-    // machine may drop some), the threads tokio::fs's pool started, and
+    // I/O on sockets: the kernel's backlog cap, slow connects (a busy
+    // machine may have some), the threads tokio::fs's pool started, and
     // which of task or thread came out cheaper.
     (r"listen backlog \d+ \(asked \d+", "listen backlog [n] (asked [n]"),
-    (r"(retried after a dropped SYN) +\d+ +\d+", "$1 [n] [n]"),
+    (r"(slow connects \(a second or more\)) +\d+ +\d+", "$1 [n] [n]"),
     (r"\b\d+ blocking,", "[n] blocking,"),
     (r"- a (task|thread) started [^,\n]*", "- [comparison]"),
     (r"and held [^\n]*", "and held [comparison]"),

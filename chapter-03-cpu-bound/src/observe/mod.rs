@@ -7,6 +7,7 @@
 //! [`verdict`] word comes from the timeline; [`on_core`] watches the clock
 //! for the picture. Nothing here prints.
 
+pub mod io;
 pub mod on_core;
 pub mod record;
 pub mod recorder;

@@ -1,7 +1,5 @@
-//! What the program prints: a header before each place, a few lines after it,
-//! and a summary table with a line per place. Every line fits 80 columns, and
-//! the verdict word comes early in its line. Every number and word is read
-//! off a [`PlaceRun`]; nothing here measures.
+//! Part 1's lines: a header before each place, a few lines after it, and a
+//! summary table with a line per place, read off each [`PlaceRun`].
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -11,6 +9,8 @@ use shared::format;
 use crate::config::Config;
 use crate::observe::{Place, PlaceRun};
 use crate::ticker;
+
+use super::count;
 
 /// The lines printed before the CPU-bound places run.
 pub fn cpu_intro(config: &Config, cores: usize) -> Vec<String> {
@@ -209,11 +209,6 @@ fn table_row(run: &PlaceRun, baseline: Option<Duration>) -> [String; 6] {
         format!("{:.2} of {}", m.cores_used(), count(m.cores, "core")),
         run.speedup(baseline).map_or("-".to_string(), |s| format!("{s:.2}×")),
     ]
-}
-
-/// `1 call`, `20 calls`.
-fn count(n: usize, unit: &str) -> String {
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

@@ -12,10 +12,12 @@ use shared::record::Record;
 use shared::shutdown::Shutdown;
 
 use crate::config::Config;
-use crate::net::NetConfig;
-use crate::net::report::{self as net_report, NetResults};
+use crate::observe::io::{self as io_observed, IoResults};
 use crate::observe::{self, PlaceRun, record};
-use crate::{picture, report};
+use crate::picture;
+use crate::report::cpu as report;
+
+mod io;
 
 /// The picture's file name in the `--pictures` folder.
 pub const PICTURE: &str = "chapter-03-cpu-bound-timeline.svg";
@@ -33,8 +35,7 @@ pub fn run(config: &Config, shutdown: &'static Shutdown) -> Result<(), Error> {
         if !cpu.is_empty() {
             say("");
         }
-        let net = net_config(config, shutdown);
-        io = Some(net_report::run(&net).map_err(Error::BadInput)?);
+        io = Some(io::run(config, shutdown).map_err(Error::BadInput)?);
     }
     if shutdown.is_requested() {
         say("stopped by Ctrl-C: the places that ran are summarised above");
@@ -45,7 +46,7 @@ pub fn run(config: &Config, shutdown: &'static Shutdown) -> Result<(), Error> {
     if let Some(dir) = pictures {
         draw(dir.join(PICTURE), &cpu)?;
     }
-    match io.as_ref().map_or(0, NetResults::failures) {
+    match io.as_ref().map_or(0, IoResults::failures) {
         0 => Ok(()),
         failed => {
             Err(Error::Failed(format!("{failed} request(s) failed (see FAILED above)")))
@@ -59,23 +60,12 @@ fn draw(path: PathBuf, cpu: &[PlaceRun]) -> Result<(), Error> {
         .map_err(|err| Error::Failed(format!("cannot write {}: {err}", path.display())))
 }
 
-/// The I/O experiment's settings; the scale-up runs only with every place.
-fn net_config(config: &Config, shutdown: &'static Shutdown) -> NetConfig {
-    NetConfig {
-        clients: config.calls,
-        wait: config.wait,
-        scale: if config.place.is_none() { config.scale } else { 0 },
-        port: config.port,
-        shutdown,
-    }
-}
-
 /// Every record of the run: the CPU places (`calls`), then the I/O parts.
-fn records(config: &Config, cpu: &[PlaceRun], io: Option<&NetResults>) -> Vec<Record> {
+fn records(config: &Config, cpu: &[PlaceRun], io: Option<&IoResults>) -> Vec<Record> {
     let loop_wall = observe::loop_wall(cpu);
     let calls =
         cpu.iter().filter_map(|run| record::of_calls(run, config.limit, loop_wall));
-    let io = io.map(net_report::records);
+    let io = io.map(io_observed::records);
     calls.chain(io.into_iter().flatten()).collect()
 }
 
