@@ -7,7 +7,7 @@ use std::time::Duration;
 use clap::Parser;
 use shared::cli;
 
-use crate::observe::Place;
+use crate::place::Place;
 
 /// Runs 20 CPU-bound calls (the article's workload) on an event loop, on 20
 /// threads, on 20 threads under a model of Python's GIL, and as async tasks on

@@ -44,7 +44,7 @@
 //!   measuring (the requests' probe, the scale-up's gauge, the files).
 //!
 //! The program:
-//! - [`config`]: what a run is asked to do.
+//! - [`config`]: what a run is asked to do; [`place`]: where the calls run.
 //! - [`report`]: every line the program prints (`report::cpu`,
 //!   `report::io`); [`picture`]: the run drawn as a timeline (`--pictures`).
 //! - [`run()`]: the places one after another, then part 2 (the process's CPU time counts
@@ -57,6 +57,7 @@ pub mod interruptible;
 pub mod net;
 pub mod observe;
 pub mod picture;
+pub mod place;
 pub mod report;
 mod run;
 pub mod ticker;

@@ -1,4 +1,4 @@
-//! Measuring a mode and judging it: what every lesson module reports back,
+//! Measuring a place and judging it: what every lesson run gives back,
 //! and the numbers and words computed from it.
 //!
 //! A run is measured from outside (wall time and the process's CPU time, with
@@ -28,33 +28,7 @@ use recorder::Recorder;
 use timeline::Timeline;
 use verdict::Verdict;
 
-/// Where the calls run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Place {
-    /// On one event loop (a tokio current-thread runtime).
-    Loop,
-    /// On one OS thread per call.
-    Threads,
-    /// On one OS thread per call, under a model of Python's GIL.
-    Gil,
-    /// As async tasks on a multi-threaded tokio runtime.
-    Tasks,
-}
-
-impl Place {
-    /// Every mode, in the order the chapter runs them.
-    pub const ALL: [Place; 4] = [Place::Loop, Place::Threads, Place::Gil, Place::Tasks];
-
-    /// The mode's name on the command line and in tables.
-    pub fn name(self) -> &'static str {
-        match self {
-            Place::Loop => "loop",
-            Place::Threads => "threads",
-            Place::Gil => "gil",
-            Place::Tasks => "tasks",
-        }
-    }
-}
+pub use crate::place::Place;
 
 /// What a place saw for itself while it ran, besides its timeline.
 #[derive(Debug, Clone, Default)]
@@ -78,10 +52,10 @@ impl Observations {
     }
 }
 
-/// Everything one run of one mode showed.
+/// Everything one run of one place showed.
 #[derive(Debug, Clone)]
 pub struct PlaceRun {
-    /// The mode that ran.
+    /// The place that ran.
     pub place: Place,
     /// How many calls were asked for.
     pub asked: usize,
@@ -91,7 +65,7 @@ pub struct PlaceRun {
     pub finished: Vec<usize>,
     /// The most calls seen computing (or waiting) at the same instant.
     pub most_at_once: usize,
-    /// What the mode saw itself: fingerprints, heartbeat, GIL hand-overs.
+    /// What the place saw itself: fingerprints, ticks, GIL hand-overs.
     pub observed: Observations,
     /// Whether Ctrl-C cut the run short.
     pub stopped: bool,
@@ -116,7 +90,7 @@ impl PlaceRun {
     }
 }
 
-/// Runs `mode` once through `run`, measured from outside and observed from
+/// Runs `place` once through `run`, measured from outside and observed from
 /// inside. `stopped` is read after the run: whether Ctrl-C cut it short.
 pub fn measure(
     place: Place,

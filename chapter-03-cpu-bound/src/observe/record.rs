@@ -8,7 +8,7 @@ use shared::record::{Record, round};
 
 use super::{Place, PlaceRun};
 
-/// The record's name for a mode: `gil-model` says that it is a model.
+/// The record's name for a place: `gil-model` says that it is a model.
 pub fn variant(place: Place) -> &'static str {
     match place {
         Place::Gil => "gil-model",

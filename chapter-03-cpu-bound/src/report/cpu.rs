@@ -38,7 +38,7 @@ pub fn runs_line(config: &Config) -> Option<String> {
     }
 }
 
-/// The lines printed before a mode runs: what is about to happen.
+/// The lines printed before a place runs: what is about to happen.
 pub fn header(place: Place, config: &Config) -> Vec<String> {
     let threads = count(config.calls, "OS thread");
     let (how, detail) = match place {
