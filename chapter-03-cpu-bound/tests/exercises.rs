@@ -25,8 +25,8 @@ fn config(calls: usize, limit: u32) -> Config {
 }
 
 /// A Ctrl-C handle no signal triggers.
-fn never() -> &'static Shutdown {
-    Box::leak(Box::new(Shutdown::new()))
+fn never() -> Arc<Shutdown> {
+    Arc::new(Shutdown::new())
 }
 
 fn several_cores() -> bool {
@@ -38,7 +38,7 @@ fn several_cores() -> bool {
 /// changed hands on request, and the verdict.
 fn gil_with_interval(switch_interval: Duration) -> (u64, Verdict) {
     let config = Config { switch_interval, ..config(4, 40_000) };
-    let run = observe::run_place(Place::Gil, &config, never());
+    let run = observe::run_place(Place::Gil, &config, &never());
     (run.observed.forced_switches.unwrap_or(0), run.verdict())
 }
 // ANCHOR_END: exercise_1
@@ -69,7 +69,7 @@ fn released(gil: &Gil, limit: u32, watch: &mut dyn Watch) -> Option<u64> {
 fn releasing_the_lock_around_the_work_makes_it_parallel() {
     let gil = Gil::new(DEFAULT_SWITCH_INTERVAL);
     let timeline = Arc::new(Timeline::new());
-    let probe = Recorder::new(&timeline, never());
+    let probe = Recorder::new(&timeline, &never());
     std::thread::scope(|scope| {
         for call in 1..=4 {
             let (gil, probe) = (&gil, &probe);
@@ -139,6 +139,6 @@ fn the_ticker_needs_the_calls_off_the_workers() {
 #[test]
 fn the_tasks_report_their_real_worker_count() {
     let config = config(3, 2_000);
-    let run = observe::run_place(Place::Tasks, &config, never());
+    let run = observe::run_place(Place::Tasks, &config, &never());
     assert_eq!(run.observed.workers, Some(shared::machine::cores()));
 }

@@ -15,6 +15,8 @@ pub mod timeline;
 pub mod verdict;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
 use std::time::Duration;
 
 use shared::measure::{Measurement, Stopwatch};
@@ -143,11 +145,13 @@ pub fn loop_wall(runs: &[PlaceRun]) -> Option<Duration> {
 // ANCHOR: measure_place
 /// Runs the calls once in `place`: measured from outside (wall and CPU
 /// time, with nothing else running in this process) and watched from
-/// inside (a [`Recorder`] on the timeline, which Ctrl-C stops).
-pub fn run_place(place: Place, config: &Config, shutdown: &'static Shutdown) -> PlaceRun {
+/// inside (a [`Recorder`] on the timeline, whose calls stop on Ctrl-C).
+pub fn run_place(place: Place, config: &Config, shutdown: &Shutdown) -> PlaceRun {
     let (calls, limit) = (config.calls, config.limit);
+    // The recorder owns its stop request; a thread passes Ctrl-C on to it.
+    let stop = Arc::new(Shutdown::new());
     let watched = |timeline: &Arc<Timeline>| {
-        let probe = Arc::new(Recorder::new(timeline, shutdown));
+        let probe = Arc::new(Recorder::new(timeline, &stop));
         let mut seen = Observations::default();
         match place {
             Place::Loop => {
@@ -177,6 +181,24 @@ pub fn run_place(place: Place, config: &Config, shutdown: &'static Shutdown) -> 
         }
         seen
     };
-    measure(place, calls, watched, || shutdown.is_requested())
+    let done = AtomicBool::new(false);
+    thread::scope(|scope| {
+        scope.spawn(|| pass_on(shutdown, &stop, &done));
+        let run = measure(place, calls, watched, || shutdown.is_requested());
+        done.store(true, Ordering::SeqCst);
+        run
+    })
 }
 // ANCHOR_END: measure_place
+
+/// Requests `to` once `from` is requested, until `done`. It looks every
+/// 5 ms at most (it wakes at once on a request): a sleeping thread costs the
+/// measured run nothing it could notice.
+fn pass_on(from: &Shutdown, to: &Shutdown, done: &AtomicBool) {
+    while !done.load(Ordering::SeqCst) {
+        if from.sleep(Duration::from_millis(5)) {
+            to.request();
+            return;
+        }
+    }
+}

@@ -13,17 +13,18 @@ use super::timeline::Timeline;
 use crate::cpu::{Probe, Watch};
 use crate::interruptible::Flow;
 
-/// Records every call of a run on one timeline.
+/// Records every call of a run on one timeline. It owns what it reads (a
+/// place may hand it to tasks that outlive any borrow).
 #[derive(Debug, Clone)]
 pub struct Recorder {
     timeline: Arc<Timeline>,
-    shutdown: &'static Shutdown,
+    stop: Arc<Shutdown>,
 }
 
 impl Recorder {
-    /// A recorder onto `timeline`, whose calls stop on `shutdown`.
-    pub fn new(timeline: &Arc<Timeline>, shutdown: &'static Shutdown) -> Self {
-        Recorder { timeline: Arc::clone(timeline), shutdown }
+    /// A recorder onto `timeline`, whose calls stop once `stop` is requested.
+    pub fn new(timeline: &Arc<Timeline>, stop: &Arc<Shutdown>) -> Self {
+        Recorder { timeline: Arc::clone(timeline), stop: Arc::clone(stop) }
     }
 }
 
@@ -42,7 +43,7 @@ impl Probe for Recorder {
             computing_since: Some(Instant::now()),
             last_step: None,
             on_core: OnCore::new(&self.timeline, call),
-            shutdown: self.shutdown,
+            stop: &self.stop,
         };
         let result = work(&mut watch);
         watch.paused();
@@ -65,14 +66,14 @@ struct CallWatch<'a> {
     /// lock that comes first).
     last_step: Option<Instant>,
     on_core: OnCore<'a>,
-    shutdown: &'a Shutdown,
+    stop: &'a Shutdown,
 }
 
 impl Watch for CallWatch<'_> {
     fn between(&mut self) -> Flow {
         self.on_core.step();
         self.last_step = Some(Instant::now());
-        if self.shutdown.is_requested() { Flow::Stop } else { Flow::Continue }
+        if self.stop.is_requested() { Flow::Stop } else { Flow::Continue }
     }
 
     fn paused(&mut self) {

@@ -25,7 +25,7 @@ pub const PICTURE: &str = "chapter-03-cpu-bound-timeline.svg";
 /// Runs what `config` asks for, printing as it goes, until Ctrl-C. The
 /// `--json` file and the `--pictures` folder are made first, so that a bad
 /// path fails before minutes of measuring.
-pub fn run(config: &Config, shutdown: &'static Shutdown) -> Result<(), Error> {
+pub fn run(config: &Config, shutdown: &Shutdown) -> Result<(), Error> {
     let mut json = config.json.as_deref().map(exit::json_file).transpose()?;
     let pictures = config.pictures.as_deref().map(exit::pictures_dir).transpose()?;
     let cpu =
@@ -71,7 +71,7 @@ fn records(config: &Config, cpu: &[PlaceRun], io: Option<&IoResults>) -> Vec<Rec
 
 /// The CPU-bound experiment: each place in turn (never two at once: the CPU
 /// time is the whole process's), then the summary.
-fn cpu_places(config: &Config, shutdown: &'static Shutdown) -> Vec<PlaceRun> {
+fn cpu_places(config: &Config, shutdown: &Shutdown) -> Vec<PlaceRun> {
     let cores = shared::machine::cores();
     report::cpu_intro(config, cores).into_iter().for_each(say);
     let mut runs: Vec<PlaceRun> = Vec::new();
