@@ -37,7 +37,7 @@ pictures=book/src/pictures
 run -p chapter-02-mixed-tasks -- --all-runtimes --ticks 5 --json "$results/chapter-02-mixed-tasks.jsonl" \
     --pictures "$pictures"
 run -p chapter-03-cpu-bound -- --workload both --repeat 5 --json "$results/chapter-03-cpu-bound.jsonl" \
-    --timeline "$pictures/chapter-03-cpu-bound-timeline.svg"
+    --pictures "$pictures"
 run -p chapter-04-parallelism -- --repeat 3 --pictures "$pictures" --json "$results/chapter-04-parallelism.jsonl"
 # The algorithms are a second run of chapter 4; their records join the first's.
 algorithms=$(mktemp)

@@ -1,5 +1,5 @@
 //! The Rust side of the I/O experiments: chapter 3's slow service (a child
-//! process on 127.0.0.1), its clients in each mode, and its scale-up.
+//! process on 127.0.0.1), its clients in each place, and its scale-up.
 //!
 //! The scale-up reads the growth of the process's resident memory, so it
 //! runs in a fresh process of its own: this program again, asked by
@@ -11,10 +11,10 @@
 use std::process::Command;
 use std::time::Duration;
 
-use chapter_03_cpu_bound::net::calls::{self, CallsMode};
-use chapter_03_cpu_bound::net::report::{self, NetResults};
+use chapter_03_cpu_bound::net::limits;
 use chapter_03_cpu_bound::net::service::ServiceProcess;
-use chapter_03_cpu_bound::net::{NetConfig, limits, scale};
+use chapter_03_cpu_bound::observe::Place;
+use chapter_03_cpu_bound::observe::io::{self, IoResults};
 use shared::record::Record;
 use shared::shutdown::{EXIT_INTERRUPTED, Shutdown};
 
@@ -27,17 +27,13 @@ pub(crate) const SCALE_ENV: &str = "COURSE_COMPARE_SCALE";
 /// The service's wait in the scale-up child, in microseconds.
 const WAIT_ENV: &str = "COURSE_COMPARE_SCALE_WAIT_US";
 
-/// The modes compare runs: one loop (asyncio's counterpart), threads
+/// The places compare runs: one loop (asyncio's counterpart), threads
 /// (Python's threads without the GIL), and threads under the GIL model
 /// (what CPython's threads do with it).
-const MODES: [CallsMode; 3] = [CallsMode::Loop, CallsMode::Threads, CallsMode::Gil];
+const MODES: [Place; 3] = [Place::Loop, Place::Threads, Place::Gil];
 
-fn start_service(
-    wait: Duration,
-    stop: &'static Shutdown,
-) -> Result<ServiceProcess, Failure> {
-    let config = NetConfig { clients: 1, wait, scale: 0, port: 0, shutdown: stop };
-    ServiceProcess::start(&config)
+fn start_service(wait: Duration) -> Result<ServiceProcess, Failure> {
+    ServiceProcess::start(wait, 0)
         .map_err(|err| Failure::Error(format!("the Rust slow service: {err}")))
 }
 
@@ -47,24 +43,24 @@ pub(crate) fn io_calls(
     plan: &Plan,
     stop: &'static Shutdown,
 ) -> Result<Vec<Record>, Failure> {
-    let service = start_service(plan.wait, stop)?;
-    let mut results = NetResults::default();
-    for mode in MODES {
+    let service = start_service(plan.wait)?;
+    let mut results = IoResults::default();
+    for place in MODES {
         if stop.is_requested() {
             return Err(Failure::Stopped);
         }
-        let run = calls::run(mode, service.addr, plan.calls);
+        let run = io::run_clients(place, service.addr, plan.calls);
         if let Some((client, why)) = run.failed.first() {
             return Err(Failure::Error(format!(
                 "{} of {} Rust requests failed ({}); client {client}: {why}",
                 run.failed.len(),
                 run.measured.asked,
-                mode.name()
+                place.name()
             )));
         }
         results.calls.push(run);
     }
-    Ok(report::records(&results))
+    Ok(io::records(&results))
 }
 // ANCHOR_END: io_calls
 
@@ -130,26 +126,19 @@ fn scale_child(
     if n < asked {
         eprintln!("note: {limit} open files allowed (hard limit): {n} connections fit");
     }
-    let service = ServiceProcess::start(&NetConfig {
-        clients: 1,
-        wait,
-        scale: n,
-        port: 0,
-        shutdown: stop,
-    })
-    .map_err(|err| format!("the Rust slow service: {err}"))?;
-    let mut results = NetResults::default();
-    for way in [scale::tasks, scale::threads] {
+    let service = ServiceProcess::start(wait, 0)
+        .map_err(|err| format!("the Rust slow service: {err}"))?;
+    let mut results = IoResults::default();
+    for way in [io::scale_tasks, io::scale_threads] {
         if stop.is_requested() {
             break;
         }
-        let (mut run, measured) = shared::measure::measure(|| way(service.addr, n, stop));
-        run.measured = Some(measured);
+        let run = way(service.addr, n, stop);
         if let Some(reason) = &run.refused {
             eprintln!("note: the OS refused thread {}: {reason}", run.started + 1);
         }
         results.scale.push(run);
     }
-    Ok(report::records(&results))
+    Ok(io::records(&results))
 }
 // ANCHOR_END: io_scale

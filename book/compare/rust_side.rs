@@ -9,8 +9,10 @@ use chapter_02_mixed_tasks::observe::{self as chapter_2_observe, Run};
 use chapter_02_mixed_tasks::place::Place as Chapter2Place;
 use chapter_02_mixed_tasks::runtimes::Runtime;
 use chapter_02_mixed_tasks::ticker::StopReason;
-use chapter_03_cpu_bound::observe::{Mode, ModeRun};
-use chapter_03_cpu_bound::{Config, cpu};
+use chapter_03_cpu_bound::Config;
+use chapter_03_cpu_bound::observe::{
+    self as chapter_3, Place as Chapter3Place, PlaceRun,
+};
 use chapter_04_parallelism::algorithm::{self, Algorithm, Way};
 use chapter_04_parallelism::call::Call;
 use chapter_04_parallelism::hybrid::{self, HybridPlan};
@@ -47,11 +49,10 @@ pub(crate) fn run(
     match experiment {
         Experiment::OneCall => Ok(vec![one_call(plan.limit, plan.one_call_runs)]),
         Experiment::Sequential => {
-            calls(Mode::Loop, experiment, plan, stop).map(|record| vec![record])
+            calls(Chapter3Place::Loop, experiment, plan, stop).map(|record| vec![record])
         }
-        Experiment::Threads => {
-            calls(Mode::Threads, experiment, plan, stop).map(|record| vec![record])
-        }
+        Experiment::Threads => calls(Chapter3Place::Threads, experiment, plan, stop)
+            .map(|record| vec![record]),
         Experiment::Pool => pool(plan, program, stop),
         Experiment::MixedTasks => mixed_tasks(plan, stop).map(|record| vec![record]),
         Experiment::Algorithm => algorithm(plan),
@@ -84,27 +85,26 @@ fn one_call(limit: u32, runs: usize) -> Record {
     }
 }
 
-/// Chapter 3's loop mode (the event loop) or threads mode (one thread per call).
+/// Chapter 3's loop (the event loop) or threads (one thread per call).
 fn calls(
-    mode: Mode,
+    place: Chapter3Place,
     experiment: Experiment,
     plan: &Plan,
     stop: &'static Shutdown,
 ) -> Result<Record, Failure> {
     let config = Config {
-        mode: Some(mode),
+        place: Some(place),
         calls: plan.calls,
         limit: plan.limit,
-        shutdown: stop,
         ..Config::parse_from(["chapter-03-cpu-bound"])
     };
-    let report: ModeRun = cpu::run(mode, &config);
+    let report: PlaceRun = chapter_3::run_place(place, &config, stop);
     if report.stopped {
         return Err(Failure::Stopped);
     }
     Ok(Record {
         calls: Some(plan.calls),
-        workers: (mode == Mode::Threads).then_some(plan.calls),
+        workers: (place == Chapter3Place::Threads).then_some(plan.calls),
         fingerprint: report.observed.fingerprints.last().copied(),
         ..record(experiment, plan.limit, &report.measurement)
     })

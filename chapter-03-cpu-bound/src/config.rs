@@ -1,14 +1,13 @@
 //! The command line: what one run is asked to do. `main.rs` parses it into a
-//! [`Config`] and hands it to `run`; every mode reads it.
+//! [`Config`] and hands it to `run`, the Ctrl-C handle beside it.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
 use shared::cli;
-use shared::shutdown::Shutdown;
 
-use crate::observe::Mode;
+use crate::place::Place;
 
 /// Runs 20 CPU-bound calls (the article's workload) on an event loop, on 20
 /// threads, on 20 threads under a model of Python's GIL, and as async tasks on
@@ -26,13 +25,13 @@ use crate::observe::Mode;
   chapter-03-cpu-bound --workload both --repeat 5 --json runs.jsonl"
 )]
 pub struct Config {
-    /// Which way to run the calls [default: every mode, one after another].
-    #[arg(value_enum)]
-    pub mode: Option<Mode>,
+    /// Where to run the calls [default: every place, one after another].
+    #[arg(value_enum, value_name = "PLACE")]
+    pub place: Option<Place>,
     /// CPU-bound calls, requests to a slow service (I/O), or both.
     #[arg(long, value_enum, default_value_t = Workload::Cpu)]
     pub workload: Workload,
-    /// How many calls (or I/O clients) each mode runs.
+    /// How many calls (or I/O clients) each place runs.
     #[arg(long, value_name = "N", default_value_t = 20, value_parser = cli::parse_calls)]
     pub calls: usize,
     /// Each call multiplies the integers in 1..LIMIT (the article's limite).
@@ -44,27 +43,23 @@ pub struct Config {
     /// How long the I/O experiment's service waits before it answers.
     #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     pub wait: Duration,
-    /// Connections the I/O scale-up opens as tasks, then as threads (all modes only).
+    /// Connections the I/O scale-up opens as tasks, then as threads (all places only).
     #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = parse_scale)]
     pub scale: usize,
     /// The port the I/O experiment's service listens on (0: any free port).
     #[arg(long, value_name = "PORT", default_value_t = 0)]
     pub port: u16,
-    /// Runs each mode N times and reports the run with the median wall time.
+    /// Runs each place N times and reports the run with the median wall time.
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = cli::parse_repeat)]
     pub repeat: usize,
-    /// Writes one JSON line (a shared::record::Record) per measured mode to PATH.
+    /// Writes one JSON line (a shared::record::Record) per measured place to PATH.
     #[arg(long, value_name = "PATH")]
     pub json: Option<PathBuf>,
-    /// Draws the CPU modes as they ran (with --repeat, the median runs) as
-    /// an SVG timeline at PATH.
-    #[arg(long, value_name = "PATH")]
-    pub timeline: Option<PathBuf>,
-    /// Ctrl-C: every call checks it between multiplications. Not a flag:
-    /// `main` sets the program's own; a parsed config gets one that no
-    /// signal triggers.
-    #[arg(skip = &*Box::leak(Box::new(Shutdown::new())))]
-    pub shutdown: &'static Shutdown,
+    /// Draws the CPU-bound places as they ran (with --repeat, the median
+    /// runs) as an SVG timeline in DIR (created if missing):
+    /// chapter-03-cpu-bound-timeline.svg.
+    #[arg(long, value_name = "DIR")]
+    pub pictures: Option<PathBuf>,
 }
 
 /// Which experiment to run.
@@ -91,11 +86,11 @@ impl Workload {
 }
 
 impl Config {
-    /// The modes to run, one after another: the one asked for, or all.
-    pub fn modes(&self) -> &[Mode] {
-        match &self.mode {
-            Some(mode) => std::slice::from_ref(mode),
-            None => &Mode::ALL,
+    /// The places to run, one after another: the one asked for, or all.
+    pub fn places(&self) -> &[Place] {
+        match &self.place {
+            Some(place) => std::slice::from_ref(place),
+            None => &Place::ALL,
         }
     }
 }

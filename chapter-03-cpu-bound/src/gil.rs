@@ -3,9 +3,10 @@
 //! CPython lets a thread run Python code only while it holds one lock, the
 //! GIL. A thread that wants the lock waits for it, but not forever: after the
 //! *switch interval* (5 ms by default, `sys.getswitchinterval()`) with no
-//! hand-over, it sets a *drop request*. The holder checks that request
-//! between bytecodes, releases the lock, and waits until another thread has
-//! taken it, so that it cannot grab it straight back ("forced switching").
+//! hand-over, it sets a *drop request*. The holder checks that request at
+//! certain instructions of its eval loop (not during a long call into C),
+//! releases the lock, and waits until another thread has taken it, so that
+//! it cannot grab it straight back ("forced switching").
 //! Blocking I/O is done with the lock released.
 //!
 //! This module is that mechanism in about a hundred lines: a mutex-protected

@@ -3,9 +3,10 @@
 //! [`shared::workload::product_below`] is one uninterrupted loop. Two things
 //! in this chapter need to get a word in while it runs: Ctrl-C, and the GIL
 //! model, whose threads must hand the lock over every few milliseconds. So this
-//! is the same loop with a check after every multiplication, which is what
-//! CPython's evaluation loop does between bytecodes (its "eval breaker"). The
-//! check is one closure call; a multiplication takes microseconds, so it costs
+//! is the same loop with a check after every multiplication, the part that
+//! CPython's evaluation loop plays at certain instructions (its "eval
+//! breaker": a backward jump, a function's entry). The check is one closure
+//! call; a multiplication takes microseconds, so it costs
 //! nothing measurable.
 
 use num_bigint::BigUint;

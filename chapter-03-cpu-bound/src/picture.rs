@@ -1,7 +1,7 @@
-//! The CPU-bound run just measured, drawn as a timeline (`--timeline PATH`):
-//! a group per mode, each from its own start on one time scale; a lane per
+//! The CPU-bound run just measured, drawn as a timeline (`--pictures DIR`):
+//! a group per place, each from its own start on one time scale; a lane per
 //! thread (per worker for the tasks) with a bar for each stretch it was seen
-//! computing ([`crate::observe::on_core`]); and the heartbeat's beats, each
+//! computing ([`crate::observe::on_core`]); and the ticker's ticks, each
 //! from when it was due to when it ran, the late ones red.
 
 use std::thread::ThreadId;
@@ -9,18 +9,18 @@ use std::thread::ThreadId;
 use shared::draw::{self, Group, Kind, Lane, Tick, Timeline};
 use shared::format;
 
-use crate::heartbeat::PERIOD;
 use crate::observe::on_core::GAP;
 use crate::observe::timeline::{Span, most_at_once};
-use crate::observe::{Mode, ModeRun};
+use crate::observe::{Place, PlaceRun};
+use crate::ticker::PERIOD;
 
-/// The timeline of `runs`, one group per mode, in the order they ran.
-pub fn draw(runs: &[ModeRun]) -> Timeline {
+/// The timeline of `runs`, one group per place, in the order they ran.
+pub fn draw(runs: &[PlaceRun]) -> Timeline {
     let calls = runs.first().map_or(0, |run| run.asked);
     let at_once: Vec<String> = runs
         .iter()
         .map(|run| {
-            format!("{} {}", run.mode.name(), most_at_once(&run.timeline.stretches()))
+            format!("{} {}", run.place.name(), most_at_once(&run.timeline.stretches()))
         })
         .collect();
     let mut picture = Timeline::new(format!("{calls} CPU-bound calls, four ways"))
@@ -31,41 +31,41 @@ pub fn draw(runs: &[ModeRun]) -> Timeline {
             "Calls computing at the same instant, at most: {}.",
             at_once.join(", ")
         ))
-        .note("Each mode is drawn from its own start, on one scale.")
+        .note("Each place is drawn from its own start, on one scale.")
         .note(format!(
             "A bar: a thread computing; a pause over {} (off its core, or waiting \
              for the lock) cuts it.",
             format::duration(GAP)
         ))
         .note("A lane of over 40 bars is one shape: hover it for their count and total.")
-        .note("A beat is late (red) when it ran over one period after it was due.");
+        .note("A tick is late (red) when it ran over one period after it was due.");
     for run in runs {
         picture = picture.group(group(run));
     }
     picture
 }
 
-/// One mode's lanes: a lane per thread, or per worker and the heartbeat.
-fn group(run: &ModeRun) -> Group {
+/// One place's lanes: a lane per thread, or per worker and the ticker.
+fn group(run: &PlaceRun) -> Group {
     let stretches = run.timeline.stretches();
     let calls = run.asked;
     let of_call = |call: usize| stretches.iter().filter(move |s| s.call == call);
-    match run.mode {
-        Mode::Loop => {
+    match run.place {
+        Place::Loop => {
             let mut lane = lane("loop thread", stretches.iter(), Kind::Cpu);
-            lane.ticks = beats(run);
+            lane.ticks = ticks(run);
             Group::new(format!("loop: {calls} calls on one thread"), vec![lane])
         }
-        Mode::Threads | Mode::Gil => {
-            let (title, kind) = match run.mode {
-                Mode::Gil => (format!("gil: {calls} threads, one lock"), Kind::Held),
+        Place::Threads | Place::Gil => {
+            let (title, kind) = match run.place {
+                Place::Gil => (format!("gil: {calls} threads, one lock"), Kind::Held),
                 _ => (format!("threads: {calls} threads"), Kind::Cpu),
             };
             let lanes = (1..=calls)
                 .map(|call| lane(&format!("thread {call}"), of_call(call), kind));
             Group::compact(title, lanes.collect())
         }
-        Mode::Tasks => {
+        Place::Tasks => {
             let threads = threads_in_order(&stretches);
             let workers = run.observed.workers.unwrap_or(0).max(threads.len());
             let mut lanes: Vec<Lane> = (0..workers)
@@ -75,9 +75,9 @@ fn group(run: &ModeRun) -> Group {
                     lane(&format!("worker {}", w + 1), mine, Kind::Cpu)
                 })
                 .collect();
-            let mut heartbeat = Lane::new("heartbeat");
-            heartbeat.ticks = beats(run);
-            lanes.push(heartbeat);
+            let mut ticker = Lane::new("ticker");
+            ticker.ticks = ticks(run);
+            lanes.push(ticker);
             Group::new(format!("tasks: {calls} tasks on {workers} workers"), lanes)
         }
     }
@@ -105,17 +105,17 @@ fn threads_in_order(stretches: &[Span]) -> Vec<ThreadId> {
     threads
 }
 
-/// The heartbeat's beats as ticks from due to ran, late after one period.
-fn beats(run: &ModeRun) -> Vec<Tick> {
+/// The ticker's ticks, drawn from due to ran, late after one period.
+fn ticks(run: &PlaceRun) -> Vec<Tick> {
     let since = |t| run.timeline.since_origin(t);
-    let beats = run.observed.heartbeat.iter().flatten();
-    beats
+    let ticks = run.observed.ticks.iter().flatten();
+    ticks
         .enumerate()
-        .map(|(i, beat)| Tick {
-            due: since(beat.due),
-            ran: since(beat.ran),
-            label: format!("beat {}", i + 1),
-            late: beat.lateness() > PERIOD,
+        .map(|(i, tick)| Tick {
+            due: since(tick.due),
+            ran: since(tick.ran),
+            label: format!("tick {}", i + 1),
+            late: tick.lateness() > PERIOD,
         })
         .collect()
 }

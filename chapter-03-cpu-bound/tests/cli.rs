@@ -67,7 +67,7 @@ fn gil_mode() {
     redacted(|| assert_cmd_snapshot!("gil", small(&["gil"])));
 }
 
-/// Tasks on a multi-threaded runtime: parallel, and the heartbeat is late.
+/// Tasks on a multi-threaded runtime: parallel, and the ticker is late.
 #[test]
 fn tasks_mode() {
     if several_cores() {
@@ -75,7 +75,7 @@ fn tasks_mode() {
     }
 }
 
-/// Every mode in turn, then the summary table and a sentence per mode.
+/// Every place in turn, then the summary table and a sentence per place.
 #[test]
 fn all_modes_and_summary() {
     if several_cores() {
@@ -108,18 +108,18 @@ fn bad_input_gets_one_clear_line() {
             (&["--workload", "disk"], "possible values: cpu, io, both"),
             (&["--bogus"], "unexpected argument '--bogus'"),
             (
-                &["loop", "--calls", "1", "--json", "/no such dir/runs.jsonl"],
-                "cannot write /no such dir/runs.jsonl",
+                &["loop", "--calls", "1", "--json", "/proc/nope/x.jsonl"],
+                "/proc/nope/x.jsonl",
             ),
             (
-                &["loop", "--calls", "1", "--timeline", "/no such dir/run.svg"],
-                "cannot write /no such dir/run.svg",
+                &["loop", "--calls", "1", "--pictures", "/proc/nope"],
+                "cannot write into /proc/nope",
             ),
         ],
     );
 }
 
-/// `--help` lists every flag, mode and workload.
+/// `--help` lists every flag, place and workload, and the value names.
 #[test]
 fn help_lists_every_flag() {
     assert_help_lists(
@@ -134,12 +134,18 @@ fn help_lists_every_flag() {
             "--port",
             "--repeat",
             "--json",
-            "--timeline",
+            "--pictures",
             "loop",
             "threads",
             "gil",
             "tasks",
             "both",
+            "[PLACE]",
+            "--calls <N>",
+            "--limit <LIMIT>",
+            "--wait <DURATION>",
+            "--json <PATH>",
+            "--pictures <DIR>",
         ],
     );
 }
@@ -152,7 +158,7 @@ fn a_debug_build_says_so() {
     assert_eq!(stderr.contains("note: debug build"), cfg!(debug_assertions), "{stderr}");
 }
 
-/// `--json` writes one record per CPU mode: experiment `calls`, the mode as
+/// `--json` writes one record per CPU place: experiment `calls`, the place as
 /// its variant, the verdict, the counts, and the speedup against the loop.
 #[test]
 fn json_records_one_line_per_mode() {
@@ -182,7 +188,7 @@ fn json_records_one_line_per_mode() {
     }
     assert_eq!(records[0].speedup, Some(1.0), "the loop against itself");
     let late: Vec<_> = records.iter().map(|r| r.worst_lateness_s.is_some()).collect();
-    assert_eq!(late, [true, false, false, true], "the heartbeat runs on the runtimes");
+    assert_eq!(late, [true, false, false, true], "the ticker runs on the runtimes");
 }
 
 /// Every line the program prints fits 80 columns, in a real run with real
@@ -237,7 +243,7 @@ fn ctrl_c_stops_cleanly() {
     assert!(!rest.contains("threads:"), "a mode after the loop ran: {rest}");
     assert!(
         rest.trim_end()
-            .ends_with("stopped by Ctrl-C: the modes that ran are summarised above"),
+            .ends_with("stopped by Ctrl-C: the places that ran are summarised above"),
         "{rest}"
     );
 }

@@ -7,20 +7,26 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chapter_03_cpu_bound::Config;
-use chapter_03_cpu_bound::cpu;
-use chapter_03_cpu_bound::cpu::call::{compute, stop_on};
-use chapter_03_cpu_bound::gil::Gil;
-use chapter_03_cpu_bound::heartbeat::Heartbeat;
-use chapter_03_cpu_bound::interruptible;
+use chapter_03_cpu_bound::cpu::call::product_bits;
+use chapter_03_cpu_bound::cpu::{Probe, Unwatched, Watch};
+use chapter_03_cpu_bound::gil::{DEFAULT_SWITCH_INTERVAL, Gil};
+use chapter_03_cpu_bound::observe::recorder::Recorder;
 use chapter_03_cpu_bound::observe::timeline::Timeline;
 use chapter_03_cpu_bound::observe::verdict::Verdict;
-use chapter_03_cpu_bound::observe::{self, Mode};
+use chapter_03_cpu_bound::observe::{self, Place};
+use chapter_03_cpu_bound::ticker::{Ticker, worst_lateness};
 use clap::Parser as _;
+use shared::shutdown::Shutdown;
 use tokio::runtime::Builder;
 
-/// A run of `calls` calls of `product_below(limit)` that no Ctrl-C stops.
+/// A run of `calls` calls of `product_below(limit)`.
 fn config(calls: usize, limit: u32) -> Config {
     Config { calls, limit, ..Config::parse_from(["chapter-03-cpu-bound", "gil"]) }
+}
+
+/// A Ctrl-C handle no signal triggers.
+fn never() -> Arc<Shutdown> {
+    Arc::new(Shutdown::new())
 }
 
 fn several_cores() -> bool {
@@ -28,11 +34,11 @@ fn several_cores() -> bool {
 }
 
 // ANCHOR: exercise_1
-/// Exercise 1: mode `gil` with a given switch interval: how often the lock
+/// Exercise 1: place `gil` with a given switch interval: how often the lock
 /// changed hands on request, and the verdict.
 fn gil_with_interval(switch_interval: Duration) -> (u64, Verdict) {
     let config = Config { switch_interval, ..config(4, 40_000) };
-    let run = cpu::run(Mode::Gil, &config);
+    let run = observe::run_place(Place::Gil, &config, &never());
     (run.observed.forced_switches.unwrap_or(0), run.verdict())
 }
 // ANCHOR_END: exercise_1
@@ -51,19 +57,9 @@ fn a_shorter_switch_interval_hands_the_lock_over_more_often() {
 // ANCHOR: exercise_2
 /// Exercise 2: one call under the GIL model that releases the lock for the
 /// whole product, as a C extension does around a long computation.
-fn compute_released(gil: &Gil, call: usize, config: &Config, timeline: &Timeline) {
-    let mut held = gil.acquire();
-    let product = held.released_while(|| {
-        let start = Instant::now();
-        let product =
-            interruptible::product_below(config.limit, || stop_on(config.shutdown));
-        timeline.record(call, start, Instant::now());
-        product
-    });
-    drop(held);
-    if product.is_some() {
-        timeline.finish(call);
-    }
+fn released(gil: &Gil, limit: u32, watch: &mut dyn Watch) -> Option<u64> {
+    let mut held = watch.waiting(|| gil.acquire());
+    held.released_while(|| product_bits(limit, watch))
 }
 // ANCHOR_END: exercise_2
 
@@ -71,13 +67,13 @@ fn compute_released(gil: &Gil, call: usize, config: &Config, timeline: &Timeline
 /// the same time (parallel), and nobody ever has to ask for the lock.
 #[test]
 fn releasing_the_lock_around_the_work_makes_it_parallel() {
-    let config = config(4, 20_000);
-    let gil = Gil::new(config.switch_interval);
-    let timeline = Timeline::new();
+    let gil = Gil::new(DEFAULT_SWITCH_INTERVAL);
+    let timeline = Arc::new(Timeline::new());
+    let probe = Recorder::new(&timeline, &never());
     std::thread::scope(|scope| {
-        for call in 1..=config.calls {
-            let (gil, config, timeline) = (&gil, &config, &timeline);
-            scope.spawn(move || compute_released(gil, call, config, timeline));
+        for call in 1..=4 {
+            let (gil, probe) = (&gil, &probe);
+            scope.spawn(move || probe.call(call, |w| released(gil, 20_000, w)));
         }
     });
     assert_eq!(timeline.finishing_order().len(), 4);
@@ -89,23 +85,26 @@ fn releasing_the_lock_around_the_work_makes_it_parallel() {
 }
 
 // ANCHOR: exercise_3
-/// Exercise 3: mode `tasks` with `workers` workers, the calls either spawned
-/// as tasks or handed to tokio's blocking pool. Returns the heartbeat's worst
-/// delay and the run's wall time.
-fn tasks_with(workers: usize, blocking: bool, config: &Config) -> (Duration, Duration) {
+/// Exercise 3: place `tasks` with `workers` workers, the calls either
+/// spawned as tasks or handed to tokio's blocking pool. Returns the ticker's
+/// worst lateness and the run's wall time.
+fn tasks_with(
+    workers: usize,
+    blocking: bool,
+    calls: usize,
+    limit: u32,
+) -> (Duration, Duration) {
     let runtime = Builder::new_multi_thread()
         .worker_threads(workers)
         .enable_time()
         .build()
         .expect("a multi-threaded runtime");
-    let (config, timeline) = (Arc::new(config.clone()), Arc::new(Timeline::new()));
     let started = Instant::now();
     let late = runtime.block_on(async {
-        let heartbeat = Heartbeat::start().await;
-        let tasks: Vec<_> = (1..=config.calls)
+        let ticker = Ticker::start().await;
+        let tasks: Vec<_> = (1..=calls)
             .map(|call| {
-                let (config, timeline) = (Arc::clone(&config), Arc::clone(&timeline));
-                let work = move || compute(call, &config, &timeline);
+                let work = move || Unwatched.call(call, |w| product_bits(limit, w));
                 if blocking {
                     tokio::task::spawn_blocking(work)
                 } else {
@@ -116,22 +115,30 @@ fn tasks_with(workers: usize, blocking: bool, config: &Config) -> (Duration, Dur
         for task in tasks {
             let _ = task.await;
         }
-        observe::latest(&heartbeat.stop().await)
+        worst_lateness(&ticker.stop().await)
     });
     (late, started.elapsed())
 }
 // ANCHOR_END: exercise_3
 
-/// Exercise 3: one worker more than cores does not save the heartbeat: no
+/// Exercise 3: one worker more than cores does not save the ticker: no
 /// worker looks at the timers until the queue of calls has drained, three
 /// quarters of the way through (12 calls, 3 at a time). On the blocking pool
-/// the workers stay idle and the heartbeat runs on time, or nearly.
+/// the workers stay idle and the ticker runs on time, or nearly.
 #[test]
-fn the_heartbeat_needs_the_calls_off_the_workers() {
-    let config = config(12, 40_000);
+fn the_ticker_needs_the_calls_off_the_workers() {
     let workers = shared::machine::cores();
-    let (late, wall) = tasks_with(workers + 1, false, &config);
+    let (late, wall) = tasks_with(workers + 1, false, 12, 40_000);
     assert!(late > wall / 2, "an extra worker: {late:?} late in {wall:?}");
-    let (late, wall) = tasks_with(workers, true, &config);
+    let (late, wall) = tasks_with(workers, true, 12, 40_000);
     assert!(late < wall / 2, "spawn_blocking: {late:?} late in {wall:?}");
+}
+
+/// Exercise 3, the header's bug: the tasks' runtime reports its own worker
+/// count, so a runtime with one worker more than cores is printed as such.
+#[test]
+fn the_tasks_report_their_real_worker_count() {
+    let config = config(3, 2_000);
+    let run = observe::run_place(Place::Tasks, &config, &never());
+    assert_eq!(run.observed.workers, Some(shared::machine::cores()));
 }

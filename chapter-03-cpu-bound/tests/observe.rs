@@ -6,12 +6,14 @@ use std::time::{Duration, Instant};
 
 use chapter_03_cpu_bound::observe::timeline::{Span, Timeline, most_at_once};
 use chapter_03_cpu_bound::observe::verdict::Verdict;
-use chapter_03_cpu_bound::observe::{Mode, ModeRun, Observations, loop_wall, median_of};
+use chapter_03_cpu_bound::observe::{
+    Observations, Place, PlaceRun, loop_wall, median_of,
+};
 use shared::measure::{CpuTime, Measurement};
 
-fn fake(wall_ms: u64) -> ModeRun {
-    ModeRun {
-        mode: Mode::Loop,
+fn fake(wall_ms: u64) -> PlaceRun {
+    PlaceRun {
+        place: Place::Loop,
         asked: 1,
         measurement: Measurement {
             wall: Duration::from_millis(wall_ms),
@@ -46,7 +48,7 @@ fn a_stopped_run_ends_the_repetitions() {
     let mut runs = 0;
     let kept = median_of(5, || {
         runs += 1;
-        ModeRun { stopped: runs == 2, ..fake(runs * 10) }
+        PlaceRun { stopped: runs == 2, ..fake(runs * 10) }
     });
     assert!(kept.stopped);
     assert_eq!(runs, 2);
@@ -59,7 +61,7 @@ fn speedup_against_the_loop() {
     let run = fake(500);
     assert_eq!(run.speedup(Some(Duration::from_secs(1))), Some(2.0));
     assert_eq!(run.speedup(None), None);
-    let stopped = ModeRun { stopped: true, ..fake(500) };
+    let stopped = PlaceRun { stopped: true, ..fake(500) };
     assert_eq!(stopped.speedup(Some(Duration::from_secs(1))), None);
     assert_eq!(loop_wall(&[fake(700)]), Some(Duration::from_millis(700)));
 }

@@ -1,5 +1,5 @@
-//! The `--timeline` picture, read back with `shared::draw::inspect`: it is
-//! drawn from the run the program measured (busy time, heartbeat), and its
+//! The `--pictures` timeline, read back with `shared::draw::inspect`: it is
+//! drawn from the run the program measured (busy time, ticker), and its
 //! structure (groups, lanes, rows) depends only on the command line.
 
 use std::process::Command;
@@ -9,14 +9,16 @@ use shared::record::Record;
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_chapter-03-cpu-bound");
 
-/// Runs every mode with `args`; returns the picture and the `--json` records.
+/// Runs every place with `args`; returns the picture and the `--json` records.
 fn draw(args: &[&str]) -> (String, Vec<Record>) {
     let dir = tempfile::tempdir().unwrap();
-    let (svg, json) = (dir.path().join("run.svg"), dir.path().join("run.jsonl"));
+    let pictures = dir.path().join("new/pictures");
+    let (svg, json) =
+        (pictures.join(chapter_03_cpu_bound::PICTURE), dir.path().join("run.jsonl"));
     let output = Command::new(PROGRAM)
         .args(args)
-        .arg("--timeline")
-        .arg(&svg)
+        .arg("--pictures")
+        .arg(&pictures)
         .arg("--json")
         .arg(&json)
         .output()
@@ -27,14 +29,14 @@ fn draw(args: &[&str]) -> (String, Vec<Record>) {
     (std::fs::read_to_string(&svg).unwrap(), records)
 }
 
-/// The mode's group in the picture: its heading starts with the mode's name.
+/// The place's group in the picture: its heading starts with the place's name.
 fn in_mode(element: &Element, mode: &str) -> bool {
     element.get("group").is_some_and(|g| g.starts_with(&format!("{mode}:")))
 }
 
 /// Each mode's bars add up to the CPU time the program measured for it
 /// (within 10 %: the bars are what the threads saw of their own computing,
-/// the CPU time is the kernel's count), and the heartbeat's latest beat in
+/// the CPU time is the kernel's count), and the ticker's latest tick in
 /// the picture is the worst lateness it recorded.
 #[test]
 fn the_bars_add_up_to_the_measured_cpu_time() {
@@ -56,8 +58,8 @@ fn the_bars_add_up_to_the_measured_cpu_time() {
     }
 }
 
-/// A group per mode; a lane per thread (one per call for `threads` and
-/// `gil`), per worker plus the heartbeat for `tasks`; every call's thread
+/// A group per place; a lane per thread (one per call for `threads` and
+/// `gil`), per worker plus the ticker for `tasks`; every call's thread
 /// computed; a table row per lane, one per compact group.
 #[test]
 fn a_lane_per_thread_and_a_group_per_mode() {
@@ -89,7 +91,7 @@ fn a_lane_per_thread_and_a_group_per_mode() {
     let tasks: Vec<&str> = (lanes.iter().filter(|l| in_mode(l, "tasks")))
         .map(|l| l.get("lane").unwrap())
         .collect();
-    assert_eq!(tasks.last(), Some(&"heartbeat"));
+    assert_eq!(tasks.last(), Some(&"ticker"));
     assert_eq!(of_class(&svg, "row").len(), 3 + workers + 1);
     assert!(svg.contains(">Calls computing at the same instant, at most: loop 1, "));
 }

@@ -1,114 +1,50 @@
-//! N clients, one request each, in the chapter's four modes; each run is
-//! measured from outside (wall and CPU time) and observed from inside (when
-//! each request started and got its answer).
+//! N clients, one request each, in the chapter's four places.
 //!
-//! Waiting on a socket needs no CPU, so every mode lets the requests
+//! Waiting on a socket needs no CPU, so every place lets the requests
 //! overlap, even one thread running an event loop, and even threads under
 //! the GIL model: CPython releases the GIL around every blocking socket call
 //! (`Py_BEGIN_ALLOW_THREADS` in `sock_call_ex`, Modules/socketmodule.c).
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread;
-use std::time::Instant;
 
 use tokio::runtime::Builder;
 
-use shared::machine::cores;
-
-use super::client;
+use super::{Probe, client};
 use crate::gil::{DEFAULT_SWITCH_INTERVAL, Gil};
-use crate::observe::timeline::Timeline;
-use crate::observe::{self, ModeRun, Observations};
-
-/// The four ways to run the clients: the CPU experiment's modes.
-pub use crate::observe::Mode as CallsMode;
-
-/// What one mode did with its clients.
-#[derive(Debug, Clone)]
-pub struct CallsRun {
-    /// Measured and observed as a CPU mode is (`asked`: the clients), a
-    /// span per answered request.
-    pub measured: ModeRun,
-    /// The requests that failed: client number and why, in client order.
-    pub failed: Vec<(usize, String)>,
-}
-
-/// Where the clients write down what happened to them: each answered
-/// request's span (and its end) on the timeline, each failure and why.
-#[derive(Debug)]
-struct Log {
-    timeline: Arc<Timeline>,
-    failed: Mutex<Vec<(usize, String)>>,
-}
-
-impl Log {
-    fn note(&self, client: usize, start: Instant, done: std::io::Result<()>) {
-        match done {
-            Ok(()) => {
-                self.timeline.record(client, start, Instant::now());
-                self.timeline.finish(client);
-            }
-            Err(err) => self.failures().push((client, client::phrase(&err))),
-        }
-    }
-
-    fn failures(&self) -> std::sync::MutexGuard<'_, Vec<(usize, String)>> {
-        self.failed.lock().unwrap_or_else(|poison| poison.into_inner())
-    }
-}
-
-/// Runs `clients` requests against `addr` in `mode`, measured.
-pub fn run(mode: CallsMode, addr: SocketAddr, clients: usize) -> CallsRun {
-    let mut failed = Vec::new();
-    let observe = |timeline: &Arc<Timeline>| {
-        let log =
-            Arc::new(Log { timeline: Arc::clone(timeline), failed: Mutex::default() });
-        match mode {
-            CallsMode::Loop => on_loop(addr, clients, &log),
-            CallsMode::Threads => on_threads(addr, clients, &log),
-            CallsMode::Gil => under_gil(addr, clients, &log),
-            CallsMode::Tasks => as_tasks(addr, clients, &log),
-        }
-        failed = std::mem::take(&mut *log.failures());
-        let workers = (mode == CallsMode::Tasks).then(cores);
-        Observations { workers, waited: true, ..Observations::default() }
-    };
-    let measured = observe::measure(mode, clients, observe, || false);
-    failed.sort();
-    CallsRun { measured, failed }
-}
 
 // ANCHOR: on_loop
 /// Every client a task on one current-thread runtime: one thread, and all
 /// the requests in flight at once.
-fn on_loop(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
+pub fn on_loop(addr: SocketAddr, clients: usize, probe: &Arc<impl Probe>) {
     if let Ok(runtime) = Builder::new_current_thread().enable_all().build() {
-        runtime.block_on(spawn_clients(addr, clients, log));
+        runtime.block_on(spawn_clients(addr, clients, probe));
     }
 }
 // ANCHOR_END: on_loop
 
 /// Every client a task on a multi-thread runtime, one worker per core.
-fn as_tasks(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
+/// Returns the runtime's worker count.
+pub fn as_tasks(addr: SocketAddr, clients: usize, probe: &Arc<impl Probe>) -> usize {
     let mut runtime = Builder::new_multi_thread();
-    if let Ok(runtime) = runtime.worker_threads(cores()).enable_all().build() {
-        runtime.block_on(spawn_clients(addr, clients, log));
-    }
+    let runtime = runtime.worker_threads(shared::machine::cores()).enable_all().build();
+    let Ok(runtime) = runtime else { return 0 };
+    runtime.block_on(spawn_clients(addr, clients, probe));
+    runtime.metrics().num_workers()
 }
 
 // ANCHOR: spawn_clients
-async fn spawn_clients(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
+async fn spawn_clients(addr: SocketAddr, clients: usize, probe: &Arc<impl Probe>) {
     let tasks: Vec<_> = (1..=clients)
         .map(|client| {
-            let log = Arc::clone(log);
+            let probe = Arc::clone(probe);
             tokio::spawn(async move {
-                let start = Instant::now();
-                let done = match client::connect_async(addr).await {
-                    Ok(stream) => client::request_async(stream, client).await,
-                    Err(err) => Err(err),
+                let request = async {
+                    let stream = client::connect_async(addr).await?;
+                    client::request_async(stream, client).await
                 };
-                log.note(client, start, done);
+                probe.request_async(client, request).await;
             })
         })
         .collect();
@@ -120,13 +56,14 @@ async fn spawn_clients(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
 
 // ANCHOR: on_threads
 /// Every client a thread of its own, blocked in the kernel while it waits.
-fn on_threads(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
+pub fn on_threads(addr: SocketAddr, clients: usize, probe: &impl Probe) {
     thread::scope(|scope| {
         for client in 1..=clients {
             scope.spawn(move || {
-                let start = Instant::now();
-                let done = client::connect(addr).and_then(|s| client::request(s, client));
-                log.note(client, start, done);
+                probe.request(client, || {
+                    let stream = client::connect(addr)?;
+                    client::request(stream, client)
+                });
             });
         }
     });
@@ -136,34 +73,19 @@ fn on_threads(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
 // ANCHOR: under_gil
 /// Every client a thread that holds the GIL model, except around each
 /// blocking socket call, which is where CPython lets go of the real one.
-fn under_gil(addr: SocketAddr, clients: usize, log: &Arc<Log>) {
+pub fn under_gil(addr: SocketAddr, clients: usize, probe: &impl Probe) {
     let gil = Gil::new(DEFAULT_SWITCH_INTERVAL);
     thread::scope(|scope| {
         for client in 1..=clients {
             let gil = &gil;
             scope.spawn(move || {
-                let mut held = gil.acquire();
-                let start = Instant::now();
-                let done =
-                    held.released_while(|| client::connect(addr)).and_then(|stream| {
-                        held.released_while(|| client::request(stream, client))
-                    });
-                log.note(client, start, done);
+                probe.request(client, || {
+                    let mut held = gil.acquire();
+                    let stream = held.released_while(|| client::connect(addr))?;
+                    held.released_while(|| client::request(stream, client))
+                });
             });
         }
     });
 }
 // ANCHOR_END: under_gil
-
-#[cfg(test)]
-mod tests {
-    use crate::observe::verdict::Verdict;
-
-    /// Requests that waited at the same instant are concurrent; one at a
-    /// time, serialised.
-    #[test]
-    fn waits_that_overlap_are_concurrent() {
-        assert_eq!(Verdict::for_waits(3), Verdict::Concurrent);
-        assert_eq!(Verdict::for_waits(1), Verdict::Serialised);
-    }
-}

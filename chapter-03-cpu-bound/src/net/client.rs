@@ -4,7 +4,7 @@
 //! Both check that the service sent back exactly the bytes they sent.
 
 use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpStream};
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -40,6 +40,27 @@ pub fn request(mut stream: TcpStream, client: usize) -> io::Result<()> {
     check_echo(client, &answer)
 }
 // ANCHOR_END: blocking
+
+/// Connects from `source` (a port of its own there), blocking: the scale-up
+/// spreads its clients over several source addresses.
+pub fn connect_from(addr: SocketAddr, source: IpAddr) -> io::Result<TcpStream> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let socket =
+        Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP))?;
+    socket.bind(&SocketAddr::new(source, 0).into())?;
+    socket.connect_timeout(&addr.into(), TIMEOUT)?;
+    Ok(socket.into())
+}
+
+/// Connects from `source`, async.
+pub async fn connect_async_from(
+    addr: SocketAddr,
+    source: IpAddr,
+) -> io::Result<tokio::net::TcpStream> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    socket.bind(SocketAddr::new(source, 0))?;
+    bounded(socket.connect(addr)).await
+}
 
 // ANCHOR: async
 /// Connects; while the handshake is in flight the task yields its thread.
@@ -90,6 +111,26 @@ mod tests {
             phrase(&check_echo(3, b"").unwrap_err()),
             "the service sent back nothing"
         );
+    }
+
+    /// A client bound to 127.0.0.2 or 127.0.0.3 reaches a listener on
+    /// 127.0.0.1 from that address: Linux routes all of 127.0.0.0/8 to
+    /// loopback, each address with its own ephemeral ports.
+    #[test]
+    fn connects_from_other_loopback_addresses() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        for last in [2, 3] {
+            let source = IpAddr::from([127, 0, 0, last]);
+            let stream = connect_from(addr, source).unwrap();
+            let (_, peer) = listener.accept().unwrap();
+            assert_eq!(peer.ip(), source);
+            assert_eq!(stream.local_addr().unwrap().ip(), source);
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+        let source = IpAddr::from([127, 0, 0, 4]);
+        let stream = runtime.unwrap().block_on(connect_async_from(addr, source)).unwrap();
+        assert_eq!(stream.local_addr().unwrap().ip(), source);
     }
 
     /// OS error texts lose their number and capital.

@@ -1,6 +1,10 @@
-//! File descriptors: every open socket is one, and a process may hold only
-//! `RLIMIT_NOFILE` of them. The *soft* limit is what applies; a process may
-//! raise it up to the *hard* limit on its own, and no further.
+//! What caps the number of connections open at once, before memory does:
+//! file descriptors (every open socket is one, and a process may hold only
+//! `RLIMIT_NOFILE` of them: the *soft* limit applies, and a process may
+//! raise it up to the *hard* limit on its own, and no further), the source
+//! ports of one address, and the listen backlog.
+
+use std::net::{IpAddr, Ipv4Addr};
 
 use nix::sys::resource::{Resource, getrlimit, setrlimit};
 
@@ -30,6 +34,28 @@ pub fn backlog_granted(asked: u32) -> u32 {
     somaxconn().map_or(asked, |cap| asked.min(cap))
 }
 
+/// Clients per source address in the scale-up: under the 28 232 ports of
+/// Linux's default ephemeral range (32768 to 60999).
+pub const CLIENTS_PER_SOURCE: usize = 20_000;
+
+// ANCHOR: source_address
+/// The source address of client `client` (from 1): 127.0.0.1 for the first
+/// [`CLIENTS_PER_SOURCE`], then 127.0.0.2, and so on. Linux routes all of
+/// 127.0.0.0/8 to loopback, and each address has its own ports.
+pub fn source_address(client: usize) -> IpAddr {
+    let nth = (client.saturating_sub(1) / CLIENTS_PER_SOURCE).min(253) as u8;
+    IpAddr::V4(Ipv4Addr::new(127, 0, 0, 1 + nth))
+}
+// ANCHOR_END: source_address
+
+/// The ephemeral port range (`net.ipv4.ip_local_port_range`), where `/proc`
+/// has it: how many source ports one address has for outgoing connections.
+pub fn ephemeral_ports() -> Option<(u16, u16)> {
+    let text = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").ok()?;
+    let mut ends = text.split_whitespace().map(str::parse);
+    Some((ends.next()?.ok()?, ends.next()?.ok()?))
+}
+
 /// `net.core.somaxconn`, where `/proc` has it.
 pub fn somaxconn() -> Option<u32> {
     std::fs::read_to_string("/proc/sys/net/core/somaxconn").ok()?.trim().parse().ok()
@@ -44,6 +70,19 @@ mod tests {
     fn fits_under_the_limit() {
         assert_eq!(connections_that_fit(20_000), 19_936);
         assert_eq!(connections_that_fit(10), 0);
+    }
+
+    /// Clients past [`CLIENTS_PER_SOURCE`] move to the next address.
+    #[test]
+    fn clients_spread_over_source_addresses() {
+        let last = |client| match source_address(client) {
+            IpAddr::V4(v4) => v4.octets()[3],
+            IpAddr::V6(_) => 0,
+        };
+        assert_eq!(last(1), 1);
+        assert_eq!(last(CLIENTS_PER_SOURCE), 1);
+        assert_eq!(last(CLIENTS_PER_SOURCE + 1), 2);
+        assert_eq!(last(100_000), 5);
     }
 
     /// The backlog never exceeds what was asked.

@@ -1,45 +1,43 @@
-//! The I/O-bound contrast on real sockets and real files.
+//! Part 2 of the chapter: the I/O-bound contrast on real sockets and files.
 //!
 //! The article promised to compare threads and async code on I/O and never
 //! did. Here a slow service (a child process on 127.0.0.1) answers each
 //! request after a fixed wait, like a remote service, and clients call it in
-//! the chapter's four modes; then 10 000 connections as tasks against
-//! 10 000 threads; then files read with `std::fs` and with `tokio::fs`.
+//! the chapter's four places; then thousands of connections as tasks
+//! against as many threads; then files read with `std::fs` and `tokio::fs`.
+//! The lesson files measure nothing: each request goes through a [`Probe`],
+//! each connection of the scale-up through a [`scale::Gauge`], supplied
+//! from outside (`observe::io`).
 //!
 //! - [`service`]: the slow service, and the child process that runs it.
-//! - [`limits`]: file descriptors: raising the soft limit, what fits.
 //! - [`client`]: one request, blocking (`std::net`) and async (tokio).
-//! - [`calls`]: the four modes, each measured; overlap read off spans.
+//! - [`calls`]: the clients in the four places.
 //! - [`scale`]: thousands of connections, as tasks and as threads.
+//! - [`limits`]: file descriptors, the listen backlog, source addresses.
 //! - [`files`]: reading files one after another, on threads, on `tokio::fs`.
-//! - [`report`]: runs them in order and prints what they measured.
 
 pub mod calls;
 pub mod client;
 pub mod files;
 pub mod limits;
-pub mod report;
 pub mod scale;
 pub mod service;
 
-use std::time::Duration;
-
-use shared::shutdown::Shutdown;
-
-/// What the I/O experiments are asked to do.
-#[derive(Debug, Clone, Copy)]
-pub struct NetConfig {
-    /// Clients in the four-mode experiment (and files to read).
-    pub clients: usize,
-    /// How long the service waits before it answers.
-    pub wait: Duration,
-    /// Connections in the scale-up (0: no scale-up).
-    pub scale: usize,
-    /// The port the service listens on (0: any free port).
-    pub port: u16,
-    /// Ctrl-C.
-    pub shutdown: &'static Shutdown,
-}
+use std::io;
 
 /// Why an experiment could not run: one line for the user.
 pub type NetError = String;
+
+// ANCHOR: probe
+/// Watches each client's request from outside: when it began, how it ended.
+pub trait Probe: Send + Sync + 'static {
+    /// Runs client `client`'s blocking request.
+    fn request(&self, client: usize, request: impl FnOnce() -> io::Result<()>);
+    /// Awaits client `client`'s async request.
+    fn request_async(
+        &self,
+        client: usize,
+        request: impl Future<Output = io::Result<()>> + Send,
+    ) -> impl Future<Output = ()> + Send;
+}
+// ANCHOR_END: probe

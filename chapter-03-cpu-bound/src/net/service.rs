@@ -15,9 +15,9 @@ use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpSocket};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
 
-use super::{NetConfig, NetError, limits};
+use super::{NetError, limits};
 
 /// Set in the child's environment: the wait in microseconds. Its presence
 /// is what makes this program the service instead of the chapter.
@@ -45,14 +45,15 @@ pub struct ServiceProcess {
 }
 
 impl ServiceProcess {
-    /// Starts this program again as the service and waits for its first
-    /// line: `port P backlog B`, or the one-line reason it could not listen.
-    pub fn start(config: &NetConfig) -> Result<ServiceProcess, NetError> {
+    /// Starts this program again as the service, answering after `wait` on
+    /// `port` (0: any free one), and waits for its first line: `port P
+    /// backlog B`, or the one-line reason it could not listen.
+    pub fn start(wait: Duration, port: u16) -> Result<ServiceProcess, NetError> {
         let exe = std::env::current_exe()
             .map_err(|err| format!("cannot find this program: {err}"))?;
         let mut child = Command::new(exe)
-            .env(SERVICE_ENV, config.wait.as_micros().to_string())
-            .env(PORT_ENV, config.port.to_string())
+            .env(SERVICE_ENV, wait.as_micros().to_string())
+            .env(PORT_ENV, port.to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -115,27 +116,37 @@ pub fn serve_if_asked() -> Option<i32> {
     });
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
     let Ok(runtime) = runtime else { return Some(2) };
-    Some(runtime.block_on(serve(port, wait, reset)))
+    Some(runtime.block_on(async {
+        let listener = match listen(port) {
+            Ok(listener) => listener,
+            Err(err) => {
+                println!("error: the service cannot listen on 127.0.0.1:{port}: {err}");
+                return 2;
+            }
+        };
+        let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
+        println!("port {port} backlog {}", limits::backlog_granted(BACKLOG_ASKED));
+        let _ = std::io::stdout().flush();
+        match reset {
+            None => serve(listener, move |stream| answer_later(stream, wait)).await,
+            Some(client) => {
+                serve(listener, move |s| reset_or_answer(s, wait, client)).await
+            }
+        }
+    }))
 }
 
 // ANCHOR: serve
-/// Listens on 127.0.0.1 and answers every connection after `wait`, each on
-/// a task of its own: the service itself is an event loop.
-async fn serve(port: u16, wait: Duration, reset: Option<usize>) -> i32 {
-    let listener = match listen(port) {
-        Ok(listener) => listener,
-        Err(err) => {
-            println!("error: the service cannot listen on 127.0.0.1:{port}: {err}");
-            return 2;
-        }
-    };
-    let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
-    println!("port {port} backlog {}", limits::backlog_granted(BACKLOG_ASKED));
-    let _ = std::io::stdout().flush();
+/// Answers every connection on a task of its own: the service itself is
+/// an event loop.
+async fn serve<F>(listener: TcpListener, answer: impl Fn(TcpStream) -> F) -> i32
+where
+    F: Future<Output = ()> + Send + 'static,
+{
     loop {
         match listener.accept().await {
             Ok((stream, _)) => {
-                tokio::spawn(answer_later(stream, wait, reset));
+                tokio::spawn(answer(stream));
             }
             // Out of file descriptors, say: wait a moment and go on.
             Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
@@ -143,11 +154,8 @@ async fn serve(port: u16, wait: Duration, reset: Option<usize>) -> i32 {
     }
 }
 
-async fn answer_later(
-    stream: tokio::net::TcpStream,
-    wait: Duration,
-    reset: Option<usize>,
-) {
+/// Reads one request line, waits `wait`, sends the line back and closes.
+async fn answer_later(stream: TcpStream, wait: Duration) {
     let (reader, mut writer) = stream.into_split();
     let mut request = Vec::new();
     let mut reader = tokio::io::BufReader::new(reader).take(MAX_REQUEST as u64);
@@ -155,18 +163,25 @@ async fn answer_later(
     if tokio::time::timeout(Duration::from_secs(60), read).await.is_err() {
         return;
     }
-    if reset.is_some_and(|client| request == format!("call {client}\n").as_bytes()) {
-        // SO_LINGER 0, then close: the kernel sends a reset, not a FIN.
-        if let Ok(stream) = reader.into_inner().into_inner().reunite(writer) {
-            let _ = stream.set_zero_linger();
-        }
-        return;
-    }
     tokio::time::sleep(wait).await;
     let _ = writer.write_all(&request).await;
     let _ = writer.shutdown().await;
 }
 // ANCHOR_END: serve
+
+/// For the fault test ([`RESET_ENV`]): the connection of client `client`
+/// is reset (SO_LINGER 0, then close: the kernel sends a reset, not a
+/// FIN); every other one is answered.
+async fn reset_or_answer(stream: TcpStream, wait: Duration, client: usize) {
+    let mut head = [0u8; MAX_REQUEST];
+    let peeked = tokio::time::timeout(Duration::from_secs(60), stream.peek(&mut head));
+    let n = peeked.await.ok().and_then(Result::ok).unwrap_or(0);
+    if head[..n] == *format!("call {client}\n").as_bytes() {
+        let _ = stream.set_zero_linger();
+        return;
+    }
+    answer_later(stream, wait).await;
+}
 
 fn listen(port: u16) -> std::io::Result<TcpListener> {
     let socket = TcpSocket::new_v4()?;

@@ -1,101 +1,64 @@
-//! Measuring a mode and judging it: what every lesson module reports back,
+//! Measuring a place and judging it: what every lesson run gives back,
 //! and the numbers and words computed from it.
 //!
 //! A run is measured from outside (wall time and the process's CPU time, with
 //! nothing else running in this process) and observed from inside (the
-//! [`timeline`] of spans each call records). [`ModeRun`] keeps both; the
+//! [`timeline`] of spans each call records). [`PlaceRun`] keeps both; the
 //! [`verdict`] word comes from the timeline; [`on_core`] watches the clock
 //! for the picture. Nothing here prints.
 
+pub mod io;
 pub mod on_core;
 pub mod record;
+pub mod recorder;
 pub mod timeline;
 pub mod verdict;
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+use std::time::Duration;
 
 use shared::measure::{Measurement, Stopwatch};
 
+use shared::shutdown::Shutdown;
+
+use crate::config::Config;
+use crate::cpu::{event_loop, gil_threads, tasks, threads};
+use crate::ticker::{Tick, worst_lateness};
+use recorder::Recorder;
 use timeline::Timeline;
 use verdict::Verdict;
 
-/// One way of running the calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Mode {
-    /// On one event loop (a tokio current-thread runtime).
-    Loop,
-    /// On one OS thread per call.
-    Threads,
-    /// On one OS thread per call, under a model of Python's GIL.
-    Gil,
-    /// As async tasks on a multi-threaded tokio runtime.
-    Tasks,
-}
+pub use crate::place::Place;
 
-impl Mode {
-    /// Every mode, in the order the chapter runs them.
-    pub const ALL: [Mode; 4] = [Mode::Loop, Mode::Threads, Mode::Gil, Mode::Tasks];
-
-    /// The mode's name on the command line and in tables.
-    pub fn name(self) -> &'static str {
-        match self {
-            Mode::Loop => "loop",
-            Mode::Threads => "threads",
-            Mode::Gil => "gil",
-            Mode::Tasks => "tasks",
-        }
-    }
-}
-
-/// What a mode saw for itself while it ran, besides its timeline.
+/// What a place saw for itself while it ran, besides its timeline.
 #[derive(Debug, Clone, Default)]
 pub struct Observations {
     /// Each finished call's fingerprint (bit length of its product); empty for I/O jobs.
     pub fingerprints: Vec<u64>,
-    /// The heartbeat's beats, for modes that run on an async runtime.
-    pub heartbeat: Option<Vec<Beat>>,
-    /// How many times the GIL was handed over on request (GIL mode only).
+    /// The ticker's ticks, for places that run on an async runtime.
+    pub ticks: Option<Vec<Tick>>,
+    /// How many times the GIL was handed over on request (GIL only).
     pub forced_switches: Option<u64>,
-    /// Worker threads of the runtime (tasks mode only).
+    /// Worker threads of the runtime, as it reports them (tasks only).
     pub workers: Option<usize>,
     /// The calls waited (requests on sockets) instead of computing.
     pub waited: bool,
 }
 
 impl Observations {
-    /// The latest the heartbeat ran, if it ran.
-    pub fn heartbeat_late(&self) -> Option<Duration> {
-        self.heartbeat.as_deref().map(latest)
+    /// The ticker's worst lateness, if it ran.
+    pub fn lateness(&self) -> Option<Duration> {
+        self.ticks.as_deref().map(worst_lateness)
     }
 }
 
-/// The latest any of `beats` ran (zero for none).
-pub fn latest(beats: &[Beat]) -> Duration {
-    beats.iter().map(Beat::lateness).max().unwrap_or_default()
-}
-
-/// One beat of the heartbeat: when it was due, and when it ran.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Beat {
-    /// When it should have run.
-    pub due: Instant,
-    /// When the runtime let it run.
-    pub ran: Instant,
-}
-
-impl Beat {
-    /// How late it ran (zero if early).
-    pub fn lateness(&self) -> Duration {
-        self.ran.saturating_duration_since(self.due)
-    }
-}
-
-/// Everything one run of one mode showed.
+/// Everything one run of one place showed.
 #[derive(Debug, Clone)]
-pub struct ModeRun {
-    /// The mode that ran.
-    pub mode: Mode,
+pub struct PlaceRun {
+    /// The place that ran.
+    pub place: Place,
     /// How many calls were asked for.
     pub asked: usize,
     /// Wall time, process CPU time, cores.
@@ -104,7 +67,7 @@ pub struct ModeRun {
     pub finished: Vec<usize>,
     /// The most calls seen computing (or waiting) at the same instant.
     pub most_at_once: usize,
-    /// What the mode saw itself: fingerprints, heartbeat, GIL hand-overs.
+    /// What the place saw itself: fingerprints, ticks, GIL hand-overs.
     pub observed: Observations,
     /// Whether Ctrl-C cut the run short.
     pub stopped: bool,
@@ -112,7 +75,7 @@ pub struct ModeRun {
     pub timeline: Arc<Timeline>,
 }
 
-impl ModeRun {
+impl PlaceRun {
     /// The lesson's word for this run.
     pub fn verdict(&self) -> Verdict {
         if self.observed.waited {
@@ -129,20 +92,20 @@ impl ModeRun {
     }
 }
 
-/// Runs `mode` once through `run`, measured from outside and observed from
+/// Runs `place` once through `run`, measured from outside and observed from
 /// inside. `stopped` is read after the run: whether Ctrl-C cut it short.
 pub fn measure(
-    mode: Mode,
+    place: Place,
     asked: usize,
     run: impl FnOnce(&Arc<Timeline>) -> Observations,
     stopped: impl FnOnce() -> bool,
-) -> ModeRun {
+) -> PlaceRun {
     let timeline = Arc::new(Timeline::new());
     let stopwatch = Stopwatch::start();
     let observed = run(&timeline);
     let measurement = stopwatch.stop();
-    ModeRun {
-        mode,
+    PlaceRun {
+        place,
         asked,
         measurement,
         finished: timeline.finishing_order(),
@@ -156,7 +119,7 @@ pub fn measure(
 /// Runs `run` up to `repeat` times and keeps the run with the median wall
 /// time ([`shared::stats::median`]). A stopped run ends the repetitions and
 /// is returned as it is.
-pub fn median_of(repeat: usize, mut run: impl FnMut() -> ModeRun) -> ModeRun {
+pub fn median_of(repeat: usize, mut run: impl FnMut() -> PlaceRun) -> PlaceRun {
     let mut runs = Vec::with_capacity(repeat);
     for _ in 0..repeat.max(1) {
         let one = run();
@@ -173,8 +136,69 @@ pub fn median_of(repeat: usize, mut run: impl FnMut() -> ModeRun) -> ModeRun {
 
 /// The wall time the CPU speedups are measured against: the loop's, if it
 /// ran and finished.
-pub fn loop_wall(runs: &[ModeRun]) -> Option<Duration> {
+pub fn loop_wall(runs: &[PlaceRun]) -> Option<Duration> {
     runs.iter()
-        .find(|run| run.mode == Mode::Loop && !run.stopped)
+        .find(|run| run.place == Place::Loop && !run.stopped)
         .map(|run| run.measurement.wall)
+}
+
+// ANCHOR: measure_place
+/// Runs the calls once in `place`: measured from outside (wall and CPU
+/// time, with nothing else running in this process) and watched from
+/// inside (a [`Recorder`] on the timeline, whose calls stop on Ctrl-C).
+pub fn run_place(place: Place, config: &Config, shutdown: &Shutdown) -> PlaceRun {
+    let (calls, limit) = (config.calls, config.limit);
+    // The recorder owns its stop request; a thread passes Ctrl-C on to it.
+    let stop = Arc::new(Shutdown::new());
+    let watched = |timeline: &Arc<Timeline>| {
+        let probe = Arc::new(Recorder::new(timeline, &stop));
+        let mut seen = Observations::default();
+        match place {
+            Place::Loop => {
+                let (fingerprints, ticks) = event_loop::run(calls, limit, &*probe);
+                seen = Observations { fingerprints, ticks: Some(ticks), ..seen };
+            }
+            Place::Threads => seen.fingerprints = threads::run(calls, limit, &*probe),
+            Place::Gil => {
+                let interval = config.switch_interval;
+                let (fingerprints, switches) =
+                    gil_threads::run(calls, limit, interval, &*probe);
+                seen = Observations {
+                    fingerprints,
+                    forced_switches: Some(switches),
+                    ..seen
+                };
+            }
+            Place::Tasks => {
+                let (fingerprints, ticks, workers) = tasks::run(calls, limit, &probe);
+                seen = Observations {
+                    fingerprints,
+                    ticks: Some(ticks),
+                    workers: Some(workers),
+                    ..seen
+                };
+            }
+        }
+        seen
+    };
+    let done = AtomicBool::new(false);
+    thread::scope(|scope| {
+        scope.spawn(|| pass_on(shutdown, &stop, &done));
+        let run = measure(place, calls, watched, || shutdown.is_requested());
+        done.store(true, Ordering::SeqCst);
+        run
+    })
+}
+// ANCHOR_END: measure_place
+
+/// Requests `to` once `from` is requested, until `done`. It looks every
+/// 5 ms at most (it wakes at once on a request): a sleeping thread costs the
+/// measured run nothing it could notice.
+fn pass_on(from: &Shutdown, to: &Shutdown, done: &AtomicBool) {
+    while !done.load(Ordering::SeqCst) {
+        if from.sleep(Duration::from_millis(5)) {
+            to.request();
+            return;
+        }
+    }
 }

@@ -6,12 +6,12 @@ use std::time::Duration;
 use shared::machine::RUSTC_VERSION;
 use shared::record::{Record, round};
 
-use super::{Mode, ModeRun};
+use super::{Place, PlaceRun};
 
-/// The record's name for a mode: `gil-model` says that it is a model.
-pub fn variant(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Gil => "gil-model",
+/// The record's name for a place: `gil-model` says that it is a model.
+pub fn variant(place: Place) -> &'static str {
+    match place {
+        Place::Gil => "gil-model",
         other => other.name(),
     }
 }
@@ -19,17 +19,17 @@ pub fn variant(mode: Mode) -> &'static str {
 /// One record for one CPU-bound run (experiment `calls`), with its speedup
 /// against `loop_wall`. A stopped run gives none.
 pub fn of_calls(
-    run: &ModeRun,
+    run: &PlaceRun,
     limit: u32,
     loop_wall: Option<Duration>,
 ) -> Option<Record> {
     if run.stopped {
         return None;
     }
-    let workers = match run.mode {
-        Mode::Loop => 1,
-        Mode::Threads | Mode::Gil => run.asked,
-        Mode::Tasks => run.observed.workers.unwrap_or(1),
+    let workers = match run.place {
+        Place::Loop => 1,
+        Place::Threads | Place::Gil => run.asked,
+        Place::Tasks => run.observed.workers.unwrap_or(1),
     };
     let base = Record::measured("calls", "rust", RUSTC_VERSION, limit, &run.measurement);
     Some(Record {
@@ -38,9 +38,9 @@ pub fn of_calls(
         fingerprint: run.observed.fingerprints.last().copied(),
         worst_lateness_s: run
             .observed
-            .heartbeat_late()
+            .lateness()
             .map(|late| round(late.as_secs_f64(), 6)),
-        variant: Some(variant(run.mode).to_string()),
+        variant: Some(variant(run.place).to_string()),
         verdict: Some(run.verdict().to_string()),
         speedup: run.speedup(loop_wall).map(|speedup| round(speedup, 3)),
         ..base

@@ -1,6 +1,6 @@
 //! When each call was computing, and in which order the calls finished.
 //!
-//! Every mode records *spans*: intervals during which one call was allowed to
+//! Every place records *spans*: intervals during which one call was allowed to
 //! compute. For the loop, the threads and the tasks a span is a whole call;
 //! under the GIL model it is one turn holding the lock. From the spans comes
 //! the number the verdict rests on: the most calls that were computing at the

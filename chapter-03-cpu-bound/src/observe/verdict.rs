@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-/// What a mode did with its calls.
+/// What a place did with its calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     /// CPU work, never more than one call computing at a time.

@@ -1,7 +1,5 @@
-//! What the program prints: a header before each mode, a few lines after it,
-//! and a summary table with a line per mode. Every line fits 80 columns, and
-//! the verdict word comes early in its line. Every number and word is read
-//! off a [`ModeRun`]; nothing here measures.
+//! Part 1's lines: a header before each place, a few lines after it, and a
+//! summary table with a line per place, read off each [`PlaceRun`].
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -9,12 +7,14 @@ use std::time::Duration;
 use shared::format;
 
 use crate::config::Config;
-use crate::heartbeat;
-use crate::observe::{Mode, ModeRun};
+use crate::observe::{Place, PlaceRun};
+use crate::ticker;
 
-/// The lines printed before the CPU-bound modes run.
+use super::count;
+
+/// The lines printed before the CPU-bound places run.
 pub fn cpu_intro(config: &Config, cores: usize) -> Vec<String> {
-    let each = if config.modes().len() > 1 { " in each mode" } else { "" };
+    let each = if config.places().len() > 1 { " in each place" } else { "" };
     let mut lines = vec![format!(
         "CPU-bound: {} of product_below({}){each}, on {}.",
         count(config.calls, "call"),
@@ -25,53 +25,55 @@ pub fn cpu_intro(config: &Config, cores: usize) -> Vec<String> {
     lines
 }
 
-/// The line that says how the modes are run, if there is anything to say.
+/// The line that says how the places are run, if there is anything to say.
 pub fn runs_line(config: &Config) -> Option<String> {
     let median = format!("the median of {} runs", config.repeat);
-    match (config.modes().len() > 1, config.repeat > 1) {
+    match (config.places().len() > 1, config.repeat > 1) {
         (false, false) => None,
-        (true, false) => Some("The modes run one after another.".to_string()),
+        (true, false) => Some("The places run one after another.".to_string()),
         (true, true) => {
-            Some(format!("The modes run one after another; each is {median}."))
+            Some(format!("The places run one after another; each is {median}."))
         }
         (false, true) => Some(format!("Each line is {median}.")),
     }
 }
 
-/// The lines printed before a mode runs: what is about to happen.
-pub fn header(mode: Mode, config: &Config, cores: usize) -> Vec<String> {
+/// The lines printed before a place runs: what is about to happen.
+pub fn header(place: Place, config: &Config) -> Vec<String> {
     let threads = count(config.calls, "OS thread");
-    let (how, detail) = match mode {
-        Mode::Loop => (
+    let (how, detail) = match place {
+        Place::Loop => (
             "on one event loop, one after another".to_string(),
             Some("(a tokio current-thread runtime)".to_string()),
         ),
-        Mode::Threads => {
+        Place::Threads => {
             (format!("on {threads} (std::thread::scope), no global lock"), None)
         }
-        Mode::Gil => (
+        Place::Gil => (
             format!("on {threads} that must hold one lock to compute"),
             Some(format!(
                 "(a model of Python's GIL, switch interval {})",
                 format::duration(config.switch_interval)
             )),
         ),
-        Mode::Tasks => (
-            "as async tasks on a multi-threaded tokio runtime".to_string(),
-            Some(format!("({}, one per core)", count(cores, "worker"))),
-        ),
+        Place::Tasks => {
+            ("as async tasks on a multi-threaded tokio runtime".to_string(), None)
+        }
     };
     let mut lines =
-        vec![format!("{}: {} {how}", mode.name(), count(config.calls, "call"))];
+        vec![format!("{}: {} {how}", place.name(), count(config.calls, "call"))];
     lines.extend(detail.map(|detail| format!("  {detail}")));
     lines
 }
 
-/// The lines printed after a mode ran. `baseline` is the loop's wall time,
+/// The lines printed after a place ran. `baseline` is the loop's wall time,
 /// if the loop ran.
-pub fn mode_lines(run: &ModeRun, baseline: Option<Duration>) -> Vec<String> {
+pub fn place_lines(run: &PlaceRun, baseline: Option<Duration>) -> Vec<String> {
     let m = &run.measurement;
     let mut lines = Vec::new();
+    if let Some(workers) = run.observed.workers {
+        lines.push(workers_line(workers, m.cores));
+    }
     if run.stopped {
         lines.push(format!(
             "cut short: {} of {} finished",
@@ -80,7 +82,7 @@ pub fn mode_lines(run: &ModeRun, baseline: Option<Duration>) -> Vec<String> {
         ));
     }
     if !run.finished.is_empty() {
-        lines.push(if run.mode == Mode::Loop {
+        lines.push(if run.place == Place::Loop {
             "finished in call order:".to_string()
         } else {
             "finished in the scheduler's order (varies from run to run):".to_string()
@@ -113,23 +115,33 @@ pub fn mode_lines(run: &ModeRun, baseline: Option<Duration>) -> Vec<String> {
         m.share_of_machine() * 100.0
     ));
     lines.extend(verdict_lines(run));
-    if let Some(late) = run.observed.heartbeat_late() {
-        let place = if run.mode == Mode::Loop { "loop" } else { "runtime" };
+    if let Some(late) = run.observed.lateness() {
+        let on = if run.place == Place::Loop { "loop" } else { "runtime" };
         lines.push(format!(
-            "heartbeat: up to {} late (due every {}, on the same {place})",
+            "ticker: lateness up to {} (a tick every {}, on the same {on})",
             format::duration(late),
-            format::duration(heartbeat::PERIOD)
+            format::duration(ticker::PERIOD)
         ));
     }
     lines.into_iter().map(|line| format!("  {line}")).collect()
 }
 
+/// The runtime's worker count, as the runtime reports it, against the cores.
+pub fn workers_line(workers: usize, cores: usize) -> String {
+    let per = if workers == cores {
+        ", one per core".to_string()
+    } else {
+        format!(" for {}", count(cores, "core"))
+    };
+    format!("ran on {}{per}", count(workers, "worker"))
+}
+
 /// The verdict, first, with what it was read from.
-fn verdict_lines(run: &ModeRun) -> Vec<String> {
+fn verdict_lines(run: &PlaceRun) -> Vec<String> {
     let most = run.most_at_once;
     let verdict = run.verdict();
-    match run.mode {
-        Mode::Gil => vec![
+    match run.place {
+        Place::Gil => vec![
             format!(
                 "{verdict}: at most {} held the lock at a time",
                 count(most, "thread")
@@ -150,29 +162,33 @@ fn verdict_lines(run: &ModeRun) -> Vec<String> {
 }
 
 // ANCHOR: sentence
-/// Why a mode got its verdict, in a few words.
-pub fn why(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Loop => "one call at a time; the heartbeat waited between calls",
-        Mode::Threads => "the threads ran at once, as many as there are cores",
-        Mode::Gil => "one lock let one thread compute at a time, as the GIL does",
-        Mode::Tasks => "a task per worker; the heartbeat waited for the queue",
+/// Why a place got its verdict, in a few words.
+pub fn why(place: Place) -> &'static str {
+    match place {
+        Place::Loop => "one call at a time; the ticker waited between calls",
+        Place::Threads => "the threads ran at once, as many as there are cores",
+        Place::Gil => "one lock let one thread compute at a time, as the GIL does",
+        Place::Tasks => "a task per worker; the ticker waited for the queue",
     }
 }
 // ANCHOR_END: sentence
 
-/// The summary printed after all modes: a table (verdict second) and a line
-/// per mode that says why.
-pub fn summary(title: &str, runs: &[ModeRun], baseline: Option<Duration>) -> Vec<String> {
+/// The summary printed after all places: a table (verdict second) and a line
+/// per place that says why.
+pub fn summary(
+    title: &str,
+    runs: &[PlaceRun],
+    baseline: Option<Duration>,
+) -> Vec<String> {
     let mut lines = table(title, runs, baseline);
     lines.extend(
-        runs.iter().map(|run| format!("- {}: {}", run.mode.name(), why(run.mode))),
+        runs.iter().map(|run| format!("- {}: {}", run.place.name(), why(run.place))),
     );
     lines
 }
 
-/// The summary's table, a row per mode; the I/O experiment prints it too.
-pub fn table(title: &str, runs: &[ModeRun], baseline: Option<Duration>) -> Vec<String> {
+/// The summary's table, a row per place; the I/O experiment prints it too.
+pub fn table(title: &str, runs: &[PlaceRun], baseline: Option<Duration>) -> Vec<String> {
     let mut table = vec![TABLE_HEAD.map(String::from)];
     table.extend(runs.iter().map(|run| table_row(run, baseline)));
     let mut lines = vec![title.to_string()];
@@ -180,12 +196,13 @@ pub fn table(title: &str, runs: &[ModeRun], baseline: Option<Duration>) -> Vec<S
     lines
 }
 
-const TABLE_HEAD: [&str; 6] = ["mode", "verdict", "wall", "CPU", "cores used", "speedup"];
+const TABLE_HEAD: [&str; 6] =
+    ["place", "verdict", "wall", "CPU", "cores used", "speedup"];
 
-fn table_row(run: &ModeRun, baseline: Option<Duration>) -> [String; 6] {
+fn table_row(run: &PlaceRun, baseline: Option<Duration>) -> [String; 6] {
     let m = &run.measurement;
     [
-        run.mode.name().to_string(),
+        run.place.name().to_string(),
         if run.stopped { "stopped".to_string() } else { run.verdict().to_string() },
         format::duration(m.wall),
         format::duration(m.cpu.total()),
@@ -194,7 +211,16 @@ fn table_row(run: &ModeRun, baseline: Option<Duration>) -> [String; 6] {
     ]
 }
 
-/// `1 call`, `20 calls`.
-fn count(n: usize, unit: &str) -> String {
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The worker count is the runtime's own: one more worker than cores
+    /// (exercise 3) is printed as such, not as the core count.
+    #[test]
+    fn workers_line_prints_the_real_worker_count() {
+        assert_eq!(workers_line(2, 2), "ran on 2 workers, one per core");
+        assert_eq!(workers_line(3, 2), "ran on 3 workers for 2 cores");
+        assert_eq!(workers_line(1, 1), "ran on 1 worker, one per core");
+    }
 }
