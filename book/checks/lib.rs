@@ -29,8 +29,11 @@
 //! - [`workspace`]: where things are.
 
 pub mod include;
+pub mod merge;
 pub mod modules;
 pub mod output;
+pub mod records;
 pub mod render;
 pub mod snapshot;
+pub mod takeaway;
 pub mod workspace;
