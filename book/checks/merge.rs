@@ -97,8 +97,8 @@ pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
     for (number, run) in runs.iter().enumerate().skip(1) {
         let these = occurrences(run);
         if these != keys {
-            let name = |rows: &[(String, usize)], at: usize| {
-                rows.get(at).map_or("nothing".to_string(), |(key, _)| key.clone())
+            let name = |rows: &[Record], at: usize| {
+                rows.get(at).map_or("nothing".to_string(), key)
             };
             let at = (0..keys.len().max(these.len()))
                 .find(|&at| keys.get(at) != these.get(at))
@@ -107,14 +107,15 @@ pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
                 "run {} does not hold the same rows as run 1 ({} where run 1 has {}): \
                  measure again",
                 number + 1,
-                name(&these, at),
-                name(&keys, at)
+                name(run, at),
+                name(first, at)
             ));
         }
     }
     let mut records = Vec::with_capacity(first.len());
     let mut row_spreads = Vec::with_capacity(first.len());
-    for (at, key) in keys.iter().enumerate() {
+    for (at, record) in first.iter().enumerate() {
+        let key = key(record);
         let mut same: Vec<&Record> = runs.iter().map(|run| &run[at]).collect();
         let verdicts: Vec<&str> =
             same.iter().map(|r| r.verdict.as_deref().unwrap_or("")).collect();
@@ -122,7 +123,7 @@ pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
             return Err(format!(
                 "{}: the verdict differs between runs ({}): the lesson's word \
                  depends on the run; measure again on a quieter machine",
-                key.0,
+                key,
                 verdicts.join(", ")
             ));
         }
@@ -132,7 +133,7 @@ pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
         let spread =
             if median.wall_s > 0.0 { (slowest - fastest) / median.wall_s } else { 0.0 };
         records.push(median.clone());
-        row_spreads.push((key.0.clone(), spread));
+        row_spreads.push((key, spread));
     }
     recompute_speedups(&mut records);
     let mut spreads: Vec<Spread> = Vec::new();
@@ -153,13 +154,21 @@ pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
     Ok(Merged { records, spreads, runs: runs.len() })
 }
 
-/// Each record's key with how many records before it share that key, so that
-/// a key measured twice in one run is matched in order.
+/// Each record's row across runs: its experiment, variant and language, and
+/// how many records before it share them, so that rows are matched in the
+/// order they ran. The workers are left out: a pool's N is fixed, but some
+/// rows count the threads a runtime chose (tokio's file reads), which may
+/// differ from run to run.
 fn occurrences(run: &[Record]) -> Vec<(String, usize)> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     run.iter()
         .map(|record| {
-            let key = key(record);
+            let key = format!(
+                "{}.{}.{}",
+                record.experiment,
+                record.variant.as_deref().unwrap_or(""),
+                record.language
+            );
             let count = seen.entry(key.clone()).or_default();
             *count += 1;
             (key, *count)
@@ -300,7 +309,29 @@ mod tests {
         assert!(err.contains("met, missed"), "{err}");
         let err = merge(&[met.clone(), met[..1].to_vec()]).unwrap_err();
         assert!(err.starts_with("run 2 does not hold the same rows"), "{err}");
+        assert!(err.contains("(nothing where run 1 has pool.threads.2.rust)"), "{err}");
         assert!(merge(&[]).is_err());
+    }
+
+    /// A count the run measured (the threads tokio chose for its file reads)
+    /// may differ between runs: the rows still match, in their order.
+    #[test]
+    fn a_measured_worker_count_does_not_split_a_row() {
+        let files = |workers: usize, wall_s: f64| Record {
+            experiment: "io_files".into(),
+            language: "rust".into(),
+            variant: Some("tokio-fs".into()),
+            workers: Some(workers),
+            wall_s,
+            ..Record::default()
+        };
+        let merged = merge(&[
+            vec![files(19, 0.006)],
+            vec![files(18, 0.007)],
+            vec![files(19, 0.0065)],
+        ])
+        .unwrap();
+        assert_eq!(merged.records[0].wall_s, 0.0065);
     }
 
     /// With no baseline row of the same variant, the experiment's only

@@ -62,27 +62,37 @@ fn main() {
         cli::say(format!("provenance written to {}", provenance_file.display()));
         return;
     }
-    let sets = records::merged(&records_dir).unwrap_or_else(|err| cli::fail(err));
-    let noisy: Vec<String> =
-        sets.iter().flat_map(|(name, merged)| merge::too_noisy(name, merged)).collect();
+    let runs = records::read_runs(&records_dir).unwrap_or_else(|err| cli::fail(err));
+    let mut sets: BTreeMap<String, Merged> = BTreeMap::new();
+    let mut refused: Vec<String> = Vec::new();
+    for (name, runs) in &runs {
+        match merge::merge(runs) {
+            Ok(merged) => {
+                refused.extend(merge::too_noisy(name, &merged));
+                sets.insert(name.clone(), merged);
+            }
+            Err(err) => refused.push(format!("{name}: {err}")),
+        }
+    }
     for (name, merged) in &sets {
         for spread in &merged.spreads {
             eprintln!(
-                "{name}: {}: spread {:.1} % over {} runs (bound {:.0} %)",
+                "{name}: {}: spread {:.1} % over {} runs (bound {:.0} %, worst row {})",
                 spread.experiment,
                 spread.spread * 100.0,
                 merged.runs,
-                merge::bound(&spread.experiment) * 100.0
+                merge::bound(&spread.experiment) * 100.0,
+                spread.row
             );
         }
     }
-    if !noisy.is_empty() {
-        for line in &noisy {
+    if !refused.is_empty() {
+        for line in &refused {
             eprintln!("error: {line}");
         }
         eprintln!(
-            "error: these runs are too noisy to carry the lessons; nothing was written. \
-             Measure again on a quieter machine (nothing else running), or try again."
+            "error: these runs cannot carry the lessons; nothing was written. Measure \
+             again on a quieter machine (nothing else running), or try again."
         );
         std::process::exit(1);
     }
