@@ -1,5 +1,8 @@
 //! Finding mdBook includes in Markdown and resolving their anchors.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
 /// One `{{#include path}}` or `{{#include path:anchor}}` (or
 /// `{{#rustdoc_include ...}}`) found in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +36,38 @@ pub fn find(markdown: &str) -> Vec<Include> {
         found.push(Include { path: path.to_string(), selector });
     }
     found
+}
+
+/// Where the one-value files are, relative to a page in `book/src`.
+pub const VALUES: &str = "results/values/";
+
+/// The value files `markdown` includes, as `(record set, file)`: one for
+/// each `{{#include results/values/<set>/<file>}}`.
+pub fn values(markdown: &str) -> Vec<(String, String)> {
+    find(markdown)
+        .into_iter()
+        .filter_map(|found| {
+            let (set, file) = found.path.strip_prefix(VALUES)?.split_once('/')?;
+            Some((set.to_string(), file.to_string()))
+        })
+        .collect()
+}
+
+/// Every value file the pages in `book_src` include (outside the generated
+/// `results/` and `output/`), by record set.
+pub fn values_in_pages(book_src: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let generated = [book_src.join("results"), book_src.join("output")];
+    let mut wanted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for page in crate::workspace::files_with_suffix(book_src, ".md") {
+        if generated.iter().any(|dir| page.starts_with(dir)) {
+            continue;
+        }
+        let markdown = std::fs::read_to_string(&page).unwrap_or_default();
+        for (set, file) in values(&markdown) {
+            wanted.entry(set).or_default().insert(file);
+        }
+    }
+    wanted
 }
 
 /// The lines between `ANCHOR: name` and `ANCHOR_END: name`, without the
@@ -80,6 +115,16 @@ mod tests {
                 Include { path: "../x.rs".into(), selector: Some("here".into()) },
                 Include { path: "out.txt".into(), selector: None },
             ]
+        );
+    }
+
+    /// Value includes are found with their record set and file.
+    #[test]
+    fn finds_value_includes() {
+        let md = "took {{#include results/values/x/one_call.wall_s.txt}}, see {{#include results/x.md}}";
+        assert_eq!(
+            values(md),
+            vec![("x".to_string(), "one_call.wall_s.txt".to_string())]
         );
     }
 

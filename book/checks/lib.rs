@@ -34,8 +34,11 @@
 pub mod claims;
 pub mod exercises;
 pub mod include;
+pub mod merge;
 pub mod modules;
 pub mod output;
+pub mod records;
 pub mod render;
 pub mod snapshot;
+pub mod takeaway;
 pub mod workspace;

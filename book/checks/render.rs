@@ -1,19 +1,22 @@
 //! The one renderer of measured results: records in, Markdown out.
 //!
 //! Every chapter program (with `--json PATH`) and the compare command write
-//! their measurements as [`Record`] JSON lines into `book/results/*.jsonl`.
-//! This module turns one such file into the book's table fragment
+//! their measurements as [`Record`] JSON lines; `book/measure.sh` runs each
+//! of them a few times into `book/results/run-<k>/<name>.jsonl`, and
+//! [`crate::merge`] keeps each row's median run. This module turns one
+//! merged record set into the book's table fragment
 //! (`book/src/results/<name>.md`) and into one-value files
 //! (`book/src/results/values/<name>/<key>.<field>.txt`) that prose includes
 //! inline. Nothing is typed by hand and no chapter writes Markdown.
 //!
-//! A file's records are grouped by experiment, one table each, between
+//! A set's records are grouped by experiment, one table each, between
 //! `ANCHOR: <experiment>` and `ANCHOR_END: <experiment>` markers in HTML
 //! comments: a page includes one experiment's table with
-//! `{{#include results/<name>.md:<experiment>}}`. The columns
-//! are the fields present; a field with the same value in every row of a
-//! table moves to the line above it, which keeps tables narrow. A table of
-//! one row is shown as field and value, one per line.
+//! `{{#include results/<name>.md:<experiment>}}`. Each table is led by its
+//! takeaway ([`crate::takeaway`]) and followed by the runs' spread. The
+//! columns are the fields present; a field with the same value in every row
+//! of a table moves to the line above it, which keeps tables narrow. A table
+//! of one row is shown as field and value, one per line.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -21,6 +24,9 @@ use std::time::Duration;
 use serde_json::Value;
 use shared::format;
 use shared::record::Record;
+
+use crate::merge::{self, Merged};
+use crate::takeaway;
 
 /// The fields in the order `Record` declares them, with their headers.
 /// A field not listed (a newer one) comes after them, named after itself.
@@ -113,9 +119,11 @@ fn ordered(names: &BTreeSet<String>) -> Vec<String> {
     list
 }
 
-/// The Markdown fragment for one file's records: the provenance line, then
-/// one table per experiment, in the order the experiments first appear.
-pub fn markdown(records: &[Record], provenance: &str) -> String {
+/// The Markdown fragment for one merged record set: the provenance line,
+/// then one table per experiment, in the order the experiments first appear,
+/// each led by its takeaway and followed by its spread.
+pub fn markdown(merged: &Merged, provenance: &str) -> String {
+    let records = &merged.records;
     let mut text = format!("Measured on {provenance}.\n");
     let mut experiments: Vec<&str> = Vec::new();
     for record in records {
@@ -124,16 +132,63 @@ pub fn markdown(records: &[Record], provenance: &str) -> String {
         }
     }
     for experiment in experiments {
-        let rows: Vec<BTreeMap<String, Value>> = records
-            .iter()
-            .filter(|record| record.experiment == experiment)
-            .map(fields)
-            .collect();
+        let records: Vec<&Record> =
+            records.iter().filter(|record| record.experiment == experiment).collect();
+        let rows: Vec<BTreeMap<String, Value>> =
+            records.iter().map(|record| fields(record)).collect();
         text.push_str(&format!("\n<!-- ANCHOR: {experiment} -->\n"));
+        if let Some(line) = takeaway::line(experiment, &records) {
+            text.push_str(&wrap(&format!("**In short:** {line}")));
+            text.push('\n');
+        }
         text.push_str(&group(experiment, &rows));
+        text.push_str(&spread_line(merged, experiment));
         // A blank line first: the comment must not read as a table row.
         text.push_str(&format!("\n<!-- ANCHOR_END: {experiment} -->\n"));
     }
+    text
+}
+
+/// How the rows were chosen and how far the runs spread, in one line.
+fn spread_line(merged: &Merged, experiment: &str) -> String {
+    let Some(spread) = merged.spread(experiment).filter(|_| merged.runs > 1) else {
+        return "\nOne run: its spread is not known.\n".to_string();
+    };
+    let line = format!(
+        "Each row is the run with the median wall time of {} runs. The runs' wall times \
+         spread by at most {:.1} % ((max − min) / median), under the {:.0} % bound.",
+        merged.runs,
+        spread.spread * 100.0,
+        merge::bound(experiment) * 100.0
+    );
+    format!("\n{}", wrap(&line))
+}
+
+/// A paragraph broken into lines of at most 80 columns (Markdown joins them
+/// again), each ending with a newline. A number stays with its unit.
+fn wrap(paragraph: &str) -> String {
+    let mut text = String::new();
+    let mut line = String::new();
+    for word in paragraph.split(' ') {
+        // A unit or a lone sign does not start a line.
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        let glued = word.chars().next().is_some_and(|c| !c.is_alphanumeric() && c != '(')
+            || matches!(bare, "s" | "ms" | "µs" | "ns" | "KiB" | "MiB" | "GiB" | "bytes");
+        if !line.is_empty()
+            && !glued
+            && line.chars().count() + 1 + word.chars().count() > 80
+        {
+            text.push_str(line.trim_end());
+            text.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    text.push_str(&line);
+    text.push('\n');
     text
 }
 
@@ -228,12 +283,40 @@ mod tests {
 {"experiment":"one_call","language":"rust","version":"1.88.0","wall_s":0.0871,"cpu_s":0.087,"cores_used":1.0,"cores":2,"limit":100000}
 "#;
 
+    fn one_run(lines: &str) -> Merged {
+        merge::merge(&[read_records(lines).unwrap()]).unwrap()
+    }
+
+    /// A table of several runs is led by its takeaway and followed by the
+    /// spread of the wall times.
+    #[test]
+    fn leads_with_the_takeaway_and_ends_with_the_spread() {
+        let run = |scale: f64| {
+            let mut records = read_records(LINES).unwrap();
+            records.iter_mut().for_each(|r| r.wall_s *= scale);
+            records
+        };
+        let merged = merge::merge(&[run(1.0), run(1.04), run(0.98)]).unwrap();
+        let text = markdown(&merged, "here");
+        let mixed = crate::include::anchor(&text, "mixed_tasks").unwrap();
+        assert!(
+            mixed.starts_with("**In short:** with the CPU steps on the loop, the ticks ran late on the one\nruntime"),
+            "{mixed}"
+        );
+        assert!(
+            mixed.trim_end().ends_with(
+                "Each row is the run with the median wall time of 3 runs. The runs' wall times\n\
+                 spread by at most 6.0 % ((max − min) / median), under the 10 % bound."
+            ),
+            "{mixed}"
+        );
+    }
+
     /// Varying fields become columns with human headers and the programs'
     /// formats; fields equal in every row move to the line above.
     #[test]
     fn renders_a_table_per_experiment() {
-        let records = read_records(LINES).unwrap();
-        let text = markdown(&records, "2 cores, a CPU, release build, 2026-11-27");
+        let text = markdown(&one_run(LINES), "2 cores, a CPU, release build, 2026-11-27");
         assert!(
             text.starts_with("Measured on 2 cores, a CPU, release build, 2026-11-27.\n")
         );
@@ -261,11 +344,10 @@ mod tests {
     /// page can include it alone.
     #[test]
     fn anchors_each_experiments_table() {
-        let records = read_records(LINES).unwrap();
-        let text = markdown(&records, "here");
+        let text = markdown(&one_run(LINES), "here");
         let one_call = crate::include::anchor(&text, "one_call").unwrap();
         assert!(one_call.starts_with("`one_call`:\n"), "{one_call}");
-        assert!(one_call.trim_end().ends_with("| limit | 100000 |"), "{one_call}");
+        assert!(one_call.contains("| limit | 100000 |\n\nOne run:"), "{one_call}");
         let mixed = crate::include::anchor(&text, "mixed_tasks").unwrap();
         assert!(!mixed.contains("one_call"), "{mixed}");
         assert_eq!(crate::include::anchor(&text, "io_scale"), None);
@@ -326,7 +408,7 @@ mod tests {
 {"experiment":"io_scale","language":"python","version":"3.11.7","wall_s":2.199312,"cpu_s":3.066872,"cores_used":1.394,"cores":2,"calls":10000,"limit":0,"variant":"threads","verdict":"0 failed","startup_s":0.000121757,"memory_each_bytes":9034.5472}
 "#;
         let records = read_records(lines).unwrap();
-        let text = markdown(&records, "here");
+        let text = markdown(&one_run(lines), "here");
         assert!(text.contains("| start-up | memory each |"), "{text}");
         assert!(!text.contains("limit"), "no workload, no limit: {text}");
         assert!(text.contains("| 36.5 µs | 1.37 KiB |"), "{text}");

@@ -255,7 +255,8 @@ fn records_render_through_the_books_renderer() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let records = course_book::render::read_records(&stdout(&output)).unwrap();
     assert!(!records.is_empty());
-    let text = course_book::render::markdown(&records, "here");
+    let merged = course_book::merge::merge(&[records]).unwrap();
+    let text = course_book::render::markdown(&merged, "here");
     assert!(text.starts_with("Measured on here.\n"), "{text}");
     assert!(text.contains("`one_call`"), "{text}");
     assert!(text.contains("rust"), "{text}");

@@ -1,44 +1,59 @@
 //! `cargo run --release -p course-book --bin results`
 //!
-//! Renders the book's results from the measurements: every
-//! `book/results/<name>.jsonl` (records written by the chapters' `--json
-//! PATH` and by the compare command) becomes `book/src/results/<name>.md`
-//! (the tables the Results page includes) and the one-value files
-//! `book/src/results/values/<name>/<key>.<field>.txt` that prose includes.
+//! Renders the book's results from the measurements. `book/results/` holds
+//! one folder per run (`run-1/`, `run-2/`, …) of the records the chapters'
+//! `--json PATH` and the compare command write; each record set
+//! `<name>.jsonl` is merged over the runs ([`course_book::merge`]: each row
+//! the median run's) and becomes `book/src/results/<name>.md` (the tables
+//! the pages include, each led by its takeaway and followed by its spread)
+//! and the one-value files `book/src/results/values/<name>/<key>.<field>.txt`
+//! that the pages include (only those: the others are not written).
+//!
+//! It refuses runs too noisy to carry their lessons: when an experiment's
+//! wall times spread over its bound, or a verdict differs between runs, it
+//! names the experiment, writes nothing and exits 1. `--check` does only
+//! that (what `book/measure.sh` asks before it keeps new runs).
 //!
 //! The tables name where they were measured: `--stamp`, run by
 //! `book/measure.sh` before the measurements, writes this machine's
-//! provenance to `book/results/provenance.txt`, and rendering reads it.
+//! provenance to `provenance.txt` in the records' folder, and rendering
+//! reads it.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use clap::Parser;
-use course_book::{render, workspace};
+use course_book::merge::{self, Merged};
+use course_book::{include, records, render, workspace};
 use shared::{cli, report};
 
-/// Renders `book/results/*.jsonl` into the book's tables and values.
+/// Renders book/results/run-*/*.jsonl into the book's tables and values.
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {
     /// Write this machine's provenance (cores, CPU, build, date) to
-    /// book/results/provenance.txt instead of rendering.
+    /// provenance.txt in the records' folder instead of rendering.
     #[arg(long)]
     stamp: bool,
 
-    /// The folder of the records.
+    /// Only merge the runs and refuse them if they are too noisy; write
+    /// nothing.
+    #[arg(long)]
+    check: bool,
+
+    /// The folder of the runs (run-1/, run-2/, …) [default: book/results].
     #[arg(long, value_name = "DIR")]
     records: Option<PathBuf>,
 
-    /// The folder the tables and values go to.
+    /// The folder the tables and values go to [default: book/src/results].
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
 }
 
 fn main() {
     let args: Args = cli::parse_or_exit();
-    let records_dir =
-        args.records.unwrap_or_else(|| workspace::root().join("book/results"));
+    let records_dir = args.records.unwrap_or_else(records::dir);
     let out_dir = args.out.unwrap_or_else(|| workspace::book_src().join("results"));
     let provenance_file = records_dir.join("provenance.txt");
     if args.stamp {
@@ -47,41 +62,96 @@ fn main() {
         cli::say(format!("provenance written to {}", provenance_file.display()));
         return;
     }
-    let provenance = fs::read_to_string(&provenance_file)
-        .map(|text| text.trim().to_string())
-        .unwrap_or_else(|_| report::provenance());
-    let inputs = course_book::workspace::files_with_suffix(&records_dir, ".jsonl");
-    if inputs.is_empty() {
-        cli::fail(format!("no records (*.jsonl) in {}", records_dir.display()));
-    }
-    for input in inputs {
-        let name = input.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let text = fs::read_to_string(&input).unwrap_or_default();
-        let records = render::read_records(&text)
-            .unwrap_or_else(|err| cli::fail(format!("{}: {err}", input.display())));
-        write(
-            &out_dir.join(format!("{name}.md")),
-            &render::markdown(&records, &provenance),
-        );
-        let values_dir = out_dir.join("values").join(&name);
-        let _ = fs::remove_dir_all(&values_dir);
-        let (values, repeated) = render::values(&records);
-        for (file, value) in &values {
-            write(&values_dir.join(file), value);
+    let runs = records::read_runs(&records_dir).unwrap_or_else(|err| cli::fail(err));
+    let mut sets: BTreeMap<String, Merged> = BTreeMap::new();
+    let mut refused: Vec<String> = Vec::new();
+    for (name, runs) in &runs {
+        match merge::merge(runs) {
+            Ok(merged) => {
+                refused.extend(merge::too_noisy(name, &merged));
+                sets.insert(name.clone(), merged);
+            }
+            Err(err) => refused.push(format!("{name}: {err}")),
         }
-        cli::say(format!(
-            "{}: {} records, a table page and {} values",
-            input.display(),
-            records.len(),
-            values.len()
-        ));
-        if !repeated.is_empty() {
+    }
+    for (name, merged) in &sets {
+        for spread in &merged.spreads {
             eprintln!(
-                "note: {name}: several records share a key, the last one's values kept: {}",
-                repeated.join(", ")
+                "{name}: {}: spread {:.1} % over {} runs (bound {:.0} %, worst row {})",
+                spread.experiment,
+                spread.spread * 100.0,
+                merged.runs,
+                merge::bound(&spread.experiment) * 100.0,
+                spread.row
             );
         }
     }
+    if !refused.is_empty() {
+        for line in &refused {
+            eprintln!("error: {line}");
+        }
+        eprintln!(
+            "error: these runs cannot carry the lessons; nothing was written. Measure \
+             again on a quieter machine (nothing else running), or try again."
+        );
+        std::process::exit(1);
+    }
+    if args.check {
+        cli::say(format!("{}: every experiment within its bound", records_dir.display()));
+        return;
+    }
+    let provenance = fs::read_to_string(&provenance_file)
+        .map(|text| text.trim().to_string())
+        .unwrap_or_else(|_| report::provenance());
+    let wanted = include::values_in_pages(&workspace::book_src());
+    let _ = fs::remove_dir_all(out_dir.join("values"));
+    for (name, merged) in &sets {
+        write(
+            &out_dir.join(format!("{name}.md")),
+            &render::markdown(merged, &provenance),
+        );
+        let written = write_values(&out_dir, name, merged, &wanted);
+        cli::say(format!(
+            "{name}: {} records from {} runs, a table page and the {written} values the \
+             pages include",
+            merged.records.len(),
+            merged.runs
+        ));
+    }
+    for name in wanted.keys().filter(|name| !sets.contains_key(*name)) {
+        eprintln!("warning: the pages include values of {name}, which has no records");
+    }
+}
+
+/// Writes the values of `name` that the pages include; warns about those
+/// the records do not provide. Returns how many were written.
+fn write_values(
+    out_dir: &Path,
+    name: &str,
+    merged: &Merged,
+    wanted: &BTreeMap<String, BTreeSet<String>>,
+) -> usize {
+    let (values, repeated) = render::values(&merged.records);
+    if !repeated.is_empty() {
+        eprintln!(
+            "note: {name}: several records share a key, the last one's values kept: {}",
+            repeated.join(", ")
+        );
+    }
+    let mut written = 0;
+    for file in wanted.get(name).into_iter().flatten() {
+        match values.get(file) {
+            Some(value) => {
+                write(&out_dir.join("values").join(name).join(file), value);
+                written += 1;
+            }
+            None => eprintln!(
+                "warning: a page includes results/values/{name}/{file}, which the records \
+                 do not provide"
+            ),
+        }
+    }
+    written
 }
 
 /// Writes `text` to `path` (no newline added), making its folder.

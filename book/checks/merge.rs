@@ -1,0 +1,363 @@
+//! Several runs of the same measurements, merged into the rows the book shows.
+//!
+//! `book/measure.sh` runs every chapter a few times, each run into its own
+//! folder (`book/results/run-1/`, `run-2/`, …). One noisy run can make a
+//! parallel pool look slower than it is; the median of several runs cannot
+//! be moved by one. This module:
+//!
+//! - keeps, for each row, the whole record of the run with the median wall
+//!   time, so that a row's wall time, CPU time and cores busy come from one
+//!   real run;
+//! - recomputes each speedup from the rows kept (the baseline row's wall
+//!   time divided by this row's), so that the table divides exactly;
+//! - measures each row's spread, `(max − min) / median` of its wall times
+//!   over the runs, and each experiment's spread, its largest row's;
+//! - refuses runs whose rows differ, or whose verdict words differ from one
+//!   run to the next (the lesson's word would depend on the run).
+//!
+//! [`too_noisy`] then names the experiments whose spread is over their
+//! [`bound`]: their numbers cannot carry the lesson, and the results are not
+//! written.
+
+use std::collections::BTreeMap;
+
+use shared::record::{Record, round};
+
+/// The largest spread an experiment may show: 10 %. The chapters' lessons
+/// rest on differences of 10 % and more (an efficiency bar of 85 or 90 %, a
+/// speedup of 2 on 2 cores), so a noise as large as the lesson hides it.
+pub const SPREAD_BOUND: f64 = 0.10;
+
+/// Experiments held to a looser bound, with the reason. Their times are a
+/// few milliseconds of file work, or thousands of connections opened at
+/// once, which vary more than CPU work does; their lessons are ratios of
+/// several times (threads against tasks, per connection), not the 10 % of a
+/// speedup.
+const LOOSER_BOUNDS: &[(&str, f64)] = &[("io_files", 0.50), ("io_scale", 0.50)];
+
+/// The largest spread `experiment` may show for its lesson to stand.
+pub fn bound(experiment: &str) -> f64 {
+    LOOSER_BOUNDS
+        .iter()
+        .find(|(name, _)| *name == experiment)
+        .map_or(SPREAD_BOUND, |(_, bound)| *bound)
+}
+
+/// A row's name across runs: experiment, variant, workers, language
+/// (`pool.threads.2.rust`).
+pub fn key(record: &Record) -> String {
+    let mut key = record.experiment.clone();
+    if let Some(variant) = &record.variant {
+        key.push_str(&format!(".{variant}"));
+    }
+    if let Some(workers) = record.workers {
+        key.push_str(&format!(".{workers}"));
+    }
+    key.push_str(&format!(".{}", record.language));
+    key
+}
+
+/// How far one experiment's runs spread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spread {
+    /// The experiment.
+    pub experiment: String,
+    /// Its largest row's `(max − min) / median` of the wall time.
+    pub spread: f64,
+    /// That row's key.
+    pub row: String,
+}
+
+/// One record set's runs, merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// The rows, in the order of the first run: each the median run's record.
+    pub records: Vec<Record>,
+    /// Each experiment's spread, in the order the experiments first appear.
+    pub spreads: Vec<Spread>,
+    /// How many runs were merged.
+    pub runs: usize,
+}
+
+impl Merged {
+    /// The spread of `experiment`, if it has rows.
+    pub fn spread(&self, experiment: &str) -> Option<&Spread> {
+        self.spreads.iter().find(|spread| spread.experiment == experiment)
+    }
+}
+
+/// Merges the runs of one record set (each run's records in its order).
+/// Every run must hold the same rows in the same order, with the same
+/// verdicts.
+pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
+    let Some(first) = runs.first() else {
+        return Err("no runs to merge".into());
+    };
+    let keys = occurrences(first);
+    for (number, run) in runs.iter().enumerate().skip(1) {
+        let these = occurrences(run);
+        if these != keys {
+            let name = |rows: &[Record], at: usize| {
+                rows.get(at).map_or("nothing".to_string(), key)
+            };
+            let at = (0..keys.len().max(these.len()))
+                .find(|&at| keys.get(at) != these.get(at))
+                .unwrap_or(0);
+            return Err(format!(
+                "run {} does not hold the same rows as run 1 ({} where run 1 has {}): \
+                 measure again",
+                number + 1,
+                name(run, at),
+                name(first, at)
+            ));
+        }
+    }
+    let mut records = Vec::with_capacity(first.len());
+    let mut row_spreads = Vec::with_capacity(first.len());
+    for (at, record) in first.iter().enumerate() {
+        let key = key(record);
+        let mut same: Vec<&Record> = runs.iter().map(|run| &run[at]).collect();
+        let verdicts: Vec<&str> =
+            same.iter().map(|r| r.verdict.as_deref().unwrap_or("")).collect();
+        if verdicts.iter().any(|verdict| *verdict != verdicts[0]) {
+            return Err(format!(
+                "{}: the verdict differs between runs ({}): the lesson's word \
+                 depends on the run; measure again on a quieter machine",
+                key,
+                verdicts.join(", ")
+            ));
+        }
+        same.sort_by(|a, b| a.wall_s.total_cmp(&b.wall_s));
+        let median = same[same.len() / 2];
+        let (fastest, slowest) = (same[0].wall_s, same[same.len() - 1].wall_s);
+        let spread =
+            if median.wall_s > 0.0 { (slowest - fastest) / median.wall_s } else { 0.0 };
+        records.push(median.clone());
+        row_spreads.push((key, spread));
+    }
+    recompute_speedups(&mut records);
+    let mut spreads: Vec<Spread> = Vec::new();
+    for (record, (row, spread)) in records.iter().zip(row_spreads) {
+        match spreads.iter_mut().find(|s| s.experiment == record.experiment) {
+            Some(worst) if spread > worst.spread => {
+                worst.spread = spread;
+                worst.row = row;
+            }
+            Some(_) => {}
+            None => spreads.push(Spread {
+                experiment: record.experiment.clone(),
+                spread,
+                row,
+            }),
+        }
+    }
+    Ok(Merged { records, spreads, runs: runs.len() })
+}
+
+/// Each record's row across runs: its experiment, variant and language, and
+/// how many records before it share them, so that rows are matched in the
+/// order they ran. The workers are left out: a pool's N is fixed, but some
+/// rows count the threads a runtime chose (tokio's file reads), which may
+/// differ from run to run.
+fn occurrences(run: &[Record]) -> Vec<(String, usize)> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    run.iter()
+        .map(|record| {
+            let key = format!(
+                "{}.{}.{}",
+                record.experiment,
+                record.variant.as_deref().unwrap_or(""),
+                record.language
+            );
+            let count = seen.entry(key.clone()).or_default();
+            *count += 1;
+            (key, *count)
+        })
+        .collect()
+}
+
+/// Sets each speedup to its baseline row's wall time over its own. The
+/// baseline is the row of the same experiment and language whose speedup is
+/// 1: of the same variant if there is one (a pool of threads against one
+/// thread), else the only one (every algorithm against the loop). A speedup
+/// with no such baseline is left as the run measured it.
+fn recompute_speedups(records: &mut [Record]) {
+    let baselines: Vec<Option<f64>> = records
+        .iter()
+        .map(|record| {
+            record.speedup?;
+            let candidates: Vec<&Record> = records
+                .iter()
+                .filter(|base| {
+                    base.experiment == record.experiment
+                        && base.language == record.language
+                        && base.speedup == Some(1.0)
+                })
+                .collect();
+            let base = match candidates.iter().find(|base| base.variant == record.variant)
+            {
+                Some(same_variant) => *same_variant,
+                None if candidates.len() == 1 => candidates[0],
+                None => return None,
+            };
+            Some(base.wall_s)
+        })
+        .collect();
+    for (record, base) in records.iter_mut().zip(baselines) {
+        if let Some(base) = base
+            && record.wall_s > 0.0
+        {
+            record.speedup = Some(round(base / record.wall_s, 3));
+        }
+    }
+}
+
+/// One line per experiment whose spread is over its [`bound`], naming it,
+/// its worst row, the spread and the bound; empty when every experiment
+/// carries its lesson.
+pub fn too_noisy(name: &str, merged: &Merged) -> Vec<String> {
+    merged
+        .spreads
+        .iter()
+        .filter(|spread| spread.spread > bound(&spread.experiment))
+        .map(|spread| {
+            format!(
+                "{name}: {}: the wall times of {} spread by {:.1} % over {} runs, more \
+                 than the {:.0} % its lesson can bear",
+                spread.experiment,
+                spread.row,
+                spread.spread * 100.0,
+                merged.runs,
+                bound(&spread.experiment) * 100.0
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pool row: threads or processes, N workers, a wall time, a speedup
+    /// against N = 1 as the run measured it.
+    fn pool(variant: &str, workers: usize, wall_s: f64, speedup: f64) -> Record {
+        Record {
+            experiment: "pool".into(),
+            language: "rust".into(),
+            variant: Some(variant.into()),
+            workers: Some(workers),
+            wall_s,
+            speedup: Some(speedup),
+            ..Record::default()
+        }
+    }
+
+    fn run(n1: f64, n2: f64) -> Vec<Record> {
+        vec![pool("threads", 1, n1, 1.0), pool("threads", 2, n2, n1 / n2)]
+    }
+
+    /// Each row is the median run's; the speedup is recomputed from the rows
+    /// kept; the spread is (max − min) / median.
+    #[test]
+    fn keeps_the_median_run_and_recomputes_the_speedup() {
+        // The second run's N = 2 was slowed down; the third's N = 1.
+        let runs = [run(4.0, 2.0), run(4.0, 2.4), run(4.4, 2.05)];
+        let merged = merge(&runs).unwrap();
+        assert_eq!(merged.runs, 3);
+        assert_eq!(merged.records[0].wall_s, 4.0);
+        assert_eq!(merged.records[1].wall_s, 2.05);
+        assert_eq!(merged.records[1].speedup, Some(1.951));
+        assert_eq!(merged.records[0].speedup, Some(1.0));
+        let spread = merged.spread("pool").unwrap();
+        assert_eq!(spread.row, "pool.threads.2.rust");
+        assert!((spread.spread - 0.4 / 2.05).abs() < 1e-9, "{spread:?}");
+    }
+
+    /// Over the bound, the experiment is named with its worst row and the
+    /// bound; under it, nothing is said.
+    #[test]
+    fn names_an_experiment_too_noisy_for_its_lesson() {
+        let noisy = merge(&[run(4.0, 2.0), run(4.0, 2.4), run(4.0, 2.05)]).unwrap();
+        let said = too_noisy("chapter-04-parallelism", &noisy);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].starts_with("chapter-04-parallelism: pool: the wall times of pool.threads.2.rust spread by 19.5 % over 3 runs"),
+            "{said:?}"
+        );
+        assert!(said[0].contains("10 %"), "{said:?}");
+        let quiet = merge(&[run(4.0, 2.0), run(4.1, 2.02), run(4.05, 2.04)]).unwrap();
+        assert!(too_noisy("x", &quiet).is_empty());
+    }
+
+    /// One run merges into itself, with no spread.
+    #[test]
+    fn one_run_is_its_own_median() {
+        let merged = merge(&[run(4.0, 2.1)]).unwrap();
+        assert_eq!(merged.records[1].wall_s, 2.1);
+        assert_eq!(merged.spread("pool").unwrap().spread, 0.0);
+    }
+
+    /// A verdict that differs between runs, or rows that differ, are refused.
+    #[test]
+    fn refuses_runs_that_disagree() {
+        let mut met = run(4.0, 2.0);
+        met[1].verdict = Some("met".into());
+        let mut missed = run(4.0, 2.3);
+        missed[1].verdict = Some("missed".into());
+        let err = merge(&[met.clone(), missed]).unwrap_err();
+        assert!(err.contains("pool.threads.2.rust: the verdict differs"), "{err}");
+        assert!(err.contains("met, missed"), "{err}");
+        let err = merge(&[met.clone(), met[..1].to_vec()]).unwrap_err();
+        assert!(err.starts_with("run 2 does not hold the same rows"), "{err}");
+        assert!(err.contains("(nothing where run 1 has pool.threads.2.rust)"), "{err}");
+        assert!(merge(&[]).is_err());
+    }
+
+    /// A count the run measured (the threads tokio chose for its file reads)
+    /// may differ between runs: the rows still match, in their order.
+    #[test]
+    fn a_measured_worker_count_does_not_split_a_row() {
+        let files = |workers: usize, wall_s: f64| Record {
+            experiment: "io_files".into(),
+            language: "rust".into(),
+            variant: Some("tokio-fs".into()),
+            workers: Some(workers),
+            wall_s,
+            ..Record::default()
+        };
+        let merged = merge(&[
+            vec![files(19, 0.006)],
+            vec![files(18, 0.007)],
+            vec![files(19, 0.0065)],
+        ])
+        .unwrap();
+        assert_eq!(merged.records[0].wall_s, 0.0065);
+    }
+
+    /// With no baseline row of the same variant, the experiment's only
+    /// speedup-1 row is the baseline (algorithms against the loop).
+    #[test]
+    fn an_algorithm_is_measured_against_the_experiments_one_baseline() {
+        let algorithm = |variant: &str, wall_s: f64, speedup: f64| Record {
+            experiment: "algorithm".into(),
+            language: "rust".into(),
+            variant: Some(variant.into()),
+            wall_s,
+            speedup: Some(speedup),
+            ..Record::default()
+        };
+        let one = vec![algorithm("loop", 4.0, 1.0), algorithm("tree", 0.3, 13.3)];
+        let two = vec![algorithm("loop", 4.2, 1.0), algorithm("tree", 0.28, 15.0)];
+        let three = vec![algorithm("loop", 4.1, 1.0), algorithm("tree", 0.25, 16.4)];
+        let merged = merge(&[one, two, three]).unwrap();
+        assert_eq!(merged.records[1].wall_s, 0.28);
+        assert_eq!(merged.records[1].speedup, Some(round(4.1 / 0.28, 3)));
+    }
+
+    /// The looser bounds are the I/O experiments'; the rest get 10 %.
+    #[test]
+    fn bounds_are_stated_per_experiment() {
+        assert_eq!(bound("pool"), 0.10);
+        assert_eq!(bound("io_scale"), 0.50);
+    }
+}

@@ -1,0 +1,393 @@
+//! The line that leads each measured table: what its numbers say, in words,
+//! computed from the rows (never typed).
+//!
+//! Each experiment has its own sentence, built from its rows' verdicts,
+//! speedups and times; an experiment this module does not know, or whose
+//! rows lack what the sentence needs, gets no line.
+
+use std::time::Duration;
+
+use shared::format;
+use shared::record::Record;
+
+/// The takeaway for one experiment's rows, without the leading marker.
+pub fn line(experiment: &str, rows: &[&Record]) -> Option<String> {
+    if rows.is_empty() {
+        return None;
+    }
+    match experiment {
+        "io_calls" => return io_calls(rows),
+        "pool" => return pool(rows),
+        _ => {}
+    }
+    let languages = languages(rows);
+    if languages.len() > 1 {
+        return side_by_side(experiment, rows, &languages);
+    }
+    match experiment {
+        "mixed_tasks" => mixed_tasks(rows),
+        "hybrid" => hybrid(rows),
+        "calls" | "algorithm" => against_baseline(rows),
+        "io_scale" => io_scale(rows),
+        "io_files" => each_wall(rows),
+        _ => None,
+    }
+}
+
+fn time(seconds: f64) -> String {
+    format::duration(Duration::from_secs_f64(seconds.max(0.0)))
+}
+
+fn times(x: f64) -> String {
+    format!("{x:.2}×")
+}
+
+fn variant(record: &Record) -> String {
+    record.variant.clone().unwrap_or_else(|| record.experiment.clone())
+}
+
+fn languages(rows: &[&Record]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for row in rows {
+        if !found.contains(&row.language) {
+            found.push(row.language.clone());
+        }
+    }
+    found
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
+/// The largest lateness among `rows`.
+fn worst_lateness(rows: &[&&Record]) -> Option<f64> {
+    rows.iter().filter_map(|r| r.worst_lateness_s).reduce(f64::max)
+}
+
+/// Chapter 2: ticks late with the steps on the loop, on time off it.
+fn mixed_tasks(rows: &[&Record]) -> Option<String> {
+    let late: Vec<&&Record> =
+        rows.iter().filter(|r| r.verdict.as_deref() == Some("late")).collect();
+    let on_time: Vec<&&Record> =
+        rows.iter().filter(|r| r.verdict.as_deref() == Some("on time")).collect();
+    if late.is_empty() || on_time.is_empty() || late.len() + on_time.len() != rows.len() {
+        return None;
+    }
+    let on_loop = |r: &&&Record| variant(r).ends_with("on-loop");
+    if !late.iter().all(on_loop) || on_time.iter().any(on_loop) {
+        return None;
+    }
+    let runtimes = |n: usize| {
+        if n == 1 { "the one runtime".to_string() } else { format!("all {n} runtimes") }
+    };
+    Some(format!(
+        "with the CPU steps on the loop, the ticks ran late on {}, by up to {}; with \
+         the steps moved off it, on time on {}, within {}.",
+        runtimes(late.len()),
+        time(worst_lateness(&late)?),
+        runtimes(on_time.len()),
+        time(worst_lateness(&on_time)?)
+    ))
+}
+
+/// Chapter 4's hybrid: each way of running the calls, its verdict and its
+/// worst lateness.
+fn hybrid(rows: &[&Record]) -> Option<String> {
+    let parts: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            Some(format!(
+                "{} with the calls on {} ({})",
+                r.verdict.as_deref()?,
+                variant(r).replace("on-", "the "),
+                time(r.worst_lateness_s?)
+            ))
+        })
+        .collect::<Option<_>>()?;
+    Some(format!("worst lateness of the ticks: {}.", parts.join("; ")))
+}
+
+/// The sweep: each pool (a variant, or a language) at N = cores, its
+/// speedup over N = 1 and the bar's verdict, and the best speedup of any N.
+fn pool(rows: &[&Record]) -> Option<String> {
+    let cores = rows[0].cores;
+    let group = |r: &Record| match &r.variant {
+        Some(variant) => variant.clone(),
+        None => capitalised(&r.language),
+    };
+    let speedup = |r: &Record| {
+        r.speedup.or_else(|| {
+            let base =
+                rows.iter().find(|b| group(b) == group(r) && b.workers == Some(1))?;
+            Some(base.wall_s / r.wall_s)
+        })
+    };
+    let at_cores: Vec<String> = rows
+        .iter()
+        .filter(|r| r.workers == Some(cores))
+        .map(|r| {
+            let verdict =
+                r.verdict.as_deref().map_or(String::new(), |v| format!(" (bar {v})"));
+            Some(format!("{} {}{verdict}", group(r), times(speedup(r)?)))
+        })
+        .collect::<Option<_>>()?;
+    let (best, best_speedup) = rows
+        .iter()
+        .filter_map(|r| Some((r, speedup(r)?)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    if at_cores.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "at N = {cores} (the cores), {} faster than N = 1; the best of any N, {} ({}) \
+         at N = {}.",
+        at_cores.join(", "),
+        times(best_speedup),
+        group(best),
+        best.workers?
+    ))
+}
+
+/// Chapter 3's calls and chapter 4's algorithms: each row's speedup against
+/// the baseline row (speedup 1), with its verdict when it has one.
+fn against_baseline(rows: &[&Record]) -> Option<String> {
+    let base = rows.iter().find(|r| r.speedup == Some(1.0))?;
+    let others: Vec<String> = rows
+        .iter()
+        .filter(|r| r.speedup != Some(1.0))
+        .map(|r| {
+            let verdict =
+                r.verdict.as_deref().map_or(String::new(), |v| format!(" ({v})"));
+            Some(format!("{} {}{verdict}", variant(r), times(r.speedup?)))
+        })
+        .collect::<Option<_>>()?;
+    if others.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "against {} ({}): {}.",
+        variant(base),
+        time(base.wall_s),
+        others.join(", ")
+    ))
+}
+
+/// Chapter 3's waits: every mode's time, and their one verdict.
+fn io_calls(rows: &[&Record]) -> Option<String> {
+    let verdict = rows[0].verdict.as_deref()?;
+    if rows.iter().any(|r| r.verdict.as_deref() != Some(verdict)) {
+        return None;
+    }
+    let (low, high) = rows.iter().fold((f64::MAX, 0.0f64), |(low, high), r| {
+        (low.min(r.wall_s), high.max(r.wall_s))
+    });
+    Some(format!(
+        "{} calls that wait took {} to {} in every mode: {verdict}.",
+        rows[0].calls?,
+        time(low),
+        time(high)
+    ))
+}
+
+/// The scale-up: each way's start-up and memory per connection.
+fn io_scale(rows: &[&Record]) -> Option<String> {
+    let parts: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            Some(format!(
+                "{} start in {} and take {} each",
+                variant(r),
+                time(r.startup_s?),
+                format::bytes(r.memory_each_bytes?)
+            ))
+        })
+        .collect::<Option<_>>()?;
+    Some(format!("per connection, {}.", parts.join("; ")))
+}
+
+/// Every row's wall time.
+fn each_wall(rows: &[&Record]) -> Option<String> {
+    let parts: Vec<String> =
+        rows.iter().map(|r| format!("{} {}", variant(r), time(r.wall_s))).collect();
+    Some(format!("{}.", parts.join(", ")))
+}
+
+/// Two languages: each language's row (the fastest of its rows), and how
+/// many times faster the first language ran. Latenesses are the lesson when
+/// the rows have them.
+fn side_by_side(
+    experiment: &str,
+    rows: &[&Record],
+    languages: &[String],
+) -> Option<String> {
+    if experiment == "io_scale" {
+        return io_scale_by_language(rows);
+    }
+    let best = |language: &str| {
+        rows.iter()
+            .filter(|r| r.language == language)
+            .min_by(|a, b| a.wall_s.total_cmp(&b.wall_s))
+            .copied()
+    };
+    let (first, second) = (best(&languages[0])?, best(&languages[1])?);
+    let name = |r: &Record| {
+        let shown = capitalised(&r.language);
+        match (
+            &r.variant,
+            r.workers,
+            rows.iter().filter(|o| o.language == r.language).count(),
+        ) {
+            (_, _, ..2) => shown,
+            (Some(variant), _, _) => format!("{shown} ({variant})"),
+            (None, Some(workers), _) => format!("{shown} (N = {workers})"),
+            (None, None, _) => shown,
+        }
+    };
+    if let (Some(a), Some(b)) = (first.worst_lateness_s, second.worst_lateness_s) {
+        return Some(format!(
+            "worst lateness: {} {}, {} {}.",
+            name(first),
+            time(a),
+            name(second),
+            time(b)
+        ));
+    }
+    let fastest = if rows.iter().filter(|r| r.language == languages[0]).count() > 1 {
+        " (each language's fastest row)"
+    } else {
+        ""
+    };
+    Some(format!(
+        "{} {}, {} {}: {} {} as fast{fastest}.",
+        name(first),
+        time(first.wall_s),
+        name(second),
+        time(second.wall_s),
+        capitalised(&first.language),
+        times(second.wall_s / first.wall_s)
+    ))
+}
+
+/// The scale-up in two languages: memory per connection, each row.
+fn io_scale_by_language(rows: &[&Record]) -> Option<String> {
+    let parts: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            Some(format!(
+                "{} {} {}",
+                capitalised(&r.language),
+                variant(r),
+                format::bytes(r.memory_each_bytes?)
+            ))
+        })
+        .collect::<Option<_>>()?;
+    Some(format!("memory per connection: {}.", parts.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(experiment: &str, variant: &str, wall_s: f64) -> Record {
+        Record {
+            experiment: experiment.into(),
+            language: "rust".into(),
+            variant: Some(variant.into()),
+            wall_s,
+            cores: 2,
+            ..Record::default()
+        }
+    }
+
+    /// The sweep's line names each pool's speedup and verdict at N = cores.
+    #[test]
+    fn the_pool_line_reads_the_speedup_at_the_core_count() {
+        let mut rows = Vec::new();
+        for (variant, workers, speedup, verdict) in [
+            ("threads", 1, 1.0, None),
+            ("threads", 2, 1.95, Some("met")),
+            ("threads", 8, 1.97, None),
+            ("processes", 2, 1.91, Some("met")),
+        ] {
+            rows.push(Record {
+                workers: Some(workers),
+                speedup: Some(speedup),
+                verdict: verdict.map(String::from),
+                ..row("pool", variant, 2.0)
+            });
+        }
+        let rows: Vec<&Record> = rows.iter().collect();
+        assert_eq!(
+            line("pool", &rows).unwrap(),
+            "at N = 2 (the cores), threads 1.95× (bar met), processes 1.91× (bar met) \
+             faster than N = 1; the best of any N, 1.97× (threads) at N = 8."
+        );
+    }
+
+    /// Speedups against the baseline, with verdicts.
+    #[test]
+    fn the_calls_line_reads_each_speedup_against_the_loop() {
+        let rows = [
+            Record { speedup: Some(1.0), ..row("calls", "loop", 4.0) },
+            Record {
+                speedup: Some(1.95),
+                verdict: Some("parallel".into()),
+                ..row("calls", "threads", 2.05)
+            },
+        ];
+        let rows: Vec<&Record> = rows.iter().collect();
+        assert_eq!(
+            line("calls", &rows).unwrap(),
+            "against loop (4.000 s): threads 1.95× (parallel)."
+        );
+    }
+
+    /// Late on the loop, on time off it, with the worst latenesses.
+    #[test]
+    fn the_mixed_tasks_line_contrasts_the_verdicts() {
+        let late = Record {
+            verdict: Some("late".into()),
+            worst_lateness_s: Some(1.5),
+            ..row("mixed_tasks", "tokio-on-loop", 12.0)
+        };
+        let on_time = Record {
+            verdict: Some("on time".into()),
+            worst_lateness_s: Some(0.002),
+            ..row("mixed_tasks", "tokio-spawn-blocking", 8.0)
+        };
+        let rows = [&late, &on_time];
+        assert_eq!(
+            line("mixed_tasks", &rows).unwrap(),
+            "with the CPU steps on the loop, the ticks ran late on the one runtime, by up \
+             to 1.500 s; with the steps moved off it, on time on the one runtime, within \
+             2.00 ms."
+        );
+    }
+
+    /// Two languages: each one's time and the ratio.
+    #[test]
+    fn two_languages_are_set_side_by_side() {
+        let rust = row("sequential", "x", 4.0);
+        let python = Record { language: "python".into(), ..row("sequential", "x", 9.0) };
+        let rust = Record { variant: None, ..rust };
+        let python = Record { variant: None, ..python };
+        assert_eq!(
+            line("sequential", &[&rust, &python]).unwrap(),
+            "Rust 4.000 s, Python 9.000 s: Rust 2.25× as fast."
+        );
+    }
+
+    /// An experiment it does not know, or rows that lack a field, get no line.
+    #[test]
+    fn no_line_without_what_it_needs() {
+        let one = row("unknown", "x", 1.0);
+        assert_eq!(line("unknown", &[&one]), None);
+        let pool = Record { workers: Some(2), ..row("pool", "threads", 1.0) };
+        assert_eq!(line("pool", &[&pool]), None);
+        assert_eq!(line("pool", &[]), None);
+    }
+}
