@@ -149,6 +149,7 @@ fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> 
         limit: plan.limit,
         seed: 7,
         late_after: Duration::from_millis(100), // chapter 2's verdict, unused here
+        warn_slow: None,
     };
     // The jobs' events go nowhere: this side prints nothing while it runs.
     let (events, _) = std::sync::mpsc::channel();

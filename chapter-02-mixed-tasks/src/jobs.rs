@@ -18,6 +18,7 @@ use crate::runtimes::smol::Smol;
 use crate::runtimes::tokio::Tokio;
 use crate::runtimes::{self, Job, Loop, Placement, Runtime};
 use crate::ticker::{StopReason, TickPlan};
+use crate::warn_slow::warned;
 use crate::{chores, cpu_chain, ticker};
 
 /// Everything that defines one run.
@@ -37,6 +38,8 @@ pub struct Config {
     pub seed: u64,
     /// A tick that runs more than this after it was due counts as late.
     pub late_after: Duration,
+    /// Warn of each poll of a job longer than this (`--warn-slow`).
+    pub warn_slow: Option<Duration>,
 }
 
 /// What one run measured.
@@ -93,18 +96,22 @@ fn jobs<L: Loop>(
     ctrl_c: &'static Shutdown,
 ) -> (impl Job<Output = Ticks>, impl Job<Output = Vec<Duration>>, impl Job<Output = Steps>)
 {
-    let Config { placement, interval, ticks, limit, seed, .. } = *config;
+    let Config { placement, interval, ticks, limit, seed, warn_slow, .. } = *config;
     let plan = TickPlan { interval, ticks, start: Instant::now() };
     let done = Arc::new(Shutdown::new());
     let (done_1, done_2, done_3) = (Arc::clone(&done), Arc::clone(&done), done);
     let (events_1, events_2, events_3) = (events.clone(), events.clone(), events.clone());
     let (loop_1, loop_2, loop_3) = (runtime.clone(), runtime.clone(), runtime);
     (
-        async move { ticker::run(loop_1, plan, events_1, ctrl_c, &done_1).await },
-        async move { chores::run(loop_2, seed, interval, events_2, &done_2).await },
-        async move {
+        warned("ticker", warn_slow, async move {
+            ticker::run(loop_1, plan, events_1, ctrl_c, &done_1).await
+        }),
+        warned("random waits", warn_slow, async move {
+            chores::run(loop_2, seed, interval, events_2, &done_2).await
+        }),
+        warned("cpu steps", warn_slow, async move {
             cpu_chain::run(loop_3, placement, limit, (events_3, plan.start), &done_3)
                 .await
-        },
+        }),
     )
 }

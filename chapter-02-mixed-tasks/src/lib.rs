@@ -45,6 +45,14 @@ pub mod report;
 pub mod runtimes;
 pub mod ticker;
 
+// Where should CPU work go? The places measured side by side, and the
+// slow-poll detector (see the book's page of that name).
+pub mod places;
+pub mod report_places;
+pub mod run_places;
+pub mod slow_poll;
+pub mod warn_slow;
+
 pub use options::Options;
 pub use program::run;
 
@@ -53,6 +61,15 @@ pub use program::run;
 /// filters (`shared::snapshot::TIMING_FILTERS`), as `(regex, replacement)`.
 /// The tests apply them to the program's output, and the book applies the
 /// same ones to a captured real run before holding it equal to the snapshot.
-pub const SNAPSHOT_FILTERS: &[(&str, &str)] =
-    &[(r"\b\d+ worker threads\b", "[n] worker threads")];
+pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
+    (r"\b\d+ worker threads\b", "[n] worker threads"),
+    // The table of `--compare-places`: throughput, threads started, slow
+    // polls, and the product's size.
+    (r"\b\d+(\.\d+)? steps/s\b", "[n] steps/s"),
+    (r"\b\d+ threads?\b", "[n] threads"),
+    (r"\b\d+ slow\b", "[n] slow"),
+    // How late block_in_place's ticks run depends on how fast new threads
+    // start on a busy machine: the one verdict of the table left to luck.
+    (r"(block_in_place +)(LATE by \S+ \S+|on time)", "${1}[late or on time]"),
+];
 // ANCHOR_END: snapshot_filters

@@ -20,6 +20,9 @@ use crate::{jobs, picture, report};
 /// Makes the runs `options` ask for, one after the other, stopping early on
 /// Ctrl-C.
 pub fn run(options: &Options, ctrl_c: &'static Shutdown) -> Result<(), String> {
+    if options.compare_places {
+        return crate::run_places::run(options, ctrl_c);
+    }
     let mut json = options.json.as_deref().map(JsonLines::create).transpose()?;
     let limit = options.limit.unwrap_or_else(|| {
         let calibration = calibrate::calibrate(calibrate::TARGET);
@@ -69,11 +72,11 @@ fn configs(options: &Options, limit: u32) -> Vec<Config> {
     } else {
         vec![(options.runtime, options.offload.map_or(on_loop, Placement::Off))]
     };
-    let &Options { interval, seed, late_after, .. } = options;
+    let &Options { interval, seed, late_after, warn_slow, .. } = options;
     let ticks = options.ticks.or(options.all_runtimes.then_some(5));
     let config = |(runtime, placement)| {
         // Only the runtime and where the steps run differ from run to run.
-        Config { runtime, placement, interval, ticks, limit, seed, late_after }
+        Config { runtime, placement, interval, ticks, limit, seed, late_after, warn_slow }
     };
     runs.into_iter().map(config).collect()
 }

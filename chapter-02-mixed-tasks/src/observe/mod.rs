@@ -5,6 +5,7 @@
 //! judgements lives here, so that the report only has to print it.
 
 pub mod calibrate;
+pub mod places;
 pub mod record;
 
 use std::time::Duration;

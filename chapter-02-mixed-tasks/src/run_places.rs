@@ -1,0 +1,51 @@
+//! `--compare-places`: every place measured, one after the other, and one
+//! table.
+
+use std::time::Duration;
+
+use shared::cli::say;
+use shared::machine;
+use shared::shutdown::Shutdown;
+
+use crate::observe::places::{self, Plan};
+use crate::options::Options;
+use crate::places::Place;
+use crate::report_places;
+
+/// The step's size when `--limit` is not given: a step of a good part of a
+/// second on a machine of today, so that a burst takes seconds, not minutes.
+pub const LIMIT: u32 = 60_000;
+
+/// The ticker's interval beside the burst.
+pub const TICK_EVERY: Duration = Duration::from_millis(50);
+
+/// The slow-poll threshold when `--warn-slow` is not given: asyncio's
+/// `slow_callback_duration`.
+pub const SLOW_AFTER: Duration = Duration::from_millis(100);
+
+/// Measures the places `options` names, prints the table.
+pub fn run(options: &Options, ctrl_c: &'static Shutdown) -> Result<(), String> {
+    let plan = Plan {
+        burst: options.burst,
+        limit: options.limit.unwrap_or(LIMIT),
+        tick_every: TICK_EVERY,
+        late_after: options.late_after,
+        slow_after: options.warn_slow.unwrap_or(SLOW_AFTER),
+        threads: machine::cores(),
+    };
+    let chosen: &[Place] =
+        if options.places.is_empty() { &Place::ALL } else { &options.places };
+    report_places::header(&plan).into_iter().for_each(say);
+    let mut runs = Vec::new();
+    for &place in chosen {
+        if ctrl_c.is_requested() {
+            break;
+        }
+        runs.push(places::measure(place, &plan, ctrl_c)?);
+    }
+    say("");
+    report_places::table_lines(&runs, &plan).into_iter().for_each(say);
+    say("");
+    report_places::footer(&runs, &plan).into_iter().for_each(say);
+    Ok(())
+}
