@@ -30,7 +30,7 @@ fn redacted(body: impl FnOnce()) {
 /// same product everywhere.
 #[test]
 fn compare_places_prints_one_table() {
-    let args = ["--compare-places", "--burst", "16", "--limit", "60000"];
+    let args = ["--compare-places", "--burst", "8", "--limit", "60000"];
     redacted(|| assert_cmd_snapshot!("compare_places", program(&args)));
 }
 
