@@ -6,7 +6,7 @@
 //! `thread_keep_alive` (10 s by default). A step that has started cannot be
 //! aborted: `JoinHandle::abort` has no effect on it.
 
-use super::Failure;
+use super::failure::Failure;
 
 // ANCHOR: blocking_pool
 /// Runs `step` on the runtime's blocking pool and awaits it; the loop is

@@ -5,6 +5,7 @@
 //! - [`on_loop`]: the mistake, the step on the loop's own thread.
 //! - [`blocking_pool`]: tokio's `spawn_blocking`.
 //! - [`block_in_place`]: tokio's `block_in_place`, on a multi-thread runtime.
+//! - [`failure`]: why a step gave no result.
 //! - [`rayon_pool`]: a rayon pool, answering through a oneshot channel.
 //! - [`own_thread`]: one thread of its own, fed by a channel.
 //! - [`second_runtime`]: a second tokio runtime kept for CPU work.
@@ -15,14 +16,16 @@
 
 pub mod block_in_place;
 pub mod blocking_pool;
+pub mod failure;
 pub mod on_loop;
 pub mod own_thread;
 pub mod rayon_pool;
 pub mod second_runtime;
 
-use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
+
+pub use failure::Failure;
 
 /// Where a CPU step runs, as `--places` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -65,45 +68,6 @@ impl fmt::Display for Place {
         use clap::ValueEnum;
         let value = self.to_possible_value().expect("no variant is skipped");
         f.write_str(value.get_name())
-    }
-}
-
-/// Why a step gave no result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Failure {
-    /// The step panicked, with this message.
-    Panicked(String),
-    /// The place went away before it answered.
-    Lost(&'static str),
-}
-
-impl Failure {
-    /// A panic's payload as a failure: its message when it has one.
-    pub fn panicked(payload: Box<dyn Any + Send>) -> Failure {
-        let message = match payload.downcast::<String>() {
-            Ok(message) => *message,
-            Err(payload) => payload
-                .downcast::<&str>()
-                .map_or_else(|_| "a panic".to_string(), |message| message.to_string()),
-        };
-        Failure::Panicked(message)
-    }
-
-    /// A tokio task that ended without its value: it panicked or was cancelled.
-    pub fn from_join(err: tokio::task::JoinError) -> Failure {
-        match err.try_into_panic() {
-            Ok(payload) => Failure::panicked(payload),
-            Err(_) => Failure::Lost("the task was cancelled"),
-        }
-    }
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Failure::Panicked(message) => write!(f, "the step panicked: {message}"),
-            Failure::Lost(what) => write!(f, "no answer: {what}"),
-        }
     }
 }
 

@@ -9,7 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use std::thread;
 
-use super::Failure;
+use super::failure::Failure;
 
 /// One job for the thread: a step, with the way to send its answer back.
 type Job = Box<dyn FnOnce() + Send>;

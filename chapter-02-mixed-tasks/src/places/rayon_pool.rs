@@ -10,7 +10,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use super::Failure;
+use super::failure::Failure;
 
 // ANCHOR: rayon_pool
 /// Runs `step` on `pool` and awaits its answer through a oneshot channel.

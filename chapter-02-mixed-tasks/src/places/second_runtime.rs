@@ -6,7 +6,7 @@
 //! burst queues. A runtime cannot be dropped inside another one's task (it
 //! would block there): this one shuts down in the background when dropped.
 
-use super::Failure;
+use super::failure::Failure;
 
 /// A multi-thread runtime for CPU steps.
 #[derive(Debug)]
