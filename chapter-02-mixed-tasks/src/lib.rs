@@ -65,11 +65,11 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     (r"\b\d+ worker threads\b", "[n] worker threads"),
     // The table of `--compare-places`: throughput, threads started, slow
     // polls, and the product's size.
-    (r"\b\d+(\.\d+)? steps/s\b", "[n] steps/s"),
+    (r"\b\d+(\.\d+)?/s\b", "[n]/s"),
     (r"\b\d+ threads?\b", "[n] threads"),
     (r"\b\d+ slow\b", "[n] slow"),
     // How late block_in_place's ticks run depends on how fast new threads
     // start on a busy machine: the one verdict of the table left to luck.
-    (r"(block_in_place +)(LATE by \S+ \S+|on time)", "${1}[late or on time]"),
+    (r"(block_in_place +)(LATE by \S+ \S+|on time \(\S+ \S+\))", "${1}[late or on time]"),
 ];
 // ANCHOR_END: snapshot_filters

@@ -36,13 +36,14 @@ pub fn table_lines(runs: &[PlaceRun], plan: &Plan) -> Vec<String> {
     let slow = format!("> {}", duration(plan.slow_after));
     let mut rows = vec![
         cells(["place", "worst tick", "burst", "threads", "polls", "a step that"]),
-        cells(["", "lateness", "throughput", "started", &slow, "panics"]),
+        cells(["", "lateness", "steps/s", "started", &slow, "panics"]),
     ];
     rows.extend(runs.iter().map(|run| {
+        let worst = duration(run.worst_lateness());
         let lateness = if run.worst_lateness() > plan.late_after {
-            format!("LATE by {}", duration(run.worst_lateness()))
+            format!("LATE by {worst}")
         } else {
-            "on time".to_string()
+            format!("on time ({worst})")
         };
         let threads = run.threads_started.map_or("?".to_string(), |n| {
             format!("{n} {}", if n == 1 { "thread" } else { "threads" })
@@ -55,7 +56,7 @@ pub fn table_lines(runs: &[PlaceRun], plan: &Plan) -> Vec<String> {
         vec![
             place_name(run.place).to_string(),
             lateness,
-            format!("{:.1} steps/s", run.steps_per_second()),
+            format!("{:.1}/s", run.steps_per_second()),
             threads,
             format!("{} slow", run.slow_polls),
             panic,

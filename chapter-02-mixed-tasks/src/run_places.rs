@@ -42,11 +42,16 @@ pub fn run(options: &Options, ctrl_c: &'static Shutdown) -> Result<(), String> {
         if ctrl_c.is_requested() {
             break;
         }
-        runs.push(places::measure(place, &plan, ctrl_c)?);
+        runs.extend(places::measure(place, &plan, ctrl_c)?);
     }
-    say("");
-    report_places::table_lines(&runs, &plan).into_iter().for_each(say);
-    say("");
-    report_places::footer(&runs, &plan).into_iter().for_each(say);
+    if !runs.is_empty() {
+        say("");
+        report_places::table_lines(&runs, &plan).into_iter().for_each(say);
+        say("");
+        report_places::footer(&runs, &plan).into_iter().for_each(say);
+    }
+    if ctrl_c.is_requested() {
+        say("stopped by Ctrl-C: the table holds the places measured before it.");
+    }
     Ok(())
 }

@@ -91,12 +91,13 @@ pub fn threads_now() -> Option<usize> {
     std::fs::read_dir("/proc/self/task").ok().map(|tasks| tasks.count())
 }
 
-/// Measures `place` as `plan` says, with a ticker that also stops on `ctrl_c`.
+/// Measures `place` as `plan` says. On Ctrl-C the steps not yet started
+/// are dropped, and the half-measured place gives `None`.
 pub fn measure(
     place: Place,
     plan: &Plan,
     ctrl_c: &'static Shutdown,
-) -> Result<PlaceRun, String> {
+) -> Result<Option<PlaceRun>, String> {
     let before = threads_now();
     let runtime = loop_runtime(place)?;
     let started = Arc::new(Started::start(place, plan.threads)?);
@@ -108,7 +109,7 @@ pub fn measure(
         let ticker = tokio::spawn(async move {
             ticker::run(Tokio, ticks, events, ctrl_c, &Shutdown::new()).await
         });
-        let (burst_took, slow_polls, fingerprint) = burst(&started, &plan).await;
+        let (burst_took, slow_polls, fingerprint) = burst(&started, &plan, ctrl_c).await;
         let after = threads_now();
         let panic = panic_outcome(&started).await;
         ticker.abort();
@@ -118,6 +119,9 @@ pub fn measure(
     drop(runtime);
     drop(started);
     settle(before);
+    if ctrl_c.is_requested() {
+        return Ok(None);
+    }
     let (burst_took, slow_polls, fingerprint, threads_started, panic) = measured;
     let ticks = received
         .try_iter()
@@ -126,7 +130,7 @@ pub fn measure(
             _ => None,
         })
         .collect();
-    Ok(PlaceRun {
+    Ok(Some(PlaceRun {
         place,
         ticks,
         burst_took,
@@ -135,7 +139,7 @@ pub fn measure(
         slow_polls,
         fingerprint,
         panic,
-    })
+    }))
 }
 
 /// Waits (up to 5 s) until the threads a place started have ended, so that
@@ -163,7 +167,11 @@ fn loop_runtime(place: Place) -> Result<tokio::runtime::Runtime, String> {
 /// Submits the burst at once, each step its own task with its polls timed;
 /// returns how long it took, the slow polls, and the product's size if
 /// every step gave the same.
-async fn burst(started: &Arc<Started>, plan: &Plan) -> (Duration, usize, Option<u64>) {
+async fn burst(
+    started: &Arc<Started>,
+    plan: &Plan,
+    ctrl_c: &'static Shutdown,
+) -> (Duration, usize, Option<u64>) {
     let slow = Arc::new(AtomicUsize::new(0));
     let submitted = Instant::now();
     let tasks: Vec<_> = (0..plan.burst)
@@ -171,6 +179,10 @@ async fn burst(started: &Arc<Started>, plan: &Plan) -> (Duration, usize, Option<
             let (place, slow, limit) =
                 (Arc::clone(started), Arc::clone(&slow), plan.limit);
             let step = async move {
+                // After Ctrl-C, the steps not yet started do not start.
+                if ctrl_c.is_requested() {
+                    return Err(Failure::Lost("stopped by Ctrl-C"));
+                }
                 place.run(move || fingerprint(&product_below(limit))).await
             };
             let count = move |_: &str, _| {
