@@ -21,6 +21,8 @@
 //! - [`runtimes`]: what each runtime provides (sleep, yield, its own way to
 //!   offload) and how it runs three jobs on one loop; one file per runtime,
 //!   plus rayon.
+//! - [`places`] and [`slow_poll`]: where a CPU step can go, one small file
+//!   per place, and a detector that names the task whose poll held the loop.
 //!
 //! Around it:
 //! - [`observe`]: measuring and verdicts: lateness, the run's summary, the
@@ -29,6 +31,9 @@
 //!   timeline it draws (`--timeline`).
 //! - [`options`] and [`run`] (in `program.rs`): the command line, and the
 //!   one function `main.rs` calls.
+//! - [`observe::places`], [`report_places`], [`run_places`] and
+//!   [`warn_slow`]: `--compare-places` measured, printed and run, and
+//!   `--warn-slow` wired to stderr.
 //!
 //! Each module uses only those listed before it (the report and the command
 //! line come last), so there is no import circle.
