@@ -5,7 +5,8 @@
 //! prose: a new `measure.sh` run can make one false without any test
 //! noticing. So each such sentence is written down once, in
 //! `book/tests/claims.rs`, with the page it is on and the condition it
-//! asserts, as a function of the committed records (`book/results/*.jsonl`).
+//! asserts, as a function of the committed records (`book/results/run-*/`,
+//! each row the median run, as the pages show it).
 //! The test fails when the sentence is no longer on its page (the list must
 //! follow the prose) or when the records contradict it, and names the
 //! sentence either way.
@@ -41,20 +42,18 @@ pub struct Records {
 }
 
 impl Records {
-    /// Reads every `*.jsonl` file in `dir`.
+    /// The records the pages show: every record set under `dir`
+    /// (`book/results`), its runs merged into the median run of each row
+    /// ([`crate::records::merged`]).
     pub fn load(dir: &Path) -> Result<Self, String> {
         let mut records = Records::default();
-        let entries =
-            fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|ext| ext == "jsonl") {
-                let name =
-                    path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-                let text = fs::read_to_string(&path)
-                    .map_err(|err| format!("{}: {err}", path.display()))?;
-                records.add(&name, &text)?;
-            }
+        for (name, merged) in crate::records::merged(dir)? {
+            let text: String = merged
+                .records
+                .iter()
+                .map(|record| record.to_json_line() + "\n")
+                .collect();
+            records.add(&name, &text)?;
         }
         Ok(records)
     }

@@ -151,6 +151,7 @@ fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> 
         limit: plan.limit,
         seed: 7,
         late_after: Duration::from_millis(100), // chapter 2's verdict, unused here
+        warn_slow: None,
     };
     // This side prints nothing while it runs.
     let outcome =

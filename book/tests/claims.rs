@@ -1,6 +1,6 @@
 //! Every sentence of the book whose truth depends on a measurement, with the
 //! condition it asserts, checked against the committed records
-//! (`book/results/*.jsonl`). A new `measure.sh` run that contradicts a
+//! (`book/results/run-*/`, each row its median run). A new `measure.sh` run that contradicts a
 //! sentence fails here, and the failure names the sentence; so does a
 //! sentence edited on its page without its entry here.
 //!

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use shared::cli::{parse_duration, parse_limit, parse_ticks};
+use shared::cli::{parse_calls, parse_duration, parse_limit, parse_ticks};
 
 use crate::place::Place;
 use crate::runtimes::Runtime;
@@ -67,7 +67,35 @@ pub struct Config {
     /// blocked, offloaded, and the multi-thread trap).
     #[arg(long, value_name = "DIR")]
     pub pictures: Option<PathBuf>,
+
+    // Where should CPU work go? (the places and the slow-poll detector)
+    /// Warn on stderr when one poll of a task holds the loop longer than
+    /// DURATION, naming the task, like asyncio's debug mode [default when
+    /// given without a value: 100ms].
+    #[arg(long, value_name = "DURATION", num_args = 0..=1, default_missing_value = "100ms", value_parser = parse_duration)]
+    pub warn_slow: Option<Duration>,
+
+    /// Measure the places for CPU steps side by side: a burst of steps
+    /// beside a ticker on one tokio loop, for each place of --places; one
+    /// table of tick lateness, throughput, threads started, slow polls, and
+    /// what a panicking step does.
+    #[arg(long, conflicts_with_all = ["runtime", "offload", "all_runtimes", "pictures", "json"])]
+    pub compare_places: bool,
+
+    /// The places --compare-places measures, comma-separated [default: all].
+    #[arg(
+        long,
+        value_enum,
+        value_name = "PLACES",
+        value_delimiter = ',',
+        requires = "compare_places"
+    )]
+    pub places: Vec<crate::places::Place>,
+
+    /// Steps --compare-places submits at once.
+    #[arg(long, value_name = "N", default_value_t = 40, value_parser = parse_calls)]
+    pub burst: usize,
 }
 
 /// What `--help` shows after the flags.
-const EXAMPLES: &str = "Examples:\n  chapter-02-mixed-tasks\n  chapter-02-mixed-tasks --offload --ticks 5\n  chapter-02-mixed-tasks --runtime smol --offload rayon --ticks 5\n  chapter-02-mixed-tasks --runtime tokio-multi-thread --ticks 5\n  chapter-02-mixed-tasks --all-runtimes --ticks 5 --json runs.jsonl";
+const EXAMPLES: &str = "Examples:\n  chapter-02-mixed-tasks\n  chapter-02-mixed-tasks --offload --ticks 5\n  chapter-02-mixed-tasks --runtime smol --offload rayon --ticks 5\n  chapter-02-mixed-tasks --runtime tokio-multi-thread --ticks 5\n  chapter-02-mixed-tasks --all-runtimes --ticks 5 --json runs.jsonl\n  chapter-02-mixed-tasks --ticks 2 --warn-slow\n  chapter-02-mixed-tasks --compare-places";

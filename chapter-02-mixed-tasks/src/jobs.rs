@@ -15,6 +15,7 @@ use crate::event_loop::{Job, Loop};
 use crate::events::{Event, Events};
 use crate::place::Place;
 use crate::ticker::StopReason;
+use crate::warn_slow::warned;
 use crate::{cpu_chain, random_waits, ticker};
 
 /// What the three jobs of one run share.
@@ -30,6 +31,8 @@ pub struct Jobs {
     pub place: Place,
     /// Seed of the random waits.
     pub seed: u64,
+    /// Warn of each poll of a job longer than this (`--warn-slow`).
+    pub warn_slow: Option<Duration>,
     /// Where the jobs say what happened.
     pub events: Events,
     /// Ctrl-C.
@@ -39,9 +42,24 @@ pub struct Jobs {
 }
 
 impl Jobs {
+    /// The ticker, watched by `--warn-slow`'s detector when it is on.
+    pub fn ticker(&self, runtime: impl Loop) -> impl Job<Output = StopReason> {
+        warned("ticker", self.warn_slow, self.ticker_job(runtime))
+    }
+
+    /// The random waits, watched by `--warn-slow`'s detector when it is on.
+    pub fn random_waits(&self, runtime: impl Loop) -> impl Job<Output = ()> {
+        warned("random waits", self.warn_slow, self.random_waits_job(runtime))
+    }
+
+    /// The CPU steps, watched by `--warn-slow`'s detector when it is on.
+    pub fn cpu_chain(&self, runtime: impl Loop) -> impl Job<Output = Result<(), String>> {
+        warned("cpu steps", self.warn_slow, self.cpu_chain_job(runtime))
+    }
+
     // ANCHOR: ticker_job
     /// The ticker; when it stops, it tells the other two jobs.
-    pub fn ticker(&self, runtime: impl Loop) -> impl Job<Output = StopReason> {
+    fn ticker_job(&self, runtime: impl Loop) -> impl Job<Output = StopReason> {
         let jobs = self.clone();
         async move {
             let (interval, ticks, events) =
@@ -55,7 +73,7 @@ impl Jobs {
     // ANCHOR_END: ticker_job
 
     /// The random waits, until the ticker is done.
-    pub fn random_waits(&self, runtime: impl Loop) -> impl Job<Output = ()> {
+    fn random_waits_job(&self, runtime: impl Loop) -> impl Job<Output = ()> {
         let jobs = self.clone();
         async move {
             let (seed, interval, ticker_done) =
@@ -65,7 +83,7 @@ impl Jobs {
     }
 
     /// The chain of CPU steps, until the ticker is done.
-    pub fn cpu_chain(&self, runtime: impl Loop) -> impl Job<Output = Result<(), String>> {
+    fn cpu_chain_job(&self, runtime: impl Loop) -> impl Job<Output = Result<(), String>> {
         let jobs = self.clone();
         async move {
             let (place, limit, ticker_done) = (jobs.place, jobs.limit, &jobs.ticker_done);

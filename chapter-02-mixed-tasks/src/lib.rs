@@ -22,6 +22,8 @@
 //! - [`runtimes`]: each runtime's `Loop` (sleep, yield, its own way to
 //!   offload) and how it runs the three jobs on one loop; one file per
 //!   runtime.
+//! - [`places`] and [`slow_poll`]: where a CPU step can go, one small file
+//!   per place, and a detector that names the task whose poll held the loop.
 //!
 //! Around it:
 //! - [`observe`]: measuring from outside and verdicts: one run measured from
@@ -31,6 +33,9 @@
 //!   timeline it draws (`--pictures`).
 //! - [`config`] and [`run()`]: the command line, and the one function
 //!   `main.rs` calls.
+//! - [`observe::places`], [`report_places`], [`run_places`] and
+//!   [`warn_slow`]: `--compare-places` measured, printed and run, and
+//!   `--warn-slow` wired to stderr.
 //!
 //! Each module uses only those listed before it (the report and the command
 //! line come last), so there is no import circle.
@@ -49,6 +54,14 @@ mod run;
 pub mod runtimes;
 pub mod ticker;
 
+// Where should CPU work go? The places measured side by side, and the
+// slow-poll detector (see the book's page of that name).
+pub mod places;
+pub mod report_places;
+pub mod run_places;
+pub mod slow_poll;
+pub mod warn_slow;
+
 pub use config::Config;
 pub use run::run;
 
@@ -57,6 +70,15 @@ pub use run::run;
 /// filters (`shared::snapshot::TIMING_FILTERS`), as `(regex, replacement)`.
 /// The tests apply them to the program's output, and the book applies the
 /// same ones to a captured real run before holding it equal to the snapshot.
-pub const SNAPSHOT_FILTERS: &[(&str, &str)] =
-    &[(r"\b\d+ worker threads\b", "[n] worker threads")];
+pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
+    (r"\b\d+ worker threads\b", "[n] worker threads"),
+    // The table of `--compare-places`: throughput, threads started, slow
+    // polls, and the product's size.
+    (r"\b\d+(\.\d+)?/s\b", "[n]/s"),
+    (r"\b\d+ threads?\b", "[n] threads"),
+    (r"\b\d+ slow\b", "[n] slow"),
+    // How late block_in_place's ticks run depends on how fast new threads
+    // start on a busy machine: the one verdict of the table left to luck.
+    (r"(block_in_place +)(LATE by \S+ \S+|on time \(\S+ \S+\))", "${1}[late or on time]"),
+];
 // ANCHOR_END: snapshot_filters

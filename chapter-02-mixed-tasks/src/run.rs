@@ -16,6 +16,9 @@ use crate::{picture, report};
 /// Makes the runs `config` asks for, one after the other, stopping early on
 /// Ctrl-C.
 pub fn run(config: &Config, shutdown: &'static Shutdown) -> Result<(), Error> {
+    if config.compare_places {
+        return crate::run_places::run(config, shutdown);
+    }
     // Output paths are checked before the first run: bad input, found at once.
     let mut json = config.json.as_deref().map(exit::json_file).transpose()?;
     let pictures = config.pictures.as_deref().map(exit::pictures_dir).transpose()?;
@@ -66,11 +69,11 @@ fn runs(config: &Config, limit: u32) -> Vec<Run> {
     } else {
         vec![(config.runtime, config.offload.unwrap_or(Place::OnLoop))]
     };
-    let &Config { interval, seed, late_after, .. } = config;
+    let &Config { interval, seed, late_after, warn_slow, .. } = config;
     let ticks = config.ticks.or(config.all_runtimes.then_some(5));
     let run = |(runtime, place)| {
         // Only the runtime and where the steps run differ from run to run.
-        Run { runtime, place, interval, ticks, limit, seed, late_after }
+        Run { runtime, place, interval, ticks, limit, seed, late_after, warn_slow }
     };
     places.into_iter().map(run).collect()
 }

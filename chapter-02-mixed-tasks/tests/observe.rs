@@ -48,6 +48,7 @@ fn one_tick_then_stopped(stopped_ms: u64, stop: StopReason) -> Measured {
         limit: 100_000,
         seed: 1,
         late_after: ms(100),
+        warn_slow: None,
     };
     let first = Tick { number: 1, due: ms(0), ran: ms(1), gap: None };
     let cpu = CpuTime { user: Duration::ZERO, system: Duration::ZERO };

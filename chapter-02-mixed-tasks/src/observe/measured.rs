@@ -55,6 +55,8 @@ pub struct Run {
     pub seed: u64,
     /// A tick that runs more than this after it was due counts as late.
     pub late_after: Duration,
+    /// Warn of each poll of a job longer than this (`--warn-slow`).
+    pub warn_slow: Option<Duration>,
 }
 
 /// What one run measured.
@@ -103,6 +105,7 @@ pub fn measure(
         limit: run.limit,
         place: run.place,
         seed: run.seed,
+        warn_slow: run.warn_slow,
         events,
         shutdown,
         ticker_done: Arc::new(Shutdown::new()),

@@ -7,6 +7,7 @@
 
 pub mod calibrate;
 mod measured;
+pub mod places;
 pub mod record;
 
 use std::time::Duration;
