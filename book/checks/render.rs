@@ -122,7 +122,7 @@ fn ordered(names: &BTreeSet<String>) -> Vec<String> {
 /// The Markdown fragment for one merged record set: the provenance line,
 /// then one table per experiment, in the order the experiments first appear,
 /// each led by its takeaway and followed by its spread.
-pub fn markdown(merged: &Merged, provenance: &str) -> String {
+pub fn markdown(set: &str, merged: &Merged, provenance: &str) -> String {
     let records = &merged.records;
     let mut text = format!("Measured on {provenance}.\n");
     let mut experiments: Vec<&str> = Vec::new();
@@ -142,7 +142,7 @@ pub fn markdown(merged: &Merged, provenance: &str) -> String {
             text.push('\n');
         }
         text.push_str(&group(experiment, &rows));
-        text.push_str(&spread_line(merged, experiment));
+        text.push_str(&spread_line(set, merged, experiment));
         // A blank line first: the comment must not read as a table row.
         text.push_str(&format!("\n<!-- ANCHOR_END: {experiment} -->\n"));
     }
@@ -150,7 +150,7 @@ pub fn markdown(merged: &Merged, provenance: &str) -> String {
 }
 
 /// How the rows were chosen and how far the runs spread, in one line.
-fn spread_line(merged: &Merged, experiment: &str) -> String {
+fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
     let Some(spread) = merged.spread(experiment).filter(|_| merged.runs > 1) else {
         return "\nOne run: its spread is not known.\n".to_string();
     };
@@ -159,7 +159,7 @@ fn spread_line(merged: &Merged, experiment: &str) -> String {
          spread by at most {:.1} % ((max − min) / median), under the {:.0} % bound.",
         merged.runs,
         spread.spread * 100.0,
-        merge::bound(experiment) * 100.0
+        merge::bound(set, experiment) * 100.0
     );
     format!("\n{}", wrap(&line))
 }
@@ -297,7 +297,7 @@ mod tests {
             records
         };
         let merged = merge::merge(&[run(1.0), run(1.04), run(0.98)]).unwrap();
-        let text = markdown(&merged, "here");
+        let text = markdown("test", &merged, "here");
         let mixed = crate::include::anchor(&text, "mixed_tasks").unwrap();
         assert!(
             mixed.starts_with("**In short:** with the CPU steps on the loop, the ticks ran late on the one\nruntime"),
@@ -316,7 +316,11 @@ mod tests {
     /// formats; fields equal in every row move to the line above.
     #[test]
     fn renders_a_table_per_experiment() {
-        let text = markdown(&one_run(LINES), "2 cores, a CPU, release build, 2026-11-27");
+        let text = markdown(
+            "test",
+            &one_run(LINES),
+            "2 cores, a CPU, release build, 2026-11-27",
+        );
         assert!(
             text.starts_with("Measured on 2 cores, a CPU, release build, 2026-11-27.\n")
         );
@@ -344,7 +348,7 @@ mod tests {
     /// page can include it alone.
     #[test]
     fn anchors_each_experiments_table() {
-        let text = markdown(&one_run(LINES), "here");
+        let text = markdown("test", &one_run(LINES), "here");
         let one_call = crate::include::anchor(&text, "one_call").unwrap();
         assert!(one_call.starts_with("`one_call`:\n"), "{one_call}");
         assert!(one_call.contains("| limit | 100000 |\n\nOne run:"), "{one_call}");
@@ -408,7 +412,7 @@ mod tests {
 {"experiment":"io_scale","language":"python","version":"3.11.7","wall_s":2.199312,"cpu_s":3.066872,"cores_used":1.394,"cores":2,"calls":10000,"limit":0,"variant":"threads","verdict":"0 failed","startup_s":0.000121757,"memory_each_bytes":9034.5472}
 "#;
         let records = read_records(lines).unwrap();
-        let text = markdown(&one_run(lines), "here");
+        let text = markdown("test", &one_run(lines), "here");
         assert!(text.contains("| start-up | memory each |"), "{text}");
         assert!(!text.contains("limit"), "no workload, no limit: {text}");
         assert!(text.contains("| 36.5 µs | 1.37 KiB |"), "{text}");

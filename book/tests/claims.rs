@@ -47,6 +47,41 @@ fn step(r: &Records, language: &str, variant: &str) -> Result<f64, String> {
     )
 }
 
+/// One field of one chapter record (`query`: `key=value` pairs).
+fn chapter(r: &Records, file: &str, query: &str, field: &str) -> Result<f64, String> {
+    r.num(&format!("{file}: {query}"), field)
+}
+
+/// Chapter 2's worst lateness for a runtime and place (`tokio-on-loop`).
+fn lateness_2(r: &Records, variant: &str) -> Result<f64, String> {
+    chapter(
+        r,
+        "chapter-02-mixed-tasks",
+        &format!("variant={variant}"),
+        "worst_lateness_s",
+    )
+}
+
+/// A field of chapter 3's CPU-bound calls in one place.
+fn calls_3(r: &Records, variant: &str, field: &str) -> Result<f64, String> {
+    chapter(
+        r,
+        "chapter-03-cpu-bound",
+        &format!("experiment=calls variant={variant}"),
+        field,
+    )
+}
+
+/// A field of chapter 3's scale-up, for tasks or threads.
+fn scale_3(r: &Records, variant: &str, field: &str) -> Result<f64, String> {
+    chapter(
+        r,
+        "chapter-03-cpu-bound",
+        &format!("experiment=io_scale variant={variant}"),
+        field,
+    )
+}
+
 const CLAIMS: &[Claim] = &[
     Claim {
         page: "python-vs-rust.md",
@@ -85,6 +120,113 @@ const CLAIMS: &[Claim] = &[
             let rust_tree =
                 step(r, "rust", "loop-1-core")? / step(r, "rust", "tree-1-core")?;
             Ok(python_tree > languages && rust_tree > languages)
+        },
+    },
+    Claim {
+        page: "chapter-02-mixed-tasks.md",
+        says: "The calibration aims for the first range, and the measured steps fall in it",
+        holds: |r| {
+            let q = "variant=tokio-on-loop";
+            let step = chapter(r, "chapter-02-mixed-tasks", q, "step_s")?;
+            let interval = chapter(r, "chapter-02-mixed-tasks", q, "interval_s")?;
+            Ok(interval / 2.0 <= step && step < interval)
+        },
+    },
+    Claim {
+        page: "chapter-02-mixed-tasks.md",
+        says: "where the join sometimes starts the next step first, a tick waited one step more",
+        holds: |r| {
+            Ok(lateness_2(r, "tokio-multi-thread-on-loop")?
+                > lateness_2(r, "tokio-on-loop")?)
+        },
+    },
+    Claim {
+        page: "chapter-02-mixed-tasks.md",
+        says: "Off the loop the lateness is only the time a timer takes to wake",
+        holds: |r| {
+            let offloaded = [
+                "tokio-spawn-blocking",
+                "async-std-spawn-blocking",
+                "smol-unblock",
+                "tokio-multi-thread-spawn-blocking",
+                "tokio-rayon",
+            ];
+            for variant in offloaded {
+                if lateness_2(r, variant)? >= 0.1 {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        },
+    },
+    Claim {
+        page: "chapter-02-mixed-tasks.md",
+        says: "a small part of the 2 s interval: the ticks are late by less than that, near the \
+               100 ms threshold or under it",
+        holds: |r| {
+            Ok(r.num("python-vs-rust: experiment=one_call language=rust", "wall_s")?
+                < 0.5)
+        },
+    },
+    Claim {
+        page: "chapter-03-cpu-bound.md",
+        says: "does the loop's work one call at a time, so it cannot beat the loop",
+        holds: |r| {
+            Ok(calls_3(r, "gil-model", "wall_s")? > 0.95 * calls_3(r, "loop", "wall_s")?)
+        },
+    },
+    Claim {
+        page: "chapter-03-cpu-bound.md",
+        says: "kept up to every core busy (the verdict `parallel`)",
+        holds: |r| {
+            let verdict = |variant: &str| {
+                r.text(
+                    &format!("chapter-03-cpu-bound: experiment=calls variant={variant}"),
+                    "verdict",
+                )
+            };
+            let many_cores = calls_3(r, "loop", "cores")? > 1.0;
+            Ok(!many_cores
+                || (verdict("threads")? == "parallel" && verdict("tasks")? == "parallel"))
+        },
+    },
+    Claim {
+        page: "chapter-03-cpu-bound.md",
+        says: "no worker looked at the timers until the queue of calls had drained",
+        holds: |r| {
+            Ok(calls_3(r, "tasks", "worst_lateness_s")?
+                > 0.5 * calls_3(r, "tasks", "wall_s")?)
+        },
+    },
+    Claim {
+        page: "chapter-03-io-bound.md",
+        says: "a factor of a few, not of hundreds",
+        holds: |r| {
+            let ratio = scale_3(r, "threads", "memory_each_bytes")?
+                / scale_3(r, "tasks", "memory_each_bytes")?;
+            Ok((1.5..50.0).contains(&ratio))
+        },
+    },
+    Claim {
+        page: "chapter-03-io-bound.md",
+        says: "is that factor and the faster start-up",
+        holds: |r| {
+            Ok(scale_3(r, "tasks", "startup_s")? < scale_3(r, "threads", "startup_s")?)
+        },
+    },
+    Claim {
+        page: "chapter-04-parallelism.md",
+        says: "A better algorithm beats more cores",
+        holds: |r| {
+            let speedup = |variant: &str| {
+                chapter(
+                    r,
+                    "chapter-04-parallelism",
+                    &format!("experiment=algorithm variant={variant}"),
+                    "speedup",
+                )
+            };
+            Ok(speedup("tree-1-core")? > speedup("loop-all-cores")?)
         },
     },
     Claim {

@@ -256,7 +256,7 @@ fn records_render_through_the_books_renderer() {
     let records = course_book::render::read_records(&stdout(&output)).unwrap();
     assert!(!records.is_empty());
     let merged = course_book::merge::merge(&[records]).unwrap();
-    let text = course_book::render::markdown(&merged, "here");
+    let text = course_book::render::markdown("python-vs-rust", &merged, "here");
     assert!(text.starts_with("Measured on here.\n"), "{text}");
     assert!(text.contains("`one_call`"), "{text}");
     assert!(text.contains("rust"), "{text}");

@@ -81,7 +81,7 @@ fn main() {
                 spread.experiment,
                 spread.spread * 100.0,
                 merged.runs,
-                merge::bound(&spread.experiment) * 100.0,
+                merge::bound(name, &spread.experiment) * 100.0,
                 spread.row
             );
         }
@@ -108,7 +108,7 @@ fn main() {
     for (name, merged) in &sets {
         write(
             &out_dir.join(format!("{name}.md")),
-            &render::markdown(merged, &provenance),
+            &render::markdown(name, merged, &provenance),
         );
         let written = write_values(&out_dir, name, merged, &wanted);
         cli::say(format!(
