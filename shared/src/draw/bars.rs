@@ -8,6 +8,7 @@
 use super::axis;
 use super::style::{self, FONT, HEADING, SMALL, WIDTH};
 use super::svg::{Tag, coord, document, plain, text_width};
+use super::text;
 use super::xy::Axis;
 
 /// One bar: what it measures, its value, and a note written after the value.
@@ -81,13 +82,7 @@ impl BarChart {
     pub fn render(&self) -> String {
         let mut out = String::new();
         let mut y = 8.0 + HEADING;
-        Tag::new("text")
-            .at("x", 8.0)
-            .at("y", y)
-            .attr("font-size", HEADING)
-            .attr("font-weight", "bold")
-            .attr("fill", style::TEXT)
-            .text(&self.title, &mut out);
+        text::title(&self.title, y, &mut out);
         let widest_label = self.bars.iter().map(|b| text_width(&b.label, FONT));
         let left = 8.0 + widest_label.fold(0.0, f64::max) + 10.0;
         let widest_value =
@@ -160,15 +155,7 @@ impl BarChart {
             .attr("text-anchor", "middle")
             .attr("fill", style::TEXT)
             .text(&format!("{} →", self.axis_title()), &mut out);
-        for line in &self.notes {
-            y += FONT + 5.0;
-            Tag::new("text")
-                .at("x", 8.0)
-                .at("y", y)
-                .attr("font-size", SMALL)
-                .attr("fill", style::MUTED)
-                .text(line, &mut out);
-        }
+        y = text::notes(&self.notes, y, &mut out);
         document(WIDTH, y + 10.0, &self.title, &out)
     }
 

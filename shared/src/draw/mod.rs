@@ -82,6 +82,7 @@
 //! - [`axis`]: round tick values and their labels.
 //! - [`style`]: colours (told apart by lightness too) and sizes.
 //! - [`svg`]: the writer: escaping, numbers, elements.
+//! - [`text`]: the title and the notes every picture shares.
 //! - [`inspect`]: the drawn elements read back from the SVG text, for tests.
 
 pub mod axis;
@@ -89,6 +90,7 @@ pub mod bars;
 pub mod inspect;
 pub mod style;
 pub mod svg;
+pub mod text;
 pub mod timeline;
 pub mod xy;
 

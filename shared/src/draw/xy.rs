@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use super::axis::{self, Ticks};
 use super::style::{self, FONT, HEADING, SMALL, WIDTH};
 use super::svg::{Tag, coord, document, plain, text_width};
+use super::text;
 
 /// How the x axis places its values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -158,13 +159,7 @@ impl XyChart {
     pub fn render(&self) -> String {
         let mut out = String::new();
         let mut y = 8.0 + HEADING;
-        Tag::new("text")
-            .at("x", 8.0)
-            .at("y", y)
-            .attr("font-size", HEADING)
-            .attr("font-weight", "bold")
-            .attr("fill", style::TEXT)
-            .text(&self.title, &mut out);
+        text::title(&self.title, y, &mut out);
         y = self.legend(&mut out, y + 12.0);
         // The y axis's name, upright, above the axis.
         Tag::new("text")
@@ -194,15 +189,7 @@ impl XyChart {
             .attr("fill", style::TEXT)
             .text(&format!("{} →", self.x.title()), &mut out);
         y = self.table(&mut out, y + 12.0);
-        for line in &self.notes {
-            y += FONT + 5.0;
-            Tag::new("text")
-                .at("x", 8.0)
-                .at("y", y)
-                .attr("font-size", SMALL)
-                .attr("fill", style::MUTED)
-                .text(line, &mut out);
-        }
+        y = text::notes(&self.notes, y, &mut out);
         document(WIDTH, y + 10.0, &self.title, &out)
     }
 

@@ -152,16 +152,3 @@ pub(super) fn table(out: &mut String, groups: &[Group], top: f64) -> f64 {
     }
     y + 6.0
 }
-
-pub(super) fn notes(out: &mut String, lines: &[String], mut y: f64) -> f64 {
-    for line in lines {
-        y += FONT + 5.0;
-        Tag::new("text")
-            .at("x", 8.0)
-            .at("y", y)
-            .attr("font-size", SMALL)
-            .attr("fill", style::MUTED)
-            .text(line, out);
-    }
-    y
-}

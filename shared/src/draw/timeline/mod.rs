@@ -44,9 +44,10 @@ mod shapes;
 use std::time::Duration;
 
 use super::axis;
-use super::style::{self, HEADING, Kind, WIDTH};
-use super::svg::{Tag, document};
-use frame::{Swatch, grid, legend, notes, table, time_axis};
+use super::style::{HEADING, Kind, WIDTH};
+use super::svg::document;
+use super::text;
+use frame::{Swatch, grid, legend, table, time_axis};
 use lanes::{draw_group, lane_name_width};
 use layout::{LEFT_MAX, LEFT_MIN, Scale};
 pub use model::{Arrow, Group, Lane, Mark, Span, Tick};
@@ -140,7 +141,7 @@ impl Timeline {
         if self.table {
             y = table(&mut body, &self.groups, y);
         }
-        y = notes(&mut body, &self.notes, y);
+        y = text::notes(&self.notes, y, &mut body);
         document(WIDTH, y + 8.0, &self.title, &body)
     }
 
@@ -171,13 +172,7 @@ impl Timeline {
 
     fn title_and_legend(&self, out: &mut String, y: f64) -> f64 {
         let y = y + HEADING;
-        Tag::new("text")
-            .at("x", 8.0)
-            .at("y", y)
-            .attr("font-size", HEADING)
-            .attr("font-weight", "bold")
-            .attr("fill", style::TEXT)
-            .text(&self.title, out);
+        text::title(&self.title, y, out);
         let lanes = || self.groups.iter().flat_map(|g| &g.lanes);
         let mut entries: Vec<(Swatch, String)> = Kind::ALL
             .iter()
