@@ -5,10 +5,7 @@
 //! is scheduled, and the tokio solution runs on paused, virtual time.
 
 use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use chapter_01_event_loop::callback_loop::EventLoop;
@@ -129,30 +126,12 @@ fn exercise_3_burst_catches_up_delay_shifts_the_schedule() {
     // ANCHOR_END: exercise_3_assertions
 }
 
-// ANCHOR: exercise_5_solution
-/// Gives the loop a turn: `Pending` once, after waking itself, so the task
-/// goes to the back of the ready queue; `Ready` on the next poll.
-fn yield_now() -> YieldNow {
-    YieldNow { yielded: false }
-}
-
-struct YieldNow {
-    yielded: bool,
-}
-
-impl Future for YieldNow {
-    type Output = ();
-
-    fn poll(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
-        if self.yielded {
-            return Poll::Ready(());
-        }
-        self.yielded = true;
-        context.waker().wake_by_ref(); // schedules our next poll: a call_soon
-        Poll::Pending
-    }
-}
-// ANCHOR_END: exercise_5_solution
+// The reference solution of exercise 5, the file the page shows and the
+// exercises checker grades against: `yield_now`.
+#[allow(unreachable_pub)]
+#[path = "../exercises/solutions/ex5_give_the_loop_a_turn.rs"]
+mod give_the_loop_a_turn;
+use give_the_loop_a_turn::yield_now;
 
 /// Exercise 5: `yield_now` lets a task step aside: two tasks alternate, and a
 /// callback queued meanwhile runs between their steps, not after them.

@@ -28,25 +28,23 @@ pub const SLOW_AFTER: Duration = Duration::from_millis(100);
 
 /// Measures the places `config` names, prints the table.
 pub fn run(config: &Config, shutdown: &'static Shutdown) -> Result<(), Error> {
-    let options = config;
-    let ctrl_c = shutdown;
     let plan = Plan {
-        burst: options.burst,
-        limit: options.limit.unwrap_or(LIMIT),
+        burst: config.burst,
+        limit: config.limit.unwrap_or(LIMIT),
         tick_every: TICK_EVERY,
-        late_after: options.late_after,
-        slow_after: options.warn_slow.unwrap_or(SLOW_AFTER),
+        late_after: config.late_after,
+        slow_after: config.warn_slow.unwrap_or(SLOW_AFTER),
         threads: machine::cores(),
     };
     let chosen: &[Place] =
-        if options.places.is_empty() { &Place::ALL } else { &options.places };
+        if config.places.is_empty() { &Place::ALL } else { &config.places };
     report_places::header(&plan).into_iter().for_each(say);
     let mut runs = Vec::new();
     for &place in chosen {
-        if ctrl_c.is_requested() {
+        if shutdown.is_requested() {
             break;
         }
-        runs.extend(places::measure(place, &plan, ctrl_c).map_err(Error::Failed)?);
+        runs.extend(places::measure(place, &plan, shutdown).map_err(Error::Failed)?);
     }
     if !runs.is_empty() {
         say("");
@@ -54,7 +52,7 @@ pub fn run(config: &Config, shutdown: &'static Shutdown) -> Result<(), Error> {
         say("");
         report_places::footer(&runs, &plan).into_iter().for_each(say);
     }
-    if ctrl_c.is_requested() {
+    if shutdown.is_requested() {
         say("stopped by Ctrl-C: the table holds the places measured before it.");
     }
     Ok(())

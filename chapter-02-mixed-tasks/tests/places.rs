@@ -10,22 +10,16 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use chapter_02_mixed_tasks::observe::places::loop_runtime;
 use chapter_02_mixed_tasks::places::{Failure, Place, Started, run_as_task};
 use chapter_02_mixed_tasks::slow_poll;
 use shared::workload::{fingerprint, product_below};
 
 const LIMIT: u32 = 3_000;
 
-/// The loop a place needs: current-thread, or multi-thread for `block_in_place`.
+/// The loop a place needs, as the comparison builds it.
 fn loop_for(place: Place) -> tokio::runtime::Runtime {
-    let mut builder = if place.needs_multi_thread_loop() {
-        let mut builder = tokio::runtime::Builder::new_multi_thread();
-        builder.worker_threads(1);
-        builder
-    } else {
-        tokio::runtime::Builder::new_current_thread()
-    };
-    builder.enable_time().build().unwrap()
+    loop_runtime(place).unwrap()
 }
 
 /// Every place computes the same product as a plain call.

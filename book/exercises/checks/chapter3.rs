@@ -6,12 +6,11 @@
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use shared::workload::{fingerprint, product_below};
 
 use super::Checked;
-use super::measure::{Overlap, catch, wait_for};
+use super::measure::{Overlap, catch, heartbeat, wait_for};
 
 /// A call's CPU work: small, it is the overlap that is measured.
 const LIMIT: u32 = 5_000;
@@ -128,13 +127,7 @@ where
         .map_err(|err| format!("cannot start tokio: {err}"))?;
     let during = catch(|| {
         runtime.block_on(async {
-            let beating = Arc::clone(&beats);
-            let heartbeat = tokio::spawn(async move {
-                loop {
-                    tokio::time::sleep(Duration::from_millis(1)).await;
-                    beating.fetch_add(1, Ordering::SeqCst);
-                }
-            });
+            let heartbeat = heartbeat(&beats);
             let before = beats.load(Ordering::SeqCst);
             run(CALLS, call).await;
             let during = beats.load(Ordering::SeqCst) - before;

@@ -14,7 +14,7 @@ use nix::unistd::Pid;
 use num_bigint::BigUint;
 
 use super::Checked;
-use super::measure::{Overlap, catch, long_step, ms, wait_for};
+use super::measure::{Overlap, catch, heartbeat, long_step, ms, wait_for};
 
 /// What a call of 4.6 returns for its input: easy to map back.
 fn result_of(input: u64) -> u64 {
@@ -172,13 +172,7 @@ where
     let beats = Arc::new(AtomicU64::new(0));
     let (answer, during, took) = catch(|| {
         runtime.block_on(async {
-            let beating = Arc::clone(&beats);
-            let heartbeat = tokio::spawn(async move {
-                loop {
-                    tokio::time::sleep(Duration::from_millis(1)).await;
-                    beating.fetch_add(1, Ordering::SeqCst);
-                }
-            });
+            let heartbeat = heartbeat(&beats);
             let (before, started) = (beats.load(Ordering::SeqCst), Instant::now());
             let answer = hand_off(pool, *limit).await;
             let during = beats.load(Ordering::SeqCst) - before;

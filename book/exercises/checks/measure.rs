@@ -3,13 +3,26 @@
 
 use std::collections::HashSet;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 use num_bigint::BigUint;
 use shared::workload::product_below;
+
+/// A heartbeat on the current tokio loop: one beat a millisecond, counted in
+/// `beats`, until the handle is aborted. How many beats it got while an
+/// answer ran says whether the answer left the loop free.
+pub fn heartbeat(beats: &Arc<AtomicU64>) -> tokio::task::JoinHandle<()> {
+    let beating = Arc::clone(beats);
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+            beating.fetch_add(1, Ordering::SeqCst);
+        }
+    })
+}
 
 /// How long a call waits for company (another call, a heartbeat) before it
 /// goes on alone. A right answer never waits this long; a wrong one waits

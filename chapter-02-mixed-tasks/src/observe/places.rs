@@ -160,7 +160,7 @@ fn settle(before: Option<usize>) {
 
 /// The loop: tokio's current-thread runtime, or for `block_in_place`
 /// (which needs one) a multi-thread runtime with a single worker.
-fn loop_runtime(place: Place) -> Result<tokio::runtime::Runtime, String> {
+pub fn loop_runtime(place: Place) -> Result<tokio::runtime::Runtime, String> {
     let mut builder = if place.needs_multi_thread_loop() {
         let mut builder = tokio::runtime::Builder::new_multi_thread();
         builder.worker_threads(1);
