@@ -29,6 +29,22 @@ pub struct Tick {
     pub gap: Option<Duration>,
 }
 
+impl Tick {
+    /// Tick `number`, due at `due` and run at `ran`, as times from `start`;
+    /// its gap runs from the tick before it, `last`.
+    pub fn seen(
+        start: Instant,
+        number: u64,
+        due: Instant,
+        ran: Instant,
+        last: Option<&Tick>,
+    ) -> Tick {
+        let since = |at: Instant| at.saturating_duration_since(start);
+        let gap = last.map(|last| since(ran).saturating_sub(last.ran));
+        Tick { number, due: since(due), ran: since(ran), gap }
+    }
+}
+
 /// One CPU step: when it began (from the start of the run) and how long it took.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step {
@@ -152,8 +168,7 @@ fn record(
     for event in events {
         let seen = match event {
             Event::Tick { number, due, ran } => {
-                let gap = recorded.ticks.last().map(|last| since(ran) - last.ran);
-                let tick = Tick { number, due: since(due), ran: since(ran), gap };
+                let tick = Tick::seen(start, number, due, ran, recorded.ticks.last());
                 recorded.ticks.push(tick);
                 Some(Seen::Tick(tick))
             }

@@ -124,19 +124,12 @@ pub fn measure(
         return Ok(None);
     }
     let (burst_took, slow_polls, fingerprint, threads_started, panic) = measured;
-    let mut previous: Option<Duration> = None;
-    let ticks = received
-        .try_iter()
-        .filter_map(|event| match event {
-            Event::Tick { number, due, ran } => {
-                let (due, ran) = (due - start, ran - start);
-                let gap = previous.map(|before| ran.saturating_sub(before));
-                previous = Some(ran);
-                Some(Tick { number, due, ran, gap })
-            }
-            _ => None,
-        })
-        .collect();
+    let mut ticks: Vec<Tick> = Vec::new();
+    for event in received.try_iter() {
+        if let Event::Tick { number, due, ran } = event {
+            ticks.push(Tick::seen(start, number, due, ran, ticks.last()));
+        }
+    }
     Ok(Some(PlaceRun {
         place,
         ticks,
