@@ -19,6 +19,7 @@
 //! - [`exit`]: how every program ends: one error type, exit codes 0, 1, 2 and 130.
 //! - [`shutdown`]: one Ctrl-C handler per program, usable from threads and from any async runtime.
 //! - [`stats`]: the median of several runs.
+//! - [`ticker`]: the one ticker every chapter measures with, and the one meaning of "late".
 //! - [`snapshot`]: the redactions every snapshot test applies to timings.
 //! - `testing` (feature `testing`): snapshot settings and the bad-input check for the chapters' tests.
 
@@ -36,4 +37,5 @@ pub mod snapshot;
 pub mod stats;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod ticker;
 pub mod workload;
