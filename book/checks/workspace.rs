@@ -21,6 +21,16 @@ pub fn output_dir() -> PathBuf {
     book_src().join("output")
 }
 
+/// The pages written by hand: `book/src/**/*.md` outside the generated
+/// `results/` and `output/`.
+pub fn pages() -> Vec<PathBuf> {
+    let generated = [book_src().join("results"), output_dir()];
+    files_with_suffix(&book_src(), ".md")
+        .into_iter()
+        .filter(|page| !generated.iter().any(|dir| page.starts_with(dir)))
+        .collect()
+}
+
 /// Every file under `dir` whose name ends with `suffix`, sorted.
 pub fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();
