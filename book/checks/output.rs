@@ -194,21 +194,21 @@ pub fn compare(
     if redacted == expected {
         return Ok(());
     }
-    let mut got = redacted.lines();
-    let mut want = expected.lines();
-    for number in 1.. {
-        match (want.next(), got.next()) {
-            (Some(a), Some(b)) if a == b => continue,
-            (a, b) => {
-                return Err(format!(
-                    "line {number} of the snapshot's body differs:\n  snapshot: {}\n  captured: {}",
-                    a.unwrap_or("(end)"),
-                    b.unwrap_or("(end)")
-                ));
-            }
-        }
-    }
-    unreachable!("two different texts differ in some line")
+    // The first line that differs: a missing line reads as `(end)`.
+    let padded = |text: &str| {
+        text.lines()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .chain(std::iter::repeat("(end)".into()))
+    };
+    let (number, (want, got)) = (1..)
+        .zip(padded(&expected).zip(padded(&redacted)))
+        .find(|(_, (want, got))| want != got)
+        .expect("two different texts differ in some line");
+    Err(format!(
+        "line {number} of the snapshot's body differs:\n  snapshot: {want}\n  captured: {got}"
+    ))
 }
 
 /// Every `.txt` file under `book/src/output/<crate>/` that no page's

@@ -55,19 +55,14 @@ fn chapter_pages_share_their_sections_in_order() {
         let markdown = fs::read_to_string(&page).unwrap();
         let headings: Vec<&str> =
             markdown.lines().filter(|l| l.starts_with("## ")).collect();
-        let mut at = Vec::new();
-        for section in SECTIONS {
-            let found: Vec<usize> =
-                (0..headings.len()).filter(|&i| headings[i] == *section).collect();
-            assert_eq!(
-                found.len(),
-                1,
-                "{}: `{section}` {} times",
-                page.display(),
-                found.len()
-            );
-            at.push(found[0]);
-        }
+        let at: Vec<usize> = SECTIONS
+            .iter()
+            .map(|section| {
+                let count = headings.iter().filter(|h| *h == section).count();
+                assert_eq!(count, 1, "{}: `{section}` {count} times", page.display());
+                headings.iter().position(|h| h == section).unwrap()
+            })
+            .collect();
         assert!(
             at.is_sorted(),
             "{}: sections out of order: {headings:?}",
@@ -162,16 +157,11 @@ fn no_test_hooks_reach_the_reader() {
             assert!(!markdown.contains(hook), "{}: mentions {hook}", page.display());
         }
         for found in include::find(&markdown) {
-            let path = found.path;
+            let path = &found.path;
             if !path.ends_with(".rs") {
                 continue;
             }
-            let file = fs::read_to_string(page.parent().unwrap().join(&path))
-                .unwrap_or_default();
-            let listing = match &found.selector {
-                Some(anchor) => include::anchor(&file, anchor).unwrap_or_default(),
-                None => file,
-            };
+            let listing = include::shown(&page, &found).unwrap_or_default();
             for hook in TEST_HOOKS {
                 assert!(
                     !listing.contains(hook),

@@ -29,11 +29,7 @@ fn listings(page: &std::path::Path, markdown: &str) -> Vec<(usize, String)> {
         if !one.path.ends_with(".rs") {
             continue;
         }
-        let text = fs::read_to_string(page.parent().unwrap().join(&one.path)).unwrap();
-        let code = match &one.selector {
-            Some(anchor) => include::anchor(&text, anchor).unwrap_or_default(),
-            None => text,
-        };
+        let code = include::shown(page, &one).unwrap_or_default();
         found.push((at, code));
     }
     found
