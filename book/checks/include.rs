@@ -2,6 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// One `{{#include path}}` or `{{#include path:anchor}}` (or
 /// `{{#rustdoc_include ...}}`) found in a page.
@@ -13,29 +16,32 @@ pub struct Include {
     pub selector: Option<String>,
 }
 
+/// An include directive: its kind, its path, and what follows a `:`.
+static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{\{#(?:rustdoc_)?include\s+([^}:\s]+)(?::([^}\s]*))?\s*\}\}").unwrap()
+});
+
 /// Every include in `markdown`, in order.
 pub fn find(markdown: &str) -> Vec<Include> {
-    let mut found = Vec::new();
-    let mut rest = markdown;
-    while let Some(start) = rest.find("{{#") {
-        let after = &rest[start + 3..];
-        let Some(end) = after.find("}}") else { break };
-        let directive = &after[..end];
-        rest = &after[end + 2..];
-        let Some((kind, argument)) = directive.split_once(char::is_whitespace) else {
-            continue;
-        };
-        if kind != "include" && kind != "rustdoc_include" {
-            continue;
+    INCLUDE
+        .captures_iter(markdown)
+        .map(|c| Include {
+            path: c[1].to_string(),
+            selector: c.get(2).map(|s| s.as_str().to_string()),
+        })
+        .collect()
+}
+
+/// What `found`, on the page `page`, shows: the anchor's lines, or the
+/// whole file (a line range too); `None` when the file or anchor is missing.
+pub fn shown(page: &Path, found: &Include) -> Option<String> {
+    let text = std::fs::read_to_string(page.parent()?.join(&found.path)).ok()?;
+    match found.selector.as_deref() {
+        Some(name) if !name.starts_with(|c: char| c.is_ascii_digit()) => {
+            anchor(&text, name)
         }
-        let argument = argument.trim();
-        let (path, selector) = match argument.split_once(':') {
-            Some((path, selector)) => (path, Some(selector.to_string())),
-            None => (argument, None),
-        };
-        found.push(Include { path: path.to_string(), selector });
+        _ => Some(text),
     }
-    found
 }
 
 /// Where the one-value files are, relative to a page in `book/src`.

@@ -93,23 +93,6 @@ pub fn chapter_filters(krate: &str) -> Option<&'static [(&'static str, &'static 
     })
 }
 
-/// Applies `filters` in order, each as `Regex::replace_all` over the whole
-/// text: what insta's `Settings::add_filter` does.
-pub fn redact(filters: &[(&str, &str)], text: &str) -> Result<String, String> {
-    let mut text = text.to_string();
-    for (pattern, replacement) in filters {
-        let regex = Regex::new(pattern)
-            .map_err(|err| format!("bad filter {pattern:?}: {err}"))?;
-        text = regex.replace_all(&text, *replacement).into_owned();
-    }
-    Ok(text)
-}
-
-/// What insta compares: the text without trailing whitespace, `\r\n` as `\n`.
-fn normalized(text: &str) -> String {
-    text.trim_end().replace("\r\n", "\n")
-}
-
 /// A run's streams, as the capture wrote them (the command line removed).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Captured {
@@ -197,28 +180,35 @@ pub fn compare(
         "success: {}\nexit_code: {}\n----- stdout -----\n{}\n----- stderr -----\n{}",
         snap.success, snap.exit_code, captured.stdout, captured.stderr
     );
-    let filters: Vec<(&str, &str)> =
-        chapter.iter().chain(shared::snapshot::TIMING_FILTERS).copied().collect();
-    let redacted = normalized(&redact(&filters, &whole)?);
+    // insta's `add_filter`: each regex's `replace_all` over the whole text, in order.
+    let mut redacted = whole;
+    for (pattern, replacement) in chapter.iter().chain(shared::snapshot::TIMING_FILTERS) {
+        let regex = Regex::new(pattern)
+            .map_err(|err| format!("bad filter {pattern:?}: {err}"))?;
+        redacted = regex.replace_all(&redacted, *replacement).into_owned();
+    }
+    // What insta compares: no trailing whitespace, `\r\n` as `\n`.
+    let normalized = |text: &str| text.trim_end().replace("\r\n", "\n");
+    let redacted = normalized(&redacted);
     let expected = normalized(snapshot::body(snapshot_text)?);
     if redacted == expected {
         return Ok(());
     }
-    let mut got = redacted.lines();
-    let mut want = expected.lines();
-    for number in 1.. {
-        match (want.next(), got.next()) {
-            (Some(a), Some(b)) if a == b => continue,
-            (a, b) => {
-                return Err(format!(
-                    "line {number} of the snapshot's body differs:\n  snapshot: {}\n  captured: {}",
-                    a.unwrap_or("(end)"),
-                    b.unwrap_or("(end)")
-                ));
-            }
-        }
-    }
-    unreachable!("two different texts differ in some line")
+    // The first line that differs: a missing line reads as `(end)`.
+    let padded = |text: &str| {
+        text.lines()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .chain(std::iter::repeat("(end)".into()))
+    };
+    let (number, (want, got)) = (1..)
+        .zip(padded(&expected).zip(padded(&redacted)))
+        .find(|(_, (want, got))| want != got)
+        .expect("two different texts differ in some line");
+    Err(format!(
+        "line {number} of the snapshot's body differs:\n  snapshot: {want}\n  captured: {got}"
+    ))
 }
 
 /// Every `.txt` file under `book/src/output/<crate>/` that no page's
@@ -241,41 +231,6 @@ mod tests {
     use super::*;
 
     const SNAP: &str = "---\nsource: tests/cli.rs\ninfo:\n  program: chapter-01-event-loop\n  args:\n    - \"--ticks\"\n    - \"2\"\n---\nsuccess: true\nexit_code: 0\n----- stdout -----\nevery [time]: on time\n\n----- stderr -----\n";
-
-    /// Includes name the snapshot behind them, for stdout and stderr alike.
-    #[test]
-    fn an_include_names_its_snapshot() {
-        let one = Shown { krate: "c".into(), name: "n".into() };
-        assert_eq!(shown_by("output/c/n.txt"), Some(one.clone()));
-        assert_eq!(shown_by("output/c/n.stderr.txt"), Some(one));
-        assert_eq!(shown_by("output/stamp.md"), None);
-        assert_eq!(shown_by("results/c/n.txt"), None);
-    }
-
-    /// Each non-empty stream gets a file, each starting with the command.
-    #[test]
-    fn every_file_starts_with_the_command() {
-        let one = Shown { krate: "c".into(), name: "n".into() };
-        let run = Captured {
-            command: Some("$ cargo run".into()),
-            stdout: "out\n".into(),
-            stderr: "err".into(),
-        };
-        let files = run.files(&one);
-        assert_eq!(files.len(), 2);
-        assert_eq!(files[0].1, "$ cargo run\nout\n");
-        assert_eq!(files[1].1, "$ cargo run\nerr\n");
-        let quiet = Captured { stdout: " \n".into(), ..run };
-        assert_eq!(quiet.files(&one).len(), 1, "an empty stream gets no file");
-    }
-
-    /// Filters run in order over the whole text, as insta's do.
-    #[test]
-    fn filters_apply_in_order() {
-        let filters = [(r"\d+", "N"), (r"N N", "pair")];
-        assert_eq!(redact(&filters, "1 2, 3").unwrap(), "pair, N");
-        assert!(redact(&[("(", "")], "x").is_err());
-    }
 
     /// A real run equals its snapshot after the filters; a changed word is
     /// caught, with the line that differs.

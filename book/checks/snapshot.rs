@@ -23,47 +23,38 @@ pub struct CommandSnapshot {
     pub stderr: String,
 }
 
-/// The snapshot's content after its header.
+/// The snapshot's content after its header (after the second `---` line).
 pub fn body(text: &str) -> Result<&str, String> {
-    let mut offset = 0;
-    let mut separators = 0;
-    for line in text.split_inclusive('\n') {
-        offset += line.len();
-        if line.trim_end() == "---" {
-            separators += 1;
-            if separators == 2 {
-                return Ok(&text[offset..]);
-            }
-        }
-    }
-    Err("no header: expected two '---' lines".into())
+    let mut lines = text.split_inclusive('\n');
+    let separator = |line: &str| line.trim_end() == "---";
+    let header = lines.by_ref().filter(|line| separator(line)).take(2).count();
+    let rest: usize = lines.map(str::len).sum();
+    (header == 2)
+        .then(|| &text[text.len() - rest..])
+        .ok_or("no header: expected two '---' lines".into())
 }
 
 /// Parses an insta-cmd snapshot into exit code, stdout and stderr.
 pub fn parse_command(text: &str) -> Result<CommandSnapshot, String> {
     let body = body(text)?;
-    let success = body
-        .lines()
-        .find_map(|line| line.strip_prefix("success: "))
-        .ok_or("no 'success:' line")?
-        .trim()
-        == "true";
-    let exit_code = body
-        .lines()
-        .find_map(|line| line.strip_prefix("exit_code: "))
-        .ok_or("no 'exit_code:' line")?
-        .trim()
-        .parse()
-        .map_err(|_| "exit_code is not a number")?;
-    let (_, after_stdout) =
+    let field = |name: &str| {
+        body.lines()
+            .find_map(|line| line.strip_prefix(name))
+            .map(str::trim)
+            .ok_or(format!("no '{name}' line"))
+    };
+    let success = field("success:")? == "true";
+    let exit_code =
+        field("exit_code:")?.parse().map_err(|_| "exit_code is not a number")?;
+    let (_, streams) =
         body.split_once("----- stdout -----\n").ok_or("no stdout section")?;
     let (stdout, stderr) =
-        after_stdout.split_once("----- stderr -----\n").ok_or("no stderr section")?;
+        streams.split_once("----- stderr -----\n").ok_or("no stderr section")?;
     Ok(CommandSnapshot {
         success,
         exit_code,
-        stdout: stdout.to_string(),
-        stderr: stderr.to_string(),
+        stdout: stdout.into(),
+        stderr: stderr.into(),
     })
 }
 

@@ -21,6 +21,16 @@ pub fn output_dir() -> PathBuf {
     book_src().join("output")
 }
 
+/// The pages written by hand: `book/src/**/*.md` outside the generated
+/// `results/` and `output/`.
+pub fn pages() -> Vec<PathBuf> {
+    let generated = [book_src().join("results"), output_dir()];
+    files_with_suffix(&book_src(), ".md")
+        .into_iter()
+        .filter(|page| !generated.iter().any(|dir| page.starts_with(dir)))
+        .collect()
+}
+
 /// Every file under `dir` whose name ends with `suffix`, sorted.
 pub fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -44,17 +54,13 @@ pub fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
 
 /// Every `.snap` file of every chapter crate (`chapter-*/tests/snapshots`).
 pub fn chapter_snapshots() -> Vec<PathBuf> {
-    let mut snaps = Vec::new();
-    let Ok(entries) = fs::read_dir(root()) else { return snaps };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with("chapter-") {
-            snaps.extend(files_with_suffix(
-                &entry.path().join("tests").join("snapshots"),
-                ".snap",
-            ));
-        }
-    }
+    let dirs = fs::read_dir(root()).into_iter().flatten().flatten().map(|e| e.path());
+    let mut snaps: Vec<PathBuf> = dirs
+        .filter(|dir| {
+            dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with("chapter-"))
+        })
+        .flat_map(|dir| files_with_suffix(&dir.join("tests/snapshots"), ".snap"))
+        .collect();
     snaps.sort();
     snaps
 }

@@ -38,16 +38,8 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input).map_err(|err| err.to_string())?;
-    let Value::Array(mut parts) =
-        serde_json::from_str(&input).map_err(|err| err.to_string())?
-    else {
-        return Err("expected [context, book] on stdin".into());
-    };
-    if parts.len() != 2 {
-        return Err("expected [context, book] on stdin".into());
-    }
-    let mut book = parts.pop().unwrap_or_default();
-    let context = parts.pop().unwrap_or_default();
+    let (context, mut book): (Value, Value) = serde_json::from_str(&input)
+        .map_err(|err| format!("expected [context, book] on stdin: {err}"))?;
     let root = context["root"].as_str().ok_or("no root in the context")?;
     let src =
         Path::new(root).join(context["config"]["book"]["src"].as_str().unwrap_or("src"));
@@ -159,16 +151,12 @@ fn listing(path: &Path, anchor: Option<&str>) -> Result<String, String> {
 
 /// Removes the indentation that every non-blank line shares.
 fn dedent(text: &str) -> String {
-    let common = text
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| line.len() - line.trim_start().len())
-        .min()
-        .unwrap_or(0);
-    text.lines()
-        .map(|line| line.get(common..).unwrap_or("").trim_end())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let lines = text.lines().filter(|line| !line.trim().is_empty());
+    let common = lines.map(indent).min().unwrap_or(0);
+    let dedented: Vec<&str> =
+        text.lines().map(|line| line.get(common..).unwrap_or("").trim_end()).collect();
+    dedented.join("\n")
 }
 
 /// An SVG file as inline HTML: no XML declaration, and no blank line (a

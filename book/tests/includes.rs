@@ -19,24 +19,12 @@ fn every_include_resolves_to_content() {
         let markdown = fs::read_to_string(page).unwrap();
         for found in include::find(&markdown) {
             count += 1;
-            let target = page.parent().unwrap().join(&found.path);
             let where_ = format!("{} includes {}", page.display(), found.path);
-            let Ok(text) = fs::read_to_string(&target) else {
-                problems.push(format!("{where_}: no such file"));
-                continue;
-            };
-            let content = match found.selector.as_deref() {
-                // A line range (`file:5:` or `file:3:9`) or a line number.
-                Some(selector) if selector.starts_with(|c: char| c.is_ascii_digit()) => {
-                    Some(text)
-                }
-                Some(name) => include::anchor(&text, name),
-                None => Some(text),
-            };
+            let content = include::shown(page, &found);
             match content {
-                None => {
-                    problems.push(format!("{where_}: anchor not found or not closed"))
-                }
+                None => problems.push(format!(
+                    "{where_}: no such file, or its anchor does not open and close"
+                )),
                 Some(content) if content.trim().is_empty() => {
                     problems.push(format!("{where_}: includes nothing"))
                 }

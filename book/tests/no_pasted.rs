@@ -19,11 +19,7 @@ const TYPED_BY_THE_READER: &[&str] = &["sh", "bash", "console"];
 fn every_listing_and_output_is_included() {
     let mut problems = Vec::new();
     let mut blocks = 0;
-    let generated = [workspace::book_src().join("results"), workspace::output_dir()];
-    for page in workspace::files_with_suffix(&workspace::book_src(), ".md") {
-        if generated.iter().any(|dir| page.starts_with(dir)) {
-            continue;
-        }
+    for page in workspace::pages() {
         let markdown = fs::read_to_string(&page).unwrap();
         let mut open: Option<(usize, String)> = None;
         let mut body = Vec::new();

@@ -1,13 +1,24 @@
-//! What a learner reads on a chapter page, kept to the lesson: the page
-//! leads with lesson code, its always-visible text stays short (deep dives
-//! fold into `<details>`), it tells no history of the course, and no test
-//! hook reaches a listing or a command the reader types.
+//! What a learner reads on a chapter page, kept to the lesson: every page
+//! has the same sections in the same order (other sections may sit between
+//! them), leads with lesson code, keeps its always-visible text short (deep
+//! dives fold into `<details>`), tells no history of the course, and lets
+//! no test hook reach a listing or a command the reader types.
 
 use std::fs;
 use std::path::PathBuf;
 
-use course_book::include;
-use course_book::workspace;
+use course_book::{include, workspace};
+
+/// The sections every chapter page has, in this order, so that a reader
+/// always knows where to look.
+const SECTIONS: &[&str] = &[
+    "## The idea",
+    "## The code",
+    "## The output",
+    "## What to notice",
+    "## From Python to Rust",
+    "## Exercises",
+];
 
 /// Words a chapter page may show outside folded sections and code.
 const MAX_VISIBLE_WORDS: usize = 4_000;
@@ -23,19 +34,41 @@ const CHANGELOG: &[&str] =
 const TEST_HOOKS: &[&str] =
     &["COURSE_", "Misbehaviour::from_env", "_DIE_AFTER", "_HANG_AFTER", "SERVICE_RESET"];
 
-/// Every chapter page (`chapter-*.md`), parts included.
+/// Every chapter page (`book/src/chapter-*.md`), parts included.
 fn chapter_pages() -> Vec<PathBuf> {
     let src = workspace::book_src();
-    let mut pages: Vec<PathBuf> = workspace::files_with_suffix(&src, ".md")
+    let pages: Vec<PathBuf> = workspace::pages()
         .into_iter()
-        .filter(|path| path.parent() == Some(src.as_path()))
         .filter(|path| {
-            path.file_name()
-                .is_some_and(|name| name.to_string_lossy().starts_with("chapter-"))
+            path.strip_prefix(&src)
+                .is_ok_and(|p| p.to_string_lossy().starts_with("chapter-"))
         })
         .collect();
-    pages.sort();
+    assert!(pages.len() >= 5, "one page per chapter, two for chapter 3: {pages:?}");
     pages
+}
+
+/// Each chapter page has every common section once, in order.
+#[test]
+fn chapter_pages_share_their_sections_in_order() {
+    for page in chapter_pages() {
+        let markdown = fs::read_to_string(&page).unwrap();
+        let headings: Vec<&str> =
+            markdown.lines().filter(|l| l.starts_with("## ")).collect();
+        let at: Vec<usize> = SECTIONS
+            .iter()
+            .map(|section| {
+                let count = headings.iter().filter(|h| *h == section).count();
+                assert_eq!(count, 1, "{}: `{section}` {count} times", page.display());
+                headings.iter().position(|h| h == section).unwrap()
+            })
+            .collect();
+        assert!(
+            at.is_sorted(),
+            "{}: sections out of order: {headings:?}",
+            page.display()
+        );
+    }
 }
 
 /// The page without fenced code blocks and without `<details>` sections.
@@ -124,16 +157,11 @@ fn no_test_hooks_reach_the_reader() {
             assert!(!markdown.contains(hook), "{}: mentions {hook}", page.display());
         }
         for found in include::find(&markdown) {
-            let path = found.path;
+            let path = &found.path;
             if !path.ends_with(".rs") {
                 continue;
             }
-            let file = fs::read_to_string(page.parent().unwrap().join(&path))
-                .unwrap_or_default();
-            let listing = match &found.selector {
-                Some(anchor) => include::anchor(&file, anchor).unwrap_or_default(),
-                None => file,
-            };
+            let listing = include::shown(&page, &found).unwrap_or_default();
             for hook in TEST_HOOKS {
                 assert!(
                     !listing.contains(hook),
