@@ -1,0 +1,16 @@
+//! 2.1's verdict: the product is right and no tick was late by the
+//! lesson's measure (`shared::ticker::late_after`): a tick waits for one
+//! slice of 1 000 multiplications, never for the step.
+
+use crate::facts::{Facts, Verdict, ticks_verdict};
+
+pub(crate) const MEASURES: &str = "how late a 10 ms ticker ran beside one step, by the course's measure of late";
+
+pub(crate) const HINTS: &[&str] = &[
+    "The function is `async`: it can `.await` between two multiplications.",
+    "`if x % 1_000 == 0 { tokio::task::yield_now().await; }` inside the loop.",
+];
+
+pub(crate) fn judge(facts: &Facts) -> Verdict {
+    ticks_verdict(facts, [0, 1, 1])
+}
