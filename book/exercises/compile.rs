@@ -40,9 +40,14 @@ pub fn reaches_outside(text: &str) -> Option<&'static str> {
 /// Builds the program of `exercise` with the answer in `answer` (a path
 /// from the workspace root, or absolute); `say` gets a line when the build
 /// takes a while.
-pub fn build(exercise: &Exercise, answer: &Path, mut say: impl FnMut(&str)) -> std::io::Result<Built> {
+pub fn build(
+    exercise: &Exercise,
+    answer: &Path,
+    mut say: impl FnMut(&str),
+) -> std::io::Result<Built> {
     let answer = root().join(answer);
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root().join("target"), PathBuf::from);
     let first_time = !target.join("debug").join("course-answer").exists();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let mut child = Command::new(cargo)
@@ -56,7 +61,9 @@ pub fn build(exercise: &Exercise, answer: &Path, mut say: impl FnMut(&str)) -> s
     let stdout = child.stdout.take().expect("piped");
     let messages = thread::spawn(move || {
         let lines = BufReader::new(stdout).lines().map_while(Result::ok);
-        lines.filter_map(|line| serde_json::from_str::<Value>(&line).ok()).collect::<Vec<_>>()
+        lines
+            .filter_map(|line| serde_json::from_str::<Value>(&line).ok())
+            .collect::<Vec<_>>()
     });
     let mut stderr = child.stderr.take().expect("piped");
     let errors = thread::spawn(move || {
@@ -97,7 +104,12 @@ pub fn build(exercise: &Exercise, answer: &Path, mut say: impl FnMut(&str)) -> s
 
 /// The first error in the answer's own file, as the compiler wrote it; or,
 /// when the answer builds but the check cannot call it, the check's call.
-fn explain(exercise: &Exercise, answer: &Path, messages: &[Value], stderr: &str) -> String {
+fn explain(
+    exercise: &Exercise,
+    answer: &Path,
+    messages: &[Value],
+    stderr: &str,
+) -> String {
     let errors: Vec<&Value> = messages
         .iter()
         .filter(|message| message["reason"] == "compiler-message")
@@ -107,7 +119,9 @@ fn explain(exercise: &Exercise, answer: &Path, messages: &[Value], stderr: &str)
     let in_answer = |error: &&&Value| {
         error["spans"].as_array().into_iter().flatten().any(|span| {
             span["is_primary"] == true
-                && span["file_name"].as_str().is_some_and(|file| root().join(file) == answer)
+                && span["file_name"]
+                    .as_str()
+                    .is_some_and(|file| root().join(file) == answer)
         })
     };
     if let Some(error) = errors.iter().find(in_answer) {
@@ -116,16 +130,20 @@ fn explain(exercise: &Exercise, answer: &Path, messages: &[Value], stderr: &str)
         return format!("your file does not build:\n{}", lines.join("\n"));
     }
     if let Some(error) = errors.first() {
-        let starter = std::fs::read_to_string(root().join(exercise.file())).unwrap_or_default();
+        let starter =
+            std::fs::read_to_string(root().join(exercise.file())).unwrap_or_default();
         return format!(
-            "your file builds, but not as the check calls it ({}). The check \
+            "your file builds, but not as the check calls it ({}); the check \
              calls what the starter declares:\n{}",
             error["message"].as_str().unwrap_or_default(),
             signatures(&starter)
         );
     }
     let tail: Vec<&str> = stderr.trim_end().lines().rev().take(8).collect();
-    format!("the check did not build:\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"))
+    format!(
+        "the check did not build:\n{}",
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+    )
 }
 
 /// The `pub fn` lines of a file, up to their bodies.

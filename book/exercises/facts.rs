@@ -54,7 +54,10 @@ impl Facts {
     /// A list of texts.
     pub fn texts(&self, name: &str) -> Result<Vec<String>, Failure> {
         let list = self.get(name)?.as_array().cloned().unwrap_or_default();
-        Ok(list.iter().map(|item| item.as_str().unwrap_or_default().to_string()).collect())
+        Ok(list
+            .iter()
+            .map(|item| item.as_str().unwrap_or_default().to_string())
+            .collect())
     }
 
     /// A list of numbers.
@@ -71,7 +74,10 @@ impl Facts {
 pub fn ticks_verdict(facts: &Facts, hints: [usize; 3]) -> Verdict {
     let limit = facts.u64("limit")?;
     if !facts.bool("product_right")? {
-        return Err(fail(hints[2], format!("the step's result is not product_below({limit})")));
+        return Err(fail(
+            hints[2],
+            format!("the step's result is not product_below({limit})"),
+        ));
     }
     let (ticks, worst, late_after) =
         (facts.u64("ticks")?, facts.u64("worst_ms")?, facts.u64("late_after_ms")?);
@@ -98,12 +104,15 @@ pub fn ticks_verdict(facts: &Facts, hints: [usize; 3]) -> Verdict {
 pub fn overlap_verdict(facts: &Facts, hint: usize) -> Verdict {
     let (calls, threads) = (facts.u64("calls")?, facts.u64("threads")?);
     let (most, cores) = (facts.u64("most")?, facts.u64("cores")?);
-    let measured = format!("{calls} calls ran on {threads} thread(s), at most {most} at once");
+    let measured =
+        format!("{calls} calls ran on {threads} thread(s), at most {most} at once");
     if most < 2 {
         return Err(fail(hint, format!("{measured}: one after another, serialised")));
     }
     if cores < 2 {
-        return Ok(format!("{measured}: time-sliced (one core here, so overlap is not required)"));
+        return Ok(format!(
+            "{measured}: time-sliced (one core here, so overlap is not required)"
+        ));
     }
     Ok(format!("{measured}: parallel on {cores} cores"))
 }

@@ -51,9 +51,15 @@ fn main() -> ExitCode {
     for exercise in EXERCISES {
         for fixture in exercise.fixtures() {
             let text = read(&fixture);
-            if text.contains("\n//! Not run: rejected") && filter.is_none_or(|f| fixture.contains(f.as_str())) {
+            if text.contains("\n//! Not run: rejected")
+                && filter.is_none_or(|f| fixture.contains(f.as_str()))
+            {
                 let turned_down = compile::reaches_outside(&text).is_some();
-                let outcome = if turned_down { Ok("turned down before building".to_string()) } else { Err("not turned down".to_string()) };
+                let outcome = if turned_down {
+                    Ok("turned down before building".to_string())
+                } else {
+                    Err("not turned down".to_string())
+                };
                 report(&fixture, outcome, &mut failed);
             }
         }
@@ -62,13 +68,18 @@ fn main() -> ExitCode {
         println!("test result: ok");
         ExitCode::SUCCESS
     } else {
-        println!("test result: FAILED, {} answer file(s):\n{}", failed.len(), failed.join("\n"));
+        println!(
+            "test result: FAILED, {} answer file(s):\n{}",
+            failed.len(),
+            failed.join("\n")
+        );
         ExitCode::FAILURE
     }
 }
 
 fn read(file: &str) -> String {
-    std::fs::read_to_string(root().join(file)).unwrap_or_else(|err| panic!("{file}: {err}"))
+    std::fs::read_to_string(root().join(file))
+        .unwrap_or_else(|err| panic!("{file}: {err}"))
 }
 
 fn report(file: &str, outcome: Result<String, String>, failed: &mut Vec<String>) {
@@ -96,7 +107,11 @@ fn expected(file: &str, verdict: &Verdict) -> Result<String, String> {
             Err(format!("the solution fails: {}", failure.measured))
         }
         Err(failure) => {
-            let said = format!("failed: {} (hint {:?})", failure.measured, failure.hint.map(|h| h + 1));
+            let said = format!(
+                "failed: {} (hint {:?})",
+                failure.measured,
+                failure.hint.map(|h| h + 1)
+            );
             if let Some(words) = header("Expect")
                 && !failure.measured.contains(&words)
             {

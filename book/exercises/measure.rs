@@ -148,7 +148,9 @@ impl Ticker {
                 Flow::Continue
             };
             let sleep = tokio::time::sleep;
-            ticker::run(interval, FirstTick::AfterInterval, sleep, stopped, on_tick).await.0
+            ticker::run(interval, FirstTick::AfterInterval, sleep, stopped, on_tick)
+                .await
+                .0
         });
         while !begun.load(Ordering::SeqCst) {
             tokio::task::yield_now().await;
@@ -172,9 +174,15 @@ impl Ticker {
 /// was kept from its ticker at least that long.
 pub fn longest_gap(ticks: &[Tick], from: Instant, to: Instant) -> Duration {
     let mut times = vec![from];
-    times.extend(ticks.iter().map(|tick| tick.ran).filter(|ran| (from..=to).contains(ran)));
+    times.extend(
+        ticks.iter().map(|tick| tick.ran).filter(|ran| (from..=to).contains(ran)),
+    );
     times.push(to);
-    times.windows(2).map(|pair| pair[1].saturating_duration_since(pair[0])).max().unwrap_or_default()
+    times
+        .windows(2)
+        .map(|pair| pair[1].saturating_duration_since(pair[0]))
+        .max()
+        .unwrap_or_default()
 }
 
 /// The ticker's period in the chapter 2 checks.
@@ -184,7 +192,13 @@ pub const PERIOD: Duration = Duration::from_millis(10);
 /// its product was right, and the ticks and their lateness. Late is the
 /// course's late (`shared::ticker::late_after`), or, on a machine too slow
 /// for it, more than two of the slices a yielding step is cut into.
-pub fn report_step(probe: &Probe, step: &LongStep, right: bool, took: Duration, ticks: &[Tick]) {
+pub fn report_step(
+    probe: &Probe,
+    step: &LongStep,
+    right: bool,
+    took: Duration,
+    ticks: &[Tick],
+) {
     let lateness = ticker::Lateness::of(ticks, PERIOD);
     probe.fact("limit", step.limit);
     probe.fact("product_right", right);
@@ -214,6 +228,12 @@ where
         let product = step(long.limit).await;
         let took = started.elapsed();
         let ticks = ticker.stop().await;
-        report_step(probe, &long, fingerprint(&product) == long.fingerprint, took, &ticks);
+        report_step(
+            probe,
+            &long,
+            fingerprint(&product) == long.fingerprint,
+            took,
+            &ticks,
+        );
     });
 }

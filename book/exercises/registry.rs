@@ -30,9 +30,13 @@ impl Exercise {
     /// The title on the page, from the folder's name: `Yield inside the step`.
     pub fn title(&self) -> String {
         let name = self.dir.rsplit('/').next().unwrap_or_default();
-        let words = name.split_once('-').map_or(name, |(_, words)| words).replace('-', " ");
+        let words =
+            name.split_once('-').map_or(name, |(_, words)| words).replace('-', " ");
         let mut chars = words.chars();
-        chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
     }
 
     /// The file the learner edits, from the workspace root.
@@ -47,15 +51,16 @@ impl Exercise {
 
     /// The wrong answers its check must fail, from the workspace root.
     pub fn fixtures(&self) -> Vec<String> {
-        let mut fixtures: Vec<String> = std::fs::read_dir(root().join(self.dir).join("fixtures"))
-            .map(|entries| {
-                entries
-                    .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-                    .filter(|name| name.ends_with(".rs"))
-                    .map(|name| format!("{}/fixtures/{name}", self.dir))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut fixtures: Vec<String> =
+            std::fs::read_dir(root().join(self.dir).join("fixtures"))
+                .map(|entries| {
+                    entries
+                        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                        .filter(|name| name.ends_with(".rs"))
+                        .map(|name| format!("{}/fixtures/{name}", self.dir))
+                        .collect()
+                })
+                .unwrap_or_default();
         fixtures.sort();
         fixtures
     }

@@ -86,8 +86,12 @@ pub fn run(mut program: Command, mut notice: impl FnMut(&str)) -> std::io::Resul
         BufReader::new(stderr).lines().map_while(Result::ok).collect::<Vec<_>>()
     });
     let started = Instant::now();
-    let mut run =
-        Run { facts: Facts::default(), end: End::Exited(None), printed: Vec::new(), forged: 0 };
+    let mut run = Run {
+        facts: Facts::default(),
+        end: End::Exited(None),
+        printed: Vec::new(),
+        forged: 0,
+    };
     let (mut done, mut panicked) = (false, None);
     let mut waiting = (String::new(), Instant::now(), false);
     loop {
@@ -150,7 +154,10 @@ fn parse(line: &str, nonce: &str) -> Line {
     let Ok(value) = serde_json::from_str::<Value>(line) else { return Line::Printed };
     if value["nonce"].as_str() == Some(nonce) {
         Line::Ours(value)
-    } else if ["nonce", "fact", "done", "waiting", "panic"].iter().any(|key| value.get(key).is_some()) {
+    } else if ["nonce", "fact", "done", "waiting", "panic"]
+        .iter()
+        .any(|key| value.get(key).is_some())
+    {
         Line::Forged
     } else {
         Line::Printed

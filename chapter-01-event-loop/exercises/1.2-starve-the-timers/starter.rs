@@ -4,7 +4,8 @@
 //! again with `call_soon`, so that the loop always has something ready. It
 //! stops queueing itself once `timer_ran` is true. The check starts it
 //! beside a 10 ms timer that sets `timer_ran` and stops the loop, and
-//! measures how often `spin` ran and whether the timer still ran.
+//! measures whether a spin was still queued when the timer ran, and
+//! whether it ran. (It does not trust the counter: it looks at the loop.)
 //!
 //! Check: `cargo run -q -p course-book --bin exercises -- check 1.2`
 

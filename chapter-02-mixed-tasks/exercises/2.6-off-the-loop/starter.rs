@@ -3,8 +3,8 @@
 //! Run the step, `shared::workload::product_below(limit)`, so that the loop
 //! stays free while it computes: hand it to tokio's blocking pool and await
 //! the answer. The check runs your step on a current-thread tokio runtime
-//! beside a ticker that ticks every 10 ms, and measures the worst lateness
-//! of a tick against the time of one step.
+//! beside the course's ticker, every 10 ms, and measures the worst lateness
+//! of a tick, held to the same line as exercise 2.1's.
 //!
 //! Check: `cargo run -q -p course-book --bin exercises -- check 2.6`
 

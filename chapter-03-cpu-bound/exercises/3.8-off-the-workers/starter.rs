@@ -5,8 +5,9 @@
 //! the task, one after another, and the runtime's thread can do nothing
 //! else meanwhile. Hand each call to tokio's blocking pool, then await
 //! them all. The check runs 4 calls on a current-thread runtime beside a
-//! heartbeat task, and measures the heartbeat's beats during the calls and
-//! how many calls were in progress at once.
+//! heartbeat task, and measures the heartbeat's longest gap during the
+//! calls, whether all had finished when your function returned, and how
+//! many were in progress at once.
 //!
 //! Check: `cargo run -q -p course-book --bin exercises -- check 3.8`
 

@@ -31,6 +31,12 @@ pub(crate) fn judge(facts: &Facts) -> Verdict {
             format!("for a worker that exits at once, your function returned {} after {quick_ms} ms; wanted its exit status (code 0)", plain(&quick)),
         ));
     }
+    if quick_ms >= 2_500 {
+        return Err(fail(
+            2,
+            format!("for a worker that exits at once, your function returned its exit status (code 0) after {quick_ms} ms, with a timeout of 5 s: it could have had it at once"),
+        ));
+    }
     let quick_words = format!("a worker that exits at once got its exit status after {quick_ms} ms");
     let (hung, took, timeout) =
         (facts.text("hung_returned")?, facts.u64("hung_ms")?, facts.u64("timeout_ms")?);

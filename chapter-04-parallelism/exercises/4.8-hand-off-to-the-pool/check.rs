@@ -31,7 +31,8 @@ pub(crate) fn measure(probe: &Probe) {
         probe.fact("limit", limit);
         probe.fact("product_right", fingerprint(&product) == long.fingerprint);
         probe.fact("call_ms", ms(ended - started));
-        probe.fact("beats", ticks.len());
+        let during = ticks.iter().filter(|tick| (started..ended).contains(&tick.ran));
+        probe.fact("beats", during.count());
         probe.fact("gap_ms", ms(longest_gap(&ticks, started, ended)));
     });
 }

@@ -5,7 +5,8 @@
 //! `tokio::sync::oneshot` channel carries it back). `pool.install` runs the
 //! work on the pool, but the calling thread waits for it, so the loop is
 //! blocked. The check runs your function on a current-thread tokio runtime
-//! beside a heartbeat task, and measures the beats during the call.
+//! beside a heartbeat task, and measures the heartbeat's longest gap
+//! during the call.
 //!
 //! Check: `cargo run -q -p course-book --bin exercises -- check 4.8`
 
