@@ -27,8 +27,9 @@
 //! - [`render`]: records into Markdown tables and one-value files.
 //! - [`modules`]: a crate's module graph and its import circles.
 //! - [`include`]: finding includes in Markdown and resolving anchors.
-//! - [`exercises`]: the exercises the `exercises` command lists and checks,
-//!   their hints, and the learner's progress.
+//! - [`exercises`]: the learner's progress and the command's wrapping (the
+//!   exercises, their checks and judges: `book/exercises/`, the
+//!   `course-exercises` crate).
 //! - [`workspace`]: where things are.
 
 pub mod claims;

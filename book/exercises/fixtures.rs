@@ -11,6 +11,9 @@
 //! itself once per answer file, one at a time (the checks measure time),
 //! and judges each run. An argument filters the files by name.
 
+// Each exercise's check is compiled once for every answer file it grades.
+#![allow(clippy::duplicate_mod)]
+
 use std::process::{Command, ExitCode};
 
 use course_exercises::facts::Verdict;
