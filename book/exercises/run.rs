@@ -178,14 +178,15 @@ pub fn judge(exercise: &Exercise, run: &Run) -> Verdict {
     match &run.end {
         End::Done => (exercise.judge)(&run.facts),
         End::Panicked(message) => no_hint(format!("your answer panicked: {message}")),
-        End::Exited(code) => no_hint(format!(
-            "your answer ended the program before the check was done ({}): \
-             does it call std::process::exit?",
-            match code {
-                Some(code) => format!("exit code {code}"),
-                None => "killed by a signal".to_string(),
-            }
+        End::Exited(Some(code)) => no_hint(format!(
+            "your answer ended the program before the check was done (exit code \
+             {code}): does it call std::process::exit?"
         )),
+        End::Exited(None) => no_hint(
+            "the program was killed by a signal before the check was done (an \
+             abort, or a stack overflow?)"
+                .to_string(),
+        ),
         End::Stopped(what) => no_hint(format!(
             "the check stopped your answer after {} s: it was still waiting for \
              {}{}",
