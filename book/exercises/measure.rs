@@ -78,18 +78,13 @@ impl Overlap {
 /// A step of CPU work long enough that a tick waiting for all of it is far
 /// later than one waiting for a slice of it: the smallest limit, grown by
 /// half at a time, whose `product_below` takes at least 300 ms here. With
-/// the fingerprint of its product, to hold the answer's product to, and
-/// the time of its last 1 000 multiplications (the longest slice a tick
-/// waits for when the step yields every 1 000), measured here, under
-/// whatever load this machine has.
+/// the fingerprint of its product, to hold the answer's product to.
 #[derive(Debug, Clone, Copy)]
 pub struct LongStep {
     /// The step is `product_below(limit)`.
     pub limit: u32,
     /// `shared::workload::fingerprint` of its product.
     pub fingerprint: u64,
-    /// The time of its last 1 000 multiplications.
-    pub slice: Duration,
 }
 
 /// The step, found once per program.
@@ -101,13 +96,7 @@ pub fn long_step() -> LongStep {
             let started = Instant::now();
             let product = product_below(limit);
             if started.elapsed() >= Duration::from_millis(300) || limit >= 1_000_000 {
-                let mut z = product_below(limit - 1_000);
-                let started = Instant::now();
-                for x in limit - 1_000..limit {
-                    z *= x;
-                }
-                let slice = started.elapsed();
-                return LongStep { limit, fingerprint: fingerprint(&product), slice };
+                return LongStep { limit, fingerprint: fingerprint(&product) };
             }
             limit += limit / 2;
         }
@@ -189,25 +178,38 @@ pub fn longest_gap(ticks: &[Tick], from: Instant, to: Instant) -> Duration {
 pub const PERIOD: Duration = Duration::from_millis(10);
 
 /// Reports a step measured beside the ticker: its limit, its time, whether
-/// its product was right, and the ticks and their lateness. Late is the
-/// course's late (`shared::ticker::late_after`), or, on a machine too slow
-/// for it, more than two of the slices a yielding step is cut into.
+/// its product was right, how many turns it gave the loop, and the ticks
+/// and the worst wait of one.
 pub fn report_step(
     probe: &Probe,
     step: &LongStep,
     right: bool,
     took: Duration,
+    turns: u64,
     ticks: &[Tick],
 ) {
     let lateness = ticker::Lateness::of(ticks, PERIOD);
     probe.fact("limit", step.limit);
     probe.fact("product_right", right);
     probe.fact("step_ms", ms(took));
-    probe.fact("slice_ms", ms(step.slice));
+    probe.fact("turns", turns);
     probe.fact("period_ms", ms(PERIOD));
-    probe.fact("late_after_ms", ms(lateness.late_after.max(step.slice * 2)));
     probe.fact("ticks", lateness.ticks);
     probe.fact("worst_ms", ms(lateness.worst));
+}
+
+/// Awaits `future`, counting the turns it gives its loop: each `Pending` it
+/// returns (a `yield_now().await` inside it is one).
+pub async fn counting_turns<F: std::future::Future>(future: F) -> (F::Output, u64) {
+    let mut future = std::pin::pin!(future);
+    let mut turns = 0;
+    let output = std::future::poll_fn(|context| {
+        let poll = future.as_mut().poll(context);
+        turns += u64::from(poll.is_pending());
+        poll
+    })
+    .await;
+    (output, turns)
 }
 
 /// Runs `step(limit)` on a current-thread tokio runtime beside the ticker,
@@ -225,15 +227,10 @@ where
         let ticker = Ticker::start(PERIOD).await;
         let started = Instant::now();
         probe.waiting(&format!("your step of product_below({}) to return", long.limit));
-        let product = step(long.limit).await;
+        let (product, turns) = counting_turns(step(long.limit)).await;
         let took = started.elapsed();
         let ticks = ticker.stop().await;
-        report_step(
-            probe,
-            &long,
-            fingerprint(&product) == long.fingerprint,
-            took,
-            &ticks,
-        );
+        let right = fingerprint(&product) == long.fingerprint;
+        report_step(probe, &long, right, took, turns, &ticks);
     });
 }

@@ -213,6 +213,22 @@ fn fixture_with(name: &str, id: &str, file: &str, measured: bool, mut command: C
     redacted(measured, || assert_cmd_snapshot!(name, stdout_only(command)));
 }
 
+/// Every reference solution passes through the command, built as a
+/// learner's answer is (the fixtures test compiles the checks in a program
+/// of its own, with more crates in reach).
+#[test]
+fn every_solution_passes_in_the_answers_program() {
+    for exercise in EXERCISES {
+        let _turn = one_at_a_time();
+        let output = exercises_without_progress()
+            .args(["check", exercise.id, "--solution"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}: {stdout}", exercise.id);
+    }
+}
+
 /// Item 10: a worker killed but never waited for is a zombie, found after
 /// the kill landed, every run; the words are plain.
 #[test]

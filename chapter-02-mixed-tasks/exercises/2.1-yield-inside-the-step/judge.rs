@@ -4,7 +4,8 @@
 
 use crate::facts::{Facts, Verdict, ticks_verdict};
 
-pub(crate) const MEASURES: &str = "how late a 10 ms ticker ran beside one step, by the course's measure of late";
+pub(crate) const MEASURES: &str =
+    "the turns your step gave the loop, and the longest wait of a 10 ms ticker";
 
 pub(crate) const HINTS: &[&str] = &[
     "The function is `async`: it can `.await` between two multiplications.",
@@ -12,5 +13,5 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    ticks_verdict(facts, [0, 1, 1])
+    ticks_verdict(facts, true, [0, 1, 1])
 }

@@ -3,7 +3,7 @@
 
 use crate::facts::{Facts, Verdict, ticks_verdict};
 
-pub(crate) const MEASURES: &str = "how late a 10 ms ticker ran beside one step, by the course's measure of late";
+pub(crate) const MEASURES: &str = "how long a 10 ms ticker waited beside one step";
 
 pub(crate) const HINTS: &[&str] = &[
     "`tokio::task::spawn_blocking` runs a closure on tokio's blocking pool and returns a handle you can `.await`.",
@@ -11,5 +11,5 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    ticks_verdict(facts, [0, 0, 1])
+    ticks_verdict(facts, false, [0, 0, 1])
 }

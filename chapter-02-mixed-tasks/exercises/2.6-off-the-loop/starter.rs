@@ -3,8 +3,8 @@
 //! Run the step, `shared::workload::product_below(limit)`, so that the loop
 //! stays free while it computes: hand it to tokio's blocking pool and await
 //! the answer. The check runs your step on a current-thread tokio runtime
-//! beside the course's ticker, every 10 ms, and measures the worst lateness
-//! of a tick, held to the same line as exercise 2.1's.
+//! beside the course's ticker, every 10 ms, and measures how long a tick
+//! waited: a tick that waited for the step waited more than half of it.
 //!
 //! Check: `cargo run -q -p course-book --bin exercises -- check 2.6`
 

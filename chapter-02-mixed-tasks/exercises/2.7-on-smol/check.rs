@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use course_exercises::measure::{PERIOD, long_step, report_step};
+use course_exercises::measure::{PERIOD, counting_turns, long_step, report_step};
 use course_exercises::probe::Probe;
 use shared::ticker::{self, FirstTick, Flow};
 use shared::workload::fingerprint;
@@ -31,13 +31,13 @@ pub(crate) fn measure(probe: &Probe) {
     probe.waiting(&format!("your step of product_below({limit}) to return"));
     let step = smol::spawn(async move {
         let started = Instant::now();
-        let product = answer::step_on_smol(limit).await;
-        (fingerprint(&product) == long.fingerprint, started.elapsed())
+        let (product, turns) = counting_turns(answer::step_on_smol(limit)).await;
+        (fingerprint(&product) == long.fingerprint, started.elapsed(), turns)
     });
-    let ((right, took), ticks) = smol::block_on(async {
+    let ((right, took, turns), ticks) = smol::block_on(async {
         let step = step.await;
         let _ = stop.send(()).await;
         (step, ticks.await)
     });
-    report_step(probe, &long, right, took, &ticks);
+    report_step(probe, &long, right, took, turns, &ticks);
 }

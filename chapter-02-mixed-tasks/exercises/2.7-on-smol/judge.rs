@@ -12,5 +12,5 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    ticks_verdict(facts, [0, 0, 1])
+    ticks_verdict(facts, false, [0, 0, 1])
 }

@@ -41,6 +41,6 @@ pub(crate) fn measure(probe: &Probe) {
         .map(|result| wanted.iter().position(|w| w == result).map(|i| i as u64))
         .collect();
     probe.fact("finished", finished.into_inner().unwrap_or_else(|e| e.into_inner()));
-    probe.fact("came_for", serde_json::json!(came_for));
+    probe.fact("came_for", came_for);
     probe.fact("most", overlap.most());
 }
