@@ -129,7 +129,7 @@ fn exercise_3_burst_catches_up_delay_shifts_the_schedule() {
 // The reference solution of exercise 5, the file the page shows and the
 // exercises checker grades against: `yield_now`.
 #[allow(unreachable_pub)]
-#[path = "../exercises/solutions/ex5_give_the_loop_a_turn.rs"]
+#[path = "../exercises/1.5-give-the-loop-a-turn/solution.rs"]
 mod give_the_loop_a_turn;
 use give_the_loop_a_turn::yield_now;
 

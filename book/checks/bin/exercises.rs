@@ -1,21 +1,29 @@
 //! `cargo run -q -p course-book --bin exercises -- list | check N.M | hint N.M | watch N.M`
 //!
 //! The learner's side of the exercises: `list` shows every exercise with
-//! its file and whether it is done; `check N.M` builds that exercise's
-//! runner (`book/exercises/exN_M.rs`: the learner's file and its check)
-//! and runs it, then prints what the check measured, and the first hint on
-//! a failure; `hint N.M` shows the next hint; `watch N.M` checks again each
-//! time the file changes, until it passes. Progress is kept in
-//! `.exercises-progress` at the workspace root (git ignores it).
+//! its file and whether it is done; `check N.M` builds the answer's program
+//! (the learner's file and the exercise's check, nothing else), runs it in
+//! a process of its own, reads what the check measured and gives the
+//! verdict, with the hint for the mistake it found; `hint N.M` shows the
+//! next hint; `watch N.M` checks again each time the file changes, until it
+//! passes. Progress is kept in `.exercises-progress` at the workspace root
+//! (git ignores it): an exercise is done while its file is the file that
+//! passed.
 
 use std::io::Write as _;
+use std::path::Path;
 use std::process::{Command, ExitCode};
-use std::time::{Duration, Instant, SystemTime};
-use std::{env, fs, thread};
+use std::time::{Duration, SystemTime};
+use std::{fs, thread};
 
 use clap::{Parser, Subcommand};
-use course_book::exercises::{self, EXERCISES, Exercise, Progress, wrap};
+use course_book::exercises::{
+    self, EXERCISES, Exercise, Progress, State, file_hash, wrap,
+};
 use course_book::workspace;
+use course_exercises::compile::{self, Built};
+use course_exercises::facts::{Failure, Verdict};
+use course_exercises::run;
 
 /// The course's exercises: list them, check an answer, get a hint.
 #[derive(Debug, Parser)]
@@ -36,8 +44,12 @@ enum Action {
         id: String,
         /// Check the reference solution instead of your file, to see what
         /// passing looks like (your progress does not change).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "file")]
         solution: bool,
+        /// Check another file instead of yours (your progress does not
+        /// change), e.g. one of the exercise's `fixtures/`.
+        #[arg(long, value_name = "PATH")]
+        file: Option<String>,
     },
     /// The next hint of exercise N.M.
     Hint {
@@ -58,8 +70,15 @@ fn main() -> ExitCode {
             list();
             Ok(true)
         }
-        Action::Check { id, solution: false } => exercise(id).and_then(check),
-        Action::Check { id, solution: true } => exercise(id).and_then(check_solution),
+        Action::Check { id, solution, file } => {
+            exercise(id).and_then(|exercise| match (solution, file) {
+                (true, _) => {
+                    check_other(exercise, &exercise.solution(), "the reference solution")
+                }
+                (false, Some(file)) => check_other(exercise, file, "the file"),
+                (false, None) => check(exercise),
+            })
+        }
         Action::Hint { id } => exercise(id).and_then(hint),
         Action::Watch { id } => exercise(id).and_then(watch),
     };
@@ -83,13 +102,21 @@ fn exercise(id: &str) -> Result<&'static Exercise, String> {
 
 fn list() {
     let progress = Progress::load();
-    let done = EXERCISES.iter().filter(|e| progress.done.contains(e.id)).count();
+    let states: Vec<State> = EXERCISES.iter().map(|e| progress.state(e)).collect();
+    let done = states.iter().filter(|state| **state == State::Done).count();
     let mut text = format!("{done} of {} exercises done.\n", EXERCISES.len());
-    for exercise in EXERCISES {
-        let state = if progress.done.contains(exercise.id) { "done" } else { "not yet" };
-        text.push_str(&format!("{:<4} {state:<8} {}\n", exercise.id, exercise.title));
-        text.push_str(&format!("              {}\n", exercise.file));
+    for (exercise, state) in EXERCISES.iter().zip(states) {
+        let state = match state {
+            State::Done => "done",
+            State::Changed => "changed",
+            State::NotYet => "not yet",
+        };
+        text.push_str(&format!("{:<4} {state:<8} {}\n", exercise.id, exercise.title()));
+        text.push_str(&format!("     {}\n", exercise.file()));
     }
+    text.push_str(
+        "(changed: it passed, and the file has changed since; check it again)\n",
+    );
     text.push_str(
         "Check one: cargo run -q -p course-book --bin exercises -- check N.M\n",
     );
@@ -97,51 +124,123 @@ fn list() {
     let _ = std::io::stdout().write_all(text.as_bytes());
 }
 
-/// Builds and runs the exercise's runner; records a pass; on a failure,
-/// shows the first hint.
+/// Checks the learner's file; records a pass with the file that passed; on
+/// a failure, shows the hint for the mistake found.
 fn check(exercise: &'static Exercise) -> Result<bool, String> {
-    println!("Checking exercise {}, {}", exercise.id, exercise.title);
-    println!("Your file: {}", exercise.file);
-    println!("{}", wrap(&format!("The check measures {}.", exercise.measures)));
-    let verdict = build_and_run(exercise, false)?;
+    println!("Checking exercise {}, {}", exercise.id, exercise.title());
+    println!("{}", where_is(exercise, &exercise.file(), "your file"));
+    let graded = read(&exercise.file())?;
+    let verdict = grade(exercise, &exercise.file(), &graded)?;
     let mut progress = Progress::load();
-    let passed = verdict.failure().is_none();
-    if let Some(why) = verdict.failure() {
-        progress.done.remove(exercise.id);
-        println!("NOT YET: exercise {} {why}.", exercise.id);
-        // The first hint; `hint N.M` goes on from there.
-        let shown = progress.hints.entry(exercise.id.to_string()).or_default();
-        *shown = (*shown).max(1);
-        let hint = format!("Hint 1 of {}: {}", exercise.hints.len(), exercise.hints[0]);
-        println!("{}", wrap(&hint));
-        println!(
-            "More: cargo run -q -p course-book --bin exercises -- hint {}",
-            exercise.id
-        );
-    } else {
-        progress.done.insert(exercise.id.to_string());
-        println!("PASSED: exercise {} is done.", exercise.id);
-    }
-    progress.save()?;
-    Ok(passed)
-}
-
-/// Runs the same check on the reference solution; progress is untouched.
-fn check_solution(exercise: &'static Exercise) -> Result<bool, String> {
-    println!(
-        "Checking the reference solution of exercise {}, {}",
-        exercise.id, exercise.title
-    );
-    println!("The solution: {}", exercise.solution());
-    println!("{}", wrap(&format!("The check measures {}.", exercise.measures)));
-    let verdict = build_and_run(exercise, true)?;
-    match verdict.failure() {
-        None => println!("PASSED: the reference solution of {} passes.", exercise.id),
-        Some(why) => {
-            println!("NOT YET: the reference solution of {} {why}.", exercise.id)
+    match &verdict {
+        Ok(_) => {
+            progress.done.insert(exercise.id.to_string(), file_hash(&graded));
+            println!("PASSED: exercise {} is done.", exercise.id);
+        }
+        Err(failure) => {
+            progress.done.remove(exercise.id);
+            println!("NOT YET: exercise {} does not pass yet.", exercise.id);
+            if let Some(index) = failure.hint {
+                let shown = progress.hints.entry(exercise.id.to_string()).or_default();
+                *shown = (*shown).max(index + 1);
+                println!("{}", hint_line(exercise, index));
+            }
+            println!(
+                "More: cargo run -q -p course-book --bin exercises -- hint {}",
+                exercise.id
+            );
         }
     }
-    Ok(verdict.failure().is_none())
+    progress.save()?;
+    Ok(verdict.is_ok())
+}
+
+/// Runs the same check on another file (the solution, a fixture); progress
+/// is untouched.
+fn check_other(
+    exercise: &'static Exercise,
+    file: &str,
+    what: &str,
+) -> Result<bool, String> {
+    println!("Checking {what} of exercise {}, {}", exercise.id, exercise.title());
+    println!("{}", where_is(exercise, file, "the file"));
+    let verdict = grade(exercise, file, &read(file)?)?;
+    match &verdict {
+        Ok(_) => println!("PASSED: {what} of {} passes.", exercise.id),
+        Err(failure) => {
+            println!("NOT YET: {what} of {} does not pass.", exercise.id);
+            if let Some(index) = failure.hint {
+                println!("{}", hint_line(exercise, index));
+            }
+        }
+    }
+    Ok(verdict.is_ok())
+}
+
+/// Where `file` is, in lines that fit 80 columns: the exercise's folder,
+/// then the file in it.
+fn where_is(exercise: &Exercise, file: &str, what: &str) -> String {
+    match file.strip_prefix(&format!("{}/", exercise.dir)) {
+        Some(name) => format!("In {}/:\n  {what} {name}", exercise.dir),
+        None => format!("{what}: {file}"),
+    }
+}
+
+/// The hint numbered `index` (from 0): the one for the mistake found.
+fn hint_line(exercise: &Exercise, index: usize) -> String {
+    let index = index.min(exercise.hints.len() - 1);
+    let hint = exercise.hints[index];
+    wrap(&format!("Hint {} of {}: {hint}", index + 1, exercise.hints.len()))
+}
+
+fn read(file: &str) -> Result<String, String> {
+    fs::read_to_string(workspace::root().join(file))
+        .map_err(|err| format!("cannot read {file}: {err}"))
+}
+
+/// Builds the answer's program for `file`, runs it and judges it; prints
+/// what was measured (or why nothing was).
+fn grade(exercise: &'static Exercise, file: &str, text: &str) -> Result<Verdict, String> {
+    println!("{}", wrap(&format!("The check measures {}.", exercise.measures)));
+    let failed = |measured: String| Err(Failure { measured, hint: None });
+    let verdict = if let Some(why) = compile::reaches_outside(text) {
+        failed(why.to_string())
+    } else {
+        let built =
+            compile::build(exercise, Path::new(file), |line| eprintln!("{}", wrap(line)))
+                .map_err(|err| format!("cannot run cargo: {err}"))?;
+        match built {
+            Built::Failed(why) => failed(why),
+            Built::Program(program) => {
+                let notice = |line: &str| println!("{}", wrap(line));
+                let ran = run::run(Command::new(program), notice)
+                    .map_err(|err| format!("cannot run the answer's program: {err}"))?;
+                if !ran.printed.is_empty() {
+                    println!("Your answer printed:");
+                    for line in ran.printed.iter().take(5) {
+                        println!("   | {}", line.chars().take(74).collect::<String>());
+                    }
+                }
+                run::judge(exercise, &ran)
+            }
+        }
+    };
+    // Paths from the exercise's folder, as the lines above name them.
+    let (root, folder) =
+        (format!("{}/", workspace::root().display()), format!("{}/", exercise.dir));
+    let short = |text: &str| text.replace(&root, "").replace(&folder, "");
+    match &verdict {
+        Ok(measured) => println!("{}", wrap(&format!("measured: {measured}"))),
+        // A compiler's message keeps its own lines.
+        Err(failure) if failure.measured.contains('\n') => {
+            let (first, rest) = failure.measured.split_once('\n').unwrap_or_default();
+            println!("{}\n{}", wrap(first), short(rest));
+        }
+        Err(failure) => {
+            println!("{}", wrap(&format!("measured: {}", short(&failure.measured))))
+        }
+    }
+    Ok(verdict)
 }
 
 fn hint(exercise: &'static Exercise) -> Result<bool, String> {
@@ -154,77 +253,9 @@ fn hint(exercise: &'static Exercise) -> Result<bool, String> {
     Ok(true)
 }
 
-/// How a runner ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Verdict {
-    Passed,
-    NotYet,
-    DidNotBuild,
-    TooSlow,
-}
-
-impl Verdict {
-    /// Why the check did not pass, if it did not.
-    fn failure(self) -> Option<&'static str> {
-        match self {
-            Verdict::Passed => None,
-            Verdict::NotYet => Some("does not pass yet"),
-            Verdict::DidNotBuild => Some("did not build or crashed (see above)"),
-            Verdict::TooSlow => Some("took too long: the check stopped it"),
-        }
-    }
-}
-
-/// A runner that has not ended after this long is stopped: an answer that
-/// never returns. Every check ends within a few seconds on a right answer.
-const RUN_LIMIT: Duration = Duration::from_secs(120);
-
-/// Builds the exercise's runner (as long as that takes), then runs it on
-/// the learner's file (or on the reference solution), stopped after
-/// [`RUN_LIMIT`]. The runner exits 0 on a pass, 1 on a fail.
-fn build_and_run(exercise: &Exercise, on_solution: bool) -> Result<Verdict, String> {
-    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let runner = |verb: &str| {
-        let mut command = Command::new(&cargo);
-        command
-            .args([verb, "--quiet", "-p", "course-book", "--features", "exercises"])
-            .args(["--example", &exercise.runner()])
-            .current_dir(workspace::root());
-        command
-    };
-    let built =
-        runner("build").status().map_err(|err| format!("cannot run cargo: {err}"))?;
-    if !built.success() {
-        return Ok(Verdict::DidNotBuild);
-    }
-    // Built already: `cargo run` starts the runner at once (in its place,
-    // on Unix), so stopping the child stops the runner.
-    let mut run = runner("run");
-    if on_solution {
-        run.args(["--", "--solution"]);
-    }
-    let mut child = run.spawn().map_err(|err| format!("cannot run cargo: {err}"))?;
-    let started = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().map_err(|err| err.to_string())? {
-            return Ok(match status.code() {
-                Some(0) => Verdict::Passed,
-                Some(1) => Verdict::NotYet,
-                _ => Verdict::DidNotBuild,
-            });
-        }
-        if started.elapsed() > RUN_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Ok(Verdict::TooSlow);
-        }
-        thread::sleep(Duration::from_millis(50));
-    }
-}
-
 /// Checks now, then again each time the file is saved, until it passes.
 fn watch(exercise: &'static Exercise) -> Result<bool, String> {
-    let path = workspace::root().join(exercise.file);
+    let path = workspace::root().join(exercise.file());
     let modified = || fs::metadata(&path).and_then(|m| m.modified()).ok();
     loop {
         let seen: Option<SystemTime> = modified();

@@ -1,0 +1,209 @@
+//! The judging side: runs an answer's program (another process), hands it
+//! a nonce, reads what its check measured, and says how the run ended. An
+//! answer that ends the program early, panics, hangs or prints lines of its
+//! own cannot make the check's lines: only lines with the nonce count.
+
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher as _;
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::facts::{Facts, Failure, Verdict};
+use crate::registry::Exercise;
+
+/// After this long waiting for the same thing, the judge says what for.
+pub const NOTICE_AFTER: Duration = Duration::from_secs(3);
+
+/// After this long, the judge stops the answer's program. A right answer
+/// ends every check within a few seconds.
+pub const LIMIT: Duration = Duration::from_secs(15);
+
+/// How the answer's program ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    /// The check measured everything and said so.
+    Done,
+    /// Something panicked: the message, and where.
+    Panicked(String),
+    /// The program ended before the check was done.
+    Exited(Option<i32>),
+    /// The judge stopped it at [`LIMIT`]; what the check was waiting for.
+    Stopped(String),
+}
+
+/// One run of an answer's program, as the judge saw it.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// What the check measured (so far, if the run did not end well).
+    pub facts: Facts,
+    /// How it ended.
+    pub end: End,
+    /// Lines the answer printed itself (stdout, then stderr).
+    pub printed: Vec<String>,
+    /// Lines that looked like the check's but had another nonce.
+    pub forged: usize,
+}
+
+/// A nonce nobody can guess: two random 64-bit numbers, in hex.
+fn nonce() -> String {
+    let random = || RandomState::new().hash_one(Instant::now());
+    format!("{:016x}{:016x}", random(), random())
+}
+
+/// One line of the program's output, or its end.
+enum Seen {
+    Line(String),
+    Closed,
+}
+
+/// Runs `program` (the answer's), stopping it at [`LIMIT`]; `notice` gets
+/// one line when the check has waited [`NOTICE_AFTER`] for the same thing.
+pub fn run(mut program: Command, mut notice: impl FnMut(&str)) -> std::io::Result<Run> {
+    let nonce = nonce();
+    // smol's global executor on one thread, as it starts by default.
+    program.env_remove("SMOL_THREADS").env_remove("RUST_BACKTRACE");
+    program.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = program.spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = writeln!(stdin, "{nonce}");
+    }
+    let (sender, seen) = mpsc::channel();
+    let stdout = child.stdout.take().expect("piped");
+    let to_judge = sender.clone();
+    thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = to_judge.send(Seen::Line(line));
+        }
+        let _ = to_judge.send(Seen::Closed);
+    });
+    let stderr = child.stderr.take().expect("piped");
+    let errors = thread::spawn(move || {
+        BufReader::new(stderr).lines().map_while(Result::ok).collect::<Vec<_>>()
+    });
+    let started = Instant::now();
+    let mut run = Run {
+        facts: Facts::default(),
+        end: End::Exited(None),
+        printed: Vec::new(),
+        forged: 0,
+    };
+    let (mut done, mut panicked) = (false, None);
+    let mut waiting = (String::new(), Instant::now(), false);
+    loop {
+        match seen.recv_timeout(Duration::from_millis(100)) {
+            Ok(Seen::Line(line)) => match parse(&line, &nonce) {
+                Line::Ours(value) => {
+                    if let Some(what) = value["waiting"].as_str() {
+                        waiting = (what.to_string(), Instant::now(), false);
+                    }
+                    if let Some(name) = value["fact"].as_str() {
+                        run.facts.0.insert(name.to_string(), value["value"].clone());
+                    }
+                    if let Some(message) = value["panic"].as_str() {
+                        panicked.get_or_insert_with(|| message.to_string());
+                    }
+                    done |= value["done"] == Value::Bool(true);
+                }
+                Line::Forged => run.forged += 1,
+                Line::Printed => run.printed.push(line),
+            },
+            Ok(Seen::Closed) => break,
+            Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        let (what, since, told) = &mut waiting;
+        if !*told && !what.is_empty() && since.elapsed() >= NOTICE_AFTER {
+            *told = true;
+            notice(&format!(
+                "Still waiting for {what} ({} s so far; stopped at {} s).",
+                since.elapsed().as_secs(),
+                LIMIT.as_secs()
+            ));
+        }
+        if started.elapsed() >= LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            run.end = End::Stopped(waiting.0);
+            return Ok(run);
+        }
+    }
+    let status: ExitStatus = child.wait()?;
+    run.printed.extend(errors.join().unwrap_or_default());
+    run.end = match (panicked, done) {
+        (Some(message), _) => End::Panicked(message),
+        (None, true) => End::Done,
+        (None, false) => End::Exited(status.code()),
+    };
+    Ok(run)
+}
+
+enum Line {
+    Ours(Value),
+    Forged,
+    Printed,
+}
+
+/// A line with our nonce is the check's; a line dressed like the check's
+/// with another nonce (or none) is forged; anything else the answer printed.
+fn parse(line: &str, nonce: &str) -> Line {
+    let Ok(value) = serde_json::from_str::<Value>(line) else { return Line::Printed };
+    if value["nonce"].as_str() == Some(nonce) {
+        Line::Ours(value)
+    } else if ["nonce", "fact", "done", "waiting", "panic"]
+        .iter()
+        .any(|key| value.get(key).is_some())
+    {
+        Line::Forged
+    } else {
+        Line::Printed
+    }
+}
+
+/// The verdict on a run: how it ended first, then the exercise's judge on
+/// what its check measured.
+pub fn judge(exercise: &Exercise, run: &Run) -> Verdict {
+    let no_hint = |measured: String| Err(Failure { measured, hint: None });
+    if run.forged > 0 {
+        return no_hint(format!(
+            "your answer printed {} line(s) dressed as the check's measurements; \
+             only the check's own lines count, and the check grades what it measures",
+            run.forged
+        ));
+    }
+    match &run.end {
+        End::Done => (exercise.judge)(&run.facts),
+        End::Panicked(message) => no_hint(format!("your answer panicked: {message}")),
+        End::Exited(Some(code)) => no_hint(format!(
+            "your answer ended the program before the check was done (exit code \
+             {code}): does it call std::process::exit?"
+        )),
+        End::Exited(None) => no_hint(
+            "the program was killed by a signal before the check was done (an \
+             abort, or a stack overflow?)"
+                .to_string(),
+        ),
+        End::Stopped(what) => no_hint(format!(
+            "the check stopped your answer after {} s: it was still waiting for \
+             {}{}",
+            LIMIT.as_secs(),
+            if what.is_empty() { "the program to start" } else { what },
+            so_far(&run.facts)
+        )),
+    }
+}
+
+/// What was measured before a run was stopped, if anything.
+fn so_far(facts: &Facts) -> String {
+    let measured: Vec<String> =
+        facts.0.iter().map(|(name, value)| format!("{name} {value}")).collect();
+    if measured.is_empty() {
+        String::new()
+    } else {
+        format!("; measured so far: {}", measured.join(", "))
+    }
+}
