@@ -6,7 +6,7 @@
 //! pool of processes) and come back one by one through a channel. The loop
 //! never runs a call itself, so it only ever waits for timers and messages,
 //! and each tick's lateness is measured to show it. For comparison the same
-//! calls can also run on the loop itself ([`Place::Loop`]), chapter 2's
+//! calls can also run on the loop itself ([`Place::OnLoop`]), chapter 2's
 //! mistake.
 
 use std::path::PathBuf;
@@ -17,7 +17,7 @@ use shared::measure::{Measurement, Stopwatch};
 use shared::shutdown::Shutdown;
 use shared::workload;
 use tokio::sync::{mpsc, oneshot};
-use tokio::time::{interval_at, sleep_until};
+use tokio::time::{MissedTickBehavior, interval_at, sleep_until};
 
 use crate::call::{Call, Fingerprint};
 use crate::place::Place;
@@ -89,7 +89,7 @@ pub fn run(plan: &HybridPlan, shutdown: &Shutdown) -> std::io::Result<HybridRun>
     let stopwatch = Stopwatch::start();
     let (answers, results) = mpsc::unbounded_channel();
     let heard = std::thread::scope(|scope| {
-        // The loop's own task (Place::Loop) is spawned on this runtime.
+        // The loop's own task (Place::OnLoop) is spawned on this runtime.
         let _entered = runtime.enter();
         hand_off(plan, shutdown, scope, answers);
         runtime.block_on(event_loop(plan, shutdown, results))
@@ -122,7 +122,7 @@ fn hand_off<'scope, 'env>(
         Place::Processes => {
             scope.spawn(move || on_processes(plan, shutdown, answers));
         }
-        Place::Loop => {
+        Place::OnLoop => {
             tokio::spawn(on_loop(plan.calls.clone(), answers));
         }
     }
@@ -204,6 +204,9 @@ async fn event_loop(
     let (mut first_back, mut last_back, mut ended_by) = (None, None, None);
     let mut lateness = Vec::new();
     let mut ticker = interval_at((start + plan.tick).into(), plan.tick);
+    // A late tick pushes the next one (as the course's ticker re-arms after
+    // each tick), instead of tokio's default catch-up burst.
+    ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
     loop {
         tokio::select! {
             () = shutdown.requested() => {

@@ -26,7 +26,7 @@ pub const ALGORITHMS: &str = "chapter-04-parallelism-algorithms.svg";
 
 /// One series per place: `value` of each of its rows against N.
 fn per_place(rows: &[Row], value: impl Fn(&Row) -> f64) -> Vec<Series> {
-    [Place::Threads, Place::Processes, Place::Loop]
+    [Place::Threads, Place::Processes, Place::OnLoop]
         .into_iter()
         .filter(|&place| rows.iter().any(|r| r.place == place))
         .map(|place| {
@@ -86,7 +86,7 @@ pub fn lanes(run: &Run) -> Timeline {
 
 /// One bar per way: the wall time of all its calls (the table's `all
 /// calls`), with its speedup over the loop on 1 core written after it.
-pub fn algorithms(rows: &[algorithm::Row], cores: usize) -> BarChart {
+pub fn algorithms(rows: &[algorithm::WayRun], cores: usize) -> BarChart {
     let calls = rows.first().map_or(0, |row| row.fingerprints.len());
     let title = format!("{calls} calls four ways: the loop and the product tree");
     let axis = Axis::new("wall time of all the calls", "s", 3);

@@ -11,6 +11,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
+use std::os::unix::process::CommandExt as _;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::Duration;
 
@@ -52,6 +53,9 @@ impl ServiceProcess {
         let exe = std::env::current_exe()
             .map_err(|err| format!("cannot find this program: {err}"))?;
         let mut child = Command::new(exe)
+            // A process group of its own: the terminal's Ctrl-C goes to the
+            // chapter, which stops its clients first and then the service.
+            .process_group(0)
             .env(SERVICE_ENV, wait.as_micros().to_string())
             .env(PORT_ENV, port.to_string())
             .stdin(Stdio::piped())
