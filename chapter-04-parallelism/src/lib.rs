@@ -69,4 +69,9 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     (r"\b\d+ of \d+ (ticks|requests)\b", "[n] of [n] $1"),
     (r"\b\d+ (ticks|requests)\b", "[n] $1"),
     (r"\(pid \d+\)", "(pid [pid])"),
+    // Whether every core was busy beyond N = cores depends on the load.
+    (
+        r"(beyond N = \d+: )(every|NOT every) core busy \(\d+\.\d+ to \d+\.\d+ of \d+ cores?\)(\n +more workers than cores took turns on them)?",
+        "${1}[every core busy, or not]",
+    ),
 ];

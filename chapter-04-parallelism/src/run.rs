@@ -61,7 +61,7 @@ fn run_algorithms(
     algorithm::summary(&rows, cores).into_iter().for_each(say);
     if let Some(folder) = pictures {
         let svg = pictures::algorithms(&rows, cores).render();
-        pictures::write(folder, pictures::ALGORITHMS, svg)?;
+        exit::write_picture(folder, pictures::ALGORITHMS, &svg)?;
     }
     Ok(records::algorithms(&rows, limit))
 }
@@ -101,14 +101,18 @@ fn run_sweep(
         return Err(ended(err, how_far, shutdown));
     }
     if let Some(folder) = pictures {
-        pictures::write(folder, pictures::TIME, pictures::time_chart(&rows).render())?;
+        exit::write_picture(
+            folder,
+            pictures::TIME,
+            &pictures::time_chart(&rows).render(),
+        )?;
         let speedup = pictures::speedup_chart(&rows, cores).render();
-        pictures::write(folder, pictures::SPEEDUP, speedup)?;
+        exit::write_picture(folder, pictures::SPEEDUP, &speedup)?;
         // The lanes of the threads' run at N = cores, or at the largest N.
         let mut threads = outcome.runs.iter().filter(|r| r.place == Place::Threads);
         let at_cores = threads.clone().find(|r| r.workers == cores);
         if let Some(run) = at_cores.or(threads.next_back()) {
-            pictures::write(folder, pictures::LANES, pictures::lanes(run).render())?;
+            exit::write_picture(folder, pictures::LANES, &pictures::lanes(run).render())?;
         }
     }
     Ok(records::sweep(&rows, calls, config.limit, cores))

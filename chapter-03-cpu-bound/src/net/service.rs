@@ -104,8 +104,18 @@ impl Drop for ServiceProcess {
     }
 }
 
+/// In the child: serves, then exits with the service's code; in the
+/// chapter's own process it returns at once. `main` calls this first, as
+/// chapter 4's calls `worker::exit_if_worker`.
+pub fn exit_if_service() {
+    if let Some(code) = serve_if_asked() {
+        std::process::exit(code);
+    }
+}
+
 /// In the child: serves if [`SERVICE_ENV`] is set and returns the exit code;
-/// `None` in the chapter's own process. `main` calls this first.
+/// `None` in the chapter's own process (for a program that serves as
+/// something else too, as `compare` does).
 pub fn serve_if_asked() -> Option<i32> {
     let wait = std::env::var(SERVICE_ENV).ok()?;
     let wait = Duration::from_micros(wait.parse().unwrap_or(100_000));

@@ -65,8 +65,6 @@ pub struct Timeline {
     pub until: Option<Duration>,
     /// Lines of small print under the axis (what the picture shows, the run).
     pub notes: Vec<String>,
-    /// The legend's name for [`Mark`]s (default `event`).
-    pub mark_name: Option<String>,
     /// Whether a table under the axis repeats each lane's numbers (each
     /// compact group's, summed): spans, busy time, first start, last end.
     pub table: bool,
@@ -94,12 +92,6 @@ impl Timeline {
     /// Adds the table of each lane's numbers under the axis.
     pub fn with_table(mut self) -> Self {
         self.table = true;
-        self
-    }
-
-    /// Names the marks in the legend (`call finished`).
-    pub fn name_marks(mut self, name: impl Into<String>) -> Self {
-        self.mark_name = Some(name.into());
         self
     }
 
@@ -190,8 +182,7 @@ impl Timeline {
             }
         }
         if lanes().any(|l| !l.marks.is_empty()) {
-            let name = self.mark_name.as_deref().unwrap_or("event");
-            entries.push((Swatch::Mark, name.to_string()));
+            entries.push((Swatch::Mark, "event".to_string()));
         }
         legend(out, &entries, y + 10.0)
     }
