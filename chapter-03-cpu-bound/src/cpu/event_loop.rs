@@ -14,12 +14,12 @@ use tokio::runtime::{Builder, Runtime};
 use super::Probe;
 use super::call::product_bits;
 
+// ANCHOR: run
 /// The event loop: a current-thread tokio runtime, one thread.
 pub fn runtime() -> Runtime {
     Builder::new_current_thread().enable_time().build().expect("a runtime on this thread")
 }
 
-// ANCHOR: run
 /// Runs the calls on `runtime`'s one loop, one after another, and returns
 /// their fingerprints. Whatever else the loop runs (the ticker) gets its
 /// turn only between two calls.

@@ -16,6 +16,7 @@ use tokio::runtime::{Builder, Runtime};
 use super::Probe;
 use super::call::product_bits;
 
+// ANCHOR: run
 /// A multi-threaded tokio runtime with one worker per core.
 pub fn runtime() -> Runtime {
     Builder::new_multi_thread()
@@ -25,7 +26,6 @@ pub fn runtime() -> Runtime {
         .expect("a multi-threaded runtime")
 }
 
-// ANCHOR: run
 /// Spawns one task per call on `runtime`'s workers and returns the
 /// fingerprints, in call order.
 pub fn run<P>(runtime: &Runtime, calls: usize, limit: u32, probe: &Arc<P>) -> Vec<u64>
