@@ -115,7 +115,7 @@ impl Config {
     pub fn hybrid_places(&self) -> Vec<Place> {
         let mut places = self.sweep_places();
         if matches!(self.pool, PoolChoice::All | PoolChoice::Loop) {
-            places.push(Place::OnLoop);
+            places.push(Place::Loop);
         }
         places
     }

@@ -6,7 +6,7 @@
 //! pool of processes) and come back one by one through a channel. The loop
 //! never runs a call itself, so it only ever waits for timers and messages,
 //! and each tick's lateness is measured to show it. For comparison the same
-//! calls can also run on the loop itself ([`Place::OnLoop`]), chapter 2's
+//! calls can also run on the loop itself ([`Place::Loop`]), chapter 2's
 //! mistake.
 
 use std::path::PathBuf;
@@ -89,7 +89,7 @@ pub fn run(plan: &HybridPlan, shutdown: &Shutdown) -> std::io::Result<HybridRun>
     let stopwatch = Stopwatch::start();
     let (answers, results) = mpsc::unbounded_channel();
     let heard = std::thread::scope(|scope| {
-        // The loop's own task (Place::OnLoop) is spawned on this runtime.
+        // The loop's own task (Place::Loop) is spawned on this runtime.
         let _entered = runtime.enter();
         hand_off(plan, shutdown, scope, answers);
         runtime.block_on(event_loop(plan, shutdown, results))
@@ -122,7 +122,7 @@ fn hand_off<'scope, 'env>(
         Place::Processes => {
             scope.spawn(move || on_processes(plan, shutdown, answers));
         }
-        Place::OnLoop => {
+        Place::Loop => {
             tokio::spawn(on_loop(plan.calls.clone(), answers));
         }
     }

@@ -24,7 +24,7 @@ pub const ALGORITHMS: &str = "chapter-04-parallelism-algorithms.svg";
 
 /// One series per place: `value` of each of its rows against N.
 fn per_place(rows: &[Row], value: impl Fn(&Row) -> f64) -> Vec<Series> {
-    [Place::Threads, Place::Processes, Place::OnLoop]
+    [Place::Threads, Place::Processes, Place::Loop]
         .into_iter()
         .filter(|&place| rows.iter().any(|r| r.place == place))
         .map(|place| {

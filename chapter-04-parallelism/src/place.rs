@@ -11,7 +11,7 @@ pub enum Place {
     Processes,
     /// The caller's own thread, one call after another: for the hybrid, the
     /// event loop's thread (chapter 2's mistake).
-    OnLoop,
+    Loop,
 }
 
 impl Place {
@@ -21,7 +21,7 @@ impl Place {
         match self {
             Place::Threads => "threads",
             Place::Processes => "processes",
-            Place::OnLoop => "on-loop",
+            Place::Loop => "on-loop",
         }
     }
 }

@@ -40,7 +40,7 @@ pub fn pool_heading(place: Place) -> Vec<String> {
     let what = match place {
         Place::Threads => "a rayon pool of N threads, calls as a parallel iterator",
         Place::Processes => "N copies of this program as workers, over pipes",
-        Place::OnLoop => "no pool: one call after another on this thread",
+        Place::Loop => "no pool: one call after another on this thread",
     };
     let header =
         ["N", "rounds", "time", "ideal", "speedup", "efficiency", "CPU busy", "start-up"];
@@ -97,7 +97,7 @@ pub fn results(runs: &[Run]) -> Vec<String> {
 /// from counting.
 pub fn summary(rows: &[Row], calls: usize, cores: usize, sizes: &[usize]) -> Vec<String> {
     let mut lines = vec![format!("Summary ({cores} cores):")];
-    let places = [Place::Threads, Place::Processes, Place::OnLoop];
+    let places = [Place::Threads, Place::Processes, Place::Loop];
     let present: Vec<Place> =
         places.into_iter().filter(|&p| rows.iter().any(|r| r.place == p)).collect();
     lines.extend(bar_line(&present, cores));
@@ -187,7 +187,7 @@ pub fn hybrid_heading(place: Place, workers: usize) -> Vec<String> {
     let where_ = match place {
         Place::Threads => pool("rayon threads"),
         Place::Processes => pool("worker processes"),
-        Place::OnLoop => "the loop's own thread, the mistake".to_string(),
+        Place::Loop => "the loop's own thread, the mistake".to_string(),
     };
     vec![String::new(), format!("calls on {where_}:")]
 }
@@ -207,7 +207,7 @@ pub fn hybrid_run(run: &HybridRun, place: Place, answers_match: bool) -> Vec<Str
     lines.push(lateness("ticker", "ticks", observe::tick_lateness(run)));
     lines.push(lateness("small requests", "requests", observe::request_lateness(run)));
     let loop_did = match place {
-        Place::OnLoop => "the loop computed every call",
+        Place::Loop => "the loop computed every call",
         Place::Threads | Place::Processes => "the loop thread only waits",
     };
     let (cores_used, wall) =

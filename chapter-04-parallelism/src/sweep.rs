@@ -80,7 +80,7 @@ pub fn map_on_pool(
             pool.close(); // reaped, so RUSAGE_CHILDREN counts the workers' CPU time
             Ok((fingerprints, Some(startup)))
         }
-        Place::OnLoop => Ok((one_after_another(&plan.calls, shutdown)?, None)),
+        Place::Loop => Ok((one_after_another(&plan.calls, shutdown)?, None)),
     }
 }
 

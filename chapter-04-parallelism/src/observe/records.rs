@@ -29,7 +29,7 @@ pub fn hybrid(run: &HybridRun, place: Place, workers: usize, limit: u32) -> Reco
     let ticks = super::tick_lateness(run);
     Record {
         calls: Some(run.results.len()),
-        workers: (place != Place::OnLoop).then_some(workers),
+        workers: (place != Place::Loop).then_some(workers),
         variant: Some(place.name().to_string()),
         ticks: Some(ticks.ticks as u64),
         interval_s: Some(round(run.tick.as_secs_f64(), 6)),

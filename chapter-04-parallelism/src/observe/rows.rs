@@ -15,7 +15,7 @@ pub fn efficiency_target(place: Place) -> f64 {
         Place::Threads => 0.90,
         Place::Processes => 0.85,
         // One call at a time: no N to be efficient with.
-        Place::OnLoop => 1.0,
+        Place::Loop => 1.0,
     }
 }
 
