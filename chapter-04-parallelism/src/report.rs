@@ -96,7 +96,7 @@ pub fn results(runs: &[Run]) -> Vec<String> {
 /// happened beyond N = cores is read off the CPU column; the rest follows
 /// from counting.
 pub fn summary(rows: &[Row], calls: usize, cores: usize, sizes: &[usize]) -> Vec<String> {
-    let mut lines = vec![format!("Summary ({cores} cores):")];
+    let mut lines = vec![format!("Summary ({}):", n_cores(cores))];
     let places = [Place::Threads, Place::Processes, Place::Loop];
     let present: Vec<Place> =
         places.into_iter().filter(|&p| rows.iter().any(|r| r.place == p)).collect();
@@ -138,7 +138,10 @@ fn bar_line(places: &[Place], cores: usize) -> Vec<String> {
         return vec![];
     }
     vec![
-        format!("  the bar: at N = {cores}, an efficiency (speedup ÷ {cores} cores) of"),
+        format!(
+            "  the bar: at N = {cores}, an efficiency (speedup ÷ {}) of",
+            n_cores(cores)
+        ),
         format!("    at least {}", bars.join(", ")),
     ]
 }
@@ -156,7 +159,7 @@ fn beyond_cores(rows: &[Row], cores: usize) -> Vec<String> {
         return vec![];
     };
     // Within a tenth of a core of all of them: the cores were the limit.
-    let measured = format!("({least:.2} to {most:.2} of {cores} cores)");
+    let measured = format!("({least:.2} to {most:.2} of {})", n_cores(cores));
     let mut lines = vec![];
     if least >= cores as f64 - 0.1 {
         lines.push(format!("  beyond N = {cores}: every core busy {measured}"));
@@ -168,6 +171,11 @@ fn beyond_cores(rows: &[Row], cores: usize) -> Vec<String> {
 }
 // ANCHOR_END: summary
 
+/// `1 core`, `2 cores`.
+fn n_cores(cores: usize) -> String {
+    format!("{cores} core{}", if cores == 1 { "" } else { "s" })
+}
+
 /// What every hybrid run does, said once before the first.
 pub fn hybrid_header(config: &Config) -> Vec<String> {
     let (calls, limit, cores) = (config.calls, config.limit, config.cores);
@@ -176,7 +184,7 @@ pub fn hybrid_header(config: &Config) -> Vec<String> {
     let serve = format!("serves a request every {}", format::duration(config.tick / 4));
     vec![
         String::new(),
-        format!("Hybrid ({cores} cores): while {work} run, a tokio"),
+        format!("Hybrid ({}): while {work} run, a tokio", n_cores(cores)),
         format!("loop on one thread ticks every {tick} and {serve}."),
     ]
 }
