@@ -241,20 +241,12 @@ fn scale_cells(rows: &[Row]) -> Vec<Vec<String>> {
     if lines.len() == 1 { Vec::new() } else { lines }
 }
 
-/// Columns padded to their widest cell, for the terminal.
+/// Columns padded to their widest cell, for the terminal (the course's one
+/// table renderer, [`shared::format::line`]), not indented.
 fn aligned(cells: &[Vec<String>]) -> String {
-    let columns = cells.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| cells.iter().map(|line| line[c].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut text = String::new();
-    for line in cells {
-        let padded: Vec<String> =
-            line.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
-        text.push_str(padded.join("  ").trim_end());
-        text.push('\n');
-    }
-    text
+    let widths = format::widths(cells);
+    let lines = cells.iter().map(|row| format::line(row, &widths, format::Align::Left));
+    lines.map(|line| line + "\n").collect()
 }
 
 /// Both tables for the terminal.

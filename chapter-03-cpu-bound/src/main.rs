@@ -10,9 +10,7 @@ use shared::{cli, exit, machine, shutdown};
 use chapter_03_cpu_bound::{Config, net, run};
 
 fn main() {
-    if let Some(code) = net::service::serve_if_asked() {
-        std::process::exit(code);
-    }
+    net::service::exit_if_service();
     let config: Config = cli::parse_or_exit();
     let shutdown = shutdown::ctrl_c();
     machine::warn_if_debug_build();

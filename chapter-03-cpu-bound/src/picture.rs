@@ -8,27 +8,27 @@ use std::thread::ThreadId;
 
 use shared::draw::{self, Group, Kind, Lane, Tick, Timeline};
 use shared::format;
+use shared::ticker::late_after;
 
 use crate::observe::on_core::GAP;
-use crate::observe::timeline::{Span, most_at_once};
+use crate::observe::timeline::Span;
 use crate::observe::{Place, PlaceRun};
 use crate::ticker::PERIOD;
 
 /// The timeline of `runs`, one group per place, in the order they ran.
 pub fn draw(runs: &[PlaceRun]) -> Timeline {
     let calls = runs.first().map_or(0, |run| run.asked);
+    // The count the verdict rests on, so the picture and the report agree.
     let at_once: Vec<String> = runs
         .iter()
-        .map(|run| {
-            format!("{} {}", run.place.name(), most_at_once(&run.timeline.stretches()))
-        })
+        .map(|run| format!("{} {}", run.place.name(), run.most_at_once))
         .collect();
     let mut picture = Timeline::new(format!("{calls} CPU-bound calls, four ways"))
         .name_kind(Kind::Cpu, "computing")
         .name_kind(Kind::Held, "computing, holding the GIL")
         .with_table()
         .note(format!(
-            "Calls computing at the same instant, at most: {}.",
+            "Most calls at once, as the report counts them: {}.",
             at_once.join(", ")
         ))
         .note("Each place is drawn from its own start, on one scale.")
@@ -38,7 +38,10 @@ pub fn draw(runs: &[PlaceRun]) -> Timeline {
             format::duration(GAP)
         ))
         .note("A lane of over 40 bars is one shape: hover it for their count and total.")
-        .note("A tick is late (red) when it ran over one period after it was due.");
+        .note(format!(
+            "A tick is late (red) when it ran over {} after it was due.",
+            format::duration(late_after(PERIOD))
+        ));
     for run in runs {
         picture = picture.group(group(run));
     }
@@ -105,17 +108,17 @@ fn threads_in_order(stretches: &[Span]) -> Vec<ThreadId> {
     threads
 }
 
-/// The ticker's ticks, drawn from due to ran, late after one period.
+/// The ticker's ticks, drawn from due to ran, late as
+/// [`shared::ticker::Lateness`] judges them.
 fn ticks(run: &PlaceRun) -> Vec<Tick> {
     let since = |t| run.timeline.since_origin(t);
     let ticks = run.observed.ticks.iter().flatten();
     ticks
-        .enumerate()
-        .map(|(i, tick)| Tick {
+        .map(|tick| Tick {
             due: since(tick.due),
             ran: since(tick.ran),
-            label: format!("tick {}", i + 1),
-            late: tick.lateness() > PERIOD,
+            label: format!("tick {}", tick.number),
+            late: tick.lateness() > late_after(PERIOD),
         })
         .collect()
 }

@@ -1,41 +1,25 @@
-//! A ticker: a periodic task that measures how late the runtime lets it run.
+//! A ticker beside the calls: the course's ticker ([`shared::ticker`]) as a
+//! task on the runtime that runs them, to measure how late that runtime
+//! lets it run.
 //!
 //! Whatever else shares a runtime with CPU-bound work pays for it: a timer
 //! cannot fire while every thread of the runtime is busy multiplying. The
 //! ticker wants to tick every [`PERIOD`]; it records each tick, when it was
-//! due and when it ran, and so its lateness. The article saw the same thing
-//! as a 2-second timer that came 6 seconds apart (chapter 2 measures it in
+//! due and when it ran, and so its lateness ([`shared::ticker::Lateness`]
+//! says when a tick counts as late). The article saw the same thing as a
+//! 2-second timer that came 6 seconds apart (chapter 2 measures it in
 //! detail).
 
 use std::time::Duration;
 
+use shared::ticker::{self, FirstTick, Flow};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
-use tokio::time::{self, Instant};
+
+pub use shared::ticker::Tick;
 
 /// How often the ticker wants to tick.
 pub const PERIOD: Duration = Duration::from_millis(10);
-
-/// One tick: when it was due, and when the runtime let it run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tick {
-    /// When it should have run.
-    pub due: std::time::Instant,
-    /// When the runtime let it run.
-    pub ran: std::time::Instant,
-}
-
-impl Tick {
-    /// How late it ran (zero if early).
-    pub fn lateness(&self) -> Duration {
-        self.ran.saturating_duration_since(self.due)
-    }
-}
-
-/// The worst lateness of `ticks` (zero for none).
-pub fn worst_lateness(ticks: &[Tick]) -> Duration {
-    ticks.iter().map(Tick::lateness).max().unwrap_or_default()
-}
 
 /// A running ticker task; [`Ticker::stop`] ends it and returns its ticks.
 #[derive(Debug)]
@@ -45,15 +29,30 @@ pub struct Ticker {
 }
 
 impl Ticker {
-    /// Spawns the ticker on the current runtime and returns once it has run.
+    // ANCHOR: tick
+    /// Spawns the ticker on the current runtime and returns once it has
+    /// run: its first tick is due one period from then, whatever the
+    /// calls do next.
     pub async fn start() -> Ticker {
-        let (stop, stopped) = oneshot::channel();
+        let (stop, stopped) = oneshot::channel::<()>();
         let (running, is_running) = oneshot::channel();
-        let task = tokio::spawn(tick(stopped, running));
+        let task = tokio::spawn(async move {
+            let _ = running.send(());
+            let stopped = async {
+                let _ = stopped.await;
+            };
+            let every_tick = |_: &Tick| Flow::Continue;
+            let sleep = tokio::time::sleep;
+            let (ticks, _ended) =
+                ticker::run(PERIOD, FirstTick::AfterInterval, sleep, stopped, every_tick)
+                    .await;
+            ticks
+        });
         // If the task is gone already, there is nothing to wait for.
         let _ = is_running.await;
         Ticker { stop, task }
     }
+    // ANCHOR_END: tick
 
     /// Stops the ticker; returns its ticks (the last one may be a tick
     /// that was due and still waiting when it was stopped).
@@ -63,37 +62,10 @@ impl Ticker {
     }
 }
 
-// ANCHOR: tick
-async fn tick(
-    mut stop: oneshot::Receiver<()>,
-    running: oneshot::Sender<()>,
-) -> Vec<Tick> {
-    let _ = running.send(());
-    let mut ticks = Vec::new();
-    let mut due = Instant::now() + PERIOD;
-    loop {
-        tokio::select! {
-            biased;
-            _ = &mut stop => break,
-            _ = time::sleep_until(due) => {}
-        }
-        // Late by however long the runtime kept this task from running.
-        let now = Instant::now();
-        ticks.push(Tick { due: due.into_std(), ran: now.into_std() });
-        due = now + PERIOD;
-    }
-    // A tick still waiting when stopped is as late as it has waited so far.
-    let now = Instant::now();
-    if now > due {
-        ticks.push(Tick { due: due.into_std(), ran: now.into_std() });
-    }
-    ticks
-}
-// ANCHOR_END: tick
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use shared::ticker::Lateness;
 
     /// On an idle runtime (with time paused, so the test is exact) the
     /// ticker is never late; blocking the runtime's only thread makes it late.
@@ -106,11 +78,11 @@ mod tests {
             .unwrap();
         let idle = runtime.block_on(async {
             let ticker = Ticker::start().await;
-            time::sleep(PERIOD * 5).await;
+            tokio::time::sleep(PERIOD * 5).await;
             ticker.stop().await
         });
         assert!((4..=5).contains(&idle.len()), "one tick per period: {idle:?}");
-        assert!(idle.iter().all(|tick| tick.lateness().is_zero()));
+        assert!(Lateness::of(&idle, PERIOD).on_time(), "{idle:?}");
 
         let runtime =
             tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
@@ -119,7 +91,8 @@ mod tests {
             std::thread::sleep(PERIOD * 5); // the one thread is busy: nothing else runs
             ticker.stop().await
         });
-        let late = worst_lateness(&blocked);
-        assert!(late >= PERIOD * 3, "late by only {late:?}");
+        let late = Lateness::of(&blocked, PERIOD);
+        assert!(late.worst >= PERIOD * 3, "late by only {:?}", late.worst);
+        assert_eq!(late.verdict(), "LATE");
     }
 }

@@ -83,6 +83,35 @@ fn all_modes_and_summary() {
     }
 }
 
+/// On one core (as `taskset -c 0` gives it) the line under the table
+/// follows each place's verdict: the threads were time-sliced, and the
+/// summary says so instead of "at once, on several cores".
+#[test]
+fn the_summary_follows_the_verdict_on_one_core() {
+    let output = small(&[]).env(shared::machine::CORES_OVERRIDE, "1").output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let verdict = |place: &str| {
+        let row = text.lines().find(|l| l.trim_start().starts_with(&format!("{place} ")));
+        row.and_then(|row| row.split_whitespace().nth(1)).unwrap_or("?").to_string()
+    };
+    let said = |place: &str| {
+        let line = text.lines().find(|l| l.starts_with(&format!("- {place}: ")));
+        line.unwrap_or("?").to_string()
+    };
+    assert!(!text.contains("on several cores"), "{text}");
+    for place in ["loop", "threads", "gil", "tasks"] {
+        let expected = match verdict(place).as_str() {
+            "time-sliced" => "took turns on one core",
+            "serialised" if place == "gil" => "one thread compute at a time",
+            "serialised" => "one call",
+            other => panic!("{place}: {other} on one core\n{text}"),
+        };
+        assert!(said(place).contains(expected), "{place}: {}\n{text}", said(place));
+    }
+    assert_eq!(verdict("threads"), "time-sliced", "{text}");
+}
+
 /// Bad input: exit code 2 and exactly one line on stderr that names the problem.
 #[test]
 fn bad_input_gets_one_clear_line() {

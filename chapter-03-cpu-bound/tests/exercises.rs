@@ -14,9 +14,10 @@ use chapter_03_cpu_bound::observe::recorder::Recorder;
 use chapter_03_cpu_bound::observe::timeline::Timeline;
 use chapter_03_cpu_bound::observe::verdict::Verdict;
 use chapter_03_cpu_bound::observe::{self, Place};
-use chapter_03_cpu_bound::ticker::{Ticker, worst_lateness};
+use chapter_03_cpu_bound::ticker::{PERIOD, Ticker};
 use clap::Parser as _;
 use shared::shutdown::Shutdown;
+use shared::ticker::Lateness;
 use tokio::runtime::Builder;
 
 /// A run of `calls` calls of `product_below(limit)`.
@@ -115,7 +116,7 @@ fn tasks_with(
         for task in tasks {
             let _ = task.await;
         }
-        worst_lateness(&ticker.stop().await)
+        Lateness::of(&ticker.stop().await, PERIOD).worst
     });
     (late, started.elapsed())
 }

@@ -125,34 +125,48 @@ fn fd_limit_too_low() {
     assert_eq!(processes_with("fds"), 0);
 }
 
-/// Ctrl-C during the scale-up: the run stops, says so, and leaves no
+/// Ctrl-C during the scale-up, as a terminal sends it (SIGINT to the whole
+/// foreground process group): the run stops, exits 130, reports no failure
+/// (clients cut short did not fail), runs nothing after, and leaves no
 /// service process behind.
 #[test]
 fn ctrl_c_in_the_scale_up() {
+    use std::os::unix::process::CommandExt as _;
     let mut child = tagged(
-        &["--workload", "io", "--calls", "2", "--wait", "3s", "--scale", "500"],
+        &["--workload", "io", "--calls", "2", "--wait", "3s", "--scale", "2000"],
         "ctrl-c",
     )
+    .process_group(0)
     .stdout(Stdio::piped())
-    .stderr(Stdio::null())
+    .stderr(Stdio::piped())
     .spawn()
     .expect("the program starts");
     let stdout = child.stdout.take().expect("stdout");
     let mut lines = BufReader::new(stdout).lines();
     let deadline = Instant::now() + Duration::from_secs(60);
-    // The scale-up's first line comes once the four modes are done.
+    // The scale-up's first line comes once the four modes and the files are done.
+    let mut before = Vec::new();
     for line in lines.by_ref() {
-        if line.expect("a line").starts_with("Scale-up:") || Instant::now() > deadline {
+        let line = line.expect("a line");
+        let started = line.starts_with("Scale-up:");
+        before.push(line);
+        if started || Instant::now() > deadline {
             break;
         }
     }
+    assert!(before.iter().any(|l| l.starts_with("Files:")), "{before:?}");
     std::thread::sleep(Duration::from_millis(300));
-    kill(Pid::from_raw(child.id() as i32), Signal::SIGINT).expect("SIGINT sent");
+    let group = Pid::from_raw(-(child.id() as i32));
+    kill(group, Signal::SIGINT).expect("SIGINT sent");
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)
+        .expect("stderr read");
     let status = child.wait().expect("the program ends");
-    assert!(status.code().is_some(), "ended by a signal, not by itself: {status:?}");
+    assert_eq!(status.code(), Some(130), "{rest:?} {stderr}");
     assert!(rest.iter().any(|l| l.starts_with("stopped by Ctrl-C")), "{rest:?}");
-    assert!(!rest.iter().any(|l| l.starts_with("Files:")), "{rest:?}");
+    assert!(!rest.iter().any(|l| l.contains("FAILED")), "{rest:?}");
+    assert!(!stderr.contains("FAILED") && !stderr.contains("error:"), "{stderr}");
     assert_eq!(processes_with("ctrl-c"), 0);
 }
 

@@ -93,5 +93,7 @@ fn a_lane_per_thread_and_a_group_per_mode() {
         .collect();
     assert_eq!(tasks.last(), Some(&"ticker"));
     assert_eq!(of_class(&svg, "row").len(), 3 + workers + 1);
-    assert!(svg.contains(">Calls computing at the same instant, at most: loop 1, "));
+    // The caption counts as the report does: one holder of the lock at most.
+    assert!(svg.contains(">Most calls at once, as the report counts them: loop 1, "));
+    assert!(svg.contains(", gil 1, tasks "), "the GIL's lanes never overlap");
 }

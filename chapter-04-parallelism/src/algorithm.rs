@@ -129,7 +129,7 @@ impl Way {
 
 /// One way, measured.
 #[derive(Debug, Clone)]
-pub struct Row {
+pub struct WayRun {
     /// Which way.
     pub way: Way,
     /// Wall and CPU time of all the calls.
@@ -138,7 +138,7 @@ pub struct Row {
     pub fingerprints: Vec<u64>,
 }
 
-impl Row {
+impl WayRun {
     /// Wall time of one call, on average.
     pub fn per_call(&self) -> Duration {
         self.measurement.wall / self.fingerprints.len().max(1) as u32
@@ -167,11 +167,11 @@ pub fn measure_way(
     calls: usize,
     limit: u32,
     cores: usize,
-) -> Result<Row, rayon::ThreadPoolBuildError> {
+) -> Result<WayRun, rayon::ThreadPoolBuildError> {
     let pool = ThreadPoolBuilder::new().num_threads(way.threads(cores)).build()?;
     let stopwatch = Stopwatch::start();
     let fingerprints = run_way(way, &pool, calls, limit);
-    Ok(Row { way, measurement: stopwatch.stop(), fingerprints })
+    Ok(WayRun { way, measurement: stopwatch.stop(), fingerprints })
 }
 
 /// The four ways, measured in order; as each finishes, `progress` sees every
@@ -180,8 +180,8 @@ pub fn compare(
     calls: usize,
     limit: u32,
     cores: usize,
-    mut progress: impl FnMut(&[Row]),
-) -> Result<Vec<Row>, rayon::ThreadPoolBuildError> {
+    mut progress: impl FnMut(&[WayRun]),
+) -> Result<Vec<WayRun>, rayon::ThreadPoolBuildError> {
     let mut rows = Vec::new();
     for way in Way::ALL {
         rows.push(measure_way(way, calls, limit, cores)?);
@@ -191,14 +191,14 @@ pub fn compare(
 }
 
 /// How many times faster than the baseline (the first row).
-pub fn speedup(rows: &[Row], row: &Row) -> f64 {
+pub fn speedup(rows: &[WayRun], row: &WayRun) -> f64 {
     let base = rows.first().map_or(row.measurement.wall, |r| r.measurement.wall);
     base.as_secs_f64() / row.measurement.wall.as_secs_f64().max(f64::EPSILON)
 }
 
 // ANCHOR: summary
 /// The lesson in words, each line led by what it shows.
-pub fn summary(rows: &[Row], cores: usize) -> Vec<String> {
+pub fn summary(rows: &[WayRun], cores: usize) -> Vec<String> {
     let find = |way| rows.iter().find(|r| r.way == way);
     let mut lines = Vec::new();
     let first = rows.first().and_then(|r| r.fingerprints.first());

@@ -17,7 +17,7 @@ use shared::measure::{Measurement, Stopwatch};
 use shared::shutdown::Shutdown;
 use shared::workload;
 use tokio::sync::{mpsc, oneshot};
-use tokio::time::{interval_at, sleep_until};
+use tokio::time::{MissedTickBehavior, interval_at, sleep_until};
 
 use crate::call::{Call, Fingerprint};
 use crate::place::Place;
@@ -204,6 +204,9 @@ async fn event_loop(
     let (mut first_back, mut last_back, mut ended_by) = (None, None, None);
     let mut lateness = Vec::new();
     let mut ticker = interval_at((start + plan.tick).into(), plan.tick);
+    // A late tick pushes the next one (as the course's ticker re-arms after
+    // each tick), instead of tokio's default catch-up burst.
+    ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
     loop {
         tokio::select! {
             () = shutdown.requested() => {

@@ -32,13 +32,15 @@
 //! - [`algorithm`]: a better algorithm against more cores: loop and product tree.
 //!
 //! Measuring and judging, in [`observe`]: rows against N = 1 and the
-//! efficiency bar ([`observe::rows`]), the hybrid's lateness verdict
-//! ([`observe::lateness`]), the `--json` records ([`observe::records`]).
+//! efficiency bar ([`observe::rows`]), the hybrid's lateness (the course's
+//! one meaning of late, `shared::ticker::Lateness`), the `--json` records
+//! ([`observe::records`]).
 //!
-//! Showing it: [`report`] (every line printed), [`pictures`] (the SVG
-//! pictures), [`config`] (the command line, a [`config::Config`]) and
-//! [`run`], which runs what a `Config` asks for. `src/main.rs` parses the
-//! command line and calls [`run::run`], or serves as a worker. Lower modules
+//! Showing it: [`report`] (every line printed, returned as lines),
+//! [`pictures`] (the SVG pictures), [`config`] (the command line, a
+//! [`config::Config`]) and [`run`], which runs what a `Config` asks for and
+//! prints the report's lines. `src/main.rs` serves as a worker if started as
+//! one, else parses the command line and calls [`run::run`]. Lower modules
 //! never import `report`, `run` or `config`.
 
 pub mod algorithm;
@@ -69,4 +71,9 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
     (r"\b\d+ of \d+ (ticks|requests)\b", "[n] of [n] $1"),
     (r"\b\d+ (ticks|requests)\b", "[n] $1"),
     (r"\(pid \d+\)", "(pid [pid])"),
+    // Whether every core was busy beyond N = cores depends on the load.
+    (
+        r"(beyond N = \d+: )(every|NOT every) core busy \(\d+\.\d+ to \d+\.\d+ of \d+ cores?\)(\n +more workers than cores took turns on them)?",
+        "${1}[every core busy, or not]",
+    ),
 ];

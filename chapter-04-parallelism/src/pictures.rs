@@ -2,13 +2,11 @@
 //! speedup against N beside the ideal, the lanes of one thread pool run,
 //! and the algorithms' wall time as bars.
 
-use std::path::Path;
 use std::time::Duration;
 
 use shared::draw::{
     Axis, Bar, BarChart, Group, Lane, Series, Span, Timeline, XScale, XyChart,
 };
-use shared::exit::Error;
 
 use crate::algorithm;
 use crate::observe::rows::Row;
@@ -86,7 +84,7 @@ pub fn lanes(run: &Run) -> Timeline {
 
 /// One bar per way: the wall time of all its calls (the table's `all
 /// calls`), with its speedup over the loop on 1 core written after it.
-pub fn algorithms(rows: &[algorithm::Row], cores: usize) -> BarChart {
+pub fn algorithms(rows: &[algorithm::WayRun], cores: usize) -> BarChart {
     let calls = rows.first().map_or(0, |row| row.fingerprints.len());
     let title = format!("{calls} calls four ways: the loop and the product tree");
     let axis = Axis::new("wall time of all the calls", "s", 3);
@@ -97,14 +95,6 @@ pub fn algorithms(rows: &[algorithm::Row], cores: usize) -> BarChart {
     });
     let chart = bars.fold(BarChart::new(title, axis), BarChart::bar);
     chart.note("Shorter is faster; after each bar, its speedup over the loop on 1 core.")
-}
-
-/// Writes `svg` as `name` in `folder` (which `--pictures` checked before
-/// the run: a failure now is a failed run).
-pub fn write(folder: &Path, name: &str, svg: String) -> Result<(), Error> {
-    let path = folder.join(name);
-    std::fs::write(&path, svg)
-        .map_err(|err| Error::Failed(shared::cli::cannot_write(&path, err)))
 }
 
 #[cfg(test)]

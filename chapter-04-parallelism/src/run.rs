@@ -37,7 +37,7 @@ pub fn run(config: &Config, shutdown: &Shutdown) -> Result<(), Error> {
         records.extend(run_sweep(config, &program, pictures.as_deref(), shutdown)?);
     }
     if config.runs_hybrid() {
-        report::hybrid_header(config);
+        report::hybrid_header(config).into_iter().for_each(say);
         for place in config.hybrid_places() {
             records.push(run_hybrid(config, place, &program, shutdown)?);
         }
@@ -53,15 +53,15 @@ fn run_algorithms(
     pictures: Option<&Path>,
 ) -> Result<Vec<Record>, Error> {
     let (calls, limit, cores) = (config.calls, config.limit, config.cores);
-    report::algorithms_header(config);
-    let rows =
-        algorithm::compare(calls, limit, cores, |rows| report::way_row(rows, cores))
-            .map_err(|err| Error::Failed(format!("cannot build a thread pool: {err}")))?;
+    report::algorithms_header(config).into_iter().for_each(say);
+    let progress = |rows: &[_]| report::way_row(rows, cores).into_iter().for_each(say);
+    let rows = algorithm::compare(calls, limit, cores, progress)
+        .map_err(|err| Error::Failed(format!("cannot build a thread pool: {err}")))?;
     say("");
     algorithm::summary(&rows, cores).into_iter().for_each(say);
     if let Some(folder) = pictures {
         let svg = pictures::algorithms(&rows, cores).render();
-        pictures::write(folder, pictures::ALGORITHMS, svg)?;
+        exit::write_picture(folder, pictures::ALGORITHMS, &svg)?;
     }
     Ok(records::algorithms(&rows, limit))
 }
@@ -73,7 +73,7 @@ fn run_sweep(
     shutdown: &Shutdown,
 ) -> Result<Vec<Record>, Error> {
     let (calls, cores, sizes) = (config.calls, config.cores, config.sizes());
-    report::sweep_header(config, &sizes);
+    report::sweep_header(config, &sizes).into_iter().for_each(say);
     let plan = SweepPlan {
         workers: sizes.clone(),
         calls: Call::batch(calls, config.limit, config.algorithm),
@@ -83,13 +83,17 @@ fn run_sweep(
     };
     let places = config.sweep_places();
     let outcome = sweep::sweep(&places, &plan, shutdown, |progress| match progress {
-        Progress::Starting(place) => report::pool_heading(place),
-        Progress::Finished(runs) => report::last_row(&rows::rows(runs, calls, cores)),
+        Progress::Starting(place) => {
+            report::pool_heading(place).into_iter().for_each(say)
+        }
+        Progress::Finished(runs) => {
+            report::last_row(&rows::rows(runs, calls, cores)).into_iter().for_each(say)
+        }
     });
     let rows = rows::rows(&outcome.runs, calls, cores);
     if !rows.is_empty() {
-        report::results(&outcome.runs);
-        report::summary(&rows, calls, cores, &sizes);
+        report::results(&outcome.runs).into_iter().for_each(say);
+        report::summary(&rows, calls, cores, &sizes).into_iter().for_each(say);
     }
     if let Some(err) = outcome.ended_by {
         let (ran, planned) = (outcome.runs.len(), places.len() * sizes.len());
@@ -97,14 +101,18 @@ fn run_sweep(
         return Err(ended(err, how_far, shutdown));
     }
     if let Some(folder) = pictures {
-        pictures::write(folder, pictures::TIME, pictures::time_chart(&rows).render())?;
+        exit::write_picture(
+            folder,
+            pictures::TIME,
+            &pictures::time_chart(&rows).render(),
+        )?;
         let speedup = pictures::speedup_chart(&rows, cores).render();
-        pictures::write(folder, pictures::SPEEDUP, speedup)?;
+        exit::write_picture(folder, pictures::SPEEDUP, &speedup)?;
         // The lanes of the threads' run at N = cores, or at the largest N.
         let mut threads = outcome.runs.iter().filter(|r| r.place == Place::Threads);
         let at_cores = threads.clone().find(|r| r.workers == cores);
         if let Some(run) = at_cores.or(threads.next_back()) {
-            pictures::write(folder, pictures::LANES, pictures::lanes(run).render())?;
+            exit::write_picture(folder, pictures::LANES, &pictures::lanes(run).render())?;
         }
     }
     Ok(records::sweep(&rows, calls, config.limit, cores))
@@ -125,10 +133,11 @@ fn run_hybrid(
         program: PathBuf::from(program),
         worker_timeout: config.worker_timeout,
     };
-    report::hybrid_heading(place, workers);
+    report::hybrid_heading(place, workers).into_iter().for_each(say);
     let run = hybrid::run(&plan, shutdown)
         .map_err(|err| Error::Failed(format!("cannot start the tokio runtime: {err}")))?;
-    report::hybrid_run(&run, place, observe::answers_match(&run, &plan.calls));
+    let answers_match = observe::answers_match(&run, &plan.calls);
+    report::hybrid_run(&run, place, answers_match).into_iter().for_each(say);
     match run.ended_by {
         None => Ok(records::hybrid(&run, place, workers, config.limit)),
         Some(err) => Err(ended(err, "before every call came back".into(), shutdown)),

@@ -48,9 +48,46 @@ pub struct Run {
 }
 
 // ANCHOR: run_once
-/// Creates a pool of `workers`, maps the calls on it, and tears it down, all
-/// inside one measurement: creating workers is part of the price, as it is
-/// for `Pool(N)` in the article's timing.
+/// Creates a pool of `workers`, maps the calls on it, and tears it down:
+/// the article's `Pool(N).map`. Each result is handed to `on_result` as
+/// it comes back. Returns the results in call order and, for processes,
+/// how long the workers took to start.
+pub fn map_on_pool(
+    place: Place,
+    workers: usize,
+    plan: &SweepPlan,
+    shutdown: &Shutdown,
+    on_result: impl Fn(Call, Fingerprint) + Sync,
+) -> Result<(Vec<Fingerprint>, Option<Duration>), PoolError> {
+    match place {
+        Place::Threads => {
+            let fingerprints =
+                thread_pool::map(workers, &plan.calls, shutdown, on_result)
+                    .map_err(|err| PoolError::Spawn(format!("thread pool: {err}")))?
+                    .ok_or(PoolError::Stopped)?;
+            Ok((fingerprints, None))
+        }
+        Place::Processes => {
+            let mut pool = ProcessPool::start(
+                workers,
+                &plan.program,
+                plan.worker_timeout,
+                0, // the sweep's workers run at normal priority
+                shutdown,
+            )?;
+            let fingerprints = pool.map(&plan.calls, shutdown, on_result)?;
+            let startup = pool.startup();
+            pool.close(); // reaped, so RUSAGE_CHILDREN counts the workers' CPU time
+            Ok((fingerprints, Some(startup)))
+        }
+        Place::Loop => Ok((one_after_another(&plan.calls, shutdown)?, None)),
+    }
+}
+
+/// One pool size, measured from outside: the whole of [`map_on_pool`],
+/// creating the workers included (it is part of the price, as it is for
+/// `Pool(N)` in the article's timing), and when each call ended on which
+/// pool thread.
 pub fn run_once(
     place: Place,
     workers: usize,
@@ -67,28 +104,7 @@ pub fn run_once(
         }
     };
     let stopwatch = Stopwatch::start();
-    let (fingerprints, startup) = match place {
-        Place::Threads => {
-            let fingerprints = thread_pool::map(workers, &plan.calls, shutdown, note_end)
-                .map_err(|err| PoolError::Spawn(format!("thread pool: {err}")))?
-                .ok_or(PoolError::Stopped)?;
-            (fingerprints, None)
-        }
-        Place::Processes => {
-            let mut pool = ProcessPool::start(
-                workers,
-                &plan.program,
-                plan.worker_timeout,
-                0, // the sweep's workers run at normal priority
-                shutdown,
-            )?;
-            let fingerprints = pool.map(&plan.calls, shutdown, note_end)?;
-            let startup = pool.startup();
-            pool.close(); // reaped, so RUSAGE_CHILDREN counts the workers' CPU time
-            (fingerprints, Some(startup))
-        }
-        Place::Loop => (one_after_another(&plan.calls, shutdown)?, None),
-    };
+    let (fingerprints, startup) = map_on_pool(place, workers, plan, shutdown, note_end)?;
     let measurement = stopwatch.stop();
     let ends = ends.into_inner().unwrap_or_else(|e| e.into_inner());
     Ok(Run { place, workers, measurement, startup, fingerprints, ends })
@@ -111,12 +127,12 @@ pub fn run_median(
     plan: &SweepPlan,
     shutdown: &Shutdown,
 ) -> Result<Run, PoolError> {
-    let mut runs = Vec::with_capacity(plan.repeat);
+    let mut runs = Vec::with_capacity(plan.repeat.max(1));
     for _ in 0..plan.repeat.max(1) {
         runs.push(run_once(place, workers, plan, shutdown)?);
     }
-    runs.sort_by_key(|run| run.measurement.wall);
-    Ok(runs.swap_remove(runs.len() / 2))
+    let median = shared::stats::take_median_by_key(runs, |run| run.measurement.wall);
+    Ok(median.expect("at least one run"))
 }
 
 /// The sweep's outcome: the runs that finished, and why it ended early, if it did.

@@ -128,7 +128,7 @@ pub fn say(line: impl Display) {
 }
 
 /// The one-line error for a file a program was asked to write (`--json`,
-/// `--timeline`, `--pictures`) and could not.
+/// `--pictures`) and could not.
 pub fn cannot_write(path: &Path, err: impl Display) -> String {
     format!("cannot write {}: {err}", path.display())
 }

@@ -88,6 +88,14 @@ pub fn pictures_dir(dir: &Path) -> Result<PathBuf, Error> {
     }
 }
 
+/// Writes one picture, `svg`, as `name` in the `--pictures` folder (which
+/// [`pictures_dir`] checked before the run: a failure now is a failed run).
+pub fn write_picture(dir: &Path, name: &str, svg: &str) -> Result<(), Error> {
+    let path = dir.join(name);
+    fs::write(&path, svg)
+        .map_err(|err| Error::Failed(crate::cli::cannot_write(&path, err)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

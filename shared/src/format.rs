@@ -46,9 +46,18 @@ pub fn bytes(count: f64) -> String {
     }
 }
 
-/// Rows of cells as the lines of a table: each column padded to its widest
-/// cell, two spaces apart, every line indented by two.
-pub fn table<Row: AsRef<[String]>>(rows: &[Row]) -> Vec<String> {
+/// How the cells of a table's columns line up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Every column to the left.
+    Left,
+    /// The first column (its names) to the left, the rest (numbers) to the
+    /// right.
+    NumbersRight,
+}
+
+/// The width each column needs: its widest cell.
+pub fn widths<Row: AsRef<[String]>>(rows: &[Row]) -> Vec<usize> {
     let mut widths: Vec<usize> = Vec::new();
     for (i, cell) in rows.iter().flat_map(|row| row.as_ref().iter().enumerate()) {
         if widths.len() <= i {
@@ -56,12 +65,29 @@ pub fn table<Row: AsRef<[String]>>(rows: &[Row]) -> Vec<String> {
         }
         widths[i] = widths[i].max(cell.chars().count());
     }
-    let line = |row: &Row| {
-        let cells = row.as_ref().iter().zip(&widths);
-        let padded: Vec<String> = cells.map(|(cell, &w)| format!("{cell:<w$}")).collect();
-        format!("  {}", padded.join("  ").trim_end())
-    };
-    rows.iter().map(line).collect()
+    widths
+}
+
+/// One line of a table: each cell padded to its column's width, two spaces
+/// apart, no indent. A table printed row by row as its runs end gives the
+/// widths up front; [`table`] measures them.
+pub fn line(cells: &[impl AsRef<str>], widths: &[usize], align: Align) -> String {
+    let padded: Vec<String> = (cells.iter().zip(widths).enumerate())
+        .map(|(i, (cell, &w))| match align {
+            Align::NumbersRight if i > 0 => format!("{:>w$}", cell.as_ref()),
+            _ => format!("{:<w$}", cell.as_ref()),
+        })
+        .collect();
+    padded.join("  ").trim_end().to_string()
+}
+
+/// Rows of cells as the lines of a table: each column padded to its widest
+/// cell, two spaces apart, every line indented by two.
+pub fn table<Row: AsRef<[String]>>(rows: &[Row]) -> Vec<String> {
+    let widths = widths(rows);
+    rows.iter()
+        .map(|row| format!("  {}", line(row.as_ref(), &widths, Align::Left)))
+        .collect()
 }
 
 fn three_digits(value: f64) -> String {

@@ -1,7 +1,9 @@
 //! The line that says where a measurement came from.
 //!
 //! A number without its machine and build is not worth quoting. Every table
-//! of results the course prints or writes for the book starts with this line.
+//! of results the book renders from the records starts with this line
+//! (`book/checks`), and each captured output names its date with
+//! [`today_utc`].
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

@@ -9,22 +9,22 @@
 //! `block_on` future first. So the next call runs before the ticker does,
 //! and a tick waits for up to about two calls.
 
-use tokio::runtime::Builder;
+use tokio::runtime::{Builder, Runtime};
 
 use super::Probe;
 use super::call::product_bits;
-use crate::ticker::{Tick, Ticker};
 
 // ANCHOR: run
-/// Runs the calls on a current-thread tokio runtime: one thread, one loop,
-/// and a ticker beside the calls. Returns the fingerprints and the ticks.
-pub fn run(calls: usize, limit: u32, probe: &impl Probe) -> (Vec<u64>, Vec<Tick>) {
-    let runtime = Builder::new_current_thread()
-        .enable_time()
-        .build()
-        .expect("a runtime on this thread");
+/// The event loop: a current-thread tokio runtime, one thread.
+pub fn runtime() -> Runtime {
+    Builder::new_current_thread().enable_time().build().expect("a runtime on this thread")
+}
+
+/// Runs the calls on `runtime`'s one loop, one after another, and returns
+/// their fingerprints. Whatever else the loop runs (the ticker) gets its
+/// turn only between two calls.
+pub fn run(runtime: &Runtime, calls: usize, limit: u32, probe: &impl Probe) -> Vec<u64> {
     runtime.block_on(async {
-        let ticker = Ticker::start().await;
         let mut fingerprints = Vec::new();
         for call in 1..=calls {
             // No .await inside: while a call computes, nothing else on this
@@ -34,7 +34,7 @@ pub fn run(calls: usize, limit: u32, probe: &impl Probe) -> (Vec<u64>, Vec<Tick>
             // Back to the loop between calls, like the article's `call_soon`.
             tokio::task::yield_now().await;
         }
-        (fingerprints, ticker.stop().await)
+        fingerprints
     })
 }
 // ANCHOR_END: run

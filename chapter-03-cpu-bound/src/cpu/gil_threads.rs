@@ -3,7 +3,6 @@
 //! CPython did to the article's threads.
 
 use std::thread;
-use std::time::Duration;
 
 use shared::workload;
 
@@ -12,24 +11,15 @@ use crate::gil::Gil;
 use crate::interruptible;
 
 // ANCHOR: run
-/// Starts one thread per call, each computing under one GIL with the given
-/// switch interval. Returns the fingerprints and how many times the lock
-/// was handed over on request.
-pub fn run(
-    calls: usize,
-    limit: u32,
-    switch_interval: Duration,
-    probe: &impl Probe,
-) -> (Vec<u64>, u64) {
-    let gil = Gil::new(switch_interval);
-    let fingerprints = thread::scope(|scope| {
-        let gil = &gil;
+/// Starts one thread per call, each computing only while it holds `gil`.
+/// Returns the fingerprints of the calls that finished.
+pub fn run(gil: &Gil, calls: usize, limit: u32, probe: &impl Probe) -> Vec<u64> {
+    thread::scope(|scope| {
         let threads: Vec<_> = (1..=calls)
             .map(|call| scope.spawn(move || probe.call(call, |w| holding(gil, limit, w))))
             .collect();
         threads.into_iter().filter_map(|thread| thread.join().ok().flatten()).collect()
-    });
-    (fingerprints, gil.forced_switches())
+    })
 }
 
 /// One call, computed only while holding the lock. Between multiplications

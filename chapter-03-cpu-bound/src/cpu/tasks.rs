@@ -11,28 +11,28 @@
 
 use std::sync::Arc;
 
-use tokio::runtime::Builder;
+use tokio::runtime::{Builder, Runtime};
 
 use super::Probe;
 use super::call::product_bits;
-use crate::ticker::{Tick, Ticker};
 
 // ANCHOR: run
-/// Spawns one task per call on a runtime with one worker per core, a
-/// ticker beside them. Returns the fingerprints, the ticks, and the
-/// runtime's worker count.
-pub fn run<P>(calls: usize, limit: u32, probe: &Arc<P>) -> (Vec<u64>, Vec<Tick>, usize)
-where
-    P: Probe + Send + 'static,
-{
-    let runtime = Builder::new_multi_thread()
+/// A multi-threaded tokio runtime with one worker per core.
+pub fn runtime() -> Runtime {
+    Builder::new_multi_thread()
         .worker_threads(shared::machine::cores())
         .enable_time()
         .build()
-        .expect("a multi-threaded runtime");
-    let workers = runtime.metrics().num_workers();
+        .expect("a multi-threaded runtime")
+}
+
+/// Spawns one task per call on `runtime`'s workers and returns the
+/// fingerprints, in call order.
+pub fn run<P>(runtime: &Runtime, calls: usize, limit: u32, probe: &Arc<P>) -> Vec<u64>
+where
+    P: Probe + Send + 'static,
+{
     runtime.block_on(async {
-        let ticker = Ticker::start().await;
         let tasks: Vec<_> = (1..=calls)
             .map(|call| {
                 let probe = Arc::clone(probe);
@@ -43,7 +43,7 @@ where
         for task in tasks {
             fingerprints.extend(task.await.ok().flatten());
         }
-        (fingerprints, ticker.stop().await, workers)
+        fingerprints
     })
 }
 // ANCHOR_END: run

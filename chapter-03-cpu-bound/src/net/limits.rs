@@ -48,14 +48,6 @@ pub fn source_address(client: usize) -> IpAddr {
 }
 // ANCHOR_END: source_address
 
-/// The ephemeral port range (`net.ipv4.ip_local_port_range`), where `/proc`
-/// has it: how many source ports one address has for outgoing connections.
-pub fn ephemeral_ports() -> Option<(u16, u16)> {
-    let text = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").ok()?;
-    let mut ends = text.split_whitespace().map(str::parse);
-    Some((ends.next()?.ok()?, ends.next()?.ok()?))
-}
-
 /// `net.core.somaxconn`, where `/proc` has it.
 pub fn somaxconn() -> Option<u32> {
     std::fs::read_to_string("/proc/sys/net/core/somaxconn").ok()?.trim().parse().ok()

@@ -89,8 +89,15 @@ pub fn tasks(addr: SocketAddr, n: usize, gauge: &Arc<impl Gauge>, shutdown: &Shu
         }
         gauge.all_connected();
         let _ = open.send(if shutdown.is_requested() { Go::Stop } else { Go::Send });
-        for client in clients {
-            let _ = client.await;
+        let all_done = async {
+            for client in clients {
+                let _ = client.await;
+            }
+        };
+        // On Ctrl-C, clients still connecting are dropped with the runtime.
+        tokio::select! {
+            () = all_done => {}
+            () = shutdown.requested() => {}
         }
     });
 }

@@ -11,6 +11,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
+use std::os::unix::process::CommandExt as _;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::Duration;
 
@@ -52,6 +53,9 @@ impl ServiceProcess {
         let exe = std::env::current_exe()
             .map_err(|err| format!("cannot find this program: {err}"))?;
         let mut child = Command::new(exe)
+            // A process group of its own: the terminal's Ctrl-C goes to the
+            // chapter, which stops its clients first and then the service.
+            .process_group(0)
             .env(SERVICE_ENV, wait.as_micros().to_string())
             .env(PORT_ENV, port.to_string())
             .stdin(Stdio::piped())
@@ -100,8 +104,18 @@ impl Drop for ServiceProcess {
     }
 }
 
+/// In the child: serves, then exits with the service's code; in the
+/// chapter's own process it returns at once. `main` calls this first, as
+/// chapter 4's calls `worker::exit_if_worker`.
+pub fn exit_if_service() {
+    if let Some(code) = serve_if_asked() {
+        std::process::exit(code);
+    }
+}
+
 /// In the child: serves if [`SERVICE_ENV`] is set and returns the exit code;
-/// `None` in the chapter's own process. `main` calls this first.
+/// `None` in the chapter's own process (for a program that serves as
+/// something else too, as `compare` does).
 pub fn serve_if_asked() -> Option<i32> {
     let wait = std::env::var(SERVICE_ENV).ok()?;
     let wait = Duration::from_micros(wait.parse().unwrap_or(100_000));

@@ -20,12 +20,14 @@ use std::thread;
 use std::time::Duration;
 
 use shared::measure::{Measurement, Stopwatch};
-
 use shared::shutdown::Shutdown;
+use shared::ticker::Lateness;
+use tokio::runtime::Runtime;
 
 use crate::config::Config;
 use crate::cpu::{event_loop, gil_threads, tasks, threads};
-use crate::ticker::{Tick, worst_lateness};
+use crate::gil::Gil;
+use crate::ticker::{PERIOD, Tick, Ticker};
 use recorder::Recorder;
 use timeline::Timeline;
 use verdict::Verdict;
@@ -48,9 +50,9 @@ pub struct Observations {
 }
 
 impl Observations {
-    /// The ticker's worst lateness, if it ran.
-    pub fn lateness(&self) -> Option<Duration> {
-        self.ticks.as_deref().map(worst_lateness)
+    /// How late the ticker's ticks were, if it ran.
+    pub fn lateness(&self) -> Option<Lateness> {
+        self.ticks.as_deref().map(|ticks| Lateness::of(ticks, PERIOD))
     }
 }
 
@@ -120,7 +122,7 @@ pub fn measure(
 /// time ([`shared::stats::median`]). A stopped run ends the repetitions and
 /// is returned as it is.
 pub fn median_of(repeat: usize, mut run: impl FnMut() -> PlaceRun) -> PlaceRun {
-    let mut runs = Vec::with_capacity(repeat);
+    let mut runs = Vec::with_capacity(repeat.max(1));
     for _ in 0..repeat.max(1) {
         let one = run();
         if one.stopped {
@@ -128,10 +130,8 @@ pub fn median_of(repeat: usize, mut run: impl FnMut() -> PlaceRun) -> PlaceRun {
         }
         runs.push(one);
     }
-    let walls: Vec<Duration> = runs.iter().map(|one| one.measurement.wall).collect();
-    let median = shared::stats::median(&walls);
-    let at = runs.iter().position(|one| Some(one.measurement.wall) == median);
-    runs.swap_remove(at.unwrap_or(0))
+    shared::stats::take_median_by_key(runs, |one| one.measurement.wall)
+        .expect("at least one run")
 }
 
 /// The wall time the CPU speedups are measured against: the loop's, if it
@@ -146,40 +146,41 @@ pub fn loop_wall(runs: &[PlaceRun]) -> Option<Duration> {
 /// Runs the calls once in `place`: measured from outside (wall and CPU
 /// time, with nothing else running in this process) and watched from
 /// inside (a [`Recorder`] on the timeline, whose calls stop on Ctrl-C).
+/// What a place's lesson does not return is read here: the ticker beside
+/// the runtime's calls, the runtime's workers, the lock's hand-overs.
 pub fn run_place(place: Place, config: &Config, shutdown: &Shutdown) -> PlaceRun {
     let (calls, limit) = (config.calls, config.limit);
     // The recorder owns its stop request; a thread passes Ctrl-C on to it.
     let stop = Arc::new(Shutdown::new());
     let watched = |timeline: &Arc<Timeline>| {
         let probe = Arc::new(Recorder::new(timeline, &stop));
-        let mut seen = Observations::default();
+        let seen = Observations::default();
         match place {
             Place::Loop => {
-                let (fingerprints, ticks) = event_loop::run(calls, limit, &*probe);
-                seen = Observations { fingerprints, ticks: Some(ticks), ..seen };
+                let runtime = event_loop::runtime();
+                let (fingerprints, ticks) = beside_ticker(&runtime, || {
+                    event_loop::run(&runtime, calls, limit, &*probe)
+                });
+                Observations { fingerprints, ticks: Some(ticks), ..seen }
             }
-            Place::Threads => seen.fingerprints = threads::run(calls, limit, &*probe),
+            Place::Threads => {
+                Observations { fingerprints: threads::run(calls, limit, &*probe), ..seen }
+            }
             Place::Gil => {
-                let interval = config.switch_interval;
-                let (fingerprints, switches) =
-                    gil_threads::run(calls, limit, interval, &*probe);
-                seen = Observations {
-                    fingerprints,
-                    forced_switches: Some(switches),
-                    ..seen
-                };
+                let gil = Gil::new(config.switch_interval);
+                let fingerprints = gil_threads::run(&gil, calls, limit, &*probe);
+                let forced_switches = Some(gil.forced_switches());
+                Observations { fingerprints, forced_switches, ..seen }
             }
             Place::Tasks => {
-                let (fingerprints, ticks, workers) = tasks::run(calls, limit, &probe);
-                seen = Observations {
-                    fingerprints,
-                    ticks: Some(ticks),
-                    workers: Some(workers),
-                    ..seen
-                };
+                let runtime = tasks::runtime();
+                let workers = Some(runtime.metrics().num_workers());
+                let (fingerprints, ticks) = beside_ticker(&runtime, || {
+                    tasks::run(&runtime, calls, limit, &probe)
+                });
+                Observations { fingerprints, ticks: Some(ticks), workers, ..seen }
             }
         }
-        seen
     };
     let done = AtomicBool::new(false);
     thread::scope(|scope| {
@@ -188,6 +189,15 @@ pub fn run_place(place: Place, config: &Config, shutdown: &Shutdown) -> PlaceRun
         done.store(true, Ordering::SeqCst);
         run
     })
+}
+// ANCHOR_END: measure_place
+
+/// Runs `calls` with a [`Ticker`] on `runtime` from just before they start
+/// until they end; returns what they returned and the ticks.
+fn beside_ticker<T>(runtime: &Runtime, calls: impl FnOnce() -> T) -> (T, Vec<Tick>) {
+    let ticker = runtime.block_on(Ticker::start());
+    let returned = calls();
+    (returned, runtime.block_on(ticker.stop()))
 }
 // ANCHOR_END: measure_place
 

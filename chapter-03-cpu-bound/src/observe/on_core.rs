@@ -1,5 +1,5 @@
 //! When each call's thread was really computing, for the picture
-//! (`--timeline`): stretches cut where the thread lost its core.
+//! (`--pictures`): stretches cut where the thread lost its core.
 //!
 //! A thread cannot watch the scheduler, but it can watch the clock. A call
 //! reads it after every multiplication ([`OnCore::step`]). One step takes a
@@ -61,9 +61,11 @@ impl<'a> OnCore<'a> {
     }
     // ANCHOR_END: step
 
-    /// Ends the last stretch now, at the end of the call.
+    /// Ends the last stretch at the call's last multiplication: after it
+    /// the call computes nothing (under the GIL model it has let the lock
+    /// go, and the next holder is computing already).
     pub fn end(self) {
-        self.record(Instant::now());
+        self.record(self.last);
     }
 
     fn record(&self, end: Instant) {
@@ -127,6 +129,7 @@ mod tests {
         let mut on_core = OnCore::new(&timeline, 7);
         on_core.step();
         std::thread::sleep(Duration::from_millis(5));
+        on_core.step();
         on_core.step();
         on_core.end();
         let stretches = timeline.stretches();

@@ -39,7 +39,7 @@ pub fn of_calls(
         worst_lateness_s: run
             .observed
             .lateness()
-            .map(|late| round(late.as_secs_f64(), 6)),
+            .map(|late| round(late.worst.as_secs_f64(), 6)),
         variant: Some(variant(run.place).to_string()),
         verdict: Some(run.verdict().to_string()),
         speedup: run.speedup(loop_wall).map(|speedup| round(speedup, 3)),

@@ -7,6 +7,7 @@ use std::time::Duration;
 use shared::format;
 
 use crate::config::Config;
+use crate::observe::verdict::Verdict;
 use crate::observe::{Place, PlaceRun};
 use crate::ticker;
 
@@ -119,7 +120,7 @@ pub fn place_lines(run: &PlaceRun, baseline: Option<Duration>) -> Vec<String> {
         let on = if run.place == Place::Loop { "loop" } else { "runtime" };
         lines.push(format!(
             "ticker: lateness up to {} (a tick every {}, on the same {on})",
-            format::duration(late),
+            format::duration(late.worst),
             format::duration(ticker::PERIOD)
         ));
     }
@@ -162,13 +163,26 @@ fn verdict_lines(run: &PlaceRun) -> Vec<String> {
 }
 
 // ANCHOR: sentence
-/// Why a place got its verdict, in a few words.
-pub fn why(place: Place) -> &'static str {
-    match place {
-        Place::Loop => "one call at a time; the ticker waited between calls",
-        Place::Threads => "the threads ran at once, as many as there are cores",
-        Place::Gil => "one lock let one thread compute at a time, as the GIL does",
-        Place::Tasks => "a task per worker; the ticker waited for the queue",
+/// Why a place got its verdict, in a few words: chosen by the verdict the
+/// run measured, then by the place, and by whether its ticker was late
+/// ([`shared::ticker::Lateness`]).
+pub fn why(place: Place, verdict: Verdict, ticker_late: bool) -> &'static str {
+    match (verdict, place, ticker_late) {
+        (Verdict::Serialised, Place::Loop, true) => {
+            "one call at a time; the ticker waited between calls"
+        }
+        (Verdict::Serialised, Place::Gil, _) => {
+            "one lock let one thread compute at a time, as the GIL does"
+        }
+        (Verdict::Serialised, _, _) => "one call computing at a time",
+        (Verdict::Parallel, Place::Tasks, true) => {
+            "a task per worker, in parallel; the ticker waited for the queue"
+        }
+        (Verdict::Parallel, _, _) => "the calls computed at once, on several cores",
+        (Verdict::TimeSliced, _, _) => {
+            "the calls were in progress at once but took turns on one core"
+        }
+        (Verdict::Concurrent, _, _) => "the waits overlapped; waiting takes no core",
     }
 }
 // ANCHOR_END: sentence
@@ -182,9 +196,17 @@ pub fn summary(
 ) -> Vec<String> {
     let mut lines = table(title, runs, baseline);
     lines.extend(
-        runs.iter().map(|run| format!("- {}: {}", run.place.name(), why(run.place))),
+        runs.iter()
+            .filter(|run| !run.stopped)
+            .map(|run| format!("- {}: {}", run.place.name(), sentence(run))),
     );
     lines
+}
+
+/// The summary's line for one run.
+fn sentence(run: &PlaceRun) -> &'static str {
+    let ticker_late = run.observed.lateness().is_some_and(|late| !late.on_time());
+    why(run.place, run.verdict(), ticker_late)
 }
 
 /// The summary's table, a row per place; the I/O experiment prints it too.

@@ -14,8 +14,10 @@ use crate::observe::io::{self, IoResults, ScaleRun};
 use crate::report;
 
 // ANCHOR: run
-/// Starts the service, runs the four places, the scale-up (with every place
-/// only) and the files, printing as it goes.
+/// Starts the service, runs the four places, the files and the scale-up
+/// (with every place only), printing as it goes. The files come before the
+/// scale-up: tearing down thousands of connections keeps the kernel busy
+/// for a while after, and that would count as the files' CPU time.
 pub(super) fn run(config: &Config, shutdown: &Shutdown) -> Result<IoResults, NetError> {
     let service = ServiceProcess::start(config.wait, config.port)?;
     let mut results = IoResults::default();
@@ -28,15 +30,14 @@ pub(super) fn run(config: &Config, shutdown: &Shutdown) -> Result<IoResults, Net
     report::io::calls(&results.calls, config.calls, config.wait)
         .into_iter()
         .for_each(say);
-    if config.place.is_none() && !shutdown.is_requested() {
-        results.scale = scale_up(config.scale, &service, shutdown);
-    }
-    drop(service);
     if !shutdown.is_requested() {
         let set = FileSet::create(config.calls.min(MAX_FILES))
             .map_err(|err| format!("cannot write the test files: {err}"))?;
         results.files = FilesMode::ALL.map(|mode| io::read_files(mode, &set)).into();
         report::io::files(&results.files, set.paths.len()).into_iter().for_each(say);
+    }
+    if config.place.is_none() && !shutdown.is_requested() {
+        results.scale = scale_up(config.scale, &service, shutdown);
     }
     Ok(results)
 }
@@ -59,6 +60,11 @@ fn scale_up(
             break;
         }
         runs.push(way(service.addr, n, shutdown));
+    }
+    // Clients cut short by Ctrl-C did not fail: a stopped scale-up has no
+    // result to report (the run says it was stopped).
+    if shutdown.is_requested() {
+        return Vec::new();
     }
     report::io::scale(&runs, n).into_iter().for_each(say);
     runs

@@ -3,9 +3,6 @@
 //! experiments on real sockets ([`crate::net`]), then the `--json` records
 //! and the `--pictures` timeline.
 
-use std::fs;
-use std::path::PathBuf;
-
 use shared::cli::say;
 use shared::exit::{self, Error};
 use shared::record::Record;
@@ -44,7 +41,7 @@ pub fn run(config: &Config, shutdown: &Shutdown) -> Result<(), Error> {
         json.write(&records(config, &cpu, io.as_ref())).map_err(Error::Failed)?;
     }
     if let Some(dir) = pictures {
-        draw(dir.join(PICTURE), &cpu)?;
+        exit::write_picture(&dir, PICTURE, &picture::draw(&cpu).render())?;
     }
     match io.as_ref().map_or(0, IoResults::failures) {
         0 => Ok(()),
@@ -52,12 +49,6 @@ pub fn run(config: &Config, shutdown: &Shutdown) -> Result<(), Error> {
             Err(Error::Failed(format!("{failed} request(s) failed (see FAILED above)")))
         }
     }
-}
-
-fn draw(path: PathBuf, cpu: &[PlaceRun]) -> Result<(), Error> {
-    let svg = picture::draw(cpu).render();
-    fs::write(&path, svg)
-        .map_err(|err| Error::Failed(format!("cannot write {}: {err}", path.display())))
 }
 
 /// Every record of the run: the CPU places (`calls`), then the I/O parts.

@@ -4,9 +4,8 @@
 use shared::machine::RUSTC_VERSION as VERSION;
 use shared::record::{Record, round};
 
-use crate::algorithm::{self, Row as WayRow};
+use crate::algorithm::{self, WayRun};
 use crate::hybrid::HybridRun;
-use crate::observe::lateness::Lateness;
 use crate::observe::rows::Row;
 use crate::place::Place;
 
@@ -27,23 +26,24 @@ pub fn sweep(rows: &[Row], calls: usize, limit: u32, cores: usize) -> Vec<Record
 
 /// One `hybrid` record: its place as `variant`, the ticker's lateness.
 pub fn hybrid(run: &HybridRun, place: Place, workers: usize, limit: u32) -> Record {
-    let ticks = Lateness::of(&run.lateness, run.tick);
+    let ticks = super::tick_lateness(run);
     Record {
         calls: Some(run.results.len()),
         workers: (place != Place::Loop).then_some(workers),
         variant: Some(place.name().to_string()),
-        ticks: Some(ticks.count as u64),
+        ticks: Some(ticks.ticks as u64),
         interval_s: Some(round(run.tick.as_secs_f64(), 6)),
         worst_lateness_s: Some(round(ticks.worst.as_secs_f64(), 6)),
         late_ticks: Some(ticks.late as u64),
-        verdict: Some(ticks.verdict().to_string()),
+        // The records' word, as chapter 2's: "late" (the terminal's "LATE").
+        verdict: Some(ticks.verdict().to_lowercase()),
         ..Record::measured("hybrid", "rust", VERSION, limit, &run.measurement)
     }
 }
 
 /// One record per way, for `--json`: wall time of all the calls, the time
 /// of one call (`step_s`, the mean) and the speedup against the loop on 1 core.
-pub fn algorithms(rows: &[WayRow], limit: u32) -> Vec<Record> {
+pub fn algorithms(rows: &[WayRun], limit: u32) -> Vec<Record> {
     rows.iter()
         .map(|row| Record {
             calls: Some(row.fingerprints.len()),

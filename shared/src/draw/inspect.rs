@@ -1,6 +1,6 @@
 //! Reads the drawn elements back out of an SVG, for tests.
 //!
-//! Every span, tick, mark, arrow, lane and point the module draws carries a
+//! Every span, tick, lane and point the module draws carries a
 //! `class` and `data-*` attributes with its numbers. [`elements`] finds them
 //! again, so a chapter's test can compare the picture with the run: "the busy
 //! spans add up to the measured busy time", "each tick's lateness is the

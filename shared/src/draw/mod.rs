@@ -2,7 +2,7 @@
 //! bar charts.
 //!
 //! The chapters draw what they just measured: [`Timeline`] for what ran where
-//! and when (lanes of spans, ticks with their lateness, marks, arrows), and
+//! and when (lanes of spans, ticks with their lateness), and
 //! [`XyChart`] for numbers against numbers (time and speedup against N, with
 //! the ideal line). Both take plain data (times as [`std::time::Duration`]s
 //! from one origin) and return the SVG as a `String`; nothing here knows
@@ -67,8 +67,7 @@
 //! `data-total-ms`), `lane` (`data-busy-ms`), `tick` (`data-due-ms`,
 //! `data-ran-ms`, `data-lateness-ms`, `data-late`), `on-time-ticks` (in a
 //! lane of more than 100 ticks, its on-time ones as one path: `data-count`,
-//! `data-max-lateness-ms`), `mark` (`data-at-ms`), `arrow` (`data-from-ms`,
-//! `data-to-ms`), `row` of the optional table (`data-count`,
+//! `data-max-lateness-ms`), `row` of the optional table (`data-count`,
 //! `data-busy-ms`), `point` and `value` (`data-series`, `data-x`, `data-y`),
 //! `axis-tick` (`data-value`), `group` (`data-lanes`), `bar` and `bar-value`
 //! (`data-label`, `data-value`).
@@ -76,7 +75,7 @@
 //!
 //! # Layout
 //!
-//! - [`timeline`]: lanes of spans, ticks, marks and arrows on one time axis.
+//! - [`timeline`]: lanes of spans and ticks on one time axis.
 //! - [`xy`]: lines of points against a numeric x axis, with a table of values.
 //! - [`bars`]: horizontal bars, one per thing measured, values written out.
 //! - [`axis`]: round tick values and their labels.
@@ -96,7 +95,7 @@ pub mod xy;
 
 pub use bars::{Bar, BarChart};
 pub use style::Kind;
-pub use timeline::{Arrow, Group, Lane, Mark, Span, Tick, Timeline};
+pub use timeline::{Group, Lane, Span, Tick, Timeline};
 pub use xy::{Axis, Series, XScale, XyChart};
 
 #[cfg(test)]

@@ -233,7 +233,7 @@ fn empty_pictures_are_valid() {
 fn output_has_no_blank_lines() {
     let mut lane = Lane::new("lane\n\nname");
     lane.spans.push(Span::new(ms(0), ms(500), "a\n\nb").hover("x\n\ny"));
-    lane.marks.push(Mark { at: ms(5), label: "m\n\n".into(), hover: "\n\nz".into() });
+    lane.ticks.push(Tick { due: ms(5), ran: ms(6), label: "m\n\n".into(), late: false });
     let svg =
         Timeline::new("t\n\nt").group(Group::new("g", vec![lane])).note("n\n\n").render();
     assert!(!svg.contains("\n\n"), "{svg}");
@@ -385,24 +385,13 @@ fn table_repeats_the_lanes_numbers() {
     assert!(of_class(&two_runs().render(), "row").is_empty(), "no table unless asked");
 }
 
-/// Marks and arrows carry their times; `until` stretches the axis.
+/// `until` stretches the axis past the latest thing drawn.
 #[test]
-fn marks_and_arrows_round_trip() {
+fn until_stretches_the_axis() {
     let mut lane = Lane::new("thread 1");
-    lane.marks.push(Mark { at: ms(250), label: "done".into(), hover: String::new() });
-    lane.arrows.push(Arrow {
-        from: ms(100),
-        to: ms(105),
-        label: "hand-over".into(),
-        hover: "to thread 2".into(),
-    });
+    lane.spans.push(Span::new(ms(100), ms(250), "call 1"));
     let svg =
         Timeline::new("t").group(Group::new("g", vec![lane])).until(ms(2_000)).render();
-    let mark = &of_class(&svg, "mark")[0];
-    assert_eq!(mark.num("at-ms"), 250.0);
-    let arrow = &of_class(&svg, "arrow")[0];
-    assert_eq!((arrow.num("from-ms"), arrow.num("to-ms")), (100.0, 105.0));
-    assert!(arrow.title.as_deref().unwrap().contains("(5.00 ms)\nto thread 2"));
     let last_tick = of_class(&svg, "axis-tick").last().unwrap().num("value");
     assert_eq!(last_tick, 2.0, "the axis reaches `until`");
 }

@@ -1,10 +1,10 @@
-//! The band above a lane's bars: ticks (due, ran, lateness), marks, arrows.
+//! The band above a lane's bars: ticks (due, ran, lateness).
 
 use std::fmt::Write as _;
 
 use super::layout::{Ids, Scale, instant};
 use super::model::{Lane, Tick};
-use super::shapes::{diamond, ran_mark, triangle};
+use super::shapes::{ran_mark, triangle};
 use crate::draw::style::{self, SMALL, WIDTH};
 use crate::draw::svg::{Tag, coord, millis, text_width, title_text};
 use crate::format;
@@ -47,7 +47,7 @@ fn on_time_ticks(
         .titled(&title, out);
 }
 
-/// Ticks, marks and arrows in the band above the bars (`top` to `bottom` is
+/// Ticks in the band above the bars (`top` to `bottom` is
 /// the whole lane: a dotted line shows where each tick ran down to the bars).
 pub(super) fn band_items(
     out: &mut String,
@@ -137,74 +137,6 @@ pub(super) fn band_items(
                 ((xd + xr) / 2.0, label_y),
                 &lateness_text(tick),
                 colour,
-            );
-        }
-        out.push_str("</g>\n");
-    }
-    for mark in &lane.marks {
-        let x = scale.x(mark.at);
-        let mut title = format!("{} · {}: at {}", ids.lane, mark.label, instant(mark.at));
-        if !mark.hover.is_empty() {
-            let _ = write!(title, "\n{}", mark.hover);
-        }
-        Tag::new("g")
-            .attr("class", "mark")
-            .attr("data-group", ids.group)
-            .attr("data-lane", ids.lane)
-            .attr("data-at-ms", millis(mark.at))
-            .open(out);
-        let _ = writeln!(out, "<title>{}</title>", title_text(&title));
-        diamond(out, x, line_y);
-        if free(x, &mark.label) {
-            small_label(out, scale.left, (x, label_y), &mark.label, style::TEXT);
-        }
-        out.push_str("</g>\n");
-    }
-    for arrow in &lane.arrows {
-        let (x0, x1) = (scale.x(arrow.from), scale.x(arrow.to));
-        let length = arrow.to.abs_diff(arrow.from);
-        let mut title = format!(
-            "{} · {}: {} → {} ({})",
-            ids.lane,
-            arrow.label,
-            instant(arrow.from),
-            instant(arrow.to),
-            format::duration(length)
-        );
-        if !arrow.hover.is_empty() {
-            let _ = write!(title, "\n{}", arrow.hover);
-        }
-        Tag::new("g")
-            .attr("class", "arrow")
-            .attr("data-group", ids.group)
-            .attr("data-lane", ids.lane)
-            .attr("data-from-ms", millis(arrow.from))
-            .attr("data-to-ms", millis(arrow.to))
-            .open(out);
-        let _ = writeln!(out, "<title>{}</title>", title_text(&title));
-        let head = if x1 >= x0 { -6.0 } else { 6.0 };
-        Tag::new("path")
-            .attr(
-                "d",
-                format!(
-                    "M{} {y}H{x1}M{x1} {y}l{h} -4v8z",
-                    coord(x0),
-                    y = coord(line_y),
-                    x1 = coord(x1),
-                    h = coord(head)
-                ),
-            )
-            .attr("stroke", style::TEXT)
-            .attr("stroke-width", 1.5)
-            .attr("fill", style::TEXT)
-            .close(out);
-        if free((x0 + x1) / 2.0, &arrow.label) {
-            small_label(
-                out,
-                scale.left,
-                ((x0 + x1) / 2.0, label_y),
-                &arrow.label,
-                style::TEXT,
             );
         }
         out.push_str("</g>\n");

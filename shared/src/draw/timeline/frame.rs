@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use super::layout::{RIGHT, Scale, fitted, instant};
 use super::model::{Group, Lane};
-use super::shapes::{diamond, ran_mark, triangle};
+use super::shapes::{ran_mark, triangle};
 use crate::draw::axis::{self, Ticks};
 use crate::draw::style::{self, FONT, Kind, SMALL, WIDTH};
 use crate::draw::svg::{Tag, coord, millis, text_width};
@@ -13,7 +13,6 @@ pub(super) enum Swatch {
     Bar(Kind),
     Due,
     Ran(bool),
-    Mark,
 }
 
 /// Legend entries in rows across the width; returns the y below them.
@@ -41,7 +40,6 @@ pub(super) fn legend(out: &mut String, entries: &[(Swatch, String)], top: f64) -
                 .close(out),
             Swatch::Due => triangle(out, cx, cy - 6.0, "none", style::MUTED),
             Swatch::Ran(late) => ran_mark(out, cx, cy - 6.0, *late),
-            Swatch::Mark => diamond(out, cx, cy),
         }
         Tag::new("text")
             .at("x", x + 20.0)

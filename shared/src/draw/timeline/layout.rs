@@ -17,7 +17,7 @@ pub(super) const LANE: f64 = 26.0;
 pub(super) const BAR: f64 = 18.0;
 pub(super) const THIN_LANE: f64 = 9.0;
 pub(super) const THIN_BAR: f64 = 7.0;
-// The band above the bars for ticks, marks and arrows.
+// The band above the bars for ticks.
 pub(super) const BAND: f64 = 34.0;
 pub(super) const MIN_SLIVER: f64 = 1.0;
 

@@ -3,9 +3,8 @@
 //! A [`Timeline`] is a list of [`Group`]s (one per run or mode), each a list of
 //! [`Lane`]s (one per thread, worker or process). A lane holds [`Span`]s (bars
 //! from a start to an end), [`Tick`]s (something due at one time that ran at
-//! another: two marks and the lateness between them), [`Mark`]s (one instant)
-//! and [`Arrow`]s (from one time to another). All times are [`Duration`]s from
-//! one origin shared by the whole picture.
+//! another: two marks and the lateness between them). All times are
+//! [`Duration`]s from one origin shared by the whole picture.
 //!
 //! Spans narrower than one unit (one pixel at full width) cannot be seen one
 //! by one, and thousands of them (the GIL's 5 ms turns over seconds) would
@@ -26,10 +25,10 @@
 //!
 //! Each module imports only the ones above it in this list.
 //!
-//! - `model`: the data: [`Span`], [`Tick`], [`Mark`], [`Arrow`], [`Lane`], [`Group`].
+//! - `model`: the data: [`Span`], [`Tick`], [`Lane`], [`Group`].
 //! - `layout`: the sizes, the time scale, times as hover text, names cut to fit.
-//! - `shapes`: the small shapes of ticks and marks.
-//! - `band`: the band above a lane's bars: ticks, marks, arrows.
+//! - `shapes`: the small shapes of ticks.
+//! - `band`: the band above a lane's bars: ticks.
 //! - `lanes`: groups and lanes: headings, names, totals, the spans as bars.
 //! - `frame`: the frame around the lanes: legend, grid, time axis, table, notes.
 //! - this module: [`Timeline`], which puts them together.
@@ -50,7 +49,7 @@ use super::text;
 use frame::{Swatch, grid, legend, table, time_axis};
 use lanes::{draw_group, lane_name_width};
 use layout::{LEFT_MAX, LEFT_MIN, Scale};
-pub use model::{Arrow, Group, Lane, Mark, Span, Tick};
+pub use model::{Group, Lane, Span, Tick};
 
 /// A whole picture: groups of lanes over one time axis.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -65,8 +64,6 @@ pub struct Timeline {
     pub until: Option<Duration>,
     /// Lines of small print under the axis (what the picture shows, the run).
     pub notes: Vec<String>,
-    /// The legend's name for [`Mark`]s (default `event`).
-    pub mark_name: Option<String>,
     /// Whether a table under the axis repeats each lane's numbers (each
     /// compact group's, summed): spans, busy time, first start, last end.
     pub table: bool,
@@ -94,12 +91,6 @@ impl Timeline {
     /// Adds the table of each lane's numbers under the axis.
     pub fn with_table(mut self) -> Self {
         self.table = true;
-        self
-    }
-
-    /// Names the marks in the legend (`call finished`).
-    pub fn name_marks(mut self, name: impl Into<String>) -> Self {
-        self.mark_name = Some(name.into());
         self
     }
 
@@ -155,10 +146,7 @@ impl Timeline {
         for lane in self.groups.iter().flat_map(|g| &g.lanes) {
             let ends = lane.spans.iter().map(|s| s.end.max(s.start));
             let ticks = lane.ticks.iter().map(|t| t.ran.max(t.due));
-            let marks = lane.marks.iter().map(|m| m.at);
-            let arrows = lane.arrows.iter().map(|a| a.to.max(a.from));
-            latest =
-                ends.chain(ticks).chain(marks).chain(arrows).fold(latest, Duration::max);
+            latest = ends.chain(ticks).fold(latest, Duration::max);
         }
         latest
     }
@@ -188,10 +176,6 @@ impl Timeline {
             if ticks().any(|t| !t.late) {
                 entries.push((Swatch::Ran(false), "ran on time".into()));
             }
-        }
-        if lanes().any(|l| !l.marks.is_empty()) {
-            let name = self.mark_name.as_deref().unwrap_or("event");
-            entries.push((Swatch::Mark, name.to_string()));
         }
         legend(out, &entries, y + 10.0)
     }

@@ -1,5 +1,4 @@
-//! The data of a picture: spans, ticks, marks and arrows in lanes, lanes in
-//! groups.
+//! The data of a picture: spans and ticks in lanes, lanes in groups.
 
 use std::time::Duration;
 
@@ -64,30 +63,6 @@ impl Tick {
     }
 }
 
-/// One instant in a lane, drawn as a small diamond (a call finished, a signal).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mark {
-    /// When it happened.
-    pub at: Duration,
-    /// A short name, written above the mark when there is room.
-    pub label: String,
-    /// More hover text (may be empty).
-    pub hover: String,
-}
-
-/// An arrow from one time to another in a lane (a hand-over, a wait).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Arrow {
-    /// Where the arrow starts.
-    pub from: Duration,
-    /// Where its head is.
-    pub to: Duration,
-    /// A short name, written above the arrow when there is room.
-    pub label: String,
-    /// More hover text (may be empty).
-    pub hover: String,
-}
-
 /// One thread, worker or process: a row of the picture.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lane {
@@ -97,10 +72,6 @@ pub struct Lane {
     pub spans: Vec<Span>,
     /// Its ticks, drawn in a band above the bars.
     pub ticks: Vec<Tick>,
-    /// Its instants, drawn in the same band.
-    pub marks: Vec<Mark>,
-    /// Its arrows, drawn in the same band.
-    pub arrows: Vec<Arrow>,
 }
 
 impl Lane {
@@ -115,7 +86,7 @@ impl Lane {
     }
 
     pub(super) fn has_band(&self) -> bool {
-        !(self.ticks.is_empty() && self.marks.is_empty() && self.arrows.is_empty())
+        !self.ticks.is_empty()
     }
 }
 

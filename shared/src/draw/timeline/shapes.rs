@@ -1,4 +1,4 @@
-//! The small shapes of ticks and marks, in the band and in the legend.
+//! The small shapes of ticks, in the band and in the legend.
 
 use crate::draw::style;
 use crate::draw::svg::{Tag, coord};
@@ -26,11 +26,4 @@ pub(super) fn ran_mark(out: &mut String, x: f64, top: f64, late: bool) {
             .attr("fill", style::ON_TIME)
             .close(out);
     }
-}
-
-pub(super) fn diamond(out: &mut String, x: f64, y: f64) {
-    Tag::new("path")
-        .attr("d", format!("M{} {}l5 5l-5 5l-5-5z", coord(x), coord(y - 5.0)))
-        .attr("fill", style::TEXT)
-        .close(out);
 }
