@@ -100,7 +100,7 @@ const EXAMPLES: &str = "Examples:\n  chapter-02-mixed-tasks\n  chapter-02-mixed-
 /// The places `--offload` takes: the two every runtime can await.
 fn offload_places() -> impl TypedValueParser<Value = Place> {
     let pool = PossibleValue::new("pool")
-        .help("The runtime's own pool for blocking work (spawn_blocking, unblock)");
+        .help("the runtime's own pool for blocking work (spawn_blocking, unblock)");
     let rayon = PossibleValue::new("rayon")
         .help("rayon's thread pool, answering through a oneshot channel");
     PossibleValuesParser::new([pool, rayon]).map(|name| match name.as_str() {
