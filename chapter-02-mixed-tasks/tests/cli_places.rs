@@ -43,9 +43,12 @@ fn compare_places_prints_one_table() {
 /// with the step offloaded, it says nothing.
 #[test]
 fn warn_slow_names_the_task_that_held_the_loop() {
-    let base = ["--ticks", "2", "--warn-slow", "100ms", "--interval", "200ms"];
+    let base = ["--ticks", "2", "--warn-slow", "100ms"];
+    // The intervals of `tests/cli.rs`, for the same reasons.
     let bounded = |extra: &[&str]| {
         let mut command = program(&base);
+        let interval = if extra.contains(&"--offload") { "400ms" } else { "200ms" };
+        command.args(["--interval", interval]);
         command.args(["--limit", "100000", "--only-ticks"]).args(extra);
         command
     };
