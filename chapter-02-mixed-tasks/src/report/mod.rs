@@ -39,7 +39,7 @@ pub fn header(plan: &Plan) -> [String; 3] {
         (Place::BlockingPool, Runtime::Smol) => "off the loop, with unblock",
         (Place::BlockingPool, _) => "off the loop, with spawn_blocking",
         (Place::Rayon, _) => "off the loop, on rayon's pool",
-        (other, _) => places::place_name(other),
+        (other, _) => place_name(other),
     };
     let end = plan.ticks.map_or("until Ctrl-C".to_string(), |n| format!("{n} ticks"));
     let (every, wait) = (duration(plan.interval), duration(plan.interval / 2));
@@ -87,6 +87,18 @@ pub fn tick_line(
     format!("tick {}  {verdict}  (due {due}, ran {ran}{gap})", tick.number)
 }
 // ANCHOR_END: tick_line
+
+/// The words for a place in the places' table and the header.
+pub fn place_name(place: Place) -> &'static str {
+    match place {
+        Place::Loop => "the loop",
+        Place::BlockingPool => "spawn_blocking",
+        Place::BlockInPlace => "block_in_place",
+        Place::Rayon => "rayon pool",
+        Place::Thread => "own thread",
+        Place::SecondRuntime => "2nd runtime",
+    }
+}
 
 /// What late means for ticks every `interval`, in words.
 pub fn late_means(interval: Duration) -> String {

@@ -5,19 +5,7 @@ use shared::format::{duration, table};
 
 use crate::observe::places::{Comparison, PanicOutcome, PlaceMeasured};
 use crate::place::Place;
-use crate::report::late_means;
-
-/// The words for a place in the table.
-pub fn place_name(place: Place) -> &'static str {
-    match place {
-        Place::Loop => "the loop",
-        Place::BlockingPool => "spawn_blocking",
-        Place::BlockInPlace => "block_in_place",
-        Place::Rayon => "rayon pool",
-        Place::Thread => "own thread",
-        Place::SecondRuntime => "2nd runtime",
-    }
-}
+use crate::report::{late_means, place_name};
 
 /// What the comparison is about to do.
 pub fn header(plan: &Comparison) -> [String; 3] {
