@@ -4,7 +4,6 @@
 use shared::format::{duration, table};
 
 use crate::observe::places::{Comparison, PanicOutcome, PlaceMeasured};
-use crate::place::Place;
 use crate::report::{late_means, place_name};
 
 /// What the comparison is about to do.
