@@ -5,10 +5,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use chapter_02_mixed_tasks::observe::{self as chapter_2_observe, Run};
+use chapter_02_mixed_tasks::observe::{self as chapter_2_observe, Plan as Chapter2Plan};
 use chapter_02_mixed_tasks::place::Place as Chapter2Place;
 use chapter_02_mixed_tasks::runtimes::Runtime;
-use chapter_02_mixed_tasks::ticker::StopReason;
 use chapter_03_cpu_bound::Config;
 use chapter_03_cpu_bound::observe::{
     self as chapter_3, Place as Chapter3Place, PlaceRun,
@@ -143,29 +142,27 @@ fn pool(
 
 /// Chapter 2's three jobs on tokio's current-thread runtime, the CPU steps on the loop.
 fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> {
-    let run = Run {
+    let run = Chapter2Plan {
         runtime: Runtime::Tokio,
-        place: Chapter2Place::OnLoop,
+        place: Chapter2Place::Loop,
         interval: plan.interval,
         ticks: Some(plan.ticks),
         limit: plan.limit,
         seed: 7,
-        late_after: Duration::from_millis(100), // chapter 2's verdict, unused here
         warn_slow: None,
     };
     // This side prints nothing while it runs.
     let outcome =
-        chapter_2_observe::measure(&run, stop, |_| {}).map_err(Failure::Error)?;
-    if outcome.stop == StopReason::CtrlC {
+        chapter_2_observe::measure(&run, stop, |_, _| {}).map_err(Failure::Error)?;
+    if outcome.ended == shared::ticker::Ended::Stopped {
         return Err(Failure::Stopped);
     }
     // The same definitions as the Python program: the longest gap, and how
     // much longer than the interval it was.
     let gaps: Vec<f64> = outcome
         .ticks
-        .iter()
-        .filter_map(|tick| tick.gap)
-        .map(|gap| gap.as_secs_f64())
+        .windows(2)
+        .map(|pair| (pair[1].ran - pair[0].ran).as_secs_f64())
         .collect();
     let max_gap = gaps.iter().copied().fold(0.0, f64::max);
     let interval = plan.interval.as_secs_f64();

@@ -4,7 +4,6 @@
 //! prints, when the program has greeted enough and how it sums up live here,
 //! once, so that the runtimes' files show nothing but scheduling.
 
-use std::fmt;
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
@@ -92,16 +91,5 @@ impl Greeter {
             self.ticks,
             format::seconds(self.elapsed())
         )
-    }
-}
-
-impl fmt::Display for StopReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self {
-            StopReason::TicksDone => "tick limit reached",
-            StopReason::CtrlC => "Ctrl-C",
-            StopReason::OutputClosed => "output closed",
-        };
-        f.write_str(text)
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use shared::cli::{parse_calls, parse_duration, parse_limit, parse_ticks};
 
 use crate::place::Place;
@@ -23,7 +24,7 @@ pub struct Config {
 
     /// Run the CPU steps off the loop: on the runtime's own blocking pool
     /// (`--offload` or `--offload pool`) or on rayon (`--offload rayon`).
-    #[arg(long, value_enum, value_name = "WHERE", num_args = 0..=1, default_missing_value = "pool")]
+    #[arg(long, value_name = "WHERE", num_args = 0..=1, default_missing_value = "pool", value_parser = offload_places())]
     pub offload: Option<Place>,
 
     /// Run every runtime, CPU steps on the loop then off the loop, one run
@@ -48,10 +49,6 @@ pub struct Config {
     /// Seed of the random waits, so that a run can be repeated.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub seed: u64,
-
-    /// A tick that runs more than this after it was due counts as late.
-    #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = parse_duration, allow_hyphen_values = true)]
-    pub late_after: Duration,
 
     /// Print only the ticks and the summary, not the random waits and CPU steps.
     #[arg(long)]
@@ -90,7 +87,7 @@ pub struct Config {
         value_delimiter = ',',
         requires = "compare_places"
     )]
-    pub places: Vec<crate::places::Place>,
+    pub places: Vec<Place>,
 
     /// Steps --compare-places submits at once.
     #[arg(long, value_name = "N", default_value_t = 40, value_parser = parse_calls)]
@@ -99,3 +96,15 @@ pub struct Config {
 
 /// What `--help` shows after the flags.
 const EXAMPLES: &str = "Examples:\n  chapter-02-mixed-tasks\n  chapter-02-mixed-tasks --offload --ticks 5\n  chapter-02-mixed-tasks --runtime smol --offload rayon --ticks 5\n  chapter-02-mixed-tasks --runtime tokio-multi-thread --ticks 5\n  chapter-02-mixed-tasks --all-runtimes --ticks 5 --json runs.jsonl\n  chapter-02-mixed-tasks --ticks 2 --warn-slow\n  chapter-02-mixed-tasks --compare-places";
+
+/// The places `--offload` takes: the two every runtime can await.
+fn offload_places() -> impl TypedValueParser<Value = Place> {
+    let pool = PossibleValue::new("pool")
+        .help("the runtime's own pool for blocking work (spawn_blocking, unblock)");
+    let rayon = PossibleValue::new("rayon")
+        .help("rayon's thread pool, answering through a oneshot channel");
+    PossibleValuesParser::new([pool, rayon]).map(|name| match name.as_str() {
+        "rayon" => Place::Rayon,
+        _ => Place::BlockingPool,
+    })
+}

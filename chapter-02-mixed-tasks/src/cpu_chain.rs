@@ -7,42 +7,51 @@
 //! meanwhile. Run off the loop, the step's thread is another one, and the
 //! job only *awaits* the answer, which leaves the loop free.
 
-use std::time::Instant;
+use std::future::Future;
+use std::pin::pin;
 
-use shared::shutdown::Shutdown;
 use shared::workload::{fingerprint, product_below};
 
 use crate::event_loop::Loop;
-use crate::events::{Event, Events};
 use crate::place::{self, Place};
 
+/// What the chain says about a step, the moment it happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Step `number`, the product of `1..limit`, begins.
+    Started { number: u64, limit: u32 },
+    /// Step `number` is done; its product has `bits` bits.
+    Done { number: u64, bits: u64 },
+}
+
 // ANCHOR: cpu_chain
-/// Runs CPU steps of `limit` at `place`, one after another, until
-/// `ticker_done`. The step in progress then is finished, not abandoned.
+/// Runs CPU steps of `limit` at `place`, one after another, until `stop`
+/// completes (the step in progress then is finished, not abandoned), and
+/// tells `on_step` as each begins and ends. Returns how many steps finished.
 pub async fn run(
     runtime: impl Loop,
     place: Place,
     limit: u32,
-    events: Events,
-    ticker_done: &Shutdown,
-) -> Result<(), String> {
-    for number in 1.. {
-        if ticker_done.is_requested() {
-            break;
-        }
-        let _ = events.send(Event::StepStarted { number, limit, at: Instant::now() });
+    stop: impl Future<Output = ()>,
+    mut on_step: impl FnMut(Step),
+) -> Result<u64, String> {
+    let mut stop = pin!(stop);
+    let mut number = 0;
+    while futures::poll!(stop.as_mut()).is_pending() {
+        number += 1;
+        on_step(Step::Started { number, limit });
         let product = match place {
             // The article's way: the loop's thread does the work itself.
-            Place::OnLoop => product_below(limit),
-            Place::Pool => runtime.offload(limit).await?,
+            Place::Loop => product_below(limit),
+            Place::BlockingPool => runtime.offload(limit).await?,
             Place::Rayon => place::on_rayon(limit).await?,
+            other => return Err(format!("the chain's steps do not go to {other}")),
         };
-        let (at, bits) = (Instant::now(), fingerprint(&product));
-        let _ = events.send(Event::StepDone { number, at, bits });
+        on_step(Step::Done { number, bits: fingerprint(&product) });
         // The article queues the next step with `call_soon`; here the chain
         // ends its turn, and the runtime decides what runs before it goes on.
         runtime.yield_now().await;
     }
-    Ok(())
+    Ok(number)
 }
 // ANCHOR_END: cpu_chain

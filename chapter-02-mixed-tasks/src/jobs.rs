@@ -2,24 +2,46 @@
 //!
 //! Each job is a future that owns what it needs (`'static + Send`), so that
 //! tokio can `spawn` it, smol's executor can run it, or one task can `join`
-//! all three. The jobs talk to each other only through `ticker_done`: the
-//! ticker requests it when it stops (its ticks done, or Ctrl-C), and the
-//! other two stop.
+//! all three. The ticker stops when its ticks are done or on Ctrl-C; the
+//! other two stop when it has stopped. Whoever runs the jobs watches them
+//! through [`Jobs::watch`]: each job says what it did the moment it did it,
+//! and the watcher notes the time, prints, or ignores it.
 
+use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use futures::FutureExt;
+use futures::channel::oneshot;
 use shared::shutdown::Shutdown;
+use shared::ticker::{self, Ended, FirstTick, Flow, Tick};
 
+use crate::cpu_chain::{self, Step};
 use crate::event_loop::{Job, Loop};
-use crate::events::{Event, Events};
 use crate::place::Place;
-use crate::ticker::StopReason;
+use crate::random_waits;
 use crate::warn_slow::warned;
-use crate::{cpu_chain, random_waits, ticker};
+
+/// What the ticker hands back: every tick, and why it ended.
+pub type Ticked = (Vec<Tick>, Ended);
+
+/// What a job did, told the moment it happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Happened {
+    /// A tick ran.
+    Tick(Tick),
+    /// Random wait `number`, of `wait`, began.
+    Wait { number: u64, wait: Duration },
+    /// A CPU step began or ended.
+    Step(Step),
+}
+
+/// Whoever watches the jobs. It is called on the loop, between two things
+/// the jobs do: it must be quick.
+pub type Watch = Arc<dyn Fn(Happened) + Send + Sync>;
 
 /// What the three jobs of one run share.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Jobs {
     /// Time between one tick running and the next being due.
     pub interval: Duration,
@@ -33,61 +55,77 @@ pub struct Jobs {
     pub seed: u64,
     /// Warn of each poll of a job longer than this (`--warn-slow`).
     pub warn_slow: Option<Duration>,
-    /// Where the jobs say what happened.
-    pub events: Events,
-    /// Ctrl-C.
+    /// Ctrl-C, which stops the ticker.
     pub shutdown: &'static Shutdown,
-    /// Requested when the ticker stops; the other two jobs stop then.
-    pub ticker_done: Arc<Shutdown>,
+    /// Told what each job did.
+    pub watch: Watch,
+}
+
+impl fmt::Debug for Jobs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Jobs")
+            .field("interval", &self.interval)
+            .field("ticks", &self.ticks)
+            .field("limit", &self.limit)
+            .field("place", &self.place)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Jobs {
-    /// The ticker, watched by `--warn-slow`'s detector when it is on.
-    pub fn ticker(&self, runtime: impl Loop) -> impl Job<Output = StopReason> {
-        warned("ticker", self.warn_slow, self.ticker_job(runtime))
-    }
-
-    /// The random waits, watched by `--warn-slow`'s detector when it is on.
-    pub fn random_waits(&self, runtime: impl Loop) -> impl Job<Output = ()> {
-        warned("random waits", self.warn_slow, self.random_waits_job(runtime))
-    }
-
-    /// The CPU steps, watched by `--warn-slow`'s detector when it is on.
-    pub fn cpu_chain(&self, runtime: impl Loop) -> impl Job<Output = Result<(), String>> {
-        warned("cpu steps", self.warn_slow, self.cpu_chain_job(runtime))
+    /// The ticker, the random waits and the CPU chain, each watched by
+    /// `--warn-slow`'s detector when it is on. The last two stop when the
+    /// ticker has stopped.
+    pub fn start(
+        &self,
+        runtime: impl Loop,
+    ) -> (
+        impl Job<Output = Ticked>,
+        impl Job<Output = u64>,
+        impl Job<Output = Result<u64, String>>,
+    ) {
+        // Dropping the sender completes every clone of `ticker_stopped`.
+        let (ticker_running, receiver) = oneshot::channel::<()>();
+        let ticker_stopped = receiver.map(|_| ()).shared();
+        let ticker = self.ticker(runtime.clone(), ticker_running);
+        let (watch, place, limit) = (Arc::clone(&self.watch), self.place, self.limit);
+        let on_step = move |step| watch(Happened::Step(step));
+        let stop = ticker_stopped.clone();
+        let cpu_chain = cpu_chain::run(runtime.clone(), place, limit, stop, on_step);
+        let (watch, seed, interval) = (Arc::clone(&self.watch), self.seed, self.interval);
+        let on_wait = move |number, wait| watch(Happened::Wait { number, wait });
+        let random_waits =
+            random_waits::run(runtime, seed, interval, ticker_stopped, on_wait);
+        (
+            warned("ticker", self.warn_slow, ticker),
+            warned("random waits", self.warn_slow, random_waits),
+            warned("cpu steps", self.warn_slow, cpu_chain),
+        )
     }
 
     // ANCHOR: ticker_job
-    /// The ticker; when it stops, it tells the other two jobs.
-    fn ticker_job(&self, runtime: impl Loop) -> impl Job<Output = StopReason> {
-        let jobs = self.clone();
+    /// The ticker, from the first tick at once until its ticks are done or
+    /// Ctrl-C. `ticker_running` is dropped when it stops: that tells the
+    /// other two jobs.
+    fn ticker(
+        &self,
+        runtime: impl Loop,
+        ticker_running: oneshot::Sender<()>,
+    ) -> impl Job<Output = Ticked> {
+        let (interval, ticks, shutdown) = (self.interval, self.ticks, self.shutdown);
+        let watch = Arc::clone(&self.watch);
+        let on_tick = move |tick: &Tick| {
+            watch(Happened::Tick(*tick));
+            if ticks == Some(tick.number) { Flow::Stop } else { Flow::Continue }
+        };
         async move {
-            let (interval, ticks, events) =
-                (jobs.interval, jobs.ticks, jobs.events.clone());
-            let stop = ticker::run(runtime, interval, ticks, events, jobs.shutdown).await;
-            let _ = jobs.events.send(Event::TickerStopped { at: Instant::now() });
-            jobs.ticker_done.request();
-            stop
+            let sleep = |wait| runtime.sleep(wait);
+            let ctrl_c = shutdown.requested();
+            let ticked =
+                ticker::run(interval, FirstTick::Now, sleep, ctrl_c, on_tick).await;
+            drop(ticker_running);
+            ticked
         }
     }
     // ANCHOR_END: ticker_job
-
-    /// The random waits, until the ticker is done.
-    fn random_waits_job(&self, runtime: impl Loop) -> impl Job<Output = ()> {
-        let jobs = self.clone();
-        async move {
-            let (seed, interval, ticker_done) =
-                (jobs.seed, jobs.interval, &jobs.ticker_done);
-            random_waits::run(runtime, seed, interval, jobs.events, ticker_done).await;
-        }
-    }
-
-    /// The chain of CPU steps, until the ticker is done.
-    fn cpu_chain_job(&self, runtime: impl Loop) -> impl Job<Output = Result<(), String>> {
-        let jobs = self.clone();
-        async move {
-            let (place, limit, ticker_done) = (jobs.place, jobs.limit, &jobs.ticker_done);
-            cpu_chain::run(runtime, place, limit, jobs.events, ticker_done).await
-        }
-    }
 }

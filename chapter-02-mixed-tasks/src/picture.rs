@@ -2,9 +2,10 @@
 //! per thread, the CPU steps as bars, each tick from its due time to the time
 //! it ran, labelled with its lateness when it is LATE.
 
-use shared::draw::{Group, Kind, Lane, Span, Tick, Timeline};
+use shared::draw::{self, Group, Kind, Lane, Span, Timeline};
+use shared::ticker::{Tick, late_after};
 
-use crate::observe::{self, Measured, record::variant};
+use crate::observe::{Measured, record::variant};
 use crate::place::Place;
 use crate::runtimes::{Runtime, tokio_multi_thread};
 
@@ -20,7 +21,7 @@ const DRAWN: [&str; 3] =
 pub fn draw(runs: &[Measured]) -> Timeline {
     let picked = |run: &&Measured| {
         runs.len() == 1
-            || DRAWN.contains(&variant(run.run.runtime, run.run.place).as_str())
+            || DRAWN.contains(&variant(run.plan.runtime, run.plan.place).as_str())
     };
     let timeline = Timeline::new("Ticks beside CPU steps, as measured")
         .name_kind(Kind::Cpu, "CPU step on the loop's thread")
@@ -32,17 +33,17 @@ pub fn draw(runs: &[Measured]) -> Timeline {
 /// One run's lanes: the loop's thread with the ticks, the steps on it or on
 /// a pool's lane, and on the multi-thread runtime its other workers.
 fn group(run: &Measured) -> Group {
-    let config = &run.run;
-    let multi = config.runtime == Runtime::TokioMultiThread;
+    let plan = &run.plan;
+    let multi = plan.runtime == Runtime::TokioMultiThread;
     let mut main = Lane::new(if multi { "worker with the task" } else { "loop thread" });
-    let drawn = |tick: &observe::Tick| Tick {
-        due: tick.due,
-        ran: tick.ran,
+    let drawn = |tick: &Tick| draw::Tick {
+        due: run.since_start(tick.due),
+        ran: run.since_start(tick.ran),
         label: format!("tick {}", tick.number),
-        late: observe::is_late(tick, config.late_after),
+        late: tick.lateness() > late_after(plan.interval),
     };
     main.ticks = run.ticks.iter().map(drawn).collect();
-    let offloaded = config.place != Place::OnLoop;
+    let offloaded = plan.place != Place::Loop;
     let kind = if offloaded { Kind::Offloaded } else { Kind::Cpu };
     let steps = run.steps.iter().zip(1..).map(|(step, n)| {
         Span::new(step.start, step.start + step.took, format!("step {n}")).kind(kind)
@@ -56,5 +57,5 @@ fn group(run: &Measured) -> Group {
     if multi && !offloaded && others > 0 {
         lanes.push(Lane::new(format!("{others} other worker(s)")));
     }
-    Group::new(variant(config.runtime, config.place), lanes)
+    Group::new(variant(plan.runtime, plan.place), lanes)
 }

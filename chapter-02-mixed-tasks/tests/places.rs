@@ -11,7 +11,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chapter_02_mixed_tasks::observe::places::loop_runtime;
-use chapter_02_mixed_tasks::places::{Failure, Place, Started, run_as_task};
+use chapter_02_mixed_tasks::place::Place;
+use chapter_02_mixed_tasks::places::{Failure, Started, run_as_task};
 use chapter_02_mixed_tasks::slow_poll;
 use shared::workload::{fingerprint, product_below};
 

@@ -9,31 +9,29 @@
 //! a step that panics does: reported as an error, and the place still
 //! runs the next step.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
+use futures::FutureExt;
+use futures::channel::oneshot;
 use shared::shutdown::Shutdown;
+use shared::ticker::{self, FirstTick, Flow, Lateness, Tick};
 use shared::workload::{fingerprint, product_below};
 
-use crate::events::Event;
-use crate::observe::Tick;
-use crate::places::{Failure, Place, Started, run_as_task};
-use crate::runtimes::tokio::Tokio;
-use crate::ticker;
-use crate::{observe, slow_poll};
+use crate::place::Place;
+use crate::places::{Failure, Started, run_as_task};
+use crate::slow_poll;
 
 /// What one comparison asks for.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Plan {
+pub struct Comparison {
     /// Steps submitted at once.
     pub burst: usize,
     /// Each step multiplies the integers below this.
     pub limit: u32,
     /// The ticker's interval.
     pub tick_every: Duration,
-    /// A tick later than this is late.
-    pub late_after: Duration,
     /// A poll longer than this is a slow poll.
     pub slow_after: Duration,
     /// Threads of a pool or runtime of the place's own (rayon, the second
@@ -54,11 +52,13 @@ pub enum PanicOutcome {
 
 /// What one place measured.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlaceRun {
+pub struct PlaceMeasured {
     /// The place.
     pub place: Place,
-    /// Every tick, in order.
+    /// Every tick, in order (a tick due when the burst ended included).
     pub ticks: Vec<Tick>,
+    /// The ticker's interval.
+    pub tick_every: Duration,
     /// From submitting the burst to its last answer.
     pub burst_took: Duration,
     /// Steps in the burst.
@@ -75,10 +75,10 @@ pub struct PlaceRun {
     pub panic: PanicOutcome,
 }
 
-impl PlaceRun {
-    /// The worst lateness of any tick.
-    pub fn worst_lateness(&self) -> Duration {
-        self.ticks.iter().map(observe::lateness).max().unwrap_or_default()
+impl PlaceMeasured {
+    /// How late the ticks ran, judged against their interval.
+    pub fn lateness(&self) -> Lateness {
+        Lateness::of(&self.ticks, self.tick_every)
     }
 
     /// Steps finished per second of the burst.
@@ -96,26 +96,30 @@ pub fn threads_now() -> Option<usize> {
 /// are dropped, and the half-measured place gives `None`.
 pub fn measure(
     place: Place,
-    plan: &Plan,
+    plan: &Comparison,
     ctrl_c: &'static Shutdown,
-) -> Result<Option<PlaceRun>, String> {
+) -> Result<Option<PlaceMeasured>, String> {
     let before = threads_now();
     let runtime = loop_runtime(place)?;
     let started = Arc::new(Started::start(place, plan.threads)?);
-    let (events, received) = mpsc::channel();
     let plan = *plan;
-    let start = Instant::now();
     let measured = runtime.block_on(async {
-        let interval = plan.tick_every;
-        let ticker = tokio::spawn(async move {
-            ticker::run(Tokio, interval, None, events, ctrl_c).await
-        });
+        // The ticker ticks until the burst and the panicking step are over.
+        let (measuring, over) = oneshot::channel::<()>();
+        let ticker = tokio::spawn(ticker::run(
+            plan.tick_every,
+            FirstTick::Now,
+            tokio::time::sleep,
+            over.map(|_| ()),
+            |_| Flow::Continue,
+        ));
         let (burst_took, slow_polls, fingerprint) = burst(&started, &plan, ctrl_c).await;
         let after = threads_now();
         let panic = panic_outcome(&started).await;
-        ticker.abort();
+        drop(measuring);
+        let ticks = ticker.await.map(|(ticks, _)| ticks).unwrap_or_default();
         let started_threads = after.zip(before).map(|(a, b)| a.saturating_sub(b));
-        (burst_took, slow_polls, fingerprint, started_threads, panic)
+        (ticks, burst_took, slow_polls, fingerprint, started_threads, panic)
     });
     drop(runtime);
     drop(started);
@@ -123,16 +127,11 @@ pub fn measure(
     if ctrl_c.is_requested() {
         return Ok(None);
     }
-    let (burst_took, slow_polls, fingerprint, threads_started, panic) = measured;
-    let mut ticks: Vec<Tick> = Vec::new();
-    for event in received.try_iter() {
-        if let Event::Tick { number, due, ran } = event {
-            ticks.push(Tick::seen(start, number, due, ran, ticks.last()));
-        }
-    }
-    Ok(Some(PlaceRun {
+    let (ticks, burst_took, slow_polls, fingerprint, threads_started, panic) = measured;
+    Ok(Some(PlaceMeasured {
         place,
         ticks,
+        tick_every: plan.tick_every,
         burst_took,
         burst: plan.burst,
         threads_started,
@@ -169,7 +168,7 @@ pub fn loop_runtime(place: Place) -> Result<tokio::runtime::Runtime, String> {
 /// every step gave the same.
 async fn burst(
     started: &Arc<Started>,
-    plan: &Plan,
+    plan: &Comparison,
     ctrl_c: &'static Shutdown,
 ) -> (Duration, usize, Option<u64>) {
     let slow = Arc::new(AtomicUsize::new(0));

@@ -3,9 +3,9 @@
 
 use shared::machine::RUSTC_VERSION;
 use shared::record::{Record, round};
+use shared::ticker::longest_gap;
 
-use super::Measured;
-use super::Summary;
+use super::{Measured, Summary};
 use crate::place::Place;
 use crate::runtimes::Runtime;
 
@@ -13,28 +13,31 @@ use crate::runtimes::Runtime;
 /// `tokio-on-loop`, `smol-unblock` or `tokio-rayon`.
 pub fn variant(runtime: Runtime, place: Place) -> String {
     let place = match (place, runtime) {
-        (Place::OnLoop, _) => "on-loop",
-        (Place::Pool, Runtime::Smol) => "unblock",
-        (Place::Pool, _) => "spawn-blocking",
-        (Place::Rayon, _) => "rayon",
+        (Place::Loop, _) => "on-loop".to_string(),
+        (Place::BlockingPool, Runtime::Smol) => "unblock".to_string(),
+        (Place::BlockingPool, _) => "spawn-blocking".to_string(),
+        (other, _) => other.to_string(),
     };
     format!("{runtime}-{place}")
 }
 
-/// The record of one run (experiment `mixed_tasks`).
+/// The record of one run (experiment `mixed_tasks`). Its verdict is `late`
+/// or `on time`.
 pub fn record(measured: &Measured, summary: &Summary) -> Record {
-    let (run, cost) = (&measured.run, &measured.cost);
-    let base = Record::measured("mixed_tasks", "rust", RUSTC_VERSION, run.limit, cost);
+    let (plan, cost, lateness) = (&measured.plan, &measured.cost, &summary.lateness);
+    let base = Record::measured("mixed_tasks", "rust", RUSTC_VERSION, plan.limit, cost);
     let seconds = |d: std::time::Duration| round(d.as_secs_f64(), 6);
+    let verdict = if lateness.on_time() { "on time" } else { "late" };
     Record {
-        ticks: Some(summary.ticks as u64),
-        interval_s: Some(seconds(run.interval)),
-        max_gap_s: measured.ticks.iter().filter_map(|tick| tick.gap).max().map(seconds),
-        worst_lateness_s: Some(seconds(summary.worst_lateness)),
+        ticks: Some(lateness.ticks as u64),
+        interval_s: Some(seconds(plan.interval)),
+        max_gap_s: (measured.ticks.len() > 1)
+            .then(|| seconds(longest_gap(&measured.ticks))),
+        worst_lateness_s: Some(seconds(lateness.worst)),
         step_s: summary.step.map(seconds),
-        variant: Some(variant(run.runtime, run.place)),
-        verdict: Some(summary.verdict().to_string()),
-        late_ticks: Some(summary.late as u64),
+        variant: Some(variant(plan.runtime, plan.place)),
+        verdict: Some(verdict.to_string()),
+        late_ticks: Some(lateness.late as u64),
         ..base
     }
 }

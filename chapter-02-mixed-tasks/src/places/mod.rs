@@ -1,6 +1,7 @@
-//! Where a CPU step can go, seen from a tokio loop: one small file per
-//! place, each a function that takes the step (a closure) and hands back its
-//! result, or a [`Failure`] when the step panicked or its place went away.
+//! Where a CPU step can go ([`Place`]), seen from a tokio loop: one small
+//! file per place, each a function that takes the step (a closure) and
+//! hands back its result, or a [`Failure`] when the step panicked or its
+//! place went away.
 //!
 //! - [`on_loop`]: the mistake, the step on the loop's own thread.
 //! - [`blocking_pool`]: tokio's `spawn_blocking`.
@@ -27,49 +28,7 @@ use std::sync::Arc;
 
 pub use failure::Failure;
 
-/// Where a CPU step runs, as `--places` names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Place {
-    /// On the loop's own thread (the mistake): nothing else on the loop runs.
-    Loop,
-    /// tokio's blocking pool (`spawn_blocking`): a new thread while none is idle.
-    BlockingPool,
-    /// `block_in_place` on a multi-thread runtime: the worker blocks and hands
-    /// its other tasks to a new worker thread.
-    BlockInPlace,
-    /// A rayon pool (`spawn` and a oneshot): one thread per core, steps queue.
-    Rayon,
-    /// One thread of its own, fed by a channel: the steps run one at a time.
-    Thread,
-    /// A second tokio runtime for CPU work, one worker per core.
-    SecondRuntime,
-}
-
-impl Place {
-    /// Every place, in the order `--compare-places` measures them.
-    pub const ALL: [Place; 6] = [
-        Place::Loop,
-        Place::BlockingPool,
-        Place::BlockInPlace,
-        Place::Rayon,
-        Place::Thread,
-        Place::SecondRuntime,
-    ];
-
-    /// Whether the loop must be a multi-thread runtime: `block_in_place`
-    /// panics on a current-thread one.
-    pub fn needs_multi_thread_loop(self) -> bool {
-        self == Place::BlockInPlace
-    }
-}
-
-impl fmt::Display for Place {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use clap::ValueEnum;
-        let value = self.to_possible_value().expect("no variant is skipped");
-        f.write_str(value.get_name())
-    }
-}
+use crate::place::Place;
 
 /// A place, started: with the pool, thread or runtime it owns.
 #[derive(Debug)]

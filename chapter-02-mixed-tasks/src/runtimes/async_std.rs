@@ -13,8 +13,7 @@ use num_bigint::BigUint;
 use shared::workload::product_below;
 
 use crate::event_loop::Loop;
-use crate::jobs::Jobs;
-use crate::ticker::StopReason;
+use crate::jobs::{Jobs, Ticked};
 
 /// async-std's timers, yield and blocking pool.
 #[derive(Debug, Clone, Copy)]
@@ -39,14 +38,12 @@ impl Loop for AsyncStd {
 
 // ANCHOR: run
 /// Joins the three jobs in one task on the calling thread.
-pub fn run(jobs: &Jobs) -> Result<StopReason, String> {
-    let ticker = jobs.ticker(AsyncStd);
-    let random_waits = jobs.random_waits(AsyncStd);
-    let cpu_chain = jobs.cpu_chain(AsyncStd);
+pub fn run(jobs: &Jobs) -> Result<Ticked, String> {
+    let (ticker, random_waits, cpu_chain) = jobs.start(AsyncStd);
     // `join!` polls its futures in order: the ticker goes first.
-    let (stop, (), chain) = async_std::task::block_on(async {
+    let (ticked, _, chain) = async_std::task::block_on(async {
         futures::join!(ticker, random_waits, cpu_chain)
     });
-    chain.map(|()| stop)
+    chain.map(|_| ticked)
 }
 // ANCHOR_END: run

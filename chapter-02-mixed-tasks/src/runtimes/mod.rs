@@ -12,12 +12,12 @@ pub mod smol;
 pub mod tokio;
 pub mod tokio_multi_thread;
 
-use crate::jobs::Jobs;
-use crate::ticker::StopReason;
+use crate::jobs::{Jobs, Ticked};
 use std::fmt;
 
-/// Runs the three jobs on `runtime`'s loop; hands back why the run stopped.
-pub fn run(runtime: Runtime, jobs: &Jobs) -> Result<StopReason, String> {
+/// Runs the three jobs on `runtime`'s loop; hands back the ticker's ticks
+/// and why it ended.
+pub fn run(runtime: Runtime, jobs: &Jobs) -> Result<Ticked, String> {
     match runtime {
         Runtime::Tokio => tokio::run(jobs),
         Runtime::AsyncStd => async_std::run(jobs),

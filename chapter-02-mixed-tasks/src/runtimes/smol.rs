@@ -7,8 +7,7 @@ use num_bigint::BigUint;
 use shared::workload::product_below;
 
 use crate::event_loop::Loop;
-use crate::jobs::Jobs;
-use crate::ticker::StopReason;
+use crate::jobs::{Jobs, Ticked};
 
 /// smol's timers and yield, and the `blocking` crate's thread pool.
 #[derive(Debug, Clone, Copy)]
@@ -34,12 +33,13 @@ impl Loop for Smol {
 
 // ANCHOR: run
 /// Spawns the three jobs on a local executor and drives it on this thread.
-pub fn run(jobs: &Jobs) -> Result<StopReason, String> {
+pub fn run(jobs: &Jobs) -> Result<Ticked, String> {
     let executor = smol::LocalExecutor::new();
+    let (ticker, random_waits, cpu_chain) = jobs.start(Smol);
     smol::block_on(executor.run(async {
-        let ticker = executor.spawn(jobs.ticker(Smol));
-        let random_waits = executor.spawn(jobs.random_waits(Smol));
-        let cpu_chain = executor.spawn(jobs.cpu_chain(Smol));
+        let ticker = executor.spawn(ticker);
+        let random_waits = executor.spawn(random_waits);
+        let cpu_chain = executor.spawn(cpu_chain);
         random_waits.await;
         cpu_chain.await?;
         Ok(ticker.await)

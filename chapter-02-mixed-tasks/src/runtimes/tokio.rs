@@ -8,8 +8,7 @@ use num_bigint::BigUint;
 use shared::workload::product_below;
 
 use crate::event_loop::Loop;
-use crate::jobs::Jobs;
-use crate::ticker::StopReason;
+use crate::jobs::{Jobs, Ticked};
 
 /// tokio's timers, yield and blocking pool.
 #[derive(Debug, Clone, Copy)]
@@ -44,17 +43,18 @@ impl Loop for Tokio {
 // ANCHOR: run
 /// Spawns the three jobs as tasks on one current-thread runtime and waits
 /// for all three.
-pub fn run(jobs: &Jobs) -> Result<StopReason, String> {
+pub fn run(jobs: &Jobs) -> Result<Ticked, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
         .map_err(|err| format!("cannot start tokio: {err}"))?;
     runtime.block_on(async {
+        let (ticker, random_waits, cpu_chain) = jobs.start(Tokio);
         // Spawned in this order, they first run in this order: the first tick
         // comes before the first CPU step.
-        let ticker = tokio::spawn(jobs.ticker(Tokio));
-        let random_waits = tokio::spawn(jobs.random_waits(Tokio));
-        let cpu_chain = tokio::spawn(jobs.cpu_chain(Tokio));
+        let ticker = tokio::spawn(ticker);
+        let random_waits = tokio::spawn(random_waits);
+        let cpu_chain = tokio::spawn(cpu_chain);
         let failed = |err: tokio::task::JoinError| format!("a job failed: {err}");
         random_waits.await.map_err(failed)?;
         cpu_chain.await.map_err(failed)??;

@@ -10,8 +10,7 @@
 
 use shared::machine;
 
-use crate::jobs::Jobs;
-use crate::ticker::StopReason;
+use crate::jobs::{Jobs, Ticked};
 
 use super::tokio::Tokio;
 
@@ -22,19 +21,18 @@ pub fn workers() -> usize {
 
 // ANCHOR: run
 /// Runs the three jobs joined in one task, spawned on a multi-thread runtime.
-pub fn run(jobs: &Jobs) -> Result<StopReason, String> {
+pub fn run(jobs: &Jobs) -> Result<Ticked, String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(workers())
         .enable_time()
         .build()
         .map_err(|err| format!("cannot start tokio: {err}"))?;
-    let (ticker, random_waits, cpu_chain) =
-        (jobs.ticker(Tokio), jobs.random_waits(Tokio), jobs.cpu_chain(Tokio));
+    let (ticker, random_waits, cpu_chain) = jobs.start(Tokio);
     // One task, polled by one worker at a time: the three jobs share it.
     let joined = runtime.block_on(async {
         tokio::spawn(async { tokio::join!(ticker, random_waits, cpu_chain) }).await
     });
-    let (stop, (), chain) = joined.map_err(|err| format!("a job failed: {err}"))?;
-    chain.map(|()| stop)
+    let (ticked, _, chain) = joined.map_err(|err| format!("a job failed: {err}"))?;
+    chain.map(|_| ticked)
 }
 // ANCHOR_END: run

@@ -3,23 +3,11 @@
 
 use shared::format::{duration, table};
 
-use crate::observe::places::{PanicOutcome, PlaceRun, Plan};
-use crate::places::Place;
-
-/// The words for a place in the table.
-pub fn place_name(place: Place) -> &'static str {
-    match place {
-        Place::Loop => "the loop",
-        Place::BlockingPool => "spawn_blocking",
-        Place::BlockInPlace => "block_in_place",
-        Place::Rayon => "rayon pool",
-        Place::Thread => "own thread",
-        Place::SecondRuntime => "2nd runtime",
-    }
-}
+use crate::observe::places::{Comparison, PanicOutcome, PlaceMeasured};
+use crate::report::{late_means, place_name};
 
 /// What the comparison is about to do.
-pub fn header(plan: &Plan) -> [String; 3] {
+pub fn header(plan: &Comparison) -> [String; 3] {
     let (burst, limit, every) = (plan.burst, plan.limit, duration(plan.tick_every));
     [
         format!(
@@ -32,18 +20,19 @@ pub fn header(plan: &Plan) -> [String; 3] {
 
 // ANCHOR: places_table
 /// The table: one row per place measured.
-pub fn table_lines(runs: &[PlaceRun], plan: &Plan) -> Vec<String> {
+pub fn table_lines(runs: &[PlaceMeasured], plan: &Comparison) -> Vec<String> {
     let slow = format!("> {}", duration(plan.slow_after));
     let mut rows = vec![
         cells(["place", "worst tick", "burst", "threads", "polls", "a step that"]),
         cells(["", "lateness", "steps/s", "started", &slow, "panics"]),
     ];
     rows.extend(runs.iter().map(|run| {
-        let worst = duration(run.worst_lateness());
-        let lateness = if run.worst_lateness() > plan.late_after {
-            format!("LATE by {worst}")
-        } else {
+        let lateness = run.lateness();
+        let worst = duration(lateness.worst);
+        let lateness = if lateness.on_time() {
             format!("on time ({worst})")
+        } else {
+            format!("LATE by {worst}")
         };
         let threads = run.threads_started.map_or("?".to_string(), |n| {
             format!("{n} {}", if n == 1 { "thread" } else { "threads" })
@@ -72,7 +61,7 @@ fn cells<const N: usize>(words: [&str; N]) -> Vec<String> {
 
 /// The lines after the table: whether every place computed the same
 /// product, and what "late" and "reported" mean here.
-pub fn footer(runs: &[PlaceRun], plan: &Plan) -> Vec<String> {
+pub fn footer(runs: &[PlaceMeasured], plan: &Comparison) -> Vec<String> {
     let sizes: Vec<_> = runs.iter().map(|run| run.fingerprint).collect();
     let same = match sizes.first() {
         Some(Some(bits)) if sizes.iter().all(|size| *size == Some(*bits)) => {
@@ -82,10 +71,8 @@ pub fn footer(runs: &[PlaceRun], plan: &Plan) -> Vec<String> {
     };
     vec![
         same,
-        format!(
-            "LATE: a tick ran more than {} after it was due. reported: the panic",
-            duration(plan.late_after)
-        ),
-        "came back as an error, and the place ran the next step.".to_string(),
+        format!("LATE: a tick ran {}.", late_means(plan.tick_every)),
+        "reported: the panic came back as an error, and the place ran the next step."
+            .to_string(),
     ]
 }
