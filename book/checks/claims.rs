@@ -4,16 +4,23 @@
 //! ("processes were more efficient", "close to the number of cores") are
 //! prose: a new `measure.sh` run can make one false without any test
 //! noticing. So each such sentence is written down once, in
-//! `book/tests/claims.rs`, with the page it is on and the condition it
-//! asserts, as a function of the committed records (`book/results/run-*/`,
-//! each row the median run, as the pages show it).
-//! The test fails when the sentence is no longer on its page (the list must
-//! follow the prose) or when the records contradict it, and names the
-//! sentence either way.
+//! [`crate::sentences`], with the page it is on, the condition it asserts
+//! as a function of the records, and, when it holds only on some machines,
+//! the condition under which it applies ("with two cores or more"), which
+//! the page states with it.
+//!
+//! [`check`] judges every sentence against one record set (the book's,
+//! `book/results/`, or a side set made on one core or a loaded machine,
+//! `book/results/sets/*/`, or the reader's own): confirmed, contradicted,
+//! or not applicable there; each with the measured values against the
+//! sentence's bound. `tests/claims.rs` fails on a contradicted sentence or
+//! one no longer on its page; `results --claims` prints the same judgement
+//! for the reader's runs.
 //!
 //! Records are looked up by a small query, `"file: key=value key=value"`,
 //! for example `"chapter-04-parallelism: experiment=pool variant=threads
-//! workers=2"`; exactly one record must match.
+//! workers=2"`; exactly one record must match. Each set is its median run
+//! ([`crate::merge`]), as the pages show it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -29,9 +36,70 @@ pub struct Claim {
     /// Words of the sentence as the page has them (whitespace and line breaks
     /// are compared loosely): enough to find it, and to name it on failure.
     pub says: &'static str,
-    /// The condition, read from the records: `Ok(true)` when it holds,
-    /// `Err` when a record it needs is missing.
-    pub holds: fn(&Records) -> Result<bool, String>,
+    /// When the sentence applies, if not on every machine: the page states
+    /// this condition with the sentence.
+    pub when: Option<Condition>,
+    /// The sentence's condition, read from the records: whether it holds
+    /// and the measured values against its bound; `Err` when a record it
+    /// needs is missing.
+    pub holds: fn(&Records) -> Result<Measured, String>,
+}
+
+/// When a sentence applies, as the page words it and as the records tell.
+#[derive(Debug, Clone, Copy)]
+pub struct Condition {
+    /// The page's words for it ("two cores or more").
+    pub says: &'static str,
+    /// Whether the records' machine met it, and what was measured.
+    pub met: fn(&Records) -> Result<Measured, String>,
+}
+
+/// A comparison made on the records: whether it came out true, and the
+/// values compared, in words ("Python/Rust 2.31 > 1").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measured {
+    /// Whether the comparison holds.
+    pub holds: bool,
+    /// The values against the bound.
+    pub why: String,
+}
+
+impl Measured {
+    /// `what` (a value, named) above `bound`.
+    pub fn above(what: &str, value: f64, bound: f64) -> Self {
+        Self { holds: value > bound, why: format!("{what} {value:.3} > {bound:.3}") }
+    }
+
+    /// `what` (a value, named) below `bound`.
+    pub fn below(what: &str, value: f64, bound: f64) -> Self {
+        Self { holds: value < bound, why: format!("{what} {value:.3} < {bound:.3}") }
+    }
+
+    /// Every part holds; the reasons joined.
+    pub fn all(parts: impl IntoIterator<Item = Measured>) -> Self {
+        let parts: Vec<Measured> = parts.into_iter().collect();
+        Self {
+            holds: parts.iter().all(|part| part.holds),
+            why: parts
+                .iter()
+                .map(|part| part.why.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+}
+
+/// How one sentence fared against one record set.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Judged {
+    /// The records bear it out.
+    Confirmed(String),
+    /// The records contradict it.
+    Contradicted(String),
+    /// Its condition was not met there: it says nothing about this machine.
+    NotApplicable(String),
+    /// A record it needs is missing.
+    Unchecked(String),
 }
 
 /// Every committed record, by file (`chapter-03-cpu-bound` for
@@ -43,7 +111,7 @@ pub struct Records {
 
 impl Records {
     /// The records the pages show: every record set under `dir`
-    /// (`book/results`), its runs merged into the median run of each row
+    /// (`book/results`), its runs merged into the median run ([`crate::merge`])
     /// ([`crate::records::merged`]).
     pub fn load(dir: &Path) -> Result<Self, String> {
         let mut records = Records::default();
@@ -117,6 +185,17 @@ impl Records {
         Ok(rows.iter().filter(|row| matches(row, &wanted)).collect())
     }
 
+    /// The cores of the records' machine: the largest `cores` any record
+    /// gives (1 pinned with `taskset -c 0`).
+    pub fn cores(&self) -> Result<f64, String> {
+        self.files
+            .values()
+            .flatten()
+            .filter_map(|row| row.get("cores").and_then(Value::as_f64))
+            .reduce(f64::max)
+            .ok_or("no record gives its cores".to_string())
+    }
+
     fn one(&self, query: &str) -> Result<&Map<String, Value>, String> {
         match self.all(query)?.as_slice() {
             [row] => Ok(row),
@@ -157,8 +236,27 @@ pub fn page_says(page_text: &str, says: &str) -> bool {
     squeeze(page_text).contains(&squeeze(says))
 }
 
+/// Judges `claim` against `records`: first its condition, then the claim.
+pub fn judge(claim: &Claim, records: &Records) -> Judged {
+    if let Some(when) = claim.when {
+        match (when.met)(records) {
+            Ok(met) if !met.holds => {
+                return Judged::NotApplicable(format!("not {}: {}", when.says, met.why));
+            }
+            Ok(_) => {}
+            Err(err) => return Judged::Unchecked(err),
+        }
+    }
+    match (claim.holds)(records) {
+        Ok(measured) if measured.holds => Judged::Confirmed(measured.why),
+        Ok(measured) => Judged::Contradicted(measured.why),
+        Err(err) => Judged::Unchecked(err),
+    }
+}
+
 /// Checks `claims` against `records` and the pages in `pages_dir`: one line
-/// per broken claim, naming its page and sentence.
+/// per broken claim (not on its page, contradicted, or not checkable),
+/// naming its page and sentence.
 pub fn broken(claims: &[Claim], records: &Records, pages_dir: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for claim in claims {
@@ -170,10 +268,19 @@ pub fn broken(claims: &[Claim], records: &Records, pages_dir: &Path) -> Vec<Stri
             ));
             continue;
         }
-        match (claim.holds)(records) {
-            Ok(true) => {}
-            Ok(false) => problems.push(format!("{named}: the records contradict it")),
-            Err(err) => problems.push(format!("{named}: cannot be checked: {err}")),
+        if let Some(when) = claim.when
+            && !page_says(&page, when.says)
+        {
+            problems.push(format!("{named}: the page does not state \"{}\"", when.says));
+        }
+        match judge(claim, records) {
+            Judged::Confirmed(_) | Judged::NotApplicable(_) => {}
+            Judged::Contradicted(why) => {
+                problems.push(format!("{named}: the records contradict it ({why})"));
+            }
+            Judged::Unchecked(err) => {
+                problems.push(format!("{named}: cannot be checked: {err}"));
+            }
         }
     }
     problems

@@ -20,7 +20,8 @@
 //!
 //! # Layout
 //!
-//! - [`claims`]: sentences that rest on a measurement, held to the records.
+//! - [`claims`]: sentences that rest on a measurement, held to the records;
+//!   [`sentences`]: the list of them, page by page.
 //! - [`snapshot`]: reading an insta snapshot file and its recorded command.
 //! - [`output`]: the output blocks the pages show, and the comparison of a
 //!   captured run with its snapshot.
@@ -39,6 +40,7 @@ pub mod modules;
 pub mod output;
 pub mod records;
 pub mod render;
+pub mod sentences;
 pub mod snapshot;
 pub mod takeaway;
 pub mod workspace;

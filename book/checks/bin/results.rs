@@ -4,7 +4,7 @@
 //! one folder per run (`run-1/`, `run-2/`, …) of the records the chapters'
 //! `--json PATH` and the compare command write; each record set
 //! `<name>.jsonl` is merged over the runs ([`course_book::merge`]: each row
-//! the median run's) and becomes `book/src/results/<name>.md` (the tables
+//! the set's median run, whole) and becomes `book/src/results/<name>.md` (the tables
 //! the pages include, each led by its takeaway and followed by its spread)
 //! and the one-value files `book/src/results/values/<name>/<key>.<field>.txt`
 //! that the pages include (only those: the others are not written).

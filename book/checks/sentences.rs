@@ -1,0 +1,517 @@
+//! Every sentence of the book that compares or characterises measured
+//! values, with what it asserts, as a function of the records
+//! ([`crate::claims`]).
+//!
+//! A sentence whose wording the data chooses (a takeaway, a generated
+//! value) needs no entry: it cannot be contradicted. The entries are the
+//! sentences written by hand around generated numbers, grouped by page.
+//!
+//! To add a page's sentences (a new chapter): write a `const` list like the
+//! ones below, one [`Claim`] per sentence (`says`: words the page has,
+//! `holds`: the comparison, with [`Measured::above`]/[`Measured::below`] so
+//! the reader's report can show the values against the bound), add it to
+//! [`ALL`], and, if the sentence holds only on some machines, give it a
+//! `when` ([`TWO_CORES`], [`TWO_FREE_CORES`]) and say that condition on the
+//! page. `cargo test -p course-book --test claims` then checks it on the
+//! book's records and on the side sets (one core, a loaded machine).
+
+use crate::claims::{Claim, Condition, Measured, Records};
+
+/// Every page's sentences.
+pub const ALL: &[&[Claim]] = &[CHAPTER_2, CHAPTER_3, CHAPTER_4, PYTHON_VS_RUST];
+
+/// The sentences in one list.
+pub fn all() -> Vec<Claim> {
+    ALL.iter().flat_map(|page| page.iter().copied()).collect()
+}
+
+/// How far apart two ratios may be and still be called "near" each other.
+const NEAR: f64 = 1.5;
+
+/// The machine has two cores or more (the records' `cores`).
+pub const TWO_CORES: Condition = Condition {
+    says: "two cores or more",
+    met: |r| Ok(Measured::above("cores", r.cores()?, 1.5)),
+};
+
+/// Two cores were free for the run: chapter 4's pool of two threads kept
+/// more than 1.7 cores busy (not on one core, nor beside other busy work).
+pub const TWO_FREE_CORES: Condition = Condition {
+    says: "two free cores",
+    met: |r| {
+        let busy = r.num(
+            "chapter-04-parallelism: experiment=pool variant=threads workers=2",
+            "cores_used",
+        )?;
+        Ok(Measured::above("chapter 4's pool of 2 threads: cores busy", busy, 1.7))
+    },
+};
+
+/// `a` and `b` within [`NEAR`] of each other, named.
+fn near(what: &str, a: f64, b: f64) -> Measured {
+    let ratio = a.max(b) / a.min(b);
+    Measured {
+        holds: ratio < NEAR,
+        why: format!("{what}: {a:.2} and {b:.2}, apart by {ratio:.2}× < {NEAR}×"),
+    }
+}
+
+/// One field of one record (`query`: `file: key=value ...`).
+fn num(r: &Records, query: &str, field: &str) -> Result<f64, String> {
+    r.num(query, field)
+}
+
+/// Python's wall time over Rust's for one experiment (`extra`: more
+/// `key=value` pairs, e.g. `workers=2`).
+fn python_over_rust(r: &Records, experiment: &str, extra: &str) -> Result<f64, String> {
+    let q = |language: &str| {
+        format!("python-vs-rust: experiment={experiment} language={language} {extra}")
+    };
+    Ok(r.num(&q("python"), "wall_s")? / r.num(&q("rust"), "wall_s")?)
+}
+
+/// One call's time in the comparison's `algorithm` rows.
+fn step(r: &Records, language: &str, variant: &str) -> Result<f64, String> {
+    let q = format!(
+        "python-vs-rust: experiment=algorithm language={language} variant={variant}"
+    );
+    r.num(&q, "step_s")
+}
+
+/// A pool's speedup at N = `n` over N = 1, in the comparison.
+fn pool_speedup(r: &Records, language: &str, n: u64) -> Result<f64, String> {
+    let q = |n: u64| {
+        format!("python-vs-rust: experiment=pool language={language} workers={n}")
+    };
+    Ok(r.num(&q(1), "wall_s")? / r.num(&q(n), "wall_s")?)
+}
+
+/// The comparison's pool sizes.
+fn pool_sizes(r: &Records) -> Result<Vec<u64>, String> {
+    let rows = r.all("python-vs-rust: experiment=pool language=rust")?;
+    let sizes: Vec<u64> = rows
+        .iter()
+        .filter_map(|row| row.get("workers").and_then(|w| w.as_u64()))
+        .collect();
+    if sizes.is_empty() { Err("no pool records".into()) } else { Ok(sizes) }
+}
+
+/// Chapter 2's worst lateness for a runtime and place (`tokio-on-loop`).
+fn lateness_2(r: &Records, variant: &str) -> Result<f64, String> {
+    num(r, &format!("chapter-02-mixed-tasks: variant={variant}"), "worst_lateness_s")
+}
+
+/// A field of chapter 3's CPU-bound calls in one place.
+fn calls_3(r: &Records, variant: &str, field: &str) -> Result<f64, String> {
+    num(r, &format!("chapter-03-cpu-bound: experiment=calls variant={variant}"), field)
+}
+
+/// A field of chapter 3's scale-up, for tasks or threads.
+fn scale_3(r: &Records, variant: &str, field: &str) -> Result<f64, String> {
+    num(r, &format!("chapter-03-cpu-bound: experiment=io_scale variant={variant}"), field)
+}
+
+/// A speedup of chapter 4's algorithms.
+fn algorithm_4(r: &Records, variant: &str) -> Result<f64, String> {
+    num(
+        r,
+        &format!("chapter-04-parallelism: experiment=algorithm variant={variant}"),
+        "speedup",
+    )
+}
+
+/// Every record of `query` waited about one wait (`wait_s`): under twice it.
+fn about_one_wait(r: &Records, query: &str, wait_s: f64) -> Result<Measured, String> {
+    let rows = r.all(query)?;
+    if rows.is_empty() {
+        return Err(format!("{query}: no records"));
+    }
+    let slowest = rows
+        .iter()
+        .filter_map(|row| row.get("wall_s").and_then(|w| w.as_f64()))
+        .reduce(f64::max)
+        .unwrap_or(f64::MAX);
+    Ok(Measured::below("slowest way's wall time (s)", slowest, 2.0 * wait_s))
+}
+
+/// No tick late in any of `query`'s records (their `late_ticks`).
+fn no_late_tick(r: &Records, query: &str) -> Result<Measured, String> {
+    let rows = r.all(query)?;
+    if rows.is_empty() {
+        return Err(format!("{query}: no records"));
+    }
+    let late: f64 = rows.iter().filter_map(|row| row.get("late_ticks")?.as_f64()).sum();
+    Ok(Measured::below("late ticks", late, 0.5))
+}
+
+const CHAPTER_2: &[Claim] = &[
+    Claim {
+        page: "chapter-02-mixed-tasks.md",
+        says: "The calibration aims for the first range, and the measured steps fall in it",
+        when: None,
+        holds: |r| {
+            let q = "chapter-02-mixed-tasks: variant=tokio-on-loop";
+            let (step, interval) = (num(r, q, "step_s")?, num(r, q, "interval_s")?);
+            Ok(Measured::all([
+                Measured::above("step (s)", step, interval / 2.0),
+                Measured::below("step (s)", step, interval),
+            ]))
+        },
+    },
+    Claim {
+        page: "chapter-02-mixed-tasks.md",
+        says: "where the join sometimes starts the next step first, a tick waited one step more",
+        when: Some(TWO_CORES),
+        holds: |r| {
+            Ok(Measured::above(
+                "multi-thread runtime's worst lateness against the current-thread one's (s)",
+                lateness_2(r, "tokio-multi-thread-on-loop")?,
+                lateness_2(r, "tokio-on-loop")?,
+            ))
+        },
+    },
+    Claim {
+        page: "chapter-02-mixed-tasks.md",
+        says: "Off the loop the lateness is only the time a timer takes to wake",
+        when: None,
+        holds: |r| {
+            let offloaded = [
+                "tokio-spawn-blocking",
+                "async-std-spawn-blocking",
+                "smol-unblock",
+                "tokio-multi-thread-spawn-blocking",
+                "tokio-rayon",
+            ];
+            let worst = offloaded
+                .iter()
+                .map(|variant| lateness_2(r, variant))
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .fold(0.0, f64::max);
+            Ok(Measured::below("worst lateness off the loop (s)", worst, 0.1))
+        },
+    },
+    Claim {
+        page: "chapter-02-mixed-tasks.md",
+        says: "a small part of the 2 s interval: the ticks are late by less than that, near the \
+               100 ms threshold or under it",
+        when: None,
+        holds: |r| {
+            let call =
+                num(r, "python-vs-rust: experiment=one_call language=rust", "wall_s")?;
+            Ok(Measured::below("one call (s)", call, 0.5))
+        },
+    },
+];
+
+const CHAPTER_3: &[Claim] = &[
+    Claim {
+        page: "chapter-03-cpu-bound.md",
+        says: "does the loop's work one call at a time, so it cannot beat the loop",
+        when: None,
+        holds: |r| {
+            Ok(Measured::above(
+                "GIL model's wall time against 0.95 × the loop's (s)",
+                calls_3(r, "gil-model", "wall_s")?,
+                0.95 * calls_3(r, "loop", "wall_s")?,
+            ))
+        },
+    },
+    Claim {
+        page: "chapter-03-cpu-bound.md",
+        says: "kept up to every core busy (the verdict `parallel`)",
+        when: Some(TWO_CORES),
+        holds: |r| {
+            let busy = |variant| calls_3(r, variant, "cores_used");
+            Ok(Measured::all([
+                Measured::above("threads' cores busy", busy("threads")?, 1.25),
+                Measured::above("tasks' cores busy", busy("tasks")?, 1.25),
+            ]))
+        },
+    },
+    Claim {
+        page: "chapter-03-cpu-bound.md",
+        says: "no worker looked at the timers until the queue of calls had drained",
+        when: None,
+        holds: |r| {
+            Ok(Measured::above(
+                "tasks' worst lateness against half their wall time (s)",
+                calls_3(r, "tasks", "worst_lateness_s")?,
+                0.5 * calls_3(r, "tasks", "wall_s")?,
+            ))
+        },
+    },
+    Claim {
+        page: "chapter-03-io-bound.md",
+        says: "every place takes about one wait",
+        when: None,
+        holds: |r| about_one_wait(r, "chapter-03-cpu-bound: experiment=io_calls", 0.1),
+    },
+    Claim {
+        page: "chapter-03-io-bound.md",
+        says: "a factor of a few, not of hundreds",
+        when: None,
+        holds: |r| {
+            let ratio = scale_3(r, "threads", "memory_each_bytes")?
+                / scale_3(r, "tasks", "memory_each_bytes")?;
+            Ok(Measured::all([
+                Measured::above("threads' memory over tasks'", ratio, 1.5),
+                Measured::below("threads' memory over tasks'", ratio, 50.0),
+            ]))
+        },
+    },
+    Claim {
+        page: "chapter-03-io-bound.md",
+        says: "is that factor and the faster start-up",
+        when: None,
+        holds: |r| {
+            Ok(Measured::below(
+                "tasks' start-up against threads' (s)",
+                scale_3(r, "tasks", "startup_s")?,
+                scale_3(r, "threads", "startup_s")?,
+            ))
+        },
+    },
+];
+
+const CHAPTER_4: &[Claim] = &[
+    Claim {
+        page: "chapter-04-parallelism.md",
+        says: "A better algorithm beats more cores",
+        when: None,
+        holds: |r| {
+            Ok(Measured::above(
+                "tree on 1 core's speedup against the loop on every core's",
+                algorithm_4(r, "tree-1-core")?,
+                algorithm_4(r, "loop-all-cores")?,
+            ))
+        },
+    },
+    Claim {
+        page: "chapter-04-parallelism.md",
+        says: "gains more than the second core does, in either language",
+        when: None,
+        holds: |r| {
+            let python_tree = step(r, "python", "loop")? / step(r, "python", "tree")?;
+            Ok(Measured::all([
+                Measured::above(
+                    "Rust: the tree's speedup against the loop on every core's",
+                    algorithm_4(r, "tree-1-core")?,
+                    algorithm_4(r, "loop-all-cores")?,
+                ),
+                Measured::above(
+                    "Python: the tree's gain over the loop against the pool's at N = 2",
+                    python_tree,
+                    pool_speedup(r, "python", 2)?,
+                ),
+            ]))
+        },
+    },
+    Claim {
+        page: "chapter-04-parallelism.md",
+        says: "A loop that hands its work away stays on time",
+        when: None,
+        holds: |r| {
+            let away = |variant| {
+                no_late_tick(
+                    r,
+                    &format!(
+                        "chapter-04-parallelism: experiment=hybrid variant={variant}"
+                    ),
+                )
+            };
+            Ok(Measured::all([away("threads")?, away("processes")?]))
+        },
+    },
+    Claim {
+        page: "chapter-04-parallelism.md",
+        says: "the same calls on the loop make it late by about a call",
+        when: None,
+        holds: |r| {
+            let q = "chapter-04-parallelism: experiment=hybrid variant=on-loop";
+            let (late, call) =
+                (num(r, q, "worst_lateness_s")?, num(r, q, "wall_s")? / 20.0);
+            Ok(Measured::all([
+                Measured::above("worst lateness (s)", late, 0.5 * call),
+                Measured::below("worst lateness (s)", late, 2.0 * call),
+            ]))
+        },
+    },
+];
+
+const PYTHON_VS_RUST: &[Claim] = &[
+    Claim {
+        page: "python-vs-rust.md",
+        says: "Rust wins one call by a small factor",
+        when: None,
+        holds: |r| {
+            let ratio = python_over_rust(r, "one_call", "")?;
+            Ok(Measured::all([
+                Measured::above("Python/Rust", ratio, 1.0),
+                Measured::below("Python/Rust", ratio, 10.0),
+            ]))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "Python's loop is slower than Rust's",
+        when: None,
+        holds: |r| {
+            Ok(Measured::above(
+                "Python/Rust",
+                python_over_rust(r, "sequential", "")?,
+                1.0,
+            ))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "Python's 20 threads keep about one core busy",
+        when: None,
+        holds: |r| {
+            let busy = num(
+                r,
+                "python-vs-rust: experiment=threads language=python",
+                "cores_used",
+            )?;
+            Ok(Measured::below("cores busy", busy, 1.3))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "Rust's advantage here is therefore the loop's ratio *times* the cores it adds, \
+               and a little more",
+        when: Some(TWO_FREE_CORES),
+        holds: |r| {
+            let busy = |language: &str| {
+                num(
+                    r,
+                    &format!("python-vs-rust: experiment=threads language={language}"),
+                    "cores_used",
+                )
+            };
+            let cores_added = busy("rust")? / busy("python")?;
+            Ok(Measured::above(
+                "threads' Python/Rust against the loop's × the cores Rust adds",
+                python_over_rust(r, "threads", "")?,
+                python_over_rust(r, "sequential", "")? * cores_added,
+            ))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "Python's pool gains less at N = 2 than Rust's",
+        when: Some(TWO_FREE_CORES),
+        holds: |r| {
+            Ok(Measured::below(
+                "Python's speedup at N = 2 against Rust's",
+                pool_speedup(r, "python", 2)?,
+                pool_speedup(r, "rust", 2)?,
+            ))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "both end near a speedup of the number of cores",
+        when: Some(TWO_FREE_CORES),
+        holds: |r| {
+            let cores = r.cores()?;
+            let best = |language| -> Result<f64, String> {
+                let mut best: f64 = 0.0;
+                for n in pool_sizes(r)? {
+                    best = best.max(pool_speedup(r, language, n)?);
+                }
+                Ok(best)
+            };
+            Ok(Measured::all([
+                Measured::above("Rust's best speedup", best("rust")?, 0.85 * cores),
+                Measured::above("Python's best speedup", best("python")?, 0.85 * cores),
+            ]))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "At every N, Rust's pool is faster, by a ratio near the loop's",
+        when: None,
+        holds: |r| {
+            let loop_ratio = python_over_rust(r, "sequential", "")?;
+            let mut parts = Vec::new();
+            for n in pool_sizes(r)? {
+                let ratio = python_over_rust(r, "pool", &format!("workers={n}"))?;
+                parts.push(Measured::above(&format!("N = {n}: Python/Rust"), ratio, 1.0));
+                parts.push(near(
+                    &format!("N = {n}: pool's ratio and loop's"),
+                    ratio,
+                    loop_ratio,
+                ));
+            }
+            Ok(Measured::all(parts))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "and a ratio near the loop row's again",
+        when: None,
+        holds: |r| {
+            let ratio = step(r, "python", "loop")? / step(r, "rust", "loop-1-core")?;
+            Ok(near(
+                "algorithm loop's ratio and loop row's",
+                ratio,
+                python_over_rust(r, "sequential", "")?,
+            ))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "in each, the tree is many times faster than the loop, a larger gain than the \
+               ratio Rust's loop has over Python's",
+        when: None,
+        holds: |r| {
+            let languages = step(r, "python", "loop")? / step(r, "rust", "loop-1-core")?;
+            let python_tree = step(r, "python", "loop")? / step(r, "python", "tree")?;
+            let rust_tree =
+                step(r, "rust", "loop-1-core")? / step(r, "rust", "tree-1-core")?;
+            Ok(Measured::all([
+                Measured::above(
+                    "Python's tree gain against the languages' ratio",
+                    python_tree,
+                    languages,
+                ),
+                Measured::above(
+                    "Rust's tree gain against the languages' ratio",
+                    rust_tree,
+                    languages,
+                ),
+            ]))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "both loops keep their ticker on time",
+        when: None,
+        holds: |r| no_late_tick(r, "python-vs-rust: experiment=hybrid"),
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "all 20 took about one wait, not twenty",
+        when: None,
+        holds: |r| about_one_wait(r, "python-vs-rust: experiment=io_calls", 0.1),
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "*Starting* a thread costs more in Python than in Rust",
+        when: None,
+        holds: |r| {
+            let q = |language: &str| {
+                format!(
+                    "python-vs-rust: experiment=io_scale variant=threads language={language}"
+                )
+            };
+            Ok(Measured::above(
+                "Python's start-up per thread against Rust's (s)",
+                num(r, &q("python"), "startup_s")?,
+                num(r, &q("rust"), "startup_s")?,
+            ))
+        },
+    },
+];
