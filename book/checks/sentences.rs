@@ -231,7 +231,7 @@ const CHAPTER_3: &[Claim] = &[
     },
     Claim {
         page: "chapter-03-cpu-bound.md",
-        says: "on the threads, apart by less than 5 %",
+        says: "on the threads, apart by a few percent at most",
         when: None,
         holds: |r| {
             let ratio = calls_3(r, "threads", "cpu_s")? / calls_3(r, "loop", "cpu_s")?;
