@@ -67,12 +67,18 @@ pub struct Measured {
 impl Measured {
     /// `what` (a value, named) above `bound`.
     pub fn above(what: &str, value: f64, bound: f64) -> Self {
-        Self { holds: value > bound, why: format!("{what} {value:.3} > {bound:.3}") }
+        Self {
+            holds: value > bound,
+            why: format!("{what} {} > {}", shown(value), shown(bound)),
+        }
     }
 
     /// `what` (a value, named) below `bound`.
     pub fn below(what: &str, value: f64, bound: f64) -> Self {
-        Self { holds: value < bound, why: format!("{what} {value:.3} < {bound:.3}") }
+        Self {
+            holds: value < bound,
+            why: format!("{what} {} < {}", shown(value), shown(bound)),
+        }
     }
 
     /// Every part holds; the reasons joined.
@@ -236,6 +242,18 @@ pub fn page_says(page_text: &str, says: &str) -> bool {
     squeeze(page_text).contains(&squeeze(says))
 }
 
+impl Judged {
+    /// Its place in the report (confirmed first) and its reason.
+    fn group(&self) -> (usize, &String) {
+        match self {
+            Judged::Confirmed(why) => (0, why),
+            Judged::Contradicted(why) => (1, why),
+            Judged::NotApplicable(why) => (2, why),
+            Judged::Unchecked(why) => (3, why),
+        }
+    }
+}
+
 /// Judges `claim` against `records`: first its condition, then the claim.
 pub fn judge(claim: &Claim, records: &Records) -> Judged {
     if let Some(when) = claim.when {
@@ -286,6 +304,86 @@ pub fn broken(claims: &[Claim], records: &Records, pages_dir: &Path) -> Vec<Stri
     problems
 }
 
+/// The reader's report: every sentence, judged against `records`, with the
+/// measured values against its bound, grouped as confirmed, contradicted,
+/// not applicable and unchecked, then the count of each. Lines fit 80
+/// columns.
+pub fn report(claims: &[Claim], records: &Records) -> String {
+    let judged: Vec<(&Claim, Judged)> =
+        claims.iter().map(|claim| (claim, judge(claim, records))).collect();
+    let titles = [
+        "Confirmed by these runs",
+        "Contradicted by these runs",
+        "Not applicable here (the sentence states its condition)",
+        "Not checked (a record is missing)",
+    ];
+    let mut text = String::new();
+    let mut counts = Vec::new();
+    for (group, title) in titles.iter().enumerate() {
+        let members: Vec<(&Claim, &String)> = judged
+            .iter()
+            .filter_map(|(claim, j)| {
+                let (at, why) = j.group();
+                (at == group).then_some((*claim, why))
+            })
+            .collect();
+        counts.push(members.len());
+        if members.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n{title}:\n"));
+        for (claim, why) in members {
+            let says = claim.says.split_whitespace().collect::<Vec<_>>().join(" ");
+            let when =
+                claim.when.map_or(String::new(), |c| format!(" (with {})", c.says));
+            let line = format!("{}: \"{says}\"{when}", claim.page);
+            text.push_str(&wrapped(&line, "- ", "  "));
+            text.push_str(&wrapped(&format!("measured: {why}"), "    ", "    "));
+        }
+    }
+    text.push_str(&format!(
+        "\n{} sentences: {} confirmed, {} contradicted, {} not applicable, {} not \
+         checked.\n",
+        claims.len(),
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3]
+    ));
+    text
+}
+
+/// `text` in lines of at most 80 columns, the first led by `first`, the
+/// others by `rest`.
+fn wrapped(text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && line.chars().count() + 1 + word.chars().count() > 80 {
+            out.push_str(&format!("{line}\n"));
+            line = rest.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&format!("{line}\n"));
+    out
+}
+
+/// A measured value with three significant digits (`2.26`, `0.00114`).
+fn shown(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return format!("{x}");
+    }
+    let decimals = (2.0 - x.abs().log10().floor()).clamp(0.0, 9.0) as usize;
+    format!("{x:.decimals$}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +411,52 @@ mod tests {
             records.num("c9: workers=2", "wall_s").unwrap_err().contains("no records")
         );
         assert!(records.num("c4: workers=2", "cpu_s").unwrap_err().contains("no number"));
+    }
+
+    const FAST: Claim = Claim {
+        page: "p.md",
+        says: "threads at 2 are faster",
+        when: Some(Condition {
+            says: "two cores or more",
+            met: |r| Ok(Measured::above("cores", r.cores()?, 1.5)),
+        }),
+        holds: |r| {
+            Ok(Measured::below(
+                "wall (s)",
+                r.num("c4: workers=2", "wall_s")?,
+                r.num("c4: workers=4", "wall_s")? + 0.5,
+            ))
+        },
+    };
+
+    /// A sentence is confirmed or contradicted with the values against its
+    /// bound, and says nothing on a machine outside its condition.
+    #[test]
+    fn judges_a_sentence_with_its_values_and_condition() {
+        let mut records = records();
+        assert_eq!(
+            judge(&FAST, &records),
+            Judged::Unchecked("no record gives its cores".into())
+        );
+        records.set("c4: workers=2", "cores", 2.0).unwrap();
+        assert_eq!(
+            judge(&FAST, &records),
+            Judged::Confirmed("wall (s) 2.00 < 2.40".into())
+        );
+        records.set("c4: workers=2", "wall_s", 3.0).unwrap();
+        assert_eq!(
+            judge(&FAST, &records),
+            Judged::Contradicted("wall (s) 3.00 < 2.40".into())
+        );
+        records.set("c4: workers=2", "cores", 1.0).unwrap();
+        assert_eq!(
+            judge(&FAST, &records),
+            Judged::NotApplicable("not two cores or more: cores 1.00 > 1.50".into())
+        );
+        let report = report(&[FAST], &records);
+        assert!(report.contains("Not applicable here"), "{report}");
+        assert!(report.ends_with("1 sentences: 0 confirmed, 0 contradicted, 1 not applicable, 0 not checked.\n"), "{report}");
+        assert!(report.lines().all(|line| line.chars().count() <= 80), "{report}");
     }
 
     /// Whitespace and line breaks do not hide a sentence.

@@ -168,7 +168,7 @@ fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
 
 /// A paragraph broken into lines of at most 80 columns (Markdown joins them
 /// again), each ending with a newline. A number stays with its unit.
-fn wrap(paragraph: &str) -> String {
+pub fn wrap(paragraph: &str) -> String {
     let mut text = String::new();
     let mut line = String::new();
     for word in paragraph.split(' ') {
