@@ -101,7 +101,10 @@ fn main() {
             "{}",
             render::wrap(&format!(
                 "The book's sentences against the runs in {} ({}):",
-                records_dir.display(),
+                records_dir
+                    .strip_prefix(workspace::root())
+                    .unwrap_or(&records_dir)
+                    .display(),
                 provenance.trim()
             ))
         );
