@@ -25,8 +25,10 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
+use std::time::Duration;
 
 use serde_json::{Map, Value};
+use shared::format;
 
 /// One sentence of a page and the condition that makes it true.
 #[derive(Debug, Clone, Copy)]
@@ -64,21 +66,45 @@ pub struct Measured {
     pub why: String,
 }
 
-impl Measured {
-    /// `what` (a value, named) above `bound`.
-    pub fn above(what: &str, value: f64, bound: f64) -> Self {
-        Self {
-            holds: value > bound,
-            why: format!("{what} {} > {}", shown(value), shown(bound)),
+/// How a measured value is shown in a reason: with its unit, as the tables
+/// show it (and as the snapshots' timing filters find it).
+#[derive(Debug, Clone, Copy)]
+pub enum Unit {
+    /// A duration, in seconds.
+    Seconds,
+    /// A ratio (`2.26×`).
+    Times,
+    /// Cores busy (`1.98 cores`).
+    Cores,
+    /// A percentage (`1.5 %`).
+    Percent,
+    /// A whole count.
+    Count,
+}
+
+impl Unit {
+    fn show(self, x: f64) -> String {
+        match self {
+            Unit::Seconds => format::duration(Duration::from_secs_f64(x.max(0.0))),
+            Unit::Times => format!("{x:.2}×"),
+            Unit::Cores => format!("{x:.2} cores"),
+            Unit::Percent => format!("{x:.1} %"),
+            Unit::Count => format!("{x:.0}"),
         }
     }
+}
 
-    /// `what` (a value, named) below `bound`.
-    pub fn below(what: &str, value: f64, bound: f64) -> Self {
-        Self {
-            holds: value < bound,
-            why: format!("{what} {} < {}", shown(value), shown(bound)),
-        }
+impl Measured {
+    /// `what` (a value, named, in `unit`) above `bound`.
+    pub fn above(unit: Unit, what: &str, value: f64, bound: f64) -> Self {
+        let why = format!("{what} {} > {}", unit.show(value), unit.show(bound));
+        Self { holds: value > bound, why }
+    }
+
+    /// `what` (a value, named, in `unit`) below `bound`.
+    pub fn below(unit: Unit, what: &str, value: f64, bound: f64) -> Self {
+        let why = format!("{what} {} < {}", unit.show(value), unit.show(bound));
+        Self { holds: value < bound, why }
     }
 
     /// Every part holds; the reasons joined.
@@ -338,7 +364,9 @@ pub fn report(claims: &[Claim], records: &Records) -> String {
                 claim.when.map_or(String::new(), |c| format!(" (with {})", c.says));
             let line = format!("{}: \"{says}\"{when}", claim.page);
             text.push_str(&wrapped(&line, "- ", "  "));
-            text.push_str(&wrapped(&format!("measured: {why}"), "    ", "    "));
+            // One comparison a line, unwrapped: a number's width never
+            // moves a line break.
+            why.split("; ").for_each(|part| text.push_str(&format!("    {part}\n")));
         }
     }
     text.push_str(&format!(
@@ -375,15 +403,6 @@ fn wrapped(text: &str, first: &str, rest: &str) -> String {
     out
 }
 
-/// A measured value with three significant digits (`2.26`, `0.00114`).
-fn shown(x: f64) -> String {
-    if x == 0.0 || !x.is_finite() {
-        return format!("{x}");
-    }
-    let decimals = (2.0 - x.abs().log10().floor()).clamp(0.0, 9.0) as usize;
-    format!("{x:.decimals$}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,11 +437,12 @@ mod tests {
         says: "threads at 2 are faster",
         when: Some(Condition {
             says: "two cores or more",
-            met: |r| Ok(Measured::above("cores", r.cores()?, 1.5)),
+            met: |r| Ok(Measured::above(Unit::Count, "cores", r.cores()?, 1.0)),
         }),
         holds: |r| {
             Ok(Measured::below(
-                "wall (s)",
+                Unit::Seconds,
+                "wall",
                 r.num("c4: workers=2", "wall_s")?,
                 r.num("c4: workers=4", "wall_s")? + 0.5,
             ))
@@ -441,17 +461,17 @@ mod tests {
         records.set("c4: workers=2", "cores", 2.0).unwrap();
         assert_eq!(
             judge(&FAST, &records),
-            Judged::Confirmed("wall (s) 2.00 < 2.40".into())
+            Judged::Confirmed("wall 2.000 s < 2.400 s".into())
         );
         records.set("c4: workers=2", "wall_s", 3.0).unwrap();
         assert_eq!(
             judge(&FAST, &records),
-            Judged::Contradicted("wall (s) 3.00 < 2.40".into())
+            Judged::Contradicted("wall 3.000 s < 2.400 s".into())
         );
         records.set("c4: workers=2", "cores", 1.0).unwrap();
         assert_eq!(
             judge(&FAST, &records),
-            Judged::NotApplicable("not two cores or more: cores 1.00 > 1.50".into())
+            Judged::NotApplicable("not two cores or more: cores 1 > 1".into())
         );
         let report = report(&[FAST], &records);
         assert!(report.contains("Not applicable here"), "{report}");

@@ -15,7 +15,7 @@
 //! page. `cargo test -p course-book --test claims` then checks it on the
 //! book's records and on the side sets (one core, a loaded machine).
 
-use crate::claims::{Claim, Condition, Measured, Records};
+use crate::claims::{Claim, Condition, Measured, Records, Unit::*};
 
 /// Every page's sentences.
 pub const ALL: &[&[Claim]] = &[CHAPTER_2, CHAPTER_3, CHAPTER_4, PYTHON_VS_RUST];
@@ -31,7 +31,7 @@ const NEAR: f64 = 1.5;
 /// The machine has two cores or more (the records' `cores`).
 pub const TWO_CORES: Condition = Condition {
     says: "two cores or more",
-    met: |r| Ok(Measured::above("cores", r.cores()?, 1.5)),
+    met: |r| Ok(Measured::above(Count, "cores", r.cores()?, 1.0)),
 };
 
 /// Two cores were free for the run: chapter 4's pool of two threads kept
@@ -43,7 +43,7 @@ pub const TWO_FREE_CORES: Condition = Condition {
             "chapter-04-parallelism: experiment=pool variant=threads workers=2",
             "cores_used",
         )?;
-        Ok(Measured::above("chapter 4's pool of 2 threads: cores busy", busy, 1.7))
+        Ok(Measured::above(Cores, "chapter 4's pool of 2 threads kept", busy, 1.7))
     },
 };
 
@@ -52,7 +52,7 @@ fn near(what: &str, a: f64, b: f64) -> Measured {
     let ratio = a.max(b) / a.min(b);
     Measured {
         holds: ratio < NEAR,
-        why: format!("{what}: {a:.2} and {b:.2}, apart by {ratio:.2}× < {NEAR}×"),
+        why: format!("{what}: {a:.2}× and {b:.2}×, apart {ratio:.2}× < {NEAR}×"),
     }
 }
 
@@ -131,17 +131,18 @@ fn about_one_wait(r: &Records, query: &str, wait_s: f64) -> Result<Measured, Str
         .filter_map(|row| row.get("wall_s").and_then(|w| w.as_f64()))
         .reduce(f64::max)
         .unwrap_or(f64::MAX);
-    Ok(Measured::below("slowest way's wall time (s)", slowest, 2.0 * wait_s))
+    Ok(Measured::below(Seconds, "slowest way's wall time", slowest, 2.0 * wait_s))
 }
 
-/// No tick late in any of `query`'s records (their `late_ticks`).
-fn no_late_tick(r: &Records, query: &str) -> Result<Measured, String> {
+/// No tick late in any of `query`'s records (their `late_ticks`), named
+/// `what`.
+fn no_late_tick(r: &Records, what: &str, query: &str) -> Result<Measured, String> {
     let rows = r.all(query)?;
     if rows.is_empty() {
         return Err(format!("{query}: no records"));
     }
     let late: f64 = rows.iter().filter_map(|row| row.get("late_ticks")?.as_f64()).sum();
-    Ok(Measured::below("late ticks", late, 0.5))
+    Ok(Measured::below(Count, &format!("{what}: late ticks"), late, 1.0))
 }
 
 const CHAPTER_2: &[Claim] = &[
@@ -153,8 +154,8 @@ const CHAPTER_2: &[Claim] = &[
             let q = "chapter-02-mixed-tasks: variant=tokio-on-loop";
             let (step, interval) = (num(r, q, "step_s")?, num(r, q, "interval_s")?);
             Ok(Measured::all([
-                Measured::above("step (s)", step, interval / 2.0),
-                Measured::below("step (s)", step, interval),
+                Measured::above(Seconds, "step", step, interval / 2.0),
+                Measured::below(Seconds, "step", step, interval),
             ]))
         },
     },
@@ -164,7 +165,8 @@ const CHAPTER_2: &[Claim] = &[
         when: Some(TWO_CORES),
         holds: |r| {
             Ok(Measured::above(
-                "multi-thread runtime's worst lateness against the current-thread one's (s)",
+                Seconds,
+                "worst lateness, multi-thread against current-thread",
                 lateness_2(r, "tokio-multi-thread-on-loop")?,
                 lateness_2(r, "tokio-on-loop")?,
             ))
@@ -188,7 +190,7 @@ const CHAPTER_2: &[Claim] = &[
                 .collect::<Result<Vec<_>, _>>()?
                 .into_iter()
                 .fold(0.0, f64::max);
-            Ok(Measured::below("worst lateness off the loop (s)", worst, 0.1))
+            Ok(Measured::below(Seconds, "worst lateness off the loop", worst, 0.1))
         },
     },
     Claim {
@@ -199,7 +201,7 @@ const CHAPTER_2: &[Claim] = &[
         holds: |r| {
             let call =
                 num(r, "python-vs-rust: experiment=one_call language=rust", "wall_s")?;
-            Ok(Measured::below("one call (s)", call, 0.5))
+            Ok(Measured::below(Seconds, "one call", call, 0.5))
         },
     },
 ];
@@ -211,7 +213,8 @@ const CHAPTER_3: &[Claim] = &[
         when: None,
         holds: |r| {
             Ok(Measured::above(
-                "GIL model's wall time against 0.95 × the loop's (s)",
+                Seconds,
+                "GIL model's wall time against 0.95 × the loop's",
                 calls_3(r, "gil-model", "wall_s")?,
                 0.95 * calls_3(r, "loop", "wall_s")?,
             ))
@@ -224,8 +227,8 @@ const CHAPTER_3: &[Claim] = &[
         holds: |r| {
             let busy = |variant| calls_3(r, variant, "cores_used");
             Ok(Measured::all([
-                Measured::above("threads' cores busy", busy("threads")?, 1.25),
-                Measured::above("tasks' cores busy", busy("tasks")?, 1.25),
+                Measured::above(Cores, "threads' cores busy", busy("threads")?, 1.25),
+                Measured::above(Cores, "tasks' cores busy", busy("tasks")?, 1.25),
             ]))
         },
     },
@@ -236,7 +239,8 @@ const CHAPTER_3: &[Claim] = &[
         holds: |r| {
             let ratio = calls_3(r, "threads", "cpu_s")? / calls_3(r, "loop", "cpu_s")?;
             Ok(Measured::below(
-                "threads' CPU time over the loop's, less 1, in %",
+                Percent,
+                "threads' CPU time off the loop's by",
                 (ratio - 1.0).abs() * 100.0,
                 5.0,
             ))
@@ -248,7 +252,8 @@ const CHAPTER_3: &[Claim] = &[
         when: None,
         holds: |r| {
             Ok(Measured::above(
-                "tasks' worst lateness against half their wall time (s)",
+                Seconds,
+                "tasks' worst lateness against half their wall",
                 calls_3(r, "tasks", "worst_lateness_s")?,
                 0.5 * calls_3(r, "tasks", "wall_s")?,
             ))
@@ -268,8 +273,8 @@ const CHAPTER_3: &[Claim] = &[
             let ratio = scale_3(r, "threads", "memory_each_bytes")?
                 / scale_3(r, "tasks", "memory_each_bytes")?;
             Ok(Measured::all([
-                Measured::above("threads' memory over tasks'", ratio, 1.5),
-                Measured::below("threads' memory over tasks'", ratio, 50.0),
+                Measured::above(Times, "threads' memory over tasks'", ratio, 1.5),
+                Measured::below(Times, "threads' memory over tasks'", ratio, 50.0),
             ]))
         },
     },
@@ -279,7 +284,8 @@ const CHAPTER_3: &[Claim] = &[
         when: None,
         holds: |r| {
             Ok(Measured::below(
-                "tasks' start-up against threads' (s)",
+                Seconds,
+                "tasks' start-up against threads'",
                 scale_3(r, "tasks", "startup_s")?,
                 scale_3(r, "threads", "startup_s")?,
             ))
@@ -294,7 +300,8 @@ const CHAPTER_4: &[Claim] = &[
         when: None,
         holds: |r| {
             Ok(Measured::above(
-                "tree on 1 core's speedup against the loop on every core's",
+                Times,
+                "speedup, tree on 1 core against loop on all",
                 algorithm_4(r, "tree-1-core")?,
                 algorithm_4(r, "loop-all-cores")?,
             ))
@@ -308,12 +315,14 @@ const CHAPTER_4: &[Claim] = &[
             let python_tree = step(r, "python", "loop")? / step(r, "python", "tree")?;
             Ok(Measured::all([
                 Measured::above(
-                    "Rust: the tree's speedup against the loop on every core's",
+                    Times,
+                    "Rust: speedup, tree on 1 core against loop on all",
                     algorithm_4(r, "tree-1-core")?,
                     algorithm_4(r, "loop-all-cores")?,
                 ),
                 Measured::above(
-                    "Python: the tree's gain over the loop against the pool's at N = 2",
+                    Times,
+                    "Python: tree's gain over loop against pool at N = 2",
                     python_tree,
                     pool_speedup(r, "python", 2)?,
                 ),
@@ -328,6 +337,7 @@ const CHAPTER_4: &[Claim] = &[
             let away = |variant| {
                 no_late_tick(
                     r,
+                    variant,
                     &format!(
                         "chapter-04-parallelism: experiment=hybrid variant={variant}"
                     ),
@@ -345,8 +355,8 @@ const CHAPTER_4: &[Claim] = &[
             let (late, call) =
                 (num(r, q, "worst_lateness_s")?, num(r, q, "wall_s")? / 20.0);
             Ok(Measured::all([
-                Measured::above("worst lateness (s)", late, 0.5 * call),
-                Measured::below("worst lateness (s)", late, 2.0 * call),
+                Measured::above(Seconds, "worst lateness", late, 0.5 * call),
+                Measured::below(Seconds, "worst lateness", late, 2.0 * call),
             ]))
         },
     },
@@ -360,8 +370,8 @@ const PYTHON_VS_RUST: &[Claim] = &[
         holds: |r| {
             let ratio = python_over_rust(r, "one_call", "")?;
             Ok(Measured::all([
-                Measured::above("Python/Rust", ratio, 1.0),
-                Measured::below("Python/Rust", ratio, 10.0),
+                Measured::above(Times, "Python/Rust", ratio, 1.0),
+                Measured::below(Times, "Python/Rust", ratio, 10.0),
             ]))
         },
     },
@@ -371,6 +381,7 @@ const PYTHON_VS_RUST: &[Claim] = &[
         when: None,
         holds: |r| {
             Ok(Measured::above(
+                Times,
                 "Python/Rust",
                 python_over_rust(r, "sequential", "")?,
                 1.0,
@@ -387,7 +398,7 @@ const PYTHON_VS_RUST: &[Claim] = &[
                 "python-vs-rust: experiment=threads language=python",
                 "cores_used",
             )?;
-            Ok(Measured::below("cores busy", busy, 1.3))
+            Ok(Measured::below(Cores, "cores busy", busy, 1.3))
         },
     },
     Claim {
@@ -405,7 +416,8 @@ const PYTHON_VS_RUST: &[Claim] = &[
             };
             let cores_added = busy("rust")? / busy("python")?;
             Ok(Measured::above(
-                "threads' Python/Rust against the loop's × the cores Rust adds",
+                Times,
+                "threads' Python/Rust against loop's × cores added",
                 python_over_rust(r, "threads", "")?,
                 python_over_rust(r, "sequential", "")? * cores_added,
             ))
@@ -417,6 +429,7 @@ const PYTHON_VS_RUST: &[Claim] = &[
         when: Some(TWO_FREE_CORES),
         holds: |r| {
             Ok(Measured::below(
+                Times,
                 "Python's speedup at N = 2 against Rust's",
                 pool_speedup(r, "python", 2)?,
                 pool_speedup(r, "rust", 2)?,
@@ -437,8 +450,18 @@ const PYTHON_VS_RUST: &[Claim] = &[
                 Ok(best)
             };
             Ok(Measured::all([
-                Measured::above("Rust's best speedup", best("rust")?, 0.85 * cores),
-                Measured::above("Python's best speedup", best("python")?, 0.85 * cores),
+                Measured::above(
+                    Times,
+                    "Rust's best speedup",
+                    best("rust")?,
+                    0.85 * cores,
+                ),
+                Measured::above(
+                    Times,
+                    "Python's best speedup",
+                    best("python")?,
+                    0.85 * cores,
+                ),
             ]))
         },
     },
@@ -451,7 +474,12 @@ const PYTHON_VS_RUST: &[Claim] = &[
             let mut parts = Vec::new();
             for n in pool_sizes(r)? {
                 let ratio = python_over_rust(r, "pool", &format!("workers={n}"))?;
-                parts.push(Measured::above(&format!("N = {n}: Python/Rust"), ratio, 1.0));
+                parts.push(Measured::above(
+                    Times,
+                    &format!("N = {n}: Python/Rust"),
+                    ratio,
+                    1.0,
+                ));
                 parts.push(near(
                     &format!("N = {n}: pool's ratio and loop's"),
                     ratio,
@@ -468,7 +496,7 @@ const PYTHON_VS_RUST: &[Claim] = &[
         holds: |r| {
             let ratio = step(r, "python", "loop")? / step(r, "rust", "loop-1-core")?;
             Ok(near(
-                "algorithm loop's ratio and loop row's",
+                "algorithm loop's ratio, loop row's",
                 ratio,
                 python_over_rust(r, "sequential", "")?,
             ))
@@ -486,12 +514,14 @@ const PYTHON_VS_RUST: &[Claim] = &[
                 step(r, "rust", "loop-1-core")? / step(r, "rust", "tree-1-core")?;
             Ok(Measured::all([
                 Measured::above(
-                    "Python's tree gain against the languages' ratio",
+                    Times,
+                    "Python's tree gain against languages' ratio",
                     python_tree,
                     languages,
                 ),
                 Measured::above(
-                    "Rust's tree gain against the languages' ratio",
+                    Times,
+                    "Rust's tree gain against languages' ratio",
                     rust_tree,
                     languages,
                 ),
@@ -502,7 +532,7 @@ const PYTHON_VS_RUST: &[Claim] = &[
         page: "python-vs-rust.md",
         says: "both loops keep their ticker on time",
         when: None,
-        holds: |r| no_late_tick(r, "python-vs-rust: experiment=hybrid"),
+        holds: |r| no_late_tick(r, "both languages", "python-vs-rust: experiment=hybrid"),
     },
     Claim {
         page: "python-vs-rust.md",
@@ -521,7 +551,8 @@ const PYTHON_VS_RUST: &[Claim] = &[
                 )
             };
             Ok(Measured::above(
-                "Python's start-up per thread against Rust's (s)",
+                Seconds,
+                "start-up per thread, Python against Rust",
                 num(r, &q("python"), "startup_s")?,
                 num(r, &q("rust"), "startup_s")?,
             ))

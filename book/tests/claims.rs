@@ -8,8 +8,11 @@
 
 use std::path::{Path, PathBuf};
 
+use std::process::Command;
+
 use course_book::claims::{self, Records};
 use course_book::{sentences, workspace};
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 
 fn results() -> PathBuf {
     workspace::root().join("book/results")
@@ -86,4 +89,16 @@ fn a_contradicting_record_names_its_sentence() {
         "{}",
         named[0]
     );
+}
+
+/// The reader's report on the book's own records: every sentence confirmed,
+/// each with its measured values against its bound (numbers redacted). The
+/// results page shows this command's real run, captured
+/// (`book/src/output/book/claims_report.txt`). A new sentence changes it:
+/// accept the new snapshot, then `capture claims_report`.
+#[test]
+fn the_readers_report_confirms_the_books_sentences() {
+    let mut command = Command::new(get_cargo_bin("results"));
+    command.arg("--claims").current_dir(workspace::root());
+    shared::testing::redacted(&[], || assert_cmd_snapshot!("claims_report", command));
 }

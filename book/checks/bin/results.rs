@@ -96,16 +96,15 @@ fn main() {
     }
     if args.claims {
         let records = Records::load(&records_dir).unwrap_or_else(|err| cli::fail(err));
-        let provenance = fs::read_to_string(&provenance_file).unwrap_or_default();
         print!(
             "{}",
             render::wrap(&format!(
-                "The book's sentences against the runs in {} ({}):",
+                "The book's sentences against the runs in {} (its provenance.txt names the \
+                 machine):",
                 records_dir
                     .strip_prefix(workspace::root())
                     .unwrap_or(&records_dir)
-                    .display(),
-                provenance.trim()
+                    .display()
             ))
         );
         print!("{}", claims::report(&sentences::all(), &records));
