@@ -145,6 +145,46 @@ fn no_late_tick(r: &Records, what: &str, query: &str) -> Result<Measured, String
     Ok(Measured::below(Count, &format!("{what}: late ticks"), late, 1.0))
 }
 
+/// Every `query` record's `field`, which must be there.
+fn each(r: &Records, query: &str, field: &str) -> Result<Vec<f64>, String> {
+    let rows = r.all(query)?;
+    let values: Vec<f64> =
+        rows.iter().filter_map(|row| row.get(field)?.as_f64()).collect();
+    if values.is_empty() || values.len() != rows.len() {
+        return Err(format!("{query}: not every record has {field}"));
+    }
+    Ok(values)
+}
+
+/// Waiting needs no CPU: every `query` record kept under a quarter of a
+/// core busy.
+fn no_cpu(r: &Records, query: &str) -> Result<Measured, String> {
+    let most = each(r, query, "cores_used")?.into_iter().fold(0.0, f64::max);
+    Ok(Measured::below(Cores, "most cores busy while waiting", most, 0.25))
+}
+
+/// A field of the comparison's record of `experiment` in `language`
+/// (`extra`: more `key=value` pairs).
+fn pvr(
+    r: &Records,
+    experiment: &str,
+    language: &str,
+    extra: &str,
+    field: &str,
+) -> Result<f64, String> {
+    num(
+        r,
+        &format!("python-vs-rust: experiment={experiment} language={language} {extra}"),
+        field,
+    )
+}
+
+/// The worst lateness of `language`'s mixed tasks, in CPU steps.
+fn late_in_steps(r: &Records, language: &str) -> Result<f64, String> {
+    Ok(pvr(r, "mixed_tasks", language, "", "worst_lateness_s")?
+        / pvr(r, "mixed_tasks", language, "", "step_s")?)
+}
+
 const CHAPTER_2: &[Claim] = &[
     Claim {
         page: "chapter-02-mixed-tasks.md",
@@ -291,6 +331,46 @@ const CHAPTER_3: &[Claim] = &[
             ))
         },
     },
+    Claim {
+        page: "chapter-03-cpu-bound.md",
+        says: "a call or two late on the loop",
+        when: None,
+        holds: |r| {
+            let call = calls_3(r, "loop", "wall_s")? / 20.0;
+            let late = calls_3(r, "loop", "worst_lateness_s")?;
+            Ok(Measured::all([
+                Measured::above(Seconds, "the loop's worst lateness", late, 0.5 * call),
+                Measured::below(Seconds, "the loop's worst lateness", late, 2.5 * call),
+            ]))
+        },
+    },
+    Claim {
+        page: "chapter-03-io-bound.md",
+        says: "the speedups against the loop stay near one",
+        when: None,
+        holds: |r| {
+            let q = "chapter-03-cpu-bound: experiment=io_calls";
+            let base = num(r, &format!("{q} variant=loop"), "wall_s")?;
+            let walls = each(r, q, "wall_s")?;
+            let (low, high) =
+                walls.iter().fold((f64::MAX, 0.0f64), |(l, h), w| (l.min(*w), h.max(*w)));
+            Ok(Measured::all([
+                Measured::above(
+                    Times,
+                    "slowest way against the loop",
+                    base / high,
+                    1.0 / NEAR,
+                ),
+                Measured::below(Times, "fastest way against the loop", base / low, NEAR),
+            ]))
+        },
+    },
+    Claim {
+        page: "chapter-03-io-bound.md",
+        says: "Waiting needs no CPU (look at the cores used)",
+        when: None,
+        holds: |r| no_cpu(r, "chapter-03-cpu-bound: experiment=io_calls"),
+    },
 ];
 
 const CHAPTER_4: &[Claim] = &[
@@ -358,6 +438,47 @@ const CHAPTER_4: &[Claim] = &[
                 Measured::above(Seconds, "worst lateness", late, 0.5 * call),
                 Measured::below(Seconds, "worst lateness", late, 2.0 * call),
             ]))
+        },
+    },
+    Claim {
+        page: "chapter-04-parallelism.md",
+        says: "past the core count, more workers only share the same cores",
+        when: None,
+        holds: |r| {
+            let cores = r.cores()?;
+            let mut parts = Vec::new();
+            for variant in ["threads", "processes"] {
+                let q =
+                    format!("chapter-04-parallelism: experiment=pool variant={variant}");
+                let at_cores = num(r, &format!("{q} workers={cores}"), "speedup")?;
+                let rows = r.all(&q)?;
+                let beyond = rows
+                    .iter()
+                    .filter(|row| {
+                        row.get("workers")
+                            .and_then(|w| w.as_f64())
+                            .is_some_and(|n| n > cores)
+                    })
+                    .filter_map(|row| row.get("speedup")?.as_f64())
+                    .fold(0.0, f64::max);
+                parts.push(Measured::below(
+                    Times,
+                    &format!("{variant}: best past the cores over at the cores"),
+                    beyond / at_cores,
+                    1.1,
+                ));
+            }
+            Ok(Measured::all(parts))
+        },
+    },
+    Claim {
+        page: "chapter-04-parallelism.md",
+        says: "why the parallel tree does not double its speed on 2 cores",
+        when: None,
+        holds: |r| {
+            let gain = algorithm_4(r, "parallel-tree-all-cores")?
+                / algorithm_4(r, "tree-1-core")?;
+            Ok(Measured::below(Times, "parallel tree over tree", gain, 1.8))
         },
     },
 ];
@@ -556,6 +677,130 @@ const PYTHON_VS_RUST: &[Claim] = &[
                 num(r, &q("python"), "startup_s")?,
                 num(r, &q("rust"), "startup_s")?,
             ))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "Mixed tasks: both loops are late.",
+        when: None,
+        holds: |r| {
+            Ok(Measured::all([
+                Measured::above(
+                    Times,
+                    "Python: worst lateness in steps",
+                    late_in_steps(r, "python")?,
+                    0.5,
+                ),
+                Measured::above(
+                    Times,
+                    "Rust: worst lateness in steps",
+                    late_in_steps(r, "rust")?,
+                    0.5,
+                ),
+            ]))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "Rust's faster steps only make each wait shorter",
+        when: None,
+        holds: |r| {
+            let late = |language| pvr(r, "mixed_tasks", language, "", "worst_lateness_s");
+            Ok(Measured::below(
+                Seconds,
+                "worst lateness, Rust against Python",
+                late("rust")?,
+                late("python")?,
+            ))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "A tick can thus wait for up to two steps.",
+        when: None,
+        holds: |r| {
+            Ok(Measured::below(
+                Times,
+                "Python: worst lateness in steps",
+                late_in_steps(r, "python")?,
+                2.1,
+            ))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "waits for at most the one step that was running",
+        when: None,
+        holds: |r| {
+            Ok(Measured::below(
+                Times,
+                "Rust: worst lateness in steps",
+                late_in_steps(r, "rust")?,
+                1.1,
+            ))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "Rust's GIL model does the same, and ties with the plain threads",
+        when: None,
+        holds: |r| {
+            let wall = |variant: &str| {
+                pvr(r, "io_calls", "rust", &format!("variant={variant}"), "wall_s")
+            };
+            Ok(near("GIL model's wall, threads'", wall("gil-model")?, wall("threads")?))
+        },
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "Waiting needs no CPU: look at the cores used",
+        when: None,
+        holds: |r| no_cpu(r, "python-vs-rust: experiment=io_calls"),
+    },
+    Claim {
+        page: "python-vs-rust.md",
+        says: "a task is cheaper than a thread, in both languages, and Rust's are cheaper than Python's",
+        when: None,
+        holds: |r| {
+            let memory = |variant: &str, language| {
+                pvr(
+                    r,
+                    "io_scale",
+                    language,
+                    &format!("variant={variant}"),
+                    "memory_each_bytes",
+                )
+            };
+            let (rust_task, rust_thread) =
+                (memory("tasks", "rust")?, memory("threads", "rust")?);
+            let (python_task, python_thread) =
+                (memory("asyncio", "python")?, memory("threads", "python")?);
+            Ok(Measured::all([
+                Measured::above(
+                    Times,
+                    "Rust: memory, a thread over a task",
+                    rust_thread / rust_task,
+                    1.0,
+                ),
+                Measured::above(
+                    Times,
+                    "Python: memory, a thread over a task",
+                    python_thread / python_task,
+                    1.0,
+                ),
+                Measured::above(
+                    Times,
+                    "tasks: memory, Python over Rust",
+                    python_task / rust_task,
+                    1.0,
+                ),
+                Measured::above(
+                    Times,
+                    "threads: memory, Python over Rust",
+                    python_thread / rust_thread,
+                    1.0,
+                ),
+            ]))
         },
     },
 ];
