@@ -47,6 +47,22 @@ pub struct Claim {
     pub holds: fn(&Records) -> Result<Measured, String>,
 }
 
+impl Claim {
+    /// A sentence of `page` that holds on every machine.
+    pub const fn on(
+        page: &'static str,
+        says: &'static str,
+        holds: fn(&Records) -> Result<Measured, String>,
+    ) -> Self {
+        Self { page, says, when: None, holds }
+    }
+
+    /// The same sentence, said of the machines that meet `condition`.
+    pub const fn when(self, condition: Condition) -> Self {
+        Self { when: Some(condition), ..self }
+    }
+}
+
 /// When a sentence applies, as the page words it and as the records tell.
 #[derive(Debug, Clone, Copy)]
 pub struct Condition {

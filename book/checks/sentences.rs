@@ -17,6 +17,13 @@
 
 use crate::claims::{Claim, Condition, Measured, Records, Unit::*};
 
+// The pages, as their files in `book/src/`.
+const CH2: &str = "chapter-02-mixed-tasks.md";
+const CH3: &str = "chapter-03-cpu-bound.md";
+const CH3_IO: &str = "chapter-03-io-bound.md";
+const CH4: &str = "chapter-04-parallelism.md";
+const PVR: &str = "python-vs-rust.md";
+
 /// Every page's sentences.
 pub const ALL: &[&[Claim]] = &[CHAPTER_2, CHAPTER_3, CHAPTER_4, PYTHON_VS_RUST];
 
@@ -186,11 +193,11 @@ fn late_in_steps(r: &Records, language: &str) -> Result<f64, String> {
 }
 
 const CHAPTER_2: &[Claim] = &[
-    Claim {
-        page: "chapter-02-mixed-tasks.md",
-        says: "The calibration aims for the first range, and the measured steps fall in it",
-        when: None,
-        holds: |r| {
+    Claim::on(
+        CH2,
+        "The calibration aims for the first range, and the measured \
+         steps fall in it",
+        |r| {
             let q = "chapter-02-mixed-tasks: variant=tokio-on-loop";
             let (step, interval) = (num(r, q, "step_s")?, num(r, q, "interval_s")?);
             Ok(Measured::all([
@@ -198,12 +205,12 @@ const CHAPTER_2: &[Claim] = &[
                 Measured::below(Seconds, "step", step, interval),
             ]))
         },
-    },
-    Claim {
-        page: "chapter-02-mixed-tasks.md",
-        says: "where the join sometimes starts the next step first, a tick waited one step more",
-        when: Some(TWO_CORES),
-        holds: |r| {
+    ),
+    Claim::on(
+        CH2,
+        "where the join sometimes starts the next step first, a tick \
+         waited one step more",
+        |r| {
             Ok(Measured::above(
                 Seconds,
                 "worst lateness, multi-thread against current-thread",
@@ -211,12 +218,12 @@ const CHAPTER_2: &[Claim] = &[
                 lateness_2(r, "tokio-on-loop")?,
             ))
         },
-    },
-    Claim {
-        page: "chapter-02-mixed-tasks.md",
-        says: "Off the loop the lateness is only the time a timer takes to wake",
-        when: None,
-        holds: |r| {
+    )
+    .when(TWO_CORES),
+    Claim::on(
+        CH2,
+        "Off the loop the lateness is only the time a timer takes to wake",
+        |r| {
             let offloaded = [
                 "tokio-spawn-blocking",
                 "async-std-spawn-blocking",
@@ -232,26 +239,24 @@ const CHAPTER_2: &[Claim] = &[
                 .fold(0.0, f64::max);
             Ok(Measured::below(Seconds, "worst lateness off the loop", worst, 0.1))
         },
-    },
-    Claim {
-        page: "chapter-02-mixed-tasks.md",
-        says: "a small part of the 2 s interval: the ticks are late by less than that, near the \
-               100 ms threshold or under it",
-        when: None,
-        holds: |r| {
+    ),
+    Claim::on(
+        CH2,
+        "a small part of the 2 s interval: the ticks are late by less \
+         than that, near the 100 ms threshold or under it",
+        |r| {
             let call =
                 num(r, "python-vs-rust: experiment=one_call language=rust", "wall_s")?;
             Ok(Measured::below(Seconds, "one call", call, 0.5))
         },
-    },
+    ),
 ];
 
 const CHAPTER_3: &[Claim] = &[
-    Claim {
-        page: "chapter-03-cpu-bound.md",
-        says: "does the loop's work one call at a time, so it cannot beat the loop",
-        when: None,
-        holds: |r| {
+    Claim::on(
+        CH3,
+        "does the loop's work one call at a time, so it cannot beat the loop",
+        |r| {
             Ok(Measured::above(
                 Seconds,
                 "GIL model's wall time against 0.95 × the loop's",
@@ -259,38 +264,28 @@ const CHAPTER_3: &[Claim] = &[
                 0.95 * calls_3(r, "loop", "wall_s")?,
             ))
         },
-    },
-    Claim {
-        page: "chapter-03-cpu-bound.md",
-        says: "kept up to every core busy (the verdict `parallel`)",
-        when: Some(TWO_CORES),
-        holds: |r| {
-            let busy = |variant| calls_3(r, variant, "cores_used");
-            Ok(Measured::all([
-                Measured::above(Cores, "threads' cores busy", busy("threads")?, 1.25),
-                Measured::above(Cores, "tasks' cores busy", busy("tasks")?, 1.25),
-            ]))
-        },
-    },
-    Claim {
-        page: "chapter-03-cpu-bound.md",
-        says: "on the threads, apart by a few percent at most",
-        when: None,
-        holds: |r| {
-            let ratio = calls_3(r, "threads", "cpu_s")? / calls_3(r, "loop", "cpu_s")?;
-            Ok(Measured::below(
-                Percent,
-                "threads' CPU time off the loop's by",
-                (ratio - 1.0).abs() * 100.0,
-                5.0,
-            ))
-        },
-    },
-    Claim {
-        page: "chapter-03-cpu-bound.md",
-        says: "no worker looked at the timers until the queue of calls had drained",
-        when: None,
-        holds: |r| {
+    ),
+    Claim::on(CH3, "kept up to every core busy (the verdict `parallel`)", |r| {
+        let busy = |variant| calls_3(r, variant, "cores_used");
+        Ok(Measured::all([
+            Measured::above(Cores, "threads' cores busy", busy("threads")?, 1.25),
+            Measured::above(Cores, "tasks' cores busy", busy("tasks")?, 1.25),
+        ]))
+    })
+    .when(TWO_CORES),
+    Claim::on(CH3, "on the threads, apart by a few percent at most", |r| {
+        let ratio = calls_3(r, "threads", "cpu_s")? / calls_3(r, "loop", "cpu_s")?;
+        Ok(Measured::below(
+            Percent,
+            "threads' CPU time off the loop's by",
+            (ratio - 1.0).abs() * 100.0,
+            5.0,
+        ))
+    }),
+    Claim::on(
+        CH3,
+        "no worker looked at the timers until the queue of calls had drained",
+        |r| {
             Ok(Measured::above(
                 Seconds,
                 "tasks' worst lateness against half their wall",
@@ -298,236 +293,155 @@ const CHAPTER_3: &[Claim] = &[
                 0.5 * calls_3(r, "tasks", "wall_s")?,
             ))
         },
-    },
-    Claim {
-        page: "chapter-03-io-bound.md",
-        says: "every place takes about one wait",
-        when: None,
-        holds: |r| about_one_wait(r, "chapter-03-cpu-bound: experiment=io_calls", 0.1),
-    },
-    Claim {
-        page: "chapter-03-io-bound.md",
-        says: "a factor of a few, not of hundreds",
-        when: None,
-        holds: |r| {
-            let ratio = scale_3(r, "threads", "memory_each_bytes")?
-                / scale_3(r, "tasks", "memory_each_bytes")?;
-            Ok(Measured::all([
-                Measured::above(Times, "threads' memory over tasks'", ratio, 1.5),
-                Measured::below(Times, "threads' memory over tasks'", ratio, 50.0),
-            ]))
-        },
-    },
-    Claim {
-        page: "chapter-03-io-bound.md",
-        says: "is that factor and the faster start-up",
-        when: None,
-        holds: |r| {
-            Ok(Measured::below(
-                Seconds,
-                "tasks' start-up against threads'",
-                scale_3(r, "tasks", "startup_s")?,
-                scale_3(r, "threads", "startup_s")?,
-            ))
-        },
-    },
-    Claim {
-        page: "chapter-03-cpu-bound.md",
-        says: "a call or two late on the loop",
-        when: None,
-        holds: |r| {
-            let call = calls_3(r, "loop", "wall_s")? / 20.0;
-            let late = calls_3(r, "loop", "worst_lateness_s")?;
-            Ok(Measured::all([
-                Measured::above(Seconds, "the loop's worst lateness", late, 0.5 * call),
-                Measured::below(Seconds, "the loop's worst lateness", late, 2.5 * call),
-            ]))
-        },
-    },
-    Claim {
-        page: "chapter-03-io-bound.md",
-        says: "the speedups against the loop stay near one",
-        when: None,
-        holds: |r| {
-            let q = "chapter-03-cpu-bound: experiment=io_calls";
-            let base = num(r, &format!("{q} variant=loop"), "wall_s")?;
-            let walls = each(r, q, "wall_s")?;
-            let (low, high) =
-                walls.iter().fold((f64::MAX, 0.0f64), |(l, h), w| (l.min(*w), h.max(*w)));
-            Ok(Measured::all([
-                Measured::above(
-                    Times,
-                    "slowest way against the loop",
-                    base / high,
-                    1.0 / NEAR,
-                ),
-                Measured::below(Times, "fastest way against the loop", base / low, NEAR),
-            ]))
-        },
-    },
-    Claim {
-        page: "chapter-03-io-bound.md",
-        says: "Waiting needs no CPU (look at the cores used)",
-        when: None,
-        holds: |r| no_cpu(r, "chapter-03-cpu-bound: experiment=io_calls"),
-    },
+    ),
+    Claim::on(CH3_IO, "every place takes about one wait", |r| {
+        about_one_wait(r, "chapter-03-cpu-bound: experiment=io_calls", 0.1)
+    }),
+    Claim::on(CH3_IO, "a factor of a few, not of hundreds", |r| {
+        let ratio = scale_3(r, "threads", "memory_each_bytes")?
+            / scale_3(r, "tasks", "memory_each_bytes")?;
+        Ok(Measured::all([
+            Measured::above(Times, "threads' memory over tasks'", ratio, 1.5),
+            Measured::below(Times, "threads' memory over tasks'", ratio, 50.0),
+        ]))
+    }),
+    Claim::on(CH3_IO, "is that factor and the faster start-up", |r| {
+        Ok(Measured::below(
+            Seconds,
+            "tasks' start-up against threads'",
+            scale_3(r, "tasks", "startup_s")?,
+            scale_3(r, "threads", "startup_s")?,
+        ))
+    }),
+    Claim::on(CH3, "a call or two late on the loop", |r| {
+        let call = calls_3(r, "loop", "wall_s")? / 20.0;
+        let late = calls_3(r, "loop", "worst_lateness_s")?;
+        Ok(Measured::all([
+            Measured::above(Seconds, "the loop's worst lateness", late, 0.5 * call),
+            Measured::below(Seconds, "the loop's worst lateness", late, 2.5 * call),
+        ]))
+    }),
+    Claim::on(CH3_IO, "the speedups against the loop stay near one", |r| {
+        let q = "chapter-03-cpu-bound: experiment=io_calls";
+        let base = num(r, &format!("{q} variant=loop"), "wall_s")?;
+        let walls = each(r, q, "wall_s")?;
+        let (low, high) =
+            walls.iter().fold((f64::MAX, 0.0f64), |(l, h), w| (l.min(*w), h.max(*w)));
+        Ok(Measured::all([
+            Measured::above(
+                Times,
+                "slowest way against the loop",
+                base / high,
+                1.0 / NEAR,
+            ),
+            Measured::below(Times, "fastest way against the loop", base / low, NEAR),
+        ]))
+    }),
+    Claim::on(CH3_IO, "Waiting needs no CPU (look at the cores used)", |r| {
+        no_cpu(r, "chapter-03-cpu-bound: experiment=io_calls")
+    }),
 ];
 
 const CHAPTER_4: &[Claim] = &[
-    Claim {
-        page: "chapter-04-parallelism.md",
-        says: "A better algorithm beats more cores",
-        when: None,
-        holds: |r| {
-            Ok(Measured::above(
+    Claim::on(CH4, "A better algorithm beats more cores", |r| {
+        Ok(Measured::above(
+            Times,
+            "speedup, tree on 1 core against loop on all",
+            algorithm_4(r, "tree-1-core")?,
+            algorithm_4(r, "loop-all-cores")?,
+        ))
+    }),
+    Claim::on(CH4, "gains more than the second core does, in either language", |r| {
+        let python_tree = step(r, "python", "loop")? / step(r, "python", "tree")?;
+        Ok(Measured::all([
+            Measured::above(
                 Times,
-                "speedup, tree on 1 core against loop on all",
+                "Rust: speedup, tree on 1 core against loop on all",
                 algorithm_4(r, "tree-1-core")?,
                 algorithm_4(r, "loop-all-cores")?,
-            ))
-        },
-    },
-    Claim {
-        page: "chapter-04-parallelism.md",
-        says: "gains more than the second core does, in either language",
-        when: None,
-        holds: |r| {
-            let python_tree = step(r, "python", "loop")? / step(r, "python", "tree")?;
-            Ok(Measured::all([
-                Measured::above(
-                    Times,
-                    "Rust: speedup, tree on 1 core against loop on all",
-                    algorithm_4(r, "tree-1-core")?,
-                    algorithm_4(r, "loop-all-cores")?,
-                ),
-                Measured::above(
-                    Times,
-                    "Python: tree's gain over loop against pool at N = 2",
-                    python_tree,
-                    pool_speedup(r, "python", 2)?,
-                ),
-            ]))
-        },
-    },
-    Claim {
-        page: "chapter-04-parallelism.md",
-        says: "A loop that hands its work away stays on time",
-        when: None,
-        holds: |r| {
-            let away = |variant| {
-                no_late_tick(
-                    r,
-                    variant,
-                    &format!(
-                        "chapter-04-parallelism: experiment=hybrid variant={variant}"
-                    ),
-                )
-            };
-            Ok(Measured::all([away("threads")?, away("processes")?]))
-        },
-    },
-    Claim {
-        page: "chapter-04-parallelism.md",
-        says: "the same calls on the loop make it late by about a call",
-        when: None,
-        holds: |r| {
-            let q = "chapter-04-parallelism: experiment=hybrid variant=on-loop";
-            let (late, call) =
-                (num(r, q, "worst_lateness_s")?, num(r, q, "wall_s")? / 20.0);
-            Ok(Measured::all([
-                Measured::above(Seconds, "worst lateness", late, 0.5 * call),
-                Measured::below(Seconds, "worst lateness", late, 2.0 * call),
-            ]))
-        },
-    },
-    Claim {
-        page: "chapter-04-parallelism.md",
-        says: "past the core count, more workers only share the same cores",
-        when: None,
-        holds: |r| {
-            let cores = r.cores()?;
-            let mut parts = Vec::new();
-            for variant in ["threads", "processes"] {
-                let q =
-                    format!("chapter-04-parallelism: experiment=pool variant={variant}");
-                let at_cores = num(r, &format!("{q} workers={cores}"), "speedup")?;
-                let rows = r.all(&q)?;
-                let beyond = rows
-                    .iter()
-                    .filter(|row| {
-                        row.get("workers")
-                            .and_then(|w| w.as_f64())
-                            .is_some_and(|n| n > cores)
-                    })
-                    .filter_map(|row| row.get("speedup")?.as_f64())
-                    .fold(0.0, f64::max);
-                parts.push(Measured::below(
-                    Times,
-                    &format!("{variant}: best past the cores over at the cores"),
-                    beyond / at_cores,
-                    1.1,
-                ));
-            }
-            Ok(Measured::all(parts))
-        },
-    },
-    Claim {
-        page: "chapter-04-parallelism.md",
-        says: "why the parallel tree does not double its speed on 2 cores",
-        when: None,
-        holds: |r| {
-            let gain = algorithm_4(r, "parallel-tree-all-cores")?
-                / algorithm_4(r, "tree-1-core")?;
-            Ok(Measured::below(Times, "parallel tree over tree", gain, 1.8))
-        },
-    },
+            ),
+            Measured::above(
+                Times,
+                "Python: tree's gain over loop against pool at N = 2",
+                python_tree,
+                pool_speedup(r, "python", 2)?,
+            ),
+        ]))
+    }),
+    Claim::on(CH4, "A loop that hands its work away stays on time", |r| {
+        let away = |variant| {
+            no_late_tick(
+                r,
+                variant,
+                &format!("chapter-04-parallelism: experiment=hybrid variant={variant}"),
+            )
+        };
+        Ok(Measured::all([away("threads")?, away("processes")?]))
+    }),
+    Claim::on(CH4, "the same calls on the loop make it late by about a call", |r| {
+        let q = "chapter-04-parallelism: experiment=hybrid variant=on-loop";
+        let (late, call) = (num(r, q, "worst_lateness_s")?, num(r, q, "wall_s")? / 20.0);
+        Ok(Measured::all([
+            Measured::above(Seconds, "worst lateness", late, 0.5 * call),
+            Measured::below(Seconds, "worst lateness", late, 2.0 * call),
+        ]))
+    }),
+    Claim::on(CH4, "past the core count, more workers only share the same cores", |r| {
+        let cores = r.cores()?;
+        let mut parts = Vec::new();
+        for variant in ["threads", "processes"] {
+            let q = format!("chapter-04-parallelism: experiment=pool variant={variant}");
+            let at_cores = num(r, &format!("{q} workers={cores}"), "speedup")?;
+            let rows = r.all(&q)?;
+            let beyond = rows
+                .iter()
+                .filter(|row| {
+                    row.get("workers").and_then(|w| w.as_f64()).is_some_and(|n| n > cores)
+                })
+                .filter_map(|row| row.get("speedup")?.as_f64())
+                .fold(0.0, f64::max);
+            parts.push(Measured::below(
+                Times,
+                &format!("{variant}: best past the cores over at the cores"),
+                beyond / at_cores,
+                1.1,
+            ));
+        }
+        Ok(Measured::all(parts))
+    }),
+    Claim::on(CH4, "why the parallel tree does not double its speed on 2 cores", |r| {
+        let gain =
+            algorithm_4(r, "parallel-tree-all-cores")? / algorithm_4(r, "tree-1-core")?;
+        Ok(Measured::below(Times, "parallel tree over tree", gain, 1.8))
+    }),
 ];
 
 const PYTHON_VS_RUST: &[Claim] = &[
-    Claim {
-        page: "python-vs-rust.md",
-        says: "Rust wins one call by a small factor",
-        when: None,
-        holds: |r| {
-            let ratio = python_over_rust(r, "one_call", "")?;
-            Ok(Measured::all([
-                Measured::above(Times, "Python/Rust", ratio, 1.0),
-                Measured::below(Times, "Python/Rust", ratio, 10.0),
-            ]))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "Python's loop is slower than Rust's",
-        when: None,
-        holds: |r| {
-            Ok(Measured::above(
-                Times,
-                "Python/Rust",
-                python_over_rust(r, "sequential", "")?,
-                1.0,
-            ))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "Python's 20 threads keep about one core busy",
-        when: None,
-        holds: |r| {
-            let busy = num(
-                r,
-                "python-vs-rust: experiment=threads language=python",
-                "cores_used",
-            )?;
-            Ok(Measured::below(Cores, "cores busy", busy, 1.3))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "Rust's advantage here is therefore the loop's ratio *times* the cores it adds, \
+    Claim::on(PVR, "Rust wins one call by a small factor", |r| {
+        let ratio = python_over_rust(r, "one_call", "")?;
+        Ok(Measured::all([
+            Measured::above(Times, "Python/Rust", ratio, 1.0),
+            Measured::below(Times, "Python/Rust", ratio, 10.0),
+        ]))
+    }),
+    Claim::on(PVR, "Python's loop is slower than Rust's", |r| {
+        Ok(Measured::above(
+            Times,
+            "Python/Rust",
+            python_over_rust(r, "sequential", "")?,
+            1.0,
+        ))
+    }),
+    Claim::on(PVR, "Python's 20 threads keep about one core busy", |r| {
+        let busy =
+            num(r, "python-vs-rust: experiment=threads language=python", "cores_used")?;
+        Ok(Measured::below(Cores, "cores busy", busy, 1.3))
+    }),
+    Claim::on(
+        PVR,
+        "Rust's advantage here is therefore the loop's ratio *times* the cores it adds, \
                and a little more",
-        when: Some(TWO_FREE_CORES),
-        holds: |r| {
+        |r| {
             let busy = |language: &str| {
                 num(
                     r,
@@ -543,54 +457,41 @@ const PYTHON_VS_RUST: &[Claim] = &[
                 python_over_rust(r, "sequential", "")? * cores_added,
             ))
         },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "Python's pool gains less at N = 2 than Rust's",
-        when: Some(TWO_FREE_CORES),
-        holds: |r| {
-            Ok(Measured::below(
+    )
+    .when(TWO_FREE_CORES),
+    Claim::on(PVR, "Python's pool gains less at N = 2 than Rust's", |r| {
+        Ok(Measured::below(
+            Times,
+            "Python's speedup at N = 2 against Rust's",
+            pool_speedup(r, "python", 2)?,
+            pool_speedup(r, "rust", 2)?,
+        ))
+    })
+    .when(TWO_FREE_CORES),
+    Claim::on(PVR, "both end near a speedup of the number of cores", |r| {
+        let cores = r.cores()?;
+        let best = |language| -> Result<f64, String> {
+            let mut best: f64 = 0.0;
+            for n in pool_sizes(r)? {
+                best = best.max(pool_speedup(r, language, n)?);
+            }
+            Ok(best)
+        };
+        Ok(Measured::all([
+            Measured::above(Times, "Rust's best speedup", best("rust")?, 0.85 * cores),
+            Measured::above(
                 Times,
-                "Python's speedup at N = 2 against Rust's",
-                pool_speedup(r, "python", 2)?,
-                pool_speedup(r, "rust", 2)?,
-            ))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "both end near a speedup of the number of cores",
-        when: Some(TWO_FREE_CORES),
-        holds: |r| {
-            let cores = r.cores()?;
-            let best = |language| -> Result<f64, String> {
-                let mut best: f64 = 0.0;
-                for n in pool_sizes(r)? {
-                    best = best.max(pool_speedup(r, language, n)?);
-                }
-                Ok(best)
-            };
-            Ok(Measured::all([
-                Measured::above(
-                    Times,
-                    "Rust's best speedup",
-                    best("rust")?,
-                    0.85 * cores,
-                ),
-                Measured::above(
-                    Times,
-                    "Python's best speedup",
-                    best("python")?,
-                    0.85 * cores,
-                ),
-            ]))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "At every N, Rust's pool is faster, by a ratio near the loop's",
-        when: None,
-        holds: |r| {
+                "Python's best speedup",
+                best("python")?,
+                0.85 * cores,
+            ),
+        ]))
+    })
+    .when(TWO_FREE_CORES),
+    Claim::on(
+        PVR,
+        "At every N, Rust's pool is faster, by a ratio near the loop's",
+        |r| {
             let loop_ratio = python_over_rust(r, "sequential", "")?;
             let mut parts = Vec::new();
             for n in pool_sizes(r)? {
@@ -609,26 +510,20 @@ const PYTHON_VS_RUST: &[Claim] = &[
             }
             Ok(Measured::all(parts))
         },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "and a ratio near the loop row's again",
-        when: None,
-        holds: |r| {
-            let ratio = step(r, "python", "loop")? / step(r, "rust", "loop-1-core")?;
-            Ok(near(
-                "algorithm loop's ratio, loop row's",
-                ratio,
-                python_over_rust(r, "sequential", "")?,
-            ))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "in each, the tree is many times faster than the loop, a larger gain than the \
+    ),
+    Claim::on(PVR, "and a ratio near the loop row's again", |r| {
+        let ratio = step(r, "python", "loop")? / step(r, "rust", "loop-1-core")?;
+        Ok(near(
+            "algorithm loop's ratio, loop row's",
+            ratio,
+            python_over_rust(r, "sequential", "")?,
+        ))
+    }),
+    Claim::on(
+        PVR,
+        "in each, the tree is many times faster than the loop, a larger gain than the \
                ratio Rust's loop has over Python's",
-        when: None,
-        holds: |r| {
+        |r| {
             let languages = step(r, "python", "loop")? / step(r, "rust", "loop-1-core")?;
             let python_tree = step(r, "python", "loop")? / step(r, "python", "tree")?;
             let rust_tree =
@@ -648,120 +543,84 @@ const PYTHON_VS_RUST: &[Claim] = &[
                 ),
             ]))
         },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "both loops keep their ticker on time",
-        when: None,
-        holds: |r| no_late_tick(r, "both languages", "python-vs-rust: experiment=hybrid"),
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "all 20 took about one wait, not twenty",
-        when: None,
-        holds: |r| about_one_wait(r, "python-vs-rust: experiment=io_calls", 0.1),
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "*Starting* a thread costs more in Python than in Rust",
-        when: None,
-        holds: |r| {
-            let q = |language: &str| {
-                format!(
-                    "python-vs-rust: experiment=io_scale variant=threads language={language}"
-                )
-            };
-            Ok(Measured::above(
-                Seconds,
-                "start-up per thread, Python against Rust",
-                num(r, &q("python"), "startup_s")?,
-                num(r, &q("rust"), "startup_s")?,
-            ))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "Mixed tasks: both loops are late.",
-        when: None,
-        holds: |r| {
-            Ok(Measured::all([
-                Measured::above(
-                    Times,
-                    "Python: worst lateness in steps",
-                    late_in_steps(r, "python")?,
-                    0.5,
-                ),
-                Measured::above(
-                    Times,
-                    "Rust: worst lateness in steps",
-                    late_in_steps(r, "rust")?,
-                    0.5,
-                ),
-            ]))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "Rust's faster steps only make each wait shorter",
-        when: None,
-        holds: |r| {
-            let late = |language| pvr(r, "mixed_tasks", language, "", "worst_lateness_s");
-            Ok(Measured::below(
-                Seconds,
-                "worst lateness, Rust against Python",
-                late("rust")?,
-                late("python")?,
-            ))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "A tick can thus wait for up to two steps.",
-        when: None,
-        holds: |r| {
-            Ok(Measured::below(
+    ),
+    Claim::on(PVR, "both loops keep their ticker on time", |r| {
+        no_late_tick(r, "both languages", "python-vs-rust: experiment=hybrid")
+    }),
+    Claim::on(PVR, "all 20 took about one wait, not twenty", |r| {
+        about_one_wait(r, "python-vs-rust: experiment=io_calls", 0.1)
+    }),
+    Claim::on(PVR, "*Starting* a thread costs more in Python than in Rust", |r| {
+        let q = |language: &str| {
+            format!(
+                "python-vs-rust: experiment=io_scale variant=threads language={language}"
+            )
+        };
+        Ok(Measured::above(
+            Seconds,
+            "start-up per thread, Python against Rust",
+            num(r, &q("python"), "startup_s")?,
+            num(r, &q("rust"), "startup_s")?,
+        ))
+    }),
+    Claim::on(PVR, "Mixed tasks: both loops are late.", |r| {
+        Ok(Measured::all([
+            Measured::above(
                 Times,
                 "Python: worst lateness in steps",
                 late_in_steps(r, "python")?,
-                2.1,
-            ))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "waits for at most the one step that was running",
-        when: None,
-        holds: |r| {
-            Ok(Measured::below(
+                0.5,
+            ),
+            Measured::above(
                 Times,
                 "Rust: worst lateness in steps",
                 late_in_steps(r, "rust")?,
-                1.1,
-            ))
-        },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "Rust's GIL model does the same, and ties with the plain threads",
-        when: None,
-        holds: |r| {
+                0.5,
+            ),
+        ]))
+    }),
+    Claim::on(PVR, "Rust's faster steps only make each wait shorter", |r| {
+        let late = |language| pvr(r, "mixed_tasks", language, "", "worst_lateness_s");
+        Ok(Measured::below(
+            Seconds,
+            "worst lateness, Rust against Python",
+            late("rust")?,
+            late("python")?,
+        ))
+    }),
+    Claim::on(PVR, "A tick can thus wait for up to two steps.", |r| {
+        Ok(Measured::below(
+            Times,
+            "Python: worst lateness in steps",
+            late_in_steps(r, "python")?,
+            2.1,
+        ))
+    }),
+    Claim::on(PVR, "waits for at most the one step that was running", |r| {
+        Ok(Measured::below(
+            Times,
+            "Rust: worst lateness in steps",
+            late_in_steps(r, "rust")?,
+            1.1,
+        ))
+    }),
+    Claim::on(
+        PVR,
+        "Rust's GIL model does the same, and ties with the plain threads",
+        |r| {
             let wall = |variant: &str| {
                 pvr(r, "io_calls", "rust", &format!("variant={variant}"), "wall_s")
             };
             Ok(near("GIL model's wall, threads'", wall("gil-model")?, wall("threads")?))
         },
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "Waiting needs no CPU: look at the cores used",
-        when: None,
-        holds: |r| no_cpu(r, "python-vs-rust: experiment=io_calls"),
-    },
-    Claim {
-        page: "python-vs-rust.md",
-        says: "a task is cheaper than a thread, in both languages, and Rust's are cheaper than Python's",
-        when: None,
-        holds: |r| {
+    ),
+    Claim::on(PVR, "Waiting needs no CPU: look at the cores used", |r| {
+        no_cpu(r, "python-vs-rust: experiment=io_calls")
+    }),
+    Claim::on(
+        PVR,
+        "a task is cheaper than a thread, in both languages, and Rust's are cheaper than Python's",
+        |r| {
             let memory = |variant: &str, language| {
                 pvr(
                     r,
@@ -802,5 +661,5 @@ const PYTHON_VS_RUST: &[Claim] = &[
                 ),
             ]))
         },
-    },
+    ),
 ];
