@@ -217,15 +217,6 @@ impl Records {
             .ok_or(format!("{query}: no number in field {field}"))
     }
 
-    /// The text in `field` of the one record `query` finds.
-    pub fn text(&self, query: &str, field: &str) -> Result<String, String> {
-        let row = self.one(query)?;
-        row.get(field)
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .ok_or(format!("{query}: no text in field {field}"))
-    }
-
     /// Every record `query` finds (none is not an error).
     pub fn all(&self, query: &str) -> Result<Vec<&Map<String, Value>>, String> {
         let (file, wanted) = parse(query)?;

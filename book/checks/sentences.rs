@@ -7,13 +7,15 @@
 //! sentences written by hand around generated numbers, grouped by page.
 //!
 //! To add a page's sentences (a new chapter): write a `const` list like the
-//! ones below, one [`Claim`] per sentence (`says`: words the page has,
-//! `holds`: the comparison, with [`Measured::above`]/[`Measured::below`] so
-//! the reader's report can show the values against the bound), add it to
-//! [`ALL`], and, if the sentence holds only on some machines, give it a
-//! `when` ([`TWO_CORES`], [`TWO_FREE_CORES`]) and say that condition on the
-//! page. `cargo test -p course-book --test claims` then checks it on the
-//! book's records and on the side sets (one core, a loaded machine).
+//! ones below, one `Claim::on(PAGE, "words the page has", |r| ...)` per
+//! sentence, whose closure compares measured values with
+//! [`Measured::above`]/[`Measured::below`] (so that the reader's report can
+//! show the values against the bound); add the list to [`ALL`]. A sentence
+//! that holds only on some machines gets `.when(TWO_CORES)` (or another
+//! [`Condition`]) and says that condition on its page. Then `cargo test -p
+//! course-book --test claims` checks it on the book's records and on the
+//! side sets (one core, a loaded machine); accept the reader's report's new
+//! snapshot and recapture it (`capture claims_report`).
 
 use crate::claims::{Claim, Condition, Measured, Records, Unit::*};
 
