@@ -320,7 +320,7 @@ pub fn broken(claims: &[Claim], records: &Records, pages_dir: &Path) -> Vec<Stri
             continue;
         }
         if let Some(when) = claim.when
-            && !page_says(&page, when.says)
+            && !page_says(&page.to_lowercase(), &when.says.to_lowercase())
         {
             problems.push(format!("{named}: the page does not state \"{}\"", when.says));
         }
