@@ -14,24 +14,52 @@
 #      changed: the committed results stay as they were, the runs are kept
 #      in target/measure-refused/ to look at, and this script exits 1;
 #   4. otherwise the runs replace book/results/ (committed: the source of the
-#      pages' numbers), the pictures the programs drew (from the last run)
-#      replace book/src/pictures/, and the tables, with their takeaways and
-#      spreads, and the one-value files the pages include are rendered
-#      (book/src/results/);
+#      pages' numbers); of each program's runs, the one with the median total
+#      wall time is the one the book shows: its tables, with their takeaways
+#      and spreads, and the one-value files the pages include are rendered
+#      (book/src/results/), and the pictures that run drew replace those in
+#      book/src/pictures/;
 #   5. the real runs the pages show (book/src/output/), captured from the
 #      commands the snapshots record, and the page stamp.
+#
+# Then `cargo run --release -p course-book --bin results -- --claims` says
+# which of the book's sentences your runs confirm and which they contradict.
+#
+# A side set: the same runs made on purpose under a condition (one core, a
+# loaded machine), kept beside the book's to hold its sentences to other
+# machines (book/tests/claims.rs). It replaces nothing of the book:
+#
+#   taskset -c 0 bash book/measure.sh --set one-core --runs 1 \
+#       --label "pinned to one core with taskset -c 0"
+#
+# writes book/results/sets/one-core/ (its runs, provenance with the label,
+# and the pictures of its shown run) and skips the noise check.
 #
 # Run it with nothing else busy: the programs measure wall time and CPU time,
 # and other work steals both. It prints how long it took; keep it under about
 # 15 minutes on 2 cores. Then `cargo test -p course-book` checks the captures.
 #
-#   bash book/measure.sh
+#   bash book/measure.sh [--set NAME] [--runs N] [--label TEXT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
 
 # Runs of every measurement: their median is shown, their spread checked.
 runs=3
+set_name=
+label=
+while [ $# -gt 0 ]; do
+    case $1 in
+    --set) set_name=$2 ;;
+    --runs) runs=$2 ;;
+    --label) label=$2 ;;
+    *)
+        echo "usage: bash book/measure.sh [--set NAME] [--runs N] [--label TEXT]" >&2
+        exit 2
+        ;;
+    esac
+    shift 2
+done
 measured=$(mktemp -d)
 trap 'rm -rf "$measured"' EXIT
 # `run -p PACKAGE [--bin NAME] -- ARGS` runs the release binary the one
@@ -54,10 +82,11 @@ run() {
 }
 
 cargo build --quiet --release --workspace
-run -p course-book --bin results -- --stamp --records "$measured"
+run -p course-book --bin results -- --stamp --records "$measured" ${label:+--label "$label"}
 for k in $(seq 1 "$runs"); do
     results=$measured/run-$k
-    pictures=$measured/pictures
+    # Each run's pictures apart: the book shows those of the median run.
+    pictures=$measured/pictures/run-$k
     mkdir -p "$results" "$pictures"
     printf '\n##### run %d of %d\n' "$k" "$runs" >&2
     run -p chapter-02-mixed-tasks -- --all-runtimes --ticks 5 --json "$results/chapter-02-mixed-tasks.jsonl" \
@@ -78,6 +107,16 @@ for k in $(seq 1 "$runs"); do
     printf '=== took %d s\n' $((SECONDS - from)) >&2
 done
 
+if [ -n "$set_name" ]; then
+    set_dir=book/results/sets/$set_name
+    rm -rf "$set_dir"
+    mkdir -p "$set_dir"
+    mv "$measured"/run-* "$measured/provenance.txt" "$set_dir"/
+    run -p course-book --bin results -- --records "$set_dir" --side-set --pictures "$measured/pictures"
+    printf '\nmeasure.sh: side set %s written in %d s\n' "$set_dir" $((SECONDS - started)) >&2
+    exit 0
+fi
+
 # Too noisy: say so and change nothing. (Not through `run`, whose status is
 # its last printf's.)
 printf '\n=== results --check\n' >&2
@@ -90,10 +129,10 @@ if ! "$release/results" --records "$measured" --check; then
         "$refused" $((SECONDS - started)) >&2
     exit 1
 fi
-rm -rf book/results
+# The book's runs are replaced; the side sets (book/results/sets/) stay.
+rm -rf book/results/run-* book/results/provenance.txt book/results/pictures.txt
 mkdir -p book/results
 mv "$measured"/run-* "$measured/provenance.txt" book/results/
-cp "$measured"/pictures/* book/src/pictures/
-run -p course-book --bin results
+run -p course-book --bin results -- --pictures "$measured/pictures"
 run -p course-book --bin capture
 printf '\nmeasure.sh: everything regenerated in %d s\n' $((SECONDS - started)) >&2

@@ -4,22 +4,31 @@
 //! ("processes were more efficient", "close to the number of cores") are
 //! prose: a new `measure.sh` run can make one false without any test
 //! noticing. So each such sentence is written down once, in
-//! `book/tests/claims.rs`, with the page it is on and the condition it
-//! asserts, as a function of the committed records (`book/results/run-*/`,
-//! each row the median run, as the pages show it).
-//! The test fails when the sentence is no longer on its page (the list must
-//! follow the prose) or when the records contradict it, and names the
-//! sentence either way.
+//! [`crate::sentences`], with the page it is on, the condition it asserts
+//! as a function of the records, and, when it holds only on some machines,
+//! the condition under which it applies ("with two cores or more"), which
+//! the page states with it.
+//!
+//! [`check`] judges every sentence against one record set (the book's,
+//! `book/results/`, or a side set made on one core or a loaded machine,
+//! `book/results/sets/*/`, or the reader's own): confirmed, contradicted,
+//! or not applicable there; each with the measured values against the
+//! sentence's bound. `tests/claims.rs` fails on a contradicted sentence or
+//! one no longer on its page; `results --claims` prints the same judgement
+//! for the reader's runs.
 //!
 //! Records are looked up by a small query, `"file: key=value key=value"`,
 //! for example `"chapter-04-parallelism: experiment=pool variant=threads
-//! workers=2"`; exactly one record must match.
+//! workers=2"`; exactly one record must match. Each set is its median run
+//! ([`crate::merge`]), as the pages show it.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
+use std::time::Duration;
 
 use serde_json::{Map, Value};
+use shared::format;
 
 /// One sentence of a page and the condition that makes it true.
 #[derive(Debug, Clone, Copy)]
@@ -29,9 +38,116 @@ pub struct Claim {
     /// Words of the sentence as the page has them (whitespace and line breaks
     /// are compared loosely): enough to find it, and to name it on failure.
     pub says: &'static str,
-    /// The condition, read from the records: `Ok(true)` when it holds,
-    /// `Err` when a record it needs is missing.
-    pub holds: fn(&Records) -> Result<bool, String>,
+    /// When the sentence applies, if not on every machine: the page states
+    /// this condition with the sentence.
+    pub when: Option<Condition>,
+    /// The sentence's condition, read from the records: whether it holds
+    /// and the measured values against its bound; `Err` when a record it
+    /// needs is missing.
+    pub holds: fn(&Records) -> Result<Measured, String>,
+}
+
+impl Claim {
+    /// A sentence of `page` that holds on every machine.
+    pub const fn on(
+        page: &'static str,
+        says: &'static str,
+        holds: fn(&Records) -> Result<Measured, String>,
+    ) -> Self {
+        Self { page, says, when: None, holds }
+    }
+
+    /// The same sentence, said of the machines that meet `condition`.
+    pub const fn when(self, condition: Condition) -> Self {
+        Self { when: Some(condition), ..self }
+    }
+}
+
+/// When a sentence applies, as the page words it and as the records tell.
+#[derive(Debug, Clone, Copy)]
+pub struct Condition {
+    /// The page's words for it ("two cores or more").
+    pub says: &'static str,
+    /// Whether the records' machine met it, and what was measured.
+    pub met: fn(&Records) -> Result<Measured, String>,
+}
+
+/// A comparison made on the records: whether it came out true, and the
+/// values compared, in words ("Python/Rust 2.31 > 1").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measured {
+    /// Whether the comparison holds.
+    pub holds: bool,
+    /// The values against the bound.
+    pub why: String,
+}
+
+/// How a measured value is shown in a reason: with its unit, as the tables
+/// show it (and as the snapshots' timing filters find it).
+#[derive(Debug, Clone, Copy)]
+pub enum Unit {
+    /// A duration, in seconds.
+    Seconds,
+    /// A ratio (`2.26×`).
+    Times,
+    /// Cores busy (`1.98 cores`).
+    Cores,
+    /// A percentage (`1.5 %`).
+    Percent,
+    /// A whole count.
+    Count,
+}
+
+impl Unit {
+    fn show(self, x: f64) -> String {
+        match self {
+            Unit::Seconds => format::duration(Duration::from_secs_f64(x.max(0.0))),
+            Unit::Times => format!("{x:.2}×"),
+            Unit::Cores => format!("{x:.2} cores"),
+            Unit::Percent => format!("{x:.1} %"),
+            Unit::Count => format!("{x:.0}"),
+        }
+    }
+}
+
+impl Measured {
+    /// `what` (a value, named, in `unit`) above `bound`.
+    pub fn above(unit: Unit, what: &str, value: f64, bound: f64) -> Self {
+        let why = format!("{what} {} > {}", unit.show(value), unit.show(bound));
+        Self { holds: value > bound, why }
+    }
+
+    /// `what` (a value, named, in `unit`) below `bound`.
+    pub fn below(unit: Unit, what: &str, value: f64, bound: f64) -> Self {
+        let why = format!("{what} {} < {}", unit.show(value), unit.show(bound));
+        Self { holds: value < bound, why }
+    }
+
+    /// Every part holds; the reasons joined.
+    pub fn all(parts: impl IntoIterator<Item = Measured>) -> Self {
+        let parts: Vec<Measured> = parts.into_iter().collect();
+        Self {
+            holds: parts.iter().all(|part| part.holds),
+            why: parts
+                .iter()
+                .map(|part| part.why.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+}
+
+/// How one sentence fared against one record set.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Judged {
+    /// The records bear it out.
+    Confirmed(String),
+    /// The records contradict it.
+    Contradicted(String),
+    /// Its condition was not met there: it says nothing about this machine.
+    NotApplicable(String),
+    /// A record it needs is missing.
+    Unchecked(String),
 }
 
 /// Every committed record, by file (`chapter-03-cpu-bound` for
@@ -43,7 +159,7 @@ pub struct Records {
 
 impl Records {
     /// The records the pages show: every record set under `dir`
-    /// (`book/results`), its runs merged into the median run of each row
+    /// (`book/results`), its runs merged into the median run ([`crate::merge`])
     /// ([`crate::records::merged`]).
     pub fn load(dir: &Path) -> Result<Self, String> {
         let mut records = Records::default();
@@ -101,20 +217,22 @@ impl Records {
             .ok_or(format!("{query}: no number in field {field}"))
     }
 
-    /// The text in `field` of the one record `query` finds.
-    pub fn text(&self, query: &str, field: &str) -> Result<String, String> {
-        let row = self.one(query)?;
-        row.get(field)
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .ok_or(format!("{query}: no text in field {field}"))
-    }
-
     /// Every record `query` finds (none is not an error).
     pub fn all(&self, query: &str) -> Result<Vec<&Map<String, Value>>, String> {
         let (file, wanted) = parse(query)?;
         let rows = self.files.get(file).ok_or(format!("no records named {file}"))?;
         Ok(rows.iter().filter(|row| matches(row, &wanted)).collect())
+    }
+
+    /// The cores of the records' machine: the largest `cores` any record
+    /// gives (1 pinned with `taskset -c 0`).
+    pub fn cores(&self) -> Result<f64, String> {
+        self.files
+            .values()
+            .flatten()
+            .filter_map(|row| row.get("cores").and_then(Value::as_f64))
+            .reduce(f64::max)
+            .ok_or("no record gives its cores".to_string())
     }
 
     fn one(&self, query: &str) -> Result<&Map<String, Value>, String> {
@@ -157,8 +275,39 @@ pub fn page_says(page_text: &str, says: &str) -> bool {
     squeeze(page_text).contains(&squeeze(says))
 }
 
+impl Judged {
+    /// Its place in the report (confirmed first) and its reason.
+    fn group(&self) -> (usize, &String) {
+        match self {
+            Judged::Confirmed(why) => (0, why),
+            Judged::Contradicted(why) => (1, why),
+            Judged::NotApplicable(why) => (2, why),
+            Judged::Unchecked(why) => (3, why),
+        }
+    }
+}
+
+/// Judges `claim` against `records`: first its condition, then the claim.
+pub fn judge(claim: &Claim, records: &Records) -> Judged {
+    if let Some(when) = claim.when {
+        match (when.met)(records) {
+            Ok(met) if !met.holds => {
+                return Judged::NotApplicable(format!("not {}: {}", when.says, met.why));
+            }
+            Ok(_) => {}
+            Err(err) => return Judged::Unchecked(err),
+        }
+    }
+    match (claim.holds)(records) {
+        Ok(measured) if measured.holds => Judged::Confirmed(measured.why),
+        Ok(measured) => Judged::Contradicted(measured.why),
+        Err(err) => Judged::Unchecked(err),
+    }
+}
+
 /// Checks `claims` against `records` and the pages in `pages_dir`: one line
-/// per broken claim, naming its page and sentence.
+/// per broken claim (not on its page, contradicted, or not checkable),
+/// naming its page and sentence.
 pub fn broken(claims: &[Claim], records: &Records, pages_dir: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for claim in claims {
@@ -170,13 +319,95 @@ pub fn broken(claims: &[Claim], records: &Records, pages_dir: &Path) -> Vec<Stri
             ));
             continue;
         }
-        match (claim.holds)(records) {
-            Ok(true) => {}
-            Ok(false) => problems.push(format!("{named}: the records contradict it")),
-            Err(err) => problems.push(format!("{named}: cannot be checked: {err}")),
+        if let Some(when) = claim.when
+            && !page_says(&page.to_lowercase(), &when.says.to_lowercase())
+        {
+            problems.push(format!("{named}: the page does not state \"{}\"", when.says));
+        }
+        match judge(claim, records) {
+            Judged::Confirmed(_) | Judged::NotApplicable(_) => {}
+            Judged::Contradicted(why) => {
+                problems.push(format!("{named}: the records contradict it ({why})"));
+            }
+            Judged::Unchecked(err) => {
+                problems.push(format!("{named}: cannot be checked: {err}"));
+            }
         }
     }
     problems
+}
+
+/// The reader's report: every sentence, judged against `records`, with the
+/// measured values against its bound, grouped as confirmed, contradicted,
+/// not applicable and unchecked, then the count of each. Lines fit 80
+/// columns.
+pub fn report(claims: &[Claim], records: &Records) -> String {
+    let judged: Vec<(&Claim, Judged)> =
+        claims.iter().map(|claim| (claim, judge(claim, records))).collect();
+    let titles = [
+        "Confirmed by these runs",
+        "Contradicted by these runs",
+        "Not applicable here (the sentence states its condition)",
+        "Not checked (a record is missing)",
+    ];
+    let mut text = String::new();
+    let mut counts = Vec::new();
+    for (group, title) in titles.iter().enumerate() {
+        let members: Vec<(&Claim, &String)> = judged
+            .iter()
+            .filter_map(|(claim, j)| {
+                let (at, why) = j.group();
+                (at == group).then_some((*claim, why))
+            })
+            .collect();
+        counts.push(members.len());
+        if members.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n{title}:\n"));
+        for (claim, why) in members {
+            let says = claim.says.split_whitespace().collect::<Vec<_>>().join(" ");
+            let when =
+                claim.when.map_or(String::new(), |c| format!(" (with {})", c.says));
+            let line = format!("{}: \"{says}\"{when}", claim.page);
+            text.push_str(&wrapped(&line, "- ", "  "));
+            // One comparison a line, unwrapped: a number's width never
+            // moves a line break.
+            why.split("; ").for_each(|part| text.push_str(&format!("    {part}\n")));
+        }
+    }
+    text.push_str(&format!(
+        "\n{} sentences: {} confirmed, {} contradicted, {} not applicable, {} not \
+         checked.\n",
+        claims.len(),
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3]
+    ));
+    text
+}
+
+/// `text` in lines of at most 80 columns, the first led by `first`, the
+/// others by `rest`.
+fn wrapped(text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && line.chars().count() + 1 + word.chars().count() > 80 {
+            out.push_str(&format!("{line}\n"));
+            line = rest.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&format!("{line}\n"));
+    out
 }
 
 #[cfg(test)]
@@ -206,6 +437,53 @@ mod tests {
             records.num("c9: workers=2", "wall_s").unwrap_err().contains("no records")
         );
         assert!(records.num("c4: workers=2", "cpu_s").unwrap_err().contains("no number"));
+    }
+
+    const FAST: Claim = Claim {
+        page: "p.md",
+        says: "threads at 2 are faster",
+        when: Some(Condition {
+            says: "two cores or more",
+            met: |r| Ok(Measured::above(Unit::Count, "cores", r.cores()?, 1.0)),
+        }),
+        holds: |r| {
+            Ok(Measured::below(
+                Unit::Seconds,
+                "wall",
+                r.num("c4: workers=2", "wall_s")?,
+                r.num("c4: workers=4", "wall_s")? + 0.5,
+            ))
+        },
+    };
+
+    /// A sentence is confirmed or contradicted with the values against its
+    /// bound, and says nothing on a machine outside its condition.
+    #[test]
+    fn judges_a_sentence_with_its_values_and_condition() {
+        let mut records = records();
+        assert_eq!(
+            judge(&FAST, &records),
+            Judged::Unchecked("no record gives its cores".into())
+        );
+        records.set("c4: workers=2", "cores", 2.0).unwrap();
+        assert_eq!(
+            judge(&FAST, &records),
+            Judged::Confirmed("wall 2.000 s < 2.400 s".into())
+        );
+        records.set("c4: workers=2", "wall_s", 3.0).unwrap();
+        assert_eq!(
+            judge(&FAST, &records),
+            Judged::Contradicted("wall 3.000 s < 2.400 s".into())
+        );
+        records.set("c4: workers=2", "cores", 1.0).unwrap();
+        assert_eq!(
+            judge(&FAST, &records),
+            Judged::NotApplicable("not two cores or more: cores 1 > 1".into())
+        );
+        let report = report(&[FAST], &records);
+        assert!(report.contains("Not applicable here"), "{report}");
+        assert!(report.ends_with("1 sentences: 0 confirmed, 0 contradicted, 1 not applicable, 0 not checked.\n"), "{report}");
+        assert!(report.lines().all(|line| line.chars().count() <= 80), "{report}");
     }
 
     /// Whitespace and line breaks do not hide a sentence.

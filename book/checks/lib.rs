@@ -10,6 +10,7 @@ pub mod modules;
 pub mod output;
 pub mod records;
 pub mod render;
+pub mod sentences;
 pub mod snapshot;
 pub mod takeaway;
 pub mod workspace;

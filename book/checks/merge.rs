@@ -1,15 +1,15 @@
-//! Several runs of the same measurements, merged into the rows the book shows.
+//! Several runs of the same measurements, merged into the run the book shows.
 //!
 //! `book/measure.sh` runs every chapter a few times, each run into its own
 //! folder (`book/results/run-1/`, `run-2/`, …). One noisy run can make a
 //! parallel pool look slower than it is; the median of several runs cannot
 //! be moved by one. This module:
 //!
-//! - keeps, for each row, the whole record of the run with the median wall
-//!   time, so that a row's wall time, CPU time and cores busy come from one
-//!   real run;
-//! - recomputes each speedup from the rows kept (the baseline row's wall
-//!   time divided by this row's), so that the table divides exactly;
+//! - keeps, for each record set (one program's measurements), the whole
+//!   run with the median total wall time: every row of a page's tables, the
+//!   sentences built from them and the pictures that run drew (measure.sh
+//!   copies that run's pictures) come from one real run, so a picture and
+//!   its table quote the same numbers;
 //! - measures each row's spread, `(max − min) / median` of its wall times
 //!   over the runs, and each experiment's spread, its largest row's;
 //! - refuses runs whose rows differ, or whose verdict words differ from one
@@ -21,7 +21,7 @@
 
 use std::collections::BTreeMap;
 
-use shared::record::{Record, round};
+use shared::record::Record;
 
 /// The largest spread an experiment may show: 10 %. The chapters' lessons
 /// rest on differences of 10 % and more (an efficiency bar of 85 or 90 %, a
@@ -83,8 +83,10 @@ pub struct Spread {
 /// One record set's runs, merged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Merged {
-    /// The rows, in the order of the first run: each the median run's record.
+    /// The rows of the median run, in its order.
     pub records: Vec<Record>,
+    /// Which run they are, counted from 1 (`run-2/`).
+    pub run: usize,
     /// Each experiment's spread, in the order the experiments first appear.
     pub spreads: Vec<Spread>,
     /// How many runs were merged.
@@ -124,7 +126,6 @@ pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
             ));
         }
     }
-    let mut records = Vec::with_capacity(first.len());
     let mut row_spreads = Vec::with_capacity(first.len());
     for (at, record) in first.iter().enumerate() {
         let key = key(record);
@@ -140,14 +141,20 @@ pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
             ));
         }
         same.sort_by(|a, b| a.wall_s.total_cmp(&b.wall_s));
-        let median = same[same.len() / 2];
+        let median = same[same.len() / 2].wall_s;
         let (fastest, slowest) = (same[0].wall_s, same[same.len() - 1].wall_s);
-        let spread =
-            if median.wall_s > 0.0 { (slowest - fastest) / median.wall_s } else { 0.0 };
-        records.push(median.clone());
+        let spread = if median > 0.0 { (slowest - fastest) / median } else { 0.0 };
         row_spreads.push((key, spread));
     }
-    recompute_speedups(&mut records);
+    // The run shown: the median of the runs' total wall times.
+    let mut totals: Vec<(f64, usize)> = runs
+        .iter()
+        .enumerate()
+        .map(|(at, run)| (run.iter().map(|r| r.wall_s).sum(), at))
+        .collect();
+    totals.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let run = totals[totals.len() / 2].1;
+    let records = runs[run].clone();
     let mut spreads: Vec<Spread> = Vec::new();
     for (record, (row, spread)) in records.iter().zip(row_spreads) {
         match spreads.iter_mut().find(|s| s.experiment == record.experiment) {
@@ -163,7 +170,7 @@ pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
             }),
         }
     }
-    Ok(Merged { records, spreads, runs: runs.len() })
+    Ok(Merged { records, run: run + 1, spreads, runs: runs.len() })
 }
 
 /// Each record's row across runs: its experiment, variant and language, and
@@ -186,42 +193,6 @@ fn occurrences(run: &[Record]) -> Vec<(String, usize)> {
             (key, *count)
         })
         .collect()
-}
-
-/// Sets each speedup to its baseline row's wall time over its own. The
-/// baseline is the row of the same experiment and language whose speedup is
-/// 1: of the same variant if there is one (a pool of threads against one
-/// thread), else the only one (every algorithm against the loop). A speedup
-/// with no such baseline is left as the run measured it.
-fn recompute_speedups(records: &mut [Record]) {
-    let baselines: Vec<Option<f64>> = records
-        .iter()
-        .map(|record| {
-            record.speedup?;
-            let candidates: Vec<&Record> = records
-                .iter()
-                .filter(|base| {
-                    base.experiment == record.experiment
-                        && base.language == record.language
-                        && base.speedup == Some(1.0)
-                })
-                .collect();
-            let base = match candidates.iter().find(|base| base.variant == record.variant)
-            {
-                Some(same_variant) => *same_variant,
-                None if candidates.len() == 1 => candidates[0],
-                None => return None,
-            };
-            Some(base.wall_s)
-        })
-        .collect();
-    for (record, base) in records.iter_mut().zip(baselines) {
-        if let Some(base) = base
-            && record.wall_s > 0.0
-        {
-            record.speedup = Some(round(base / record.wall_s, 3));
-        }
-    }
 }
 
 /// One line per experiment whose spread is over its [`bound`], naming it,
@@ -268,21 +239,20 @@ mod tests {
         vec![pool("threads", 1, n1, 1.0), pool("threads", 2, n2, n1 / n2)]
     }
 
-    /// Each row is the median run's; the speedup is recomputed from the rows
-    /// kept; the spread is (max − min) / median.
+    /// The rows are the run with the median total wall time, whole (its
+    /// own speedups with it); the spread is (max − min) / median, per row.
     #[test]
-    fn keeps_the_median_run_and_recomputes_the_speedup() {
-        // The second run's N = 2 was slowed down; the third's N = 1.
-        let runs = [run(4.0, 2.0), run(4.0, 2.4), run(4.4, 2.05)];
+    fn keeps_the_median_run_whole() {
+        // Totals 6.0, 6.45, 6.4: the third run is the median one.
+        let runs = [run(4.0, 2.0), run(4.0, 2.45), run(4.4, 2.0)];
         let merged = merge(&runs).unwrap();
-        assert_eq!(merged.runs, 3);
-        assert_eq!(merged.records[0].wall_s, 4.0);
-        assert_eq!(merged.records[1].wall_s, 2.05);
-        assert_eq!(merged.records[1].speedup, Some(1.951));
-        assert_eq!(merged.records[0].speedup, Some(1.0));
+        assert_eq!((merged.runs, merged.run), (3, 3));
+        assert_eq!(merged.records[0].wall_s, 4.4);
+        assert_eq!(merged.records[1].wall_s, 2.0);
+        assert_eq!(merged.records[1].speedup, Some(2.2));
         let spread = merged.spread("pool").unwrap();
         assert_eq!(spread.row, "pool.threads.2.rust");
-        assert!((spread.spread - 0.4 / 2.05).abs() < 1e-9, "{spread:?}");
+        assert!((spread.spread - 0.45 / 2.0).abs() < 1e-9, "{spread:?}");
     }
 
     /// Over the bound, the experiment is named with its worst row and the
@@ -344,26 +314,6 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(merged.records[0].wall_s, 0.0065);
-    }
-
-    /// With no baseline row of the same variant, the experiment's only
-    /// speedup-1 row is the baseline (algorithms against the loop).
-    #[test]
-    fn an_algorithm_is_measured_against_the_experiments_one_baseline() {
-        let algorithm = |variant: &str, wall_s: f64, speedup: f64| Record {
-            experiment: "algorithm".into(),
-            language: "rust".into(),
-            variant: Some(variant.into()),
-            wall_s,
-            speedup: Some(speedup),
-            ..Record::default()
-        };
-        let one = vec![algorithm("loop", 4.0, 1.0), algorithm("tree", 0.3, 13.3)];
-        let two = vec![algorithm("loop", 4.2, 1.0), algorithm("tree", 0.28, 15.0)];
-        let three = vec![algorithm("loop", 4.1, 1.0), algorithm("tree", 0.25, 16.4)];
-        let merged = merge(&[one, two, three]).unwrap();
-        assert_eq!(merged.records[1].wall_s, 0.28);
-        assert_eq!(merged.records[1].speedup, Some(round(4.1 / 0.28, 3)));
     }
 
     /// The looser bounds are the I/O experiments'; the rest get 10 %.

@@ -3,7 +3,7 @@
 //! Every chapter program (with `--json PATH`) and the compare command write
 //! their measurements as [`Record`] JSON lines; `book/measure.sh` runs each
 //! of them a few times into `book/results/run-<k>/<name>.jsonl`, and
-//! [`crate::merge`] keeps each row's median run. This module turns one
+//! [`crate::merge`] keeps the set's median run. This module turns one
 //! merged record set into the book's table fragment
 //! (`book/src/results/<name>.md`) and into one-value files
 //! (`book/src/results/values/<name>/<key>.<field>.txt`) that prose includes
@@ -155,8 +155,10 @@ fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
         return "\nOne run: its spread is not known.\n".to_string();
     };
     let line = format!(
-        "Each row is the run with the median wall time of {} runs. The runs' wall times \
-         spread by at most {:.1} % ((max − min) / median), under the {:.0} % bound.",
+        "Every row, and the page's pictures, come from run {} of {}: the one with the \
+         median total wall time. The runs' wall times spread by at most {:.1} % \
+         ((max − min) / median), under the {:.0} % bound.",
+        merged.run,
         merged.runs,
         spread.spread * 100.0,
         merge::bound(set, experiment) * 100.0
@@ -166,7 +168,7 @@ fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
 
 /// A paragraph broken into lines of at most 80 columns (Markdown joins them
 /// again), each ending with a newline. A number stays with its unit.
-fn wrap(paragraph: &str) -> String {
+pub fn wrap(paragraph: &str) -> String {
     let mut text = String::new();
     let mut line = String::new();
     for word in paragraph.split(' ') {
@@ -305,8 +307,9 @@ mod tests {
         );
         assert!(
             mixed.trim_end().ends_with(
-                "Each row is the run with the median wall time of 3 runs. The runs' wall times\n\
-                 spread by at most 6.0 % ((max − min) / median), under the 10 % bound."
+                "Every row, and the page's pictures, come from run 1 of 3: the one with the\n\
+                 median total wall time. The runs' wall times spread by at most 6.0 % ((max −\n\
+                 min) / median), under the 10 % bound."
             ),
             "{mixed}"
         );

@@ -129,7 +129,8 @@ impl Recorded {
 
 /// The book's own commands, which the book may show too, with the profile
 /// a reader runs them in: they are binaries of `course-book`, not packages.
-const BOOK_BINS: &[(&str, &str)] = &[("exercises", "-q"), ("compare", "--release")];
+const BOOK_BINS: &[(&str, &str)] =
+    &[("exercises", "-q"), ("compare", "--release"), ("results", "--release")];
 
 /// Whether an environment variable of a recorded command belongs in the
 /// command a reader sees: the course's own test settings (`COURSE_*`: the

@@ -14,7 +14,9 @@
 //! - `python_side.rs`: finding `python3` and running its programs.
 //! - `table.rs`: pairing the records, the tables, the summary in words.
 //! - `failure.rs`: why a side gave no measurement.
+//! - `busy.rs`: whether the machine was busy while the run went on.
 
+mod busy;
 mod experiment;
 mod failure;
 mod python_side;
@@ -191,6 +193,7 @@ fn main() {
         )),
     }
 
+    let started = busy::Reading::now();
     let mut records: Vec<Record> = Vec::new();
     let mut errors: Vec<String> = Vec::new();
     let mut stopped = false;
@@ -226,6 +229,8 @@ fn main() {
         }
     }
 
+    let machine = started.until(&busy::Reading::now(), machine::cores());
+    let busy_line = busy::busy_line(&machine);
     let rows = table::rows(&records);
     let agreement = table::agreement(&records);
     let summary = table::summary(&rows);
@@ -245,6 +250,9 @@ fn main() {
         out.say(agreement_line(&agreement));
         if !summary.is_empty() {
             out.say("Summary:".to_string());
+            if let Some(line) = &busy_line {
+                out.say(format!("  {line}"));
+            }
             summary.iter().for_each(|line| out.say(format!("  {line}")));
         }
     }
@@ -255,6 +263,9 @@ fn main() {
             records.len()
         ));
         std::process::exit(shutdown::EXIT_INTERRUPTED);
+    }
+    if let (true, Some(line)) = (out.json || summary.is_empty(), &busy_line) {
+        eprintln!("{line}");
     }
     let failed = !errors.is_empty() || agreement.is_err();
     std::process::exit(if failed { 1 } else { 0 });

@@ -388,13 +388,18 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
                     verdict(rust),
                     cores_used(rust)
                 );
-                if let Some(workload) = one_call.filter(|r| *r > 0.0) {
-                    line.push_str(&format!(
+                match one_call.filter(|r| *r > 0.0) {
+                    // The rest of the ratio is parallelism only if Rust's
+                    // threads did run in parallel (the CPU column says).
+                    Some(workload) if verdict(rust) == "in parallel" => line.push_str(&format!(
                         ": {workload:.2}× from the faster workload, {:.2}× from running in parallel.",
                         ratio / workload
-                    ));
-                } else {
-                    line.push('.');
+                    )),
+                    Some(workload) => line.push_str(&format!(
+                        ": {workload:.2}× from the faster workload; the other {:.2}× is not parallelism, since Rust's threads kept under {PARALLEL_CORES} cores busy.",
+                        ratio / workload
+                    )),
+                    None => line.push('.'),
                 }
                 lines.push(line);
             }
@@ -715,6 +720,26 @@ mod tests {
             summary[1]
                 .contains("Python went 2.00× faster (N = 2) and Rust 2.00× (N = 2)"),
             "{summary:?}"
+        );
+    }
+
+    /// Rust's threads that kept under the threshold's cores busy (a busy
+    /// or pinned machine) are not credited with running in parallel.
+    #[test]
+    fn threads_not_in_parallel_are_not_credited_with_parallelism() {
+        let records = [
+            record("one_call", "rust", 0.1, 1.0, None),
+            record("one_call", "python", 0.2, 1.0, None),
+            record("threads", "rust", 1.0, 1.11, Some(20)),
+            record("threads", "python", 2.16, 1.0, Some(20)),
+        ];
+        let summary = summary(&rows(&records));
+        let threads = summary.iter().find(|line| line.contains("threads")).unwrap();
+        assert!(threads.contains("Rust's one at a time (1.11 of 2 cores)"), "{threads}");
+        assert!(!threads.contains("from running in parallel"), "{threads}");
+        assert!(
+            threads.contains("the other 1.08× is not parallelism, since Rust's threads kept under 1.25 cores busy"),
+            "{threads}"
         );
     }
 

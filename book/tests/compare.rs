@@ -376,3 +376,37 @@ fn refuses_bad_input() {
         assert!(output.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// A run beside other busy work says so at the top of its summary (or on
+/// stderr when there is no summary), naming what it measured: here two
+/// threads of this test spin while it runs.
+#[test]
+fn a_busy_machine_is_named_at_the_top_of_the_summary() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let stop = Arc::new(AtomicBool::new(false));
+    let spinners: Vec<_> = (0..2)
+        .map(|_| {
+            let stop = Arc::clone(&stop);
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    std::hint::spin_loop();
+                }
+            })
+        })
+        .collect();
+    let output = compare(&["--experiments", "one_call,threads"]);
+    stop.store(true, Ordering::Relaxed);
+    spinners.into_iter().for_each(|spinner| spinner.join().unwrap());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let said = if has_python() {
+        stdout.split("Summary:\n").nth(1).unwrap_or_default().trim_start().to_string()
+    } else {
+        stderr.to_string()
+    };
+    assert!(
+        said.starts_with("BUSY MACHINE: other programs kept"),
+        "stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+}

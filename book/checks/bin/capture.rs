@@ -13,6 +13,10 @@
 //! same check as `tests/outputs.rs`); runs that do not reproduce their
 //! snapshot are listed at the end, and the command exits 1.
 //!
+//! A page that says how long a run takes includes
+//! `output/<crate>/<name>.took.md`: for those runs, the capture also writes
+//! how long this one took there.
+//!
 //! Arguments, if any, name the runs to capture again (`<crate>/<name>`, or
 //! any part of it): `capture chapter-04-parallelism/hybrid`.
 
@@ -29,6 +33,29 @@ use shared::{format, machine, report};
 
 /// A run that takes longer than this is stopped and reported.
 const TIME_LIMIT: Duration = Duration::from_secs(180);
+
+/// Writes `output/<crate>/<name>.took.md`, the run's duration, if a page
+/// includes it.
+fn write_took(one: &output::Shown, took: Duration) {
+    let file = format!("{}.took.md", one.name);
+    let wanted =
+        workspace::files_with_suffix(&workspace::book_src(), ".md").iter().any(|page| {
+            fs::read_to_string(page)
+                .is_ok_and(|text| text.contains(&format!("output/{}/{file}", one.krate)))
+        });
+    if wanted {
+        let shown = if took.as_secs() >= 10 {
+            format!("{} s", took.as_secs_f64().round())
+        } else {
+            format::duration(took)
+        };
+        let path = workspace::output_dir().join(&one.krate).join(file);
+        if let Err(err) = fs::write(&path, shown) {
+            eprintln!("error: cannot write {}: {err}", path.display());
+            std::process::exit(1);
+        }
+    }
+}
 
 fn main() {
     let started = Instant::now();
@@ -87,7 +114,9 @@ fn main() {
                 continue;
             }
         };
-        eprintln!("  took {}", format::duration(run_started.elapsed()));
+        let took = run_started.elapsed();
+        eprintln!("  took {}", format::duration(took));
+        write_took(one, took);
         let captured =
             Captured { command: Some(line), stdout: run.stdout, stderr: run.stderr };
         for path in [one.stdout_path(), one.stderr_path()] {

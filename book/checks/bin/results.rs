@@ -4,7 +4,7 @@
 //! one folder per run (`run-1/`, `run-2/`, …) of the records the chapters'
 //! `--json PATH` and the compare command write; each record set
 //! `<name>.jsonl` is merged over the runs ([`course_book::merge`]: each row
-//! the median run's) and becomes `book/src/results/<name>.md` (the tables
+//! the set's median run, whole) and becomes `book/src/results/<name>.md` (the tables
 //! the pages include, each led by its takeaway and followed by its spread)
 //! and the one-value files `book/src/results/values/<name>/<key>.<field>.txt`
 //! that the pages include (only those: the others are not written).
@@ -16,16 +16,28 @@
 //!
 //! The tables name where they were measured: `--stamp`, run by
 //! `book/measure.sh` before the measurements, writes this machine's
-//! provenance to `provenance.txt` in the records' folder, and rendering
-//! reads it.
+//! provenance to `provenance.txt` in the records' folder (with `--label`,
+//! the set's condition: "pinned to one core"), and rendering reads it.
+//!
+//! `--pictures DIR` copies the pictures of the run each set shows from
+//! `DIR/run-<k>/` (measure.sh keeps every run's), so that the pictures
+//! come from the tables' run, and notes the run in `pictures.txt`.
+//! `--side-set` is for a set made on purpose on one core or a loaded
+//! machine (`book/results/sets/<name>/`): its pictures go into its own
+//! folder and nothing of the book is rendered.
+//!
+//! `--claims` is the reader's report: which of the book's sentences the
+//! runs in the records' folder (your `bash book/measure.sh`) confirm, which
+//! they contradict, and why ([`course_book::claims::report`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use clap::Parser;
+use course_book::claims::{self, Records};
 use course_book::merge::{self, Merged};
-use course_book::{include, records, render, workspace};
+use course_book::{include, records, render, sentences, workspace};
 use shared::{cli, report};
 
 /// Renders book/results/run-*/*.jsonl into the book's tables and values.
@@ -36,6 +48,25 @@ struct Args {
     /// provenance.txt in the records' folder instead of rendering.
     #[arg(long)]
     stamp: bool,
+
+    /// With --stamp: the condition the runs are made under, stored with the
+    /// provenance ("pinned to one core with taskset -c 0").
+    #[arg(long, value_name = "TEXT", requires = "stamp")]
+    label: Option<String>,
+
+    /// Print which of the book's sentences these runs confirm and which
+    /// they contradict, with the measured values; write nothing.
+    #[arg(long)]
+    claims: bool,
+
+    /// Copy the pictures of each set's shown run from DIR/run-<k>/.
+    #[arg(long, value_name = "DIR")]
+    pictures: Option<PathBuf>,
+
+    /// The records are a side set: its pictures go to its own pictures/
+    /// folder, and nothing of the book is rendered.
+    #[arg(long)]
+    side_set: bool,
 
     /// Only merge the runs and refuse them if they are too noisy; write
     /// nothing.
@@ -58,8 +89,25 @@ fn main() {
     let provenance_file = records_dir.join("provenance.txt");
     if args.stamp {
         let _ = fs::create_dir_all(&records_dir);
-        write(&provenance_file, &report::provenance());
+        let label = args.label.map_or(String::new(), |label| format!(", {label}"));
+        write(&provenance_file, &format!("{}{label}", report::provenance()));
         cli::say(format!("provenance written to {}", provenance_file.display()));
+        return;
+    }
+    if args.claims {
+        let records = Records::load(&records_dir).unwrap_or_else(|err| cli::fail(err));
+        print!(
+            "{}",
+            render::wrap(&format!(
+                "The book's sentences against the runs in {} (its provenance.txt names the \
+                 machine):",
+                records_dir
+                    .strip_prefix(workspace::root())
+                    .unwrap_or(&records_dir)
+                    .display()
+            ))
+        );
+        print!("{}", claims::report(&sentences::all(), &records));
         return;
     }
     let runs = records::read_runs(&records_dir).unwrap_or_else(|err| cli::fail(err));
@@ -86,7 +134,7 @@ fn main() {
             );
         }
     }
-    if !refused.is_empty() {
+    if !refused.is_empty() && !args.side_set {
         for line in &refused {
             eprintln!("error: {line}");
         }
@@ -98,6 +146,17 @@ fn main() {
     }
     if args.check {
         cli::say(format!("{}: every experiment within its bound", records_dir.display()));
+        return;
+    }
+    if let Some(from) = &args.pictures {
+        let to = if args.side_set {
+            records_dir.join("pictures")
+        } else {
+            workspace::book_src().join("pictures")
+        };
+        copy_pictures(from, &to, &records_dir, &sets);
+    }
+    if args.side_set {
         return;
     }
     let provenance = fs::read_to_string(&provenance_file)
@@ -152,6 +211,46 @@ fn write_values(
         }
     }
     written
+}
+
+/// Copies each set's pictures (`<set>*.svg`) from the run it shows,
+/// `from/run-<k>/`, into `to`, and writes which run into `pictures.txt` in
+/// the records' folder.
+fn copy_pictures(
+    from: &Path,
+    to: &Path,
+    records_dir: &Path,
+    sets: &BTreeMap<String, Merged>,
+) {
+    let mut note = String::new();
+    for (name, merged) in sets {
+        let run = from.join(format!("run-{}", merged.run));
+        let pictures = workspace::files_with_suffix(&run, ".svg");
+        let mine: Vec<&PathBuf> = pictures
+            .iter()
+            .filter(|path| {
+                path.file_name()
+                    .is_some_and(|f| f.to_string_lossy().starts_with(name.as_str()))
+            })
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        for picture in &mine {
+            let target = to.join(picture.file_name().unwrap_or_default());
+            let text = fs::read_to_string(picture)
+                .unwrap_or_else(|err| cli::fail(format!("{}: {err}", picture.display())));
+            write(&target, &text);
+        }
+        note.push_str(&format!("{name}: run-{}\n", merged.run));
+        cli::say(format!(
+            "{name}: {} pictures from run {} of {}",
+            mine.len(),
+            merged.run,
+            merged.runs
+        ));
+    }
+    write(&records_dir.join("pictures.txt"), &note);
 }
 
 /// Writes `text` to `path` (no newline added), making its folder.
