@@ -368,7 +368,7 @@ pub fn report(claims: &[Claim], records: &Records) -> String {
         for (claim, why) in members {
             let says = claim.says.split_whitespace().collect::<Vec<_>>().join(" ");
             let when =
-                claim.when.map_or(String::new(), |c| format!(" (with {})", c.says));
+                claim.when.map_or(String::new(), |c| format!(" (condition: {})", c.says));
             let line = format!("{}: \"{says}\"{when}", claim.page);
             text.push_str(&wrapped(&line, "- ", "  "));
             // One comparison a line, unwrapped: a number's width never
