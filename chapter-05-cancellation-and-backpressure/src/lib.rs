@@ -1,0 +1,3 @@
+//! Chapter 5: stopping and limiting work.
+
+pub mod observe;
