@@ -1,17 +1,20 @@
 """Refusing work you cannot do, in Python: queues and a semaphore.
 
-Channels: a producer makes --items items of --item-bytes each as fast as it
-can; a consumer takes one every --consume seconds. Through asyncio.Queue()
-the items pile up in the queue, and the process's memory with them; through
-asyncio.Queue(maxsize=N) the producer waits at put() whenever N items wait,
-so it runs at the consumer's pace and memory stays flat.
+Channels: a producer makes --items items of 4 KiB each as fast as it can; a
+consumer takes 20, then pauses for a millisecond (a slow disk, a slow peer).
+Through asyncio.Queue() the items pile up in the queue, and the process's
+memory with them; through asyncio.Queue(maxsize=N) the producer waits at
+put() whenever N items wait, so it runs at the consumer's pace and memory
+stays flat. The bounded queue runs first (see below).
 
 Semaphore: --requests requests to a slow service on 127.0.0.1 (io_calls.py's,
-which answers after --wait seconds), all at once, then with at most
---permits in flight (asyncio.Semaphore): memory, latency, failures.
+which answers after --wait seconds), at most --permits in flight
+(asyncio.Semaphore), then all at once: memory, latency, failures.
 
 Memory is the resident size (/proc/self/statm), sampled every --sample
-seconds; its peak is reported. Latency is an item's time from being made to
+seconds; its peak is reported, and memory's verdict: "grew" when the peak
+rose above the start by more than a tenth of all the items' bytes, else
+"flat". Latency is an item's time from being made to
 being consumed, or a request's from being asked to being answered (waiting
 for a permit included); throughput is items (requests) per second of wall time.
 """
@@ -40,7 +43,7 @@ class Sampler:
 
     def __init__(self, every, queue=None):
         self.every, self.queue = every, queue
-        self.peak_memory = resident_bytes()
+        self.start_memory = self.peak_memory = resident_bytes()
         self.peak_queue = 0
 
     def sample(self):
@@ -64,57 +67,86 @@ async def sampled(sampler, work):
         sampler.sample()
 
 
+# Each item's payload, and the consumer's pace: 20 items, then a pause.
+ITEM_BYTES = 4096
+BATCH, PAUSE = 20, 0.001
+
+
 # ANCHOR: channel
-async def producer(queue, items, item_bytes):
+async def producer(queue, items):
     for i in range(items):
-        item = bytes([i % 256]) * item_bytes  # written: resident at once
+        item = bytes([i % 256]) * ITEM_BYTES  # written: resident at once
         await queue.put((time.perf_counter(), item))  # waits only when full
         await asyncio.sleep(0)  # an unbounded put never waits: let others run
 
 
-async def consumer(queue, items, consume, latencies):
-    for _ in range(items):
+async def consumer(queue, items, latencies):
+    for handled in range(1, items + 1):
         made, _item = await queue.get()
-        await asyncio.sleep(consume)  # the slow work on one item
         latencies.append(time.perf_counter() - made)
+        if handled % BATCH == 0:
+            await asyncio.sleep(PAUSE)  # the slow part of the work
 
 
-async def channel(bound, items, item_bytes, consume, sample):
+async def channel(bound, items, sample):
     """bound 0: asyncio.Queue(), no bound; else asyncio.Queue(maxsize=bound)."""
     queue = asyncio.Queue(maxsize=bound)
     latencies = []
     sampler = Sampler(sample, queue)
     started = time.perf_counter()
-    producing = asyncio.create_task(producer(queue, items, item_bytes))
-    await sampled(sampler, consumer(queue, items, consume, latencies))
+    producing = asyncio.create_task(producer(queue, items))
+    await sampled(sampler, consumer(queue, items, latencies))
     await producing
     return latencies, sampler, time.perf_counter() - started
 # ANCHOR_END: channel
 
 
-# ANCHOR: semaphore
-async def request(port, client, permits, latencies, failures):
-    started = time.perf_counter()
+async def request(port, client, issued, latencies, failures):
+    """One request to the service, its latency counted from `issued`."""
     try:
-        if permits is None:
-            await asyncio.wait_for(call_async(port, client), TIMEOUT)
-        else:
-            async with permits:  # waits while the cap is in flight
-                await asyncio.wait_for(call_async(port, client), TIMEOUT)
-        latencies.append(time.perf_counter() - started)
+        await asyncio.wait_for(call_async(port, client), TIMEOUT)
+        latencies.append(time.perf_counter() - issued)
     except (OSError, asyncio.TimeoutError) as err:
         failures.append(str(err) or "timed out")
 
 
+# ANCHOR: uncapped
+async def uncapped(port, n, latencies, failures):
+    """n requests, all started at once."""
+    await asyncio.gather(*(request(port, c, time.perf_counter(), latencies, failures)
+                           for c in range(1, n + 1)))
+# ANCHOR_END: uncapped
+
+
+# ANCHOR: capped
+async def capped(port, n, cap, latencies, failures):
+    """The same requests, at most `cap` in flight. The permit is taken
+    before the task is made, so waiting requests cost no task either."""
+    permits = asyncio.Semaphore(cap)
+
+    async def one(client, issued):
+        try:
+            await request(port, client, issued, latencies, failures)
+        finally:
+            permits.release()  # the next request may start
+
+    tasks = []
+    for c in range(1, n + 1):
+        issued = time.perf_counter()  # the wait for a permit counts as latency
+        await permits.acquire()
+        tasks.append(asyncio.create_task(one(c, issued)))
+    await asyncio.gather(*tasks)
+# ANCHOR_END: capped
+
+
 async def requests(port, n, cap, sample):
-    """n requests at once; with a cap, at most `cap` in flight."""
-    permits = None if cap is None else asyncio.Semaphore(cap)
+    """n requests, uncapped (cap None) or capped."""
     latencies, failures = [], []
     sampler = Sampler(sample)
-    await sampled(sampler, asyncio.gather(
-        *(request(port, c, permits, latencies, failures) for c in range(1, n + 1))))
+    work = (uncapped(port, n, latencies, failures) if cap is None
+            else capped(port, n, cap, latencies, failures))
+    await sampled(sampler, work)
     return latencies, failures, sampler
-# ANCHOR_END: semaphore
 
 
 def latency_fields(latencies):
@@ -133,17 +165,19 @@ def latency_fields(latencies):
 def channels(args):
     for bound in [args.bound, 0]:
         watch = Stopwatch()
-        latencies, sampler, took = asyncio.run(
-            channel(bound, args.items, args.item_bytes, args.consume, args.sample))
+        latencies, sampler, took = asyncio.run(channel(bound, args.items, args.sample))
         wall, cpu = watch.stop()
         fields = {"bound": bound} if bound else {}
+        growth = sampler.peak_memory - sampler.start_memory
         emit("channel_bounded" if bound else "channel_unbounded", wall, cpu,
              calls=args.items, limit=0, variant="asyncio-queue",
+             verdict="grew" if growth * 10 > args.items * ITEM_BYTES else "flat",
              peak_memory_bytes=sampler.peak_memory,
              throughput_per_s=round(args.items / took, 3),
              **latency_fields(latencies), **fields)
-        print(f"  the queue held at most {sampler.peak_queue} items "
-              f"({'maxsize ' + str(bound) if bound else 'no maxsize'})", file=sys.stderr)
+        bounded = f"maxsize {bound}" if bound else "no maxsize"
+        print(f"  the queue held at most {sampler.peak_queue} items ({bounded})",
+              file=sys.stderr)
 
 
 def semaphore(args):
@@ -170,16 +204,13 @@ def semaphore(args):
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--items", type=positive_int, default=2_000)
-    parser.add_argument("--item-bytes", type=positive_int, default=64 * 1024)
-    parser.add_argument("--bound", type=positive_int, default=16,
+    parser.add_argument("--items", type=positive_int, default=20_000)
+    parser.add_argument("--bound", type=positive_int, default=64,
                         help="the bounded queue's maxsize")
-    parser.add_argument("--consume", type=float, default=0.001,
-                        help="seconds the consumer spends on one item")
-    parser.add_argument("--requests", type=positive_int, default=10_000)
+    parser.add_argument("--requests", type=positive_int, default=2_000)
     parser.add_argument("--permits", type=positive_int, default=100,
                         help="requests in flight at most, capped")
-    parser.add_argument("--wait", type=float, default=0.1,
+    parser.add_argument("--wait", type=float, default=0.05,
                         help="seconds the service waits before it answers")
     parser.add_argument("--sample", type=float, default=0.01,
                         help="seconds between memory samples")

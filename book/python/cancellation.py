@@ -1,19 +1,26 @@
-"""Stopping work that is already running, in Python: four ways, one figure.
+"""Stopping work that is already running, in Python: five ways, one figure.
 
-A job is a chain of CPU steps (product_below(limit) each). A deadline falls
-in the middle of its second step. Each way of stopping it is measured by the
-CPU the job spent after the deadline, and by its steps started and finished:
+A job is a chain of CPU steps (product_below(limit) each). Its deadline is
+one and a half steps, in the middle of its second step. Each way of giving
+up on it is measured by the CPU the process spent after the deadline, and by
+the job's steps started and finished:
 
-- timeout: asyncio.wait_for around a coroutine that awaits between steps.
-  The task is cancelled at its next await (a CancelledError): the step in
-  progress ends first, no step starts after it.
-- blocking: the same job on a thread, by loop.run_in_executor. wait_for
-  times out, but the thread cannot be stopped: the job runs to its end.
+- awaited steps: asyncio.wait_for around a coroutine that awaits each step
+  on a thread (loop.run_in_executor). The task is cancelled at that await (a
+  CancelledError): the step in flight runs on, no step starts after it.
+- steps on the loop: the same, the steps run on the loop itself, with
+  `await asyncio.sleep(0)` between them. The cancel still lands at an await,
+  but only once the loop has run wait_for's timer and then wait_for itself.
+- run_in_executor: the whole job on a thread. wait_for times out, but the
+  thread cannot be stopped: the job runs to its end, and
   concurrent.futures.Future.cancel() returns False once the job runs.
-- token: a threading.Event the job checks between steps: it stops after the
-  step in progress, as the timeout does, but on a thread.
-- process: the job in a multiprocessing.Process, terminated at the deadline:
-  the one way that stops a step in the middle.
+- token: the job on a thread checks a threading.Event between steps.
+- killed: the job in a multiprocessing.Process, killed (SIGKILL) at the
+  deadline: the one way that stops a step in the middle.
+
+The verdict holds the CPU after the deadline to one step's CPU: more is
+"ran on"; at most that, "stopped mid-step" if a step never ended, else
+"stopped within 1 step".
 """
 
 import argparse
@@ -26,9 +33,9 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from workload import DEFAULT_LIMIT, cpu_seconds, emit, positive_int, product_below
+from workload import cpu_seconds, emit, positive_int, product_below
 
-# The deadline, in steps: in the middle of the second step.
+# The deadline, in steps of wall time: in the middle of the second step.
 DEADLINE_STEPS = 1.5
 
 
@@ -39,97 +46,111 @@ class Progress:
         self.started = 0
         self.finished = 0
 
-
-def step(limit, progress):
-    """One CPU step of the job, counted."""
-    progress.started += 1
-    product_below(limit)
-    progress.finished += 1
+    def step(self, limit):
+        """One CPU step of the job, counted."""
+        self.started += 1
+        product_below(limit)
+        self.finished += 1
 
 
 # ANCHOR: timeout
-async def chain(steps, limit, progress):
-    """The job as a coroutine: the await between steps is where a
-    CancelledError can land; nothing interrupts a step."""
+async def awaited_steps(pool, steps, limit, progress):
+    """The chain as a coroutine: each step runs on a thread and is awaited.
+    While a step runs, the coroutine waits at that await: there it can be
+    cancelled. The step itself runs on; the steps after it never start."""
+    loop = asyncio.get_running_loop()
     for _ in range(steps):
-        step(limit, progress)
-        await asyncio.sleep(0)
+        await loop.run_in_executor(pool, progress.step, limit)
 
 
-async def stop_by_timeout(steps, limit, deadline, progress):
+async def with_timeout(deadline, chain):
+    """Gives `chain` the deadline; wait_for cancels it when time is up."""
     try:
-        await asyncio.wait_for(chain(steps, limit, progress), deadline)
+        await asyncio.wait_for(chain, deadline)
     except TimeoutError:
-        pass  # wait_for cancelled the chain, then raised TimeoutError
+        pass  # the chain got a CancelledError at its await
 # ANCHOR_END: timeout
 
 
+# ANCHOR: on_loop
+async def steps_on_loop(steps, limit, progress):
+    """The chain on the loop: nothing can run during a step, and the one
+    place to cancel it is the await between two steps."""
+    for _ in range(steps):
+        progress.step(limit)
+        await asyncio.sleep(0)
+# ANCHOR_END: on_loop
+
+
 # ANCHOR: blocking
-def job(steps, limit, progress, token=None):
+def run_all(steps, limit, progress, token=None):
     """The job on a thread; with a token, it stops between steps once set."""
     for _ in range(steps):
         if token is not None and token.is_set():
             return
-        step(limit, progress)
+        progress.step(limit)
 
 
-async def stop_blocking(pool, steps, limit, deadline, progress):
-    """What wait_for does to a job on a thread: returns the job's
-    concurrent.futures.Future, and what its cancel() said at the deadline."""
-    running = pool.submit(job, steps, limit, progress)  # run_in_executor's own call
+async def executor_job(pool, deadline, steps, limit, progress):
+    """The whole job on a thread, given the deadline. Returns the job's
+    concurrent.futures.Future and what its cancel() said at the deadline."""
+    job = pool.submit(run_all, steps, limit, progress)  # what run_in_executor does
     try:
-        await asyncio.wait_for(asyncio.wrap_future(running), deadline)
+        await asyncio.wait_for(asyncio.wrap_future(job), deadline)
     except TimeoutError:
         pass
-    return running, running.cancel()  # False: the job has started
+    return job, job.cancel()  # False: the job has started, it runs on
 # ANCHOR_END: blocking
 
 
 # ANCHOR: token
-async def stop_by_token(pool, steps, limit, deadline, progress):
+async def with_token(pool, deadline, steps, limit, progress):
     token = threading.Event()
     loop = asyncio.get_running_loop()
-    running = loop.run_in_executor(pool, job, steps, limit, progress, token)
+    job = loop.run_in_executor(pool, run_all, steps, limit, progress, token)
     try:
-        await asyncio.wait_for(asyncio.shield(running), deadline)
+        # shield: the timeout must not cancel the job's future, which the
+        # job would never hear of; the token is what it hears.
+        await asyncio.wait_for(asyncio.shield(job), deadline)
     except TimeoutError:
         token.set()  # the job sees it before its next step
-    await running
+    await job
 # ANCHOR_END: token
 
 
-# ANCHOR: process
-def process_job(steps, limit, started, finished):
+# ANCHOR: kill
+def child_chain(steps, limit, started, finished):
     for _ in range(steps):
         started.value += 1
         product_below(limit)
         finished.value += 1
 
 
-def stop_process(steps, limit, deadline, progress):
-    """Terminates the job's process at the deadline; returns its CPU time
-    at that moment (from /proc) for the figure after it."""
+def kill_at_deadline(deadline, steps, limit, progress):
+    """Runs the chain in a process and kills it at the deadline, wherever it
+    is. Returns the child's CPU time at the deadline, for the figure."""
+    start = time.perf_counter()
     started, finished = multiprocessing.Value("i", 0), multiprocessing.Value("i", 0)
-    child = multiprocessing.Process(target=process_job,
+    child = multiprocessing.Process(target=child_chain,
                                     args=(steps, limit, started, finished))
     child.start()
-    child.join(deadline)
+    child.join(max(0.0, start + deadline - time.perf_counter()))
     cpu_at_deadline = process_cpu(child.pid)
-    child.terminate()  # SIGTERM: the step in progress ends where it is
+    child.kill()  # SIGKILL: the kernel stops it now, mid-step if need be
     child.join()
     progress.started, progress.finished = started.value, finished.value
     return cpu_at_deadline
-# ANCHOR_END: process
+# ANCHOR_END: kill
 
 
 def process_cpu(pid):
-    """CPU time of a live process, from /proc/PID/stat (utime + stime)."""
+    """CPU time of a live process: the first field of /proc/PID/schedstat
+    (nanoseconds on the CPU); None once it is gone."""
     try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except OSError:
+        with open(f"/proc/{pid}/schedstat") as schedstat:
+            return int(schedstat.read().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def children_cpu():
@@ -142,14 +163,13 @@ class DeadlineWatch:
     own: the job may be holding the loop (or the GIL) at that moment."""
 
     def __init__(self, deadline):
-        self.started = time.perf_counter()
         self.cpu = None
         self.thread = threading.Thread(target=self.watch, args=(deadline,),
                                        daemon=True)
         self.thread.start()
 
     def watch(self, deadline):
-        time.sleep(max(0.0, self.started + deadline - time.perf_counter()))
+        time.sleep(deadline)
         self.cpu = cpu_seconds()
 
     def cpu_after(self):
@@ -158,92 +178,101 @@ class DeadlineWatch:
         return max(0.0, cpu_seconds() - self.cpu)
 
 
-def measure_step(limit, runs=3):
-    """One step's wall time, the median of a few: the unit of the deadline."""
-    times = []
+def calibrate(limit, runs=3):
+    """One step's wall time and CPU time, the medians of three: the unit of
+    the deadline (wall) and of the verdict (CPU)."""
+    walls, cpus = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), cpu_seconds()
         product_below(limit)
-        times.append(time.perf_counter() - started)
-    return sorted(times)[len(times) // 2]
+        walls.append(time.perf_counter() - wall)
+        cpus.append(cpu_seconds() - cpu)
+    return sorted(walls)[runs // 2], sorted(cpus)[runs // 2]
 
 
-def run_way(way, steps, limit, step_s):
-    """Runs one way of stopping: its wall and CPU time, its progress, its
-    record's fields, and what Future.cancel() returned (the blocking way)."""
-    deadline = DEADLINE_STEPS * step_s
+def in_thread(way, deadline, steps, limit, progress):
+    """The ways that keep the job in this process: returns what
+    Future.cancel() said, for the whole job on a thread (else None)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        if way == "awaited-steps":
+            chain = awaited_steps(pool, steps, limit, progress)
+            asyncio.run(with_timeout(deadline, chain))
+        elif way == "steps-on-loop":
+            asyncio.run(with_timeout(deadline, steps_on_loop(steps, limit, progress)))
+        elif way == "run-in-executor":
+            job, cancelled = asyncio.run(
+                executor_job(pool, deadline, steps, limit, progress))
+            job.result()  # the job ends when it ends
+            return cancelled
+        else:
+            asyncio.run(with_token(pool, deadline, steps, limit, progress))
+    # Leaving `with` waited for the pool's thread: the step in flight is over.
+    return None
+
+
+def run_way(way, steps, limit, step_wall):
+    """One way, measured: wall and CPU time, the job's progress, the CPU
+    after the deadline, and what Future.cancel() said (or None)."""
+    deadline = DEADLINE_STEPS * step_wall
     progress = Progress()
-    watch_start = cpu_seconds()
-    started = time.perf_counter()
+    cpu_start, wall_start = cpu_seconds(), time.perf_counter()
     cancelled = None
-    if way == "process":
+    if way == "killed":
         children_before = children_cpu()
-        cpu_at_deadline = stop_process(steps, limit, deadline, progress)
-        wall = time.perf_counter() - started
+        cpu_at_deadline = kill_at_deadline(deadline, steps, limit, progress)
         child_cpu = children_cpu() - children_before
-        after = 0.0 if cpu_at_deadline is None else max(0.0, child_cpu - cpu_at_deadline)
-        cpu = cpu_seconds() - watch_start
+        # A child gone before the deadline could be read spent nothing after it.
+        after = max(0.0, child_cpu - (child_cpu if cpu_at_deadline is None
+                                      else cpu_at_deadline))
     else:
         watch = DeadlineWatch(deadline)
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            if way == "timeout":
-                asyncio.run(stop_by_timeout(steps, limit, deadline, progress))
-            elif way == "blocking":
-                running, cancelled = asyncio.run(
-                    stop_blocking(pool, steps, limit, deadline, progress))
-                running.result()  # the job ends when it ends
-            else:
-                asyncio.run(stop_by_token(pool, steps, limit, deadline, progress))
-        wall = time.perf_counter() - started
+        cancelled = in_thread(way, deadline, steps, limit, progress)
         after = watch.cpu_after()
-        cpu = cpu_seconds() - watch_start
-    return wall, cpu, progress, {
-        "verdict": verdict(progress, steps),
-        "step_s": round(step_s, 6),
-        "steps_started": progress.started,
-        "steps_finished": progress.finished,
-        "cpu_after_deadline_ms": round(after * 1000, 3),
-    }, cancelled
+    wall = time.perf_counter() - wall_start
+    return wall, cpu_seconds() - cpu_start, progress, after, cancelled
 
 
-def verdict(progress, steps):
-    """The lesson's words, from the counts: did the job stop, and where?"""
-    if progress.finished == steps:
-        return "ran to its end"
-    if progress.started == progress.finished:
-        return "stopped between steps"
-    return "stopped mid-step"
+def verdict(progress, after, step_cpu):
+    """The lesson's words: the CPU after the deadline against one step's."""
+    if after > step_cpu:
+        return "ran on"
+    if progress.finished < progress.started:
+        return "stopped mid-step"
+    return "stopped within 1 step"
 
 
-# The experiment name and variant of each way, as the Rust side names them.
+# Each way's experiment, as the Rust side names them.
 WAYS = {
-    "timeout": ("cancel_timeout", "wait-for"),
-    "blocking": ("cancel_blocking", "run-in-executor"),
-    "token": ("cancel_token", "threading-event"),
-    "process": ("cancel_process", "multiprocessing"),
+    "awaited-steps": "cancel_timeout",
+    "steps-on-loop": "cancel_timeout",
+    "run-in-executor": "cancel_blocking",
+    "token": "cancel_token",
+    "killed": "cancel_process",
 }
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--steps", type=positive_int, default=6,
                         help="CPU steps of the job")
-    parser.add_argument("--limit", type=positive_int, default=DEFAULT_LIMIT // 2,
+    parser.add_argument("--limit", type=positive_int, default=15_000,
                         help="size of one CPU step")
     parser.add_argument("--ways", nargs="+", choices=list(WAYS), default=list(WAYS))
     args = parser.parse_args()
 
-    step_s = measure_step(args.limit)
+    step_wall, step_cpu = calibrate(args.limit)
     for way in args.ways:
-        experiment, variant = WAYS[way]
-        wall, cpu, progress, fields, cancelled = run_way(way, args.steps, args.limit,
-                                                         step_s)
-        emit(experiment, wall, cpu, limit=args.limit, variant=variant, **fields)
+        wall, cpu, progress, after, cancelled = run_way(way, args.steps, args.limit,
+                                                        step_wall)
+        emit(WAYS[way], wall, cpu, limit=args.limit, variant=way,
+             verdict=verdict(progress, after, step_cpu), step_s=round(step_wall, 6),
+             steps_started=progress.started, steps_finished=progress.finished,
+             cpu_after_deadline_ms=round(after * 1000, 3))
         said = "" if cancelled is None else f"Future.cancel() returned {cancelled}; "
-        print(f"{experiment}: {said}{progress.started} of {args.steps} steps started, "
-              f"{progress.finished} finished, {fields['cpu_after_deadline_ms']:.1f} ms "
-              "CPU after the deadline", file=sys.stderr)
+        print(f"  {way}: {said}{progress.started} of {args.steps} steps started, "
+              f"{progress.finished} finished, {after * 1000:.1f} ms CPU after the "
+              "deadline", file=sys.stderr)
 
 
 if __name__ == "__main__":
