@@ -1,5 +1,11 @@
 //! Measuring and judging: progress of a chain, CPU after a deadline,
-//! memory over time, latencies, verdicts and the `--json` records. Nothing
-//! here prints; [`crate::report`] turns it into lines.
+//! memory and queues over time, the lesson's verdicts, and the records
+//! `--json` writes. Nothing here prints; [`crate::report`] turns it into
+//! lines.
 
+pub mod deadline;
+pub mod flow;
+pub mod progress;
 pub mod records;
+pub mod step;
+pub mod verdict;
