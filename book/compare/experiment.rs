@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use crate::chapter_5;
+
 /// One of the article's experiments. The value names are the `experiment`
 /// field of the JSON lines both languages print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -33,11 +35,32 @@ pub(crate) enum Experiment {
     /// Thousands of connections open at once, as tasks and as threads: what each one costs.
     #[value(name = "io_scale")]
     IoScale,
+    /// Chapter 5: a timeout cancels a chain of CPU steps at an await.
+    #[value(name = "cancel_timeout")]
+    CancelTimeout,
+    /// Chapter 5: a job on a thread pool runs on after its handle timed out.
+    #[value(name = "cancel_blocking")]
+    CancelBlocking,
+    /// Chapter 5: a job that checks a token between steps.
+    #[value(name = "cancel_token")]
+    CancelToken,
+    /// Chapter 5: a job in a process, killed at its deadline.
+    #[value(name = "cancel_process")]
+    CancelProcess,
+    /// Chapter 5: a fast producer, a slow consumer, an unbounded queue: memory.
+    #[value(name = "channel_unbounded")]
+    ChannelUnbounded,
+    /// Chapter 5: the same through a bounded queue.
+    #[value(name = "channel_bounded")]
+    ChannelBounded,
+    /// Chapter 5: requests to a slow service, capped by a semaphore and not.
+    #[value(name = "semaphore")]
+    Semaphore,
 }
 
 impl Experiment {
     /// Every experiment, in the order the article runs them.
-    pub(crate) const ALL: [Experiment; 9] = [
+    pub(crate) const ALL: [Experiment; 16] = [
         Experiment::OneCall,
         Experiment::Sequential,
         Experiment::Threads,
@@ -47,6 +70,13 @@ impl Experiment {
         Experiment::Hybrid,
         Experiment::IoCalls,
         Experiment::IoScale,
+        Experiment::CancelTimeout,
+        Experiment::CancelBlocking,
+        Experiment::CancelToken,
+        Experiment::CancelProcess,
+        Experiment::ChannelUnbounded,
+        Experiment::ChannelBounded,
+        Experiment::Semaphore,
     ];
 
     /// The name in the JSON lines (and on the command line).
@@ -61,6 +91,13 @@ impl Experiment {
             Experiment::Hybrid => "hybrid",
             Experiment::IoCalls => "io_calls",
             Experiment::IoScale => "io_scale",
+            Experiment::CancelTimeout => "cancel_timeout",
+            Experiment::CancelBlocking => "cancel_blocking",
+            Experiment::CancelToken => "cancel_token",
+            Experiment::CancelProcess => "cancel_process",
+            Experiment::ChannelUnbounded => "channel_unbounded",
+            Experiment::ChannelBounded => "channel_bounded",
+            Experiment::Semaphore => "semaphore",
         }
     }
 
@@ -80,6 +117,13 @@ impl Experiment {
             Experiment::Algorithm => "algorithm_calls.py",
             Experiment::Hybrid => "hybrid_pool.py",
             Experiment::IoCalls | Experiment::IoScale => "io_calls.py",
+            Experiment::CancelTimeout
+            | Experiment::CancelBlocking
+            | Experiment::CancelToken
+            | Experiment::CancelProcess => "cancellation.py",
+            Experiment::ChannelUnbounded
+            | Experiment::ChannelBounded
+            | Experiment::Semaphore => "backpressure.py",
         }
     }
 }
@@ -115,6 +159,9 @@ impl Plan {
     /// What the experiment does, in one line, for the header of its part of the output.
     pub(crate) fn describe(&self, experiment: Experiment) -> String {
         let (calls, limit) = (self.calls, self.limit);
+        if chapter_5::is_chapter_5(experiment) {
+            return chapter_5::describe(experiment, self);
+        }
         match experiment {
             Experiment::OneCall => {
                 format!(
@@ -156,11 +203,15 @@ impl Plan {
                 "{} connections open at once, then one request each, as tasks on one loop (asyncio; tokio) and as threads (threading; std::thread): start-up and memory per connection.",
                 self.connections
             ),
+            _ => String::new(), // chapter 5's, above
         }
     }
 
     /// The Python program's arguments for the experiment.
     pub(crate) fn python_args(&self, experiment: Experiment) -> Vec<String> {
+        if chapter_5::is_chapter_5(experiment) {
+            return chapter_5::python_args(experiment, self);
+        }
         let wait = self.wait.as_secs_f64().to_string();
         match experiment {
             Experiment::IoCalls => {
@@ -213,7 +264,7 @@ impl Plan {
                     self.heartbeat.as_secs_f64().to_string(),
                 ]);
             }
-            Experiment::IoCalls | Experiment::IoScale => {}
+            _ => {} // the I/O experiments' and chapter 5's, above
         }
         args
     }
@@ -259,6 +310,19 @@ mod tests {
             (Experiment::Hybrid, "--limit 500 --calls 3 --workers 2 --heartbeat 0.1"),
             (Experiment::IoCalls, "--only calls --clients 3 --wait 0.1"),
             (Experiment::IoScale, "--only scale --scale 500 --wait 0.1"),
+            (
+                Experiment::CancelBlocking,
+                "--steps 6 --limit 15000 --ways run-in-executor",
+            ),
+            (
+                Experiment::CancelTimeout,
+                "--steps 6 --limit 15000 --ways awaited-steps steps-on-loop",
+            ),
+            (
+                Experiment::Semaphore,
+                "--only semaphore --items 20000 --bound 64 --requests 500 --permits 100 \
+                 --wait 0.1",
+            ),
         ];
         for (experiment, args) in expected {
             assert_eq!(plan.python_args(experiment).join(" "), args, "{experiment:?}");

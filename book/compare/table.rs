@@ -10,6 +10,7 @@ use std::time::Duration;
 use shared::format;
 use shared::record::Record;
 
+use crate::chapter_5;
 use crate::experiment::Experiment;
 
 /// A process that kept at least this many cores busy ran its calls in parallel;
@@ -73,6 +74,7 @@ impl Row {
             Experiment::IoScale => {
                 format!("{calls} connections as {}", self.way.unwrap_or("?"))
             }
+            _ => chapter_5::label(self),
         }
     }
 }
@@ -96,7 +98,7 @@ pub(crate) fn way(experiment: Experiment, variant: Option<&str>) -> Option<&'sta
         (Experiment::IoCalls, "tasks") => Some("multi-thread runtime"),
         (Experiment::IoScale, "asyncio" | "tasks") => Some("tasks"),
         (Experiment::IoScale, "threads") => Some("threads"),
-        _ => None,
+        (experiment, variant) => chapter_5::way(experiment, variant),
     }
 }
 
@@ -152,7 +154,10 @@ fn cells(rows: &[Row]) -> Vec<Vec<String>> {
         .to_vec(),
     ];
     let own_table = [Experiment::MixedTasks, Experiment::IoScale];
-    for row in rows.iter().filter(|row| !own_table.contains(&row.experiment)) {
+    let own_table = |row: &&Row| {
+        own_table.contains(&row.experiment) || chapter_5::is_chapter_5(row.experiment)
+    };
+    for row in rows.iter().filter(|row| !own_table(row)) {
         let side = |record: &Option<Record>| match record {
             Some(r) => [seconds(r.wall_s), seconds(r.cpu_s), cores_used(r)],
             None => ["–".to_string(), "–".to_string(), "–".to_string()],
@@ -260,7 +265,8 @@ fn aligned(cells: &[Vec<String>]) -> String {
 /// Both tables for the terminal.
 pub(crate) fn text(rows: &[Row]) -> String {
     let mut text = aligned(&cells(rows));
-    for cells in [mixed_cells(rows), scale_cells(rows)] {
+    let chapter_5 = chapter_5::tables(rows);
+    for cells in [mixed_cells(rows), scale_cells(rows)].into_iter().chain(chapter_5) {
         if !cells.is_empty() {
             text.push('\n');
             text.push_str(&aligned(&cells));
@@ -317,6 +323,8 @@ pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
             ]
             .map(Experiment::name)
             .contains(&r.experiment.as_str())
+                // Chapter 5's wait on deadlines, consumers and a service.
+                && !Experiment::named(&r.experiment).is_some_and(chapter_5::is_chapter_5)
                 && r.cores_used < 0.85 * expected_cores(r)
         })
         .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
@@ -444,8 +452,17 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
                     rust.workers.unwrap_or(0)
                 ));
             }
+            // Chapter 5's lines follow, from its own summary.
+            Experiment::CancelTimeout
+            | Experiment::CancelBlocking
+            | Experiment::CancelToken
+            | Experiment::CancelProcess
+            | Experiment::ChannelUnbounded
+            | Experiment::ChannelBounded
+            | Experiment::Semaphore => {}
         }
     }
+    lines.extend(chapter_5::summary(rows));
     lines
 }
 

@@ -163,17 +163,20 @@ def latency_fields(latencies):
 
 
 def channels(args):
+    asked = {0: "channel_unbounded", args.bound: "channel_bounded"}
     for bound in [args.bound, 0]:
+        if asked[bound] not in args.only:
+            continue
         watch = Stopwatch()
         latencies, sampler, took = asyncio.run(channel(bound, args.items, args.sample))
         wall, cpu = watch.stop()
         fields = {"bound": bound} if bound else {}
         growth = sampler.peak_memory - sampler.start_memory
         emit("channel_bounded" if bound else "channel_unbounded", wall, cpu,
-             calls=args.items, limit=0, variant="asyncio-queue",
+             calls=args.items, limit=0,
              verdict="grew" if growth * 10 > args.items * ITEM_BYTES else "flat",
              peak_memory_bytes=sampler.peak_memory,
-             throughput_per_s=round(args.items / took, 3),
+             throughput_per_s=round(args.items / took, 1),
              **latency_fields(latencies), **fields)
         bounded = f"maxsize {bound}" if bound else "no maxsize"
         print(f"  the queue held at most {sampler.peak_queue} items ({bounded})",
@@ -195,10 +198,13 @@ def semaphore(args):
             emit("semaphore", wall, cpu, calls=n, limit=0,
                  variant="uncapped" if cap is None else "capped",
                  peak_memory_bytes=sampler.peak_memory,
-                 throughput_per_s=round(n / wall, 3), failures=len(failures),
+                 throughput_per_s=round(n / wall, 1), failures=len(failures),
                  **latency_fields(latencies), **fields)
             if failures:
                 print(f"  FAILED: {len(failures)}: {failures[0]}", file=sys.stderr)
+
+
+EXPERIMENTS = ["channel_bounded", "channel_unbounded", "semaphore"]
 
 
 def main():
@@ -214,12 +220,11 @@ def main():
                         help="seconds the service waits before it answers")
     parser.add_argument("--sample", type=float, default=0.01,
                         help="seconds between memory samples")
-    parser.add_argument("--only", choices=["channels", "semaphore"],
-                        help="run only the channels, or only the semaphore")
+    parser.add_argument("--only", nargs="+", default=EXPERIMENTS, choices=EXPERIMENTS,
+                        help="run only these experiments (in this program's order)")
     args = parser.parse_args()
-    if args.only != "semaphore":
-        channels(args)
-    if args.only != "channels":
+    channels(args)
+    if "semaphore" in args.only:
         semaphore(args)
 
 

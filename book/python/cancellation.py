@@ -266,7 +266,7 @@ def main():
         wall, cpu, progress, after, cancelled = run_way(way, args.steps, args.limit,
                                                         step_wall)
         emit(WAYS[way], wall, cpu, limit=args.limit, variant=way,
-             verdict=verdict(progress, after, step_cpu), step_s=round(step_wall, 6),
+             verdict=verdict(progress, after, step_cpu), step_s=round(step_cpu, 6),
              steps_started=progress.started, steps_finished=progress.finished,
              cpu_after_deadline_ms=round(after * 1000, 3))
         said = "" if cancelled is None else f"Future.cancel() returned {cancelled}; "

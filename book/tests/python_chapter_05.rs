@@ -119,7 +119,15 @@ fn backpressure_bounds_the_queue_and_its_memory() {
     if !has_python() {
         return;
     }
-    let args = ["--only", "channels", "--items", "2000", "--bound", "8"];
+    let args = [
+        "--only",
+        "channel_bounded",
+        "channel_unbounded",
+        "--items",
+        "2000",
+        "--bound",
+        "8",
+    ];
     let (lines, stderr) = run("backpressure.py", &args);
     let experiments: Vec<&str> =
         lines.iter().map(|r| r["experiment"].as_str().unwrap()).collect();
