@@ -42,7 +42,8 @@ pub fn cancel(run: &CancelRun) {
         ]);
     }
     format::table(&rows).into_iter().for_each(say);
-    say("(gave up: how long after the deadline the timer fired or the kill went.)");
+    say("(gave up: how long after the deadline: a late timer; for the process,");
+    say("its start too, as its deadline counts from its first step.)");
     say(format!(
         "Stopped: under {STOPPED_BELOW_STEPS} steps of CPU after giving up (the step in progress,"
     ));
@@ -109,14 +110,14 @@ pub fn backpressure(run: &BackpressureRun) {
     ));
     say("above its start.");
     let mut rows = vec![
-        ["channel", "queue at most", "memory growth", "producer", "consumer"]
+        ["channel", "at most", "memory growth", "producer", "consumer"]
             .map(String::from)
             .to_vec(),
     ];
     for flow in &run.channels {
         rows.push(vec![
             channel_name(flow),
-            format!("{} items", flow.peak_in_flight()),
+            format!("{} queued", flow.peak_in_flight()),
             bytes(flow.growth() as f64),
             format!("{:.0} items/s", flow.producer_rate()),
             format!("{:.0} items/s", flow.throughput()),
@@ -126,7 +127,7 @@ pub fn backpressure(run: &BackpressureRun) {
     for flow in &run.channels {
         let payload = (flow.items * ITEM_BYTES) as u64;
         say(format!(
-            "{}: memory {}: {} above the start, at most {} items queued",
+            "{}: memory {}: {} above the start, at most {} queued",
             channel_name(flow),
             verdict::memory(flow.growth(), payload),
             bytes(flow.growth() as f64),
