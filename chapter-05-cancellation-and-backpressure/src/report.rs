@@ -4,10 +4,12 @@
 use shared::cli::say;
 use shared::format::{self, bytes, duration};
 
+use crate::channels::{ITEM_BYTES, PACE};
+use crate::observe::cancelled::{AbortKind, Aborted, CancelRun, Safety};
+use crate::observe::flowed::{BackpressureRun, Flowed};
+use crate::observe::locked::Locked;
 use crate::observe::verdict::{self, STOPPED_BELOW_STEPS, Stop};
-use crate::run::backpressure::{BackpressureRun, Flowed, ITEM_BYTES, PACE};
-use crate::run::cancel::{AbortKind, Aborted, CancelRun, Safety};
-use crate::run::state::{Locked, ROUNDS, TASKS};
+use crate::shared_state::{ROUNDS, TASKS};
 
 /// Part 1: the ways side by side, the aborts, the two loops.
 pub fn cancel(run: &CancelRun) {

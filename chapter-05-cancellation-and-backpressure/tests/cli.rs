@@ -38,7 +38,7 @@ fn assert_fits(args: &[&str]) -> String {
     assert!(output.status.success(), "{args:?}: {output:?}");
     let text = String::from_utf8(output.stdout).unwrap();
     for line in text.lines() {
-        assert!(line.chars().count() <= 80, "too wide: {line:?}");
+        assert!(line.chars().count() <= 80, "too wide: {line:?} in\n{text}");
     }
     text
 }
@@ -104,7 +104,7 @@ fn json_records_name_every_experiment() {
     assert!(cancelled.iter().all(|r| r.steps_started.is_some()
         && r.steps_finished.is_some()
         && r.cpu_after_deadline_ms.is_some()));
-    assert_eq!(records[1].steps_finished, Some(6), "spawn_blocking runs to its end");
+    assert_eq!(records[1].steps_finished, Some(10), "spawn_blocking runs to its end");
     assert_eq!(records[6].lost_messages, Some(0), "the buffered loop loses nothing");
     assert!(records[7..].iter().all(|r| r.peak_memory_bytes.is_some()
         && r.throughput_per_s.is_some()
@@ -123,7 +123,10 @@ fn pictures_show_the_deadline_and_the_memory() {
     let args =
         ["--part", "all", "--items", "2000", "--requests", "100", "--pictures", folder];
     assert!(program(&args).output().unwrap().status.success());
-    let lanes = std::fs::read_to_string(dir.path().join("cancel-deadlines.svg")).unwrap();
+    let lanes = std::fs::read_to_string(
+        dir.path().join("chapter-05-cancellation-and-backpressure-deadlines.svg"),
+    )
+    .unwrap();
     let spans = inspect::of_class(&lanes, "span");
     let late = |lane: &str| {
         spans
@@ -131,11 +134,13 @@ fn pictures_show_the_deadline_and_the_memory() {
             .filter(|s| s.get("lane") == Some(lane) && s.get("kind") == Some("held"))
             .count()
     };
-    assert!(late("spawn_blocking") >= 4, "spawn_blocking's steps ran on");
+    assert!(late("spawn_blocking") >= 1, "spawn_blocking's steps ran on");
     assert!(late("token") <= 1, "the token lets at most the step in progress run");
     assert_eq!(inspect::of_class(&lanes, "mark").len(), 5, "one deadline per way");
-    let memory =
-        std::fs::read_to_string(dir.path().join("backpressure-memory.svg")).unwrap();
+    let memory = std::fs::read_to_string(
+        dir.path().join("chapter-05-cancellation-and-backpressure-memory.svg"),
+    )
+    .unwrap();
     let series: std::collections::BTreeSet<String> = inspect::of_class(&memory, "point")
         .iter()
         .filter_map(|p| p.get("series").map(str::to_string))

@@ -32,7 +32,7 @@ pub fn run(config: &Config, shutdown: &Shutdown) -> Result<(), Error> {
         if let Some(dir) = &pictures {
             pictures::write(
                 dir,
-                "cancel-deadlines.svg",
+                "chapter-05-cancellation-and-backpressure-deadlines.svg",
                 pictures::deadlines(&run).render(),
             )?;
         }
@@ -55,7 +55,11 @@ pub fn run(config: &Config, shutdown: &Shutdown) -> Result<(), Error> {
         records.extend(records::backpressure(&run));
         if let Some(dir) = &pictures {
             let chart = pictures::memory(&run.channels).render();
-            pictures::write(dir, "backpressure-memory.svg", chart)?;
+            pictures::write(
+                dir,
+                "chapter-05-cancellation-and-backpressure-memory.svg",
+                chart,
+            )?;
         }
     }
     if shutdown.is_requested() {
