@@ -11,6 +11,10 @@ use tokio::sync::mpsc;
 
 use crate::observe::flow::Flow;
 
+/// Each item's payload: 4 KiB.
+pub const ITEM_BYTES: usize = 4096;
+/// The chapter's consumer: 20 items, then a millisecond's pause.
+pub const PACE: Pace = Pace { batch: 20, pause: Duration::from_millis(1) };
 /// One item: when it was made, and a payload of `size` bytes.
 #[derive(Debug)]
 pub struct Item {

@@ -30,7 +30,7 @@ pub struct Config {
     #[arg(long, value_enum, default_value_t = Part::All)]
     pub part: Part,
     /// Steps in each cancelled job (the deadline is 1.5 steps).
-    #[arg(long, value_name = "N", default_value = "6", value_parser = parse_steps)]
+    #[arg(long, value_name = "N", default_value = "10", value_parser = parse_steps)]
     pub steps: usize,
     /// Size of one step: the product of the integers below LIMIT.
     #[arg(long, value_name = "LIMIT", default_value = "15000", value_parser = cli::parse_limit)]

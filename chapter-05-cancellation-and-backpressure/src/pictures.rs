@@ -9,8 +9,8 @@ use shared::draw::timeline::{Group, Lane, Mark, Span, Timeline};
 use shared::draw::xy::{Axis, Series, XyChart};
 use shared::exit::Error;
 
-use crate::run::backpressure::Flowed;
-use crate::run::cancel::{CancelRun, Cancelled};
+use crate::observe::cancelled::{CancelRun, Cancelled};
+use crate::observe::flowed::Flowed;
 
 /// Lanes of the ways: each step as a bar from the job's start, the part
 /// after the deadline in its own colour, the deadline as a mark.

@@ -19,15 +19,15 @@ use crate::observe::progress::Progress;
 pub const CHAIN_ENV: &str = "COURSE_CHAPTER5_CHAIN";
 
 // ANCHOR: kill
-/// Runs the chain in a child process and kills it at `deadline`, wherever
-/// it is. Returns once the child is reaped and its output read.
+/// Runs the chain in a child process and kills it `deadline` after its
+/// first step began, wherever it is then. Returns once the child is reaped
+/// and its output read.
 pub fn kill_at_deadline(
     deadline: Duration,
     steps: usize,
     limit: u32,
     progress: &Progress,
 ) -> Result<(), String> {
-    let start = Instant::now();
     let exe = std::env::current_exe().map_err(|err| format!("no program: {err}"))?;
     let mut child = Command::new(exe)
         .env(CHAIN_ENV, format!("{steps} {limit}"))
@@ -35,11 +35,18 @@ pub fn kill_at_deadline(
         .spawn()
         .map_err(|err| format!("cannot start the child: {err}"))?;
     progress.in_child(child.id());
-    let stdout = child.stdout.take();
+    let mut lines =
+        child.stdout.take().map(BufReader::new).into_iter().flat_map(|r| r.lines());
+    // The process's start is its price: the deadline counts from its first step.
+    let first = lines.next();
+    let start = Instant::now();
+    if matches!(first, Some(Ok(ref line)) if line == "begin") {
+        progress.begin();
+    }
     std::thread::scope(|scope| {
         // Its steps, as it reports them, until its stdout closes.
         scope.spawn(|| {
-            for line in stdout.map(BufReader::new).into_iter().flat_map(|r| r.lines()) {
+            for line in lines {
                 match line.as_deref() {
                     Ok("begin") => progress.begin(),
                     Ok("end") => progress.end(),

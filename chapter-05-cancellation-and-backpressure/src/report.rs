@@ -4,10 +4,12 @@
 use shared::cli::say;
 use shared::format::{self, bytes, duration};
 
+use crate::channels::{ITEM_BYTES, PACE};
+use crate::observe::cancelled::{AbortKind, Aborted, CancelRun, Safety};
+use crate::observe::flowed::{BackpressureRun, Flowed};
+use crate::observe::locked::Locked;
 use crate::observe::verdict::{self, STOPPED_BELOW_STEPS, Stop};
-use crate::run::backpressure::{BackpressureRun, Flowed, ITEM_BYTES, PACE};
-use crate::run::cancel::{AbortKind, Aborted, CancelRun, Safety};
-use crate::run::state::{Locked, ROUNDS, TASKS};
+use crate::shared_state::{ROUNDS, TASKS};
 
 /// Part 1: the ways side by side, the aborts, the two loops.
 pub fn cancel(run: &CancelRun) {
@@ -42,7 +44,8 @@ pub fn cancel(run: &CancelRun) {
         ]);
     }
     format::table(&rows).into_iter().for_each(say);
-    say("(gave up: how long after the deadline the timer fired or the kill went.)");
+    say("(gave up: how long after the deadline: a late timer; for the process,");
+    say("its start too, as its deadline counts from its first step.)");
     say(format!(
         "Stopped: under {STOPPED_BELOW_STEPS} steps of CPU after giving up (the step in progress,"
     ));
@@ -109,14 +112,14 @@ pub fn backpressure(run: &BackpressureRun) {
     ));
     say("above its start.");
     let mut rows = vec![
-        ["channel", "queue at most", "memory growth", "producer", "consumer"]
+        ["channel", "at most", "memory growth", "producer", "consumer"]
             .map(String::from)
             .to_vec(),
     ];
     for flow in &run.channels {
         rows.push(vec![
             channel_name(flow),
-            format!("{} items", flow.peak_in_flight()),
+            format!("{} queued", flow.peak_in_flight()),
             bytes(flow.growth() as f64),
             format!("{:.0} items/s", flow.producer_rate()),
             format!("{:.0} items/s", flow.throughput()),
@@ -126,7 +129,7 @@ pub fn backpressure(run: &BackpressureRun) {
     for flow in &run.channels {
         let payload = (flow.items * ITEM_BYTES) as u64;
         say(format!(
-            "{}: memory {}: {} above the start, at most {} items queued",
+            "{}: memory {}: {} above the start, at most {} queued",
             channel_name(flow),
             verdict::memory(flow.growth(), payload),
             bytes(flow.growth() as f64),

@@ -37,6 +37,11 @@ async fn add_across_yield(counter: Arc<tokio::sync::Mutex<u64>>, rounds: usize) 
 }
 // ANCHOR_END: tokio_mutex
 
+/// Tasks contending for the lock.
+pub const TASKS: usize = 8;
+/// Additions per task.
+pub const ROUNDS: usize = 20_000;
+
 /// Which lock, and how it is held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lock {

@@ -3,8 +3,11 @@
 //! `--json` writes. Nothing here prints; [`crate::report`] turns it into
 //! lines.
 
+pub mod cancelled;
 pub mod deadline;
 pub mod flow;
+pub mod flowed;
+pub mod locked;
 pub mod progress;
 pub mod records;
 pub mod step;

@@ -24,9 +24,10 @@
 use shared::machine::RUSTC_VERSION as VERSION;
 use shared::record::{Record, round};
 
+use crate::channels::ITEM_BYTES;
+use crate::observe::cancelled::CancelRun;
+use crate::observe::flowed::{BackpressureRun, Flowed};
 use crate::observe::verdict::{self, Stop};
-use crate::run::backpressure::{BackpressureRun, Flowed, ITEM_BYTES};
-use crate::run::cancel::CancelRun;
 
 /// One record per way of giving up, and one per `select!` loop.
 pub fn cancel(run: &CancelRun) -> Vec<Record> {

@@ -21,20 +21,18 @@ pub fn run(config: &Config, shutdown: &Shutdown) -> Result<(), Error> {
     let mut json = config.json.as_deref().map(exit::json_file).transpose()?;
     let pictures = config.pictures.as_deref().map(exit::pictures_dir).transpose()?;
     let mut records = Vec::new();
-    say(shared::report::provenance());
     if config.part.runs(Part::Cancel) {
         let Some(run) =
             cancel::run(config.steps, config.limit, config.messages, shutdown)?
         else {
-            return Ok(());
+            return stopped();
         };
-        say("");
         report::cancel(&run);
         records.extend(records::cancel(&run));
         if let Some(dir) = &pictures {
             pictures::write(
                 dir,
-                "cancel-deadlines.svg",
+                "chapter-05-cancellation-and-backpressure-deadlines.svg",
                 pictures::deadlines(&run).render(),
             )?;
         }
@@ -48,22 +46,39 @@ pub fn run(config: &Config, shutdown: &Shutdown) -> Result<(), Error> {
             service_wait: config.service_wait,
         };
         let Some(run) = backpressure::run(sizes, shutdown)? else {
-            return Ok(());
+            return stopped();
         };
-        say("");
+        if config.part == Part::All {
+            say("");
+        }
         report::backpressure(&run);
         records.extend(records::backpressure(&run));
         if let Some(dir) = &pictures {
             let chart = pictures::memory(&run.channels).render();
-            pictures::write(dir, "backpressure-memory.svg", chart)?;
+            pictures::write(
+                dir,
+                "chapter-05-cancellation-and-backpressure-memory.svg",
+                chart,
+            )?;
         }
     }
-    if config.part.runs(Part::State) && !shutdown.is_requested() {
-        say("");
+    if shutdown.is_requested() {
+        return stopped();
+    }
+    if config.part.runs(Part::State) {
+        if config.part == Part::All {
+            say("");
+        }
         report::state(&state::run()?);
     }
     if let Some(json) = json.as_mut() {
         json.write(&records).map_err(Error::Failed)?;
     }
+    Ok(())
+}
+
+/// Ctrl-C came: the parts that ran are above; the exit code says the rest.
+fn stopped() -> Result<(), Error> {
+    say("stopped by Ctrl-C: the parts that ran are reported above");
     Ok(())
 }
