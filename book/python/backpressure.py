@@ -15,8 +15,9 @@ Memory is the resident size (/proc/self/statm), sampled every --sample
 seconds; its peak is reported, and memory's verdict: "grew" when the peak
 rose above the start by more than a tenth of all the items' bytes, else
 "flat". Latency is an item's time from being made to
-being consumed, or a request's from being asked to being answered (waiting
-for a permit included); throughput is items (requests) per second of wall time.
+being consumed, or a request's from the moment all of them were wanted (at
+once, at the start) to its answer, any wait for a permit included;
+throughput is items (requests) per second of wall time.
 """
 
 import argparse
@@ -101,19 +102,20 @@ async def channel(bound, items, sample):
 # ANCHOR_END: channel
 
 
-async def request(port, client, issued, latencies, failures):
-    """One request to the service, its latency counted from `issued`."""
+async def request(port, client, wanted, latencies, failures):
+    """One request to the service, its latency counted from `wanted`."""
     try:
         await asyncio.wait_for(call_async(port, client), TIMEOUT)
-        latencies.append(time.perf_counter() - issued)
+        latencies.append(time.perf_counter() - wanted)
     except (OSError, asyncio.TimeoutError) as err:
         failures.append(str(err) or "timed out")
 
 
 # ANCHOR: uncapped
 async def uncapped(port, n, latencies, failures):
-    """n requests, all started at once."""
-    await asyncio.gather(*(request(port, c, time.perf_counter(), latencies, failures)
+    """n requests, all wanted now, all started at once."""
+    wanted = time.perf_counter()
+    await asyncio.gather(*(request(port, c, wanted, latencies, failures)
                            for c in range(1, n + 1)))
 # ANCHOR_END: uncapped
 
@@ -121,20 +123,21 @@ async def uncapped(port, n, latencies, failures):
 # ANCHOR: capped
 async def capped(port, n, cap, latencies, failures):
     """The same requests, at most `cap` in flight. The permit is taken
-    before the task is made, so waiting requests cost no task either."""
+    before the task is made, so waiting requests cost no task either; their
+    wait for a permit counts in their latency."""
+    wanted = time.perf_counter()
     permits = asyncio.Semaphore(cap)
 
-    async def one(client, issued):
+    async def one(client):
         try:
-            await request(port, client, issued, latencies, failures)
+            await request(port, client, wanted, latencies, failures)
         finally:
             permits.release()  # the next request may start
 
     tasks = []
     for c in range(1, n + 1):
-        issued = time.perf_counter()  # the wait for a permit counts as latency
         await permits.acquire()
-        tasks.append(asyncio.create_task(one(c, issued)))
+        tasks.append(asyncio.create_task(one(c)))
     await asyncio.gather(*tasks)
 # ANCHOR_END: capped
 
