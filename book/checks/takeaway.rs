@@ -440,7 +440,7 @@ mod tests {
     fn chapter_5_lines_read_the_cpu_after_the_deadline_and_the_memory() {
         let rust = Record {
             cpu_after_deadline_ms: Some(7.5),
-            verdict: Some("stopped within 1 step".into()),
+            verdict: Some("stopped at the step's end".into()),
             ..row("cancel_timeout", "awaited-steps", 0.1)
         };
         let python = Record {
@@ -451,7 +451,7 @@ mod tests {
         };
         assert_eq!(
             line("cancel_timeout", &[&rust, &python]).unwrap(),
-            "CPU after the deadline: Rust (awaited-steps) 7.50 ms (stopped within 1 step), \
+            "CPU after the deadline: Rust (awaited-steps) 7.50 ms (stopped at the step's end), \
              Python (steps-on-loop) 60.0 ms (ran on)."
         );
         let flow = Record {

@@ -394,7 +394,8 @@ mod tests {
             steps_finished: Some(2),
             cpu_after_deadline_ms: Some(after_ms),
             verdict: Some(
-                if after_ms > 20.0 { "ran on" } else { "stopped within 1 step" }.into(),
+                if after_ms > 20.0 { "ran on" } else { "stopped at the step's end" }
+                    .into(),
             ),
             ..Record::default()
         }
@@ -450,7 +451,7 @@ mod tests {
         let summary = table::summary(&rows);
         assert_eq!(
             summary[0],
-            "CPU after the deadline: a timeout on awaited steps Python 6.00 ms (stopped within 1 step), Rust 5.00 ms (stopped within 1 step); a timed-out pool job Python 90.0 ms (ran on), Rust 70.0 ms (ran on)."
+            "CPU after the deadline: a timeout on awaited steps Python 6.00 ms (stopped at the step's end), Rust 5.00 ms (stopped at the step's end); a timed-out pool job Python 90.0 ms (ran on), Rust 70.0 ms (ran on)."
         );
         assert!(summary[1].starts_with("asyncio, steps on the loop: 2 of the steps"));
         assert!(

@@ -80,7 +80,7 @@ fn cancellation_stops_the_job_where_each_way_can() {
             ("cancel_process", "killed"),
         ]
     );
-    let words = ["ran on", "stopped mid-step", "stopped within 1 step"];
+    let words = ["ran on", "stopped mid-step", "stopped at the step's end"];
     for record in &lines {
         assert_eq!(record["limit"].as_u64(), Some(10000), "{record}");
         assert!(record["step_s"].as_f64().is_some_and(|s| s > 0.0), "{record}");
