@@ -2,8 +2,6 @@
 
 use std::time::Duration;
 
-use crate::chapter_5;
-
 /// One of the article's experiments. The value names are the `experiment`
 /// field of the JSON lines both languages print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -106,6 +104,20 @@ impl Experiment {
         Experiment::ALL.into_iter().find(|e| e.name() == name)
     }
 
+    /// Whether it is one of chapter 5's (stopping and limiting work).
+    pub(crate) fn is_chapter_5(self) -> bool {
+        matches!(
+            self,
+            Experiment::CancelTimeout
+                | Experiment::CancelBlocking
+                | Experiment::CancelToken
+                | Experiment::CancelProcess
+                | Experiment::ChannelUnbounded
+                | Experiment::ChannelBounded
+                | Experiment::Semaphore
+        )
+    }
+
     /// The Python program in `book/python/` that runs it.
     pub(crate) fn script(self) -> &'static str {
         match self {
@@ -127,6 +139,18 @@ impl Experiment {
         }
     }
 }
+
+/// Chapter 5's cancelled job: its steps, the chapter's own default.
+pub(crate) const STEPS: usize = 6;
+/// One step's size (the product of the integers below it): the chapter's
+/// default, a step of tens of milliseconds in Rust.
+pub(crate) const STEP_LIMIT: u32 = 15_000;
+/// Items through each of chapter 5's channels.
+pub(crate) const ITEMS: usize = 20_000;
+/// The bounded channel's capacity.
+pub(crate) const BOUND: usize = 64;
+/// Requests in flight chapter 5's semaphore allows.
+pub(crate) const PERMITS: usize = 100;
 
 /// The settings both sides of every experiment share.
 #[derive(Debug, Clone)]
@@ -159,8 +183,8 @@ impl Plan {
     /// What the experiment does, in one line, for the header of its part of the output.
     pub(crate) fn describe(&self, experiment: Experiment) -> String {
         let (calls, limit) = (self.calls, self.limit);
-        if chapter_5::is_chapter_5(experiment) {
-            return chapter_5::describe(experiment, self);
+        if experiment.is_chapter_5() {
+            return self.describe_chapter_5(experiment);
         }
         match experiment {
             Experiment::OneCall => {
@@ -207,10 +231,89 @@ impl Plan {
         }
     }
 
+    /// Chapter 5's experiment in one line.
+    fn describe_chapter_5(&self, experiment: Experiment) -> String {
+        let job = format!(
+            "A job of {STEPS} steps of product_below({STEP_LIMIT}), a deadline of 1.5 steps:"
+        );
+        let channel = format!(
+            "{ITEMS} items of 4 KiB from a fast producer to a consumer that pauses 1 ms every 20,"
+        );
+        match experiment {
+            Experiment::CancelTimeout => format!(
+                "{job} a timeout cancels the chain at the await of a step (asyncio.wait_for; tokio::time::timeout)."
+            ),
+            Experiment::CancelBlocking => format!(
+                "{job} the whole job on a thread pool, its handle timed out (run_in_executor; spawn_blocking, rayon)."
+            ),
+            Experiment::CancelToken => format!(
+                "{job} a token the job checks between steps (threading.Event; CancellationToken)."
+            ),
+            Experiment::CancelProcess => format!(
+                "{job} the job in a process, killed at the deadline (multiprocessing; a child process)."
+            ),
+            Experiment::ChannelUnbounded => format!(
+                "{channel} through an unbounded queue (asyncio.Queue(); mpsc::unbounded_channel)."
+            ),
+            Experiment::ChannelBounded => format!(
+                "{channel} through a queue of {BOUND} (asyncio.Queue(maxsize); mpsc::channel)."
+            ),
+            Experiment::Semaphore => format!(
+                "{} requests to a service on 127.0.0.1 that answers after {}: at most {PERMITS} in flight, then all at once (asyncio.Semaphore; tokio::sync::Semaphore).",
+                self.connections,
+                shared::format::duration(self.wait)
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// Chapter 5's Python arguments: the job and its ways, or the flow.
+    fn chapter_5_args(&self, experiment: Experiment) -> Vec<String> {
+        let job = |ways: &[&str]| {
+            let mut args = vec![
+                "--steps".to_string(),
+                STEPS.to_string(),
+                "--limit".to_string(),
+                STEP_LIMIT.to_string(),
+                "--ways".to_string(),
+            ];
+            args.extend(ways.iter().map(|way| way.to_string()));
+            args
+        };
+        let flows = |only: &str| {
+            [
+                "--only",
+                only,
+                "--items",
+                &ITEMS.to_string(),
+                "--bound",
+                &BOUND.to_string(),
+                "--requests",
+                &self.connections.to_string(),
+                "--permits",
+                &PERMITS.to_string(),
+                "--wait",
+                &self.wait.as_secs_f64().to_string(),
+            ]
+            .map(String::from)
+            .to_vec()
+        };
+        match experiment {
+            Experiment::CancelTimeout => job(&["awaited-steps", "steps-on-loop"]),
+            Experiment::CancelBlocking => job(&["run-in-executor"]),
+            Experiment::CancelToken => job(&["token"]),
+            Experiment::CancelProcess => job(&["killed"]),
+            Experiment::ChannelUnbounded => flows("channel_unbounded"),
+            Experiment::ChannelBounded => flows("channel_bounded"),
+            Experiment::Semaphore => flows("semaphore"),
+            _ => Vec::new(),
+        }
+    }
+
     /// The Python program's arguments for the experiment.
     pub(crate) fn python_args(&self, experiment: Experiment) -> Vec<String> {
-        if chapter_5::is_chapter_5(experiment) {
-            return chapter_5::python_args(experiment, self);
+        if experiment.is_chapter_5() {
+            return self.chapter_5_args(experiment);
         }
         let wait = self.wait.as_secs_f64().to_string();
         match experiment {

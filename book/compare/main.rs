@@ -12,13 +12,14 @@
 //!   threads, 4's process pool, 2's jobs on tokio).
 //! - `rust_io.rs`: chapter 3's slow service, its clients and its scale-up.
 //! - `rust_chapter_5.rs`: chapter 5's parts, each in a fresh process.
-//! - `chapter_5.rs`: chapter 5's experiments: their settings, rows, tables
-//!   and summary.
+//! - `chapter_5.rs`, `chapter_5_table.rs`: chapter 5's rows, their tables
+//!   and their summary.
 //! - `python_side.rs`: finding `python3` and running its programs.
 //! - `table.rs`: pairing the records, the tables, the summary in words.
 //! - `failure.rs`: why a side gave no measurement.
 
 mod chapter_5;
+mod chapter_5_table;
 mod experiment;
 mod failure;
 mod python_side;
@@ -242,7 +243,7 @@ fn main() {
 
     let rows = table::rows(&records);
     let agreement = table::agreement(&records);
-    let summary = table::summary(&rows);
+    let summary = [table::summary(&rows), chapter_5_table::summary(&rows)].concat();
     let busy = table::busy_machine_warning(&records);
     if let Some(warning) = &busy {
         eprintln!("{warning}");
@@ -255,6 +256,10 @@ fn main() {
         );
         out.say(String::new());
         out.say(table::text(&rows).trim_end().to_string());
+        for cells in chapter_5_table::tables(&rows) {
+            out.say(String::new());
+            out.say(table::aligned(&cells).trim_end().to_string());
+        }
         out.say(String::new());
         out.say(agreement_line(&agreement));
         if !summary.is_empty() {
@@ -371,7 +376,7 @@ fn line(record: &Record) -> String {
         }
         text.push_str(&format!("; {}", record.verdict.as_deref().unwrap_or("?")));
     }
-    if let Some(figures) = chapter_5::line(record) {
+    if let Some(figures) = chapter_5_table::line(record) {
         text.push_str(&format!("; {figures}"));
     }
     text

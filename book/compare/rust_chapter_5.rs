@@ -17,8 +17,7 @@ use chapter_05_cancellation_and_backpressure::run::cancel;
 use shared::record::Record;
 use shared::shutdown::{EXIT_INTERRUPTED, Shutdown};
 
-use crate::chapter_5::{BOUND, ITEMS, PERMITS, STEP_LIMIT, STEPS};
-use crate::experiment::{Experiment, Plan};
+use crate::experiment::{BOUND, Experiment, ITEMS, PERMITS, Plan, STEP_LIMIT, STEPS};
 use crate::failure::Failure;
 
 /// Set in the environment of the child that runs a part: `cancel` or

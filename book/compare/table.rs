@@ -74,7 +74,7 @@ impl Row {
             Experiment::IoScale => {
                 format!("{calls} connections as {}", self.way.unwrap_or("?"))
             }
-            _ => chapter_5::label(self),
+            _ => chapter_5::label(self.experiment, self.way),
         }
     }
 }
@@ -154,9 +154,8 @@ fn cells(rows: &[Row]) -> Vec<Vec<String>> {
         .to_vec(),
     ];
     let own_table = [Experiment::MixedTasks, Experiment::IoScale];
-    let own_table = |row: &&Row| {
-        own_table.contains(&row.experiment) || chapter_5::is_chapter_5(row.experiment)
-    };
+    let own_table =
+        |row: &&Row| own_table.contains(&row.experiment) || row.experiment.is_chapter_5();
     for row in rows.iter().filter(|row| !own_table(row)) {
         let side = |record: &Option<Record>| match record {
             Some(r) => [seconds(r.wall_s), seconds(r.cpu_s), cores_used(r)],
@@ -247,7 +246,7 @@ fn scale_cells(rows: &[Row]) -> Vec<Vec<String>> {
 }
 
 /// Columns padded to their widest cell, for the terminal.
-fn aligned(cells: &[Vec<String>]) -> String {
+pub(crate) fn aligned(cells: &[Vec<String>]) -> String {
     let columns = cells.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns)
         .map(|c| cells.iter().map(|line| line[c].chars().count()).max().unwrap_or(0))
@@ -265,8 +264,7 @@ fn aligned(cells: &[Vec<String>]) -> String {
 /// Both tables for the terminal.
 pub(crate) fn text(rows: &[Row]) -> String {
     let mut text = aligned(&cells(rows));
-    let chapter_5 = chapter_5::tables(rows);
-    for cells in [mixed_cells(rows), scale_cells(rows)].into_iter().chain(chapter_5) {
+    for cells in [mixed_cells(rows), scale_cells(rows)] {
         if !cells.is_empty() {
             text.push('\n');
             text.push_str(&aligned(&cells));
@@ -324,7 +322,7 @@ pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
             .map(Experiment::name)
             .contains(&r.experiment.as_str())
                 // Chapter 5's wait on deadlines, consumers and a service.
-                && !Experiment::named(&r.experiment).is_some_and(chapter_5::is_chapter_5)
+                && !Experiment::named(&r.experiment).is_some_and(Experiment::is_chapter_5)
                 && r.cores_used < 0.85 * expected_cores(r)
         })
         .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
@@ -452,7 +450,7 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
                     rust.workers.unwrap_or(0)
                 ));
             }
-            // Chapter 5's lines follow, from its own summary.
+            // Chapter 5's lines are its own summary's (`chapter_5_table.rs`).
             Experiment::CancelTimeout
             | Experiment::CancelBlocking
             | Experiment::CancelToken
@@ -462,7 +460,6 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
             | Experiment::Semaphore => {}
         }
     }
-    lines.extend(chapter_5::summary(rows));
     lines
 }
 
