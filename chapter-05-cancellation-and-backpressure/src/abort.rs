@@ -38,7 +38,7 @@ pub struct Joined {
 
 // ANCHOR: abort_all
 /// Starts `tasks` tasks that await between steps, waits `after`, aborts them
-/// all, and collects how each ended. Returns when it aborted, and that.
+/// all, and collects how each ended. Returns when the abort was done, and that.
 pub async fn abort_all(
     tasks: usize,
     after: Duration,
@@ -50,8 +50,8 @@ pub async fn abort_all(
         set.spawn(steps_with_awaits(limit, Arc::clone(&progress)));
     }
     tokio::time::sleep(after).await;
-    let aborted = Instant::now();
     set.abort_all();
+    let aborted = Instant::now(); // any step that begins from here on ran on
     let mut joined = Joined::default();
     while let Some(result) = set.join_next().await {
         match result {
@@ -65,7 +65,7 @@ pub async fn abort_all(
 
 // ANCHOR: drop_set
 /// The same tasks, and the `JoinSet` simply dropped after `after`.
-/// Returns when it was dropped.
+/// Returns when the drop was done.
 pub async fn drop_set(
     tasks: usize,
     after: Duration,
@@ -77,25 +77,30 @@ pub async fn drop_set(
         set.spawn(steps_with_awaits(limit, Arc::clone(&progress)));
     }
     tokio::time::sleep(after).await;
-    let dropped = Instant::now();
     drop(set); // aborts every task in it
-    dropped
+    Instant::now()
 }
 // ANCHOR_END: drop_set
 
 // ANCHOR: abort_stubborn
-/// A task with no `.await` in its chain, aborted after `after`. Returns
-/// when it was aborted, and how it ended.
+/// A task with no `.await` in its chain, aborted `after` it began (a task
+/// aborted before its first poll never starts: that is not the lesson).
+/// Returns when it was aborted, and how it ended.
 pub async fn abort_without_awaits(
     steps: usize,
     after: Duration,
     limit: u32,
     progress: Arc<Progress>,
 ) -> (Instant, Joined) {
-    let task = tokio::spawn(steps_without_awaits(steps, limit, progress));
+    let (began, has_begun) = tokio::sync::oneshot::channel();
+    let task = tokio::spawn(async move {
+        let _ = began.send(());
+        steps_without_awaits(steps, limit, progress).await
+    });
+    let _ = has_begun.await;
     tokio::time::sleep(after).await;
-    let aborted = Instant::now();
     task.abort(); // asks; the task is inside its one poll and cannot hear
+    let aborted = Instant::now();
     let joined = match task.await {
         Err(err) if err.is_cancelled() => Joined { cancelled: 1, completed: 0 },
         _ => Joined { cancelled: 0, completed: 1 },

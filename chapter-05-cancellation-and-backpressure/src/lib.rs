@@ -65,6 +65,7 @@ pub const SNAPSHOT_FILTERS: &[(&str, &str)] = &[
         "$1 [n] [n] ",
     ),
     (r"\b\d+\.\d+ steps\b", "[n] steps"),
+    (r"\b\d+ steps began after abort\(\)", "[n] steps began after abort()"),
     (r"\b[1-9]\d* steps began", "[n] steps began"),
     (r"LOST: \d+ of", "LOST: [n] of"),
     // Part 2: queues, rates, memory, requests in flight.

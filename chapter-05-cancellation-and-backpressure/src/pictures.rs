@@ -23,7 +23,7 @@ pub fn deadlines(run: &CancelRun) -> Timeline {
     ))
     .name_kind(Kind::Cpu, "step before the deadline")
     .name_kind(Kind::Held, "CPU after the deadline")
-    .name_marks("deadline")
+    .name_marks("the deadline, and when the caller gave up")
     .group(Group::new("each job, from its start", lanes))
 }
 
@@ -44,11 +44,9 @@ fn lane(way: &Cancelled) -> Lane {
             lane.spans.push(late.kind(Kind::Held));
         }
     }
-    lane.marks.push(Mark {
-        at: deadline,
-        label: "deadline".into(),
-        hover: String::new(),
-    });
+    let mark = |at, label: &str| Mark { at, label: label.into(), hover: String::new() };
+    lane.marks.push(mark(deadline, "deadline"));
+    lane.marks.push(mark(since(after.gave_up), "gave up"));
     lane
 }
 

@@ -78,9 +78,11 @@ fn aborted(abort: &Aborted) {
             "abort_all: {word}: {began} it; {} of {} cancelled",
             joined.cancelled, abort.tasks
         ),
-        (AbortKind::NoAwait, Some(joined)) => {
-            let ended = if joined.completed == 1 { "it completed" } else { "cancelled" };
-            format!("abort, no .await: {word}: {began} abort(); {ended}")
+        (AbortKind::NoAwait, Some(joined)) if joined.completed == 1 => {
+            format!("abort, no .await: not stopped: it completed; {began} abort()")
+        }
+        (AbortKind::NoAwait, _) => {
+            format!("abort, no .await: cancelled; {began} abort()")
         }
         _ => format!("dropped JoinSet: {word}: {began} the drop"),
     };

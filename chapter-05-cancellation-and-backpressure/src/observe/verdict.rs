@@ -5,6 +5,7 @@ use std::time::Duration;
 use crate::observe::deadline::AfterDeadline;
 use crate::observe::step::Step;
 
+// ANCHOR: stop
 /// The most CPU, in steps, that may run after the caller gave up for a job
 /// to count as stopped: the one step in progress, and half a step for the
 /// noise of measuring (a step's CPU time varies on a busy machine, and the
@@ -44,6 +45,8 @@ impl Stop {
         }
     }
 }
+
+// ANCHOR_END: stop
 
 /// Whether steps began after an abort: the tasks stopped at their next
 /// `.await` if none did.
