@@ -20,7 +20,7 @@ pub fn cancel(run: &CancelRun) {
         duration(run.step.cpu)
     ));
     say(format!(
-        "Each job runs {} steps; its caller gives up after 1.5 steps, {}.",
+        "Each job runs {} steps; its caller gives up after 1.5 steps' CPU, {}.",
         run.steps,
         duration(run.deadline)
     ));

@@ -29,7 +29,9 @@ pub fn run(
 ) -> Result<Option<CancelRun>, Error> {
     let runtime = runtime()?;
     let step = step::calibrate(limit);
-    let deadline = step.wall * 3 / 2;
+    // One and a half steps of CPU: where a busy machine stretches a step on
+    // the wall clock, the deadline falls earlier in the chain, never later.
+    let deadline = step.cpu * 3 / 2;
     let mut ways = Vec::new();
     for way in Way::ALL {
         if shutdown.is_requested() {
@@ -92,8 +94,12 @@ fn one_way(
                     runtime.block_on(token::with_token(deadline, steps, limit, job));
                 }
                 Way::Process => {
+                    // Ten times the chain: a new process may find a core less
+                    // busy than the one the step was timed on, and it must
+                    // still be computing at the deadline to show a kill.
+                    let chain = steps * 10;
                     failed =
-                        process::kill_at_deadline(deadline, steps, limit, &job).err();
+                        process::kill_at_deadline(deadline, chain, limit, &job).err();
                 }
             }
         })
