@@ -234,7 +234,7 @@ impl Plan {
     /// Chapter 5's experiment in one line.
     fn describe_chapter_5(&self, experiment: Experiment) -> String {
         let job = format!(
-            "A job of {STEPS} steps of product_below({STEP_LIMIT}), a deadline of 1.5 steps:"
+            "A job of {STEPS} steps of product_below({STEP_LIMIT}), a deadline of 1.5 steps of CPU:"
         );
         let channel = format!(
             "{ITEMS} items of 4 KiB from a fast producer to a consumer that pauses 1 ms every 20,"
@@ -250,7 +250,7 @@ impl Plan {
                 "{job} a token the job checks between steps (threading.Event; CancellationToken)."
             ),
             Experiment::CancelProcess => format!(
-                "{job} the job in a process, killed at the deadline (multiprocessing; a child process)."
+                "{job} the job, ten times as long, in a process killed at the deadline (multiprocessing; a child process)."
             ),
             Experiment::ChannelUnbounded => format!(
                 "{channel} through an unbounded queue (asyncio.Queue(); mpsc::unbounded_channel)."
