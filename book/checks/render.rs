@@ -53,6 +53,16 @@ const FIELDS: &[(&str, &str)] = &[
     ("startup_s", "start-up"),
     ("speedup", "speedup"),
     ("memory_each_bytes", "memory each"),
+    ("steps_started", "steps started"),
+    ("steps_finished", "steps finished"),
+    ("cpu_after_deadline_ms", "CPU after deadline"),
+    ("lost_messages", "lost"),
+    ("peak_memory_bytes", "peak memory"),
+    ("throughput_per_s", "per second"),
+    ("latency_median_ms", "latency median"),
+    ("latency_worst_ms", "latency worst"),
+    ("failures", "failed"),
+    ("bound", "bound"),
 ];
 
 /// The human header of `field`.
@@ -63,15 +73,20 @@ pub fn header(field: &str) -> String {
     )
 }
 
-/// A field's value as the programs print it: durations and byte counts with
-/// `shared::format`, cores busy with two decimals, speedups as `1.95×`,
-/// counts and words as they are.
+/// A field's value as the programs print it: durations (`_s`, `_ms`) and
+/// byte counts with `shared::format`, rates (`_per_s`) as whole numbers,
+/// cores busy with two decimals, speedups as `1.95×`, counts and words as
+/// they are.
 pub fn value(field: &str, value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
         Value::Number(number) => {
             let Some(x) = number.as_f64() else { return number.to_string() };
-            if field.ends_with("_s") {
+            if field.ends_with("_per_s") {
+                format!("{x:.0}")
+            } else if field.ends_with("_ms") {
+                format::duration(Duration::from_secs_f64(x.max(0.0) / 1000.0))
+            } else if field.ends_with("_s") {
                 format::duration(Duration::from_secs_f64(x.max(0.0)))
             } else if field.ends_with("_bytes") {
                 format::bytes(x)
@@ -403,6 +418,17 @@ mod tests {
     fn formats_byte_counts() {
         assert_eq!(value("memory_each_bytes", &serde_json::json!(1406.5664)), "1.37 KiB");
         assert_eq!(header("memory_each_bytes"), "memory each");
+    }
+
+    /// Chapter 5's fields: milliseconds as durations, a rate as a whole
+    /// number under "per second" (not as seconds).
+    #[test]
+    fn formats_milliseconds_and_rates() {
+        assert_eq!(value("cpu_after_deadline_ms", &serde_json::json!(156.463)), "156 ms");
+        assert_eq!(value("latency_worst_ms", &serde_json::json!(2150.534)), "2.151 s");
+        assert_eq!(value("throughput_per_s", &serde_json::json!(8496.6)), "8497");
+        assert_eq!(header("throughput_per_s"), "per second");
+        assert_eq!(header("cpu_after_deadline_ms"), "CPU after deadline");
     }
 
     /// A scale-up's records render with their units: start-up per connection

@@ -18,6 +18,10 @@ pub fn line(experiment: &str, rows: &[&Record]) -> Option<String> {
     match experiment {
         "io_calls" => return io_calls(rows),
         "pool" => return pool(rows),
+        "cancel_timeout" | "cancel_blocking" | "cancel_token" | "cancel_process" => {
+            return after_deadline(rows);
+        }
+        "channel_unbounded" | "channel_bounded" | "semaphore" => return flows(rows),
         _ => {}
     }
     let languages = languages(rows);
@@ -288,6 +292,55 @@ fn io_scale_by_language(rows: &[&Record]) -> Option<String> {
     Some(format!("memory per connection: {}.", parts.join(", ")))
 }
 
+/// A row's name among chapter 5's: its language, and its variant if any.
+fn named(record: &Record) -> String {
+    match &record.variant {
+        Some(variant) => format!("{} ({variant})", capitalised(&record.language)),
+        None => capitalised(&record.language),
+    }
+}
+
+fn ms(milliseconds: f64) -> String {
+    time(milliseconds / 1000.0)
+}
+
+/// Chapter 5, a job given a deadline: the CPU each row spent after it, and
+/// the row's verdict (held to one step's CPU). Wall times say nothing here.
+fn after_deadline(rows: &[&Record]) -> Option<String> {
+    let parts: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            Some(format!(
+                "{} {} ({})",
+                named(r),
+                ms(r.cpu_after_deadline_ms?),
+                r.verdict.as_deref()?
+            ))
+        })
+        .collect::<Option<_>>()?;
+    Some(format!("CPU after the deadline: {}.", parts.join(", ")))
+}
+
+/// Chapter 5, a flow with or without a bound: each row's peak memory (and
+/// its verdict where it has one) and latencies.
+fn flows(rows: &[&Record]) -> Option<String> {
+    let parts: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let verdict =
+                r.verdict.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
+            Some(format!(
+                "{} peak memory {}{verdict}, latency {} median, {} worst",
+                named(r),
+                format::bytes(r.peak_memory_bytes? as f64),
+                ms(r.latency_median_ms?),
+                ms(r.latency_worst_ms?)
+            ))
+        })
+        .collect::<Option<_>>()?;
+    Some(format!("{}.", parts.join("; ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,6 +432,41 @@ mod tests {
             line("sequential", &[&rust, &python]).unwrap(),
             "Rust 4.000 s, Python 9.000 s: Rust 2.25× as fast."
         );
+    }
+
+    /// Chapter 5: the CPU after the deadline and the verdict of each row,
+    /// never the wall times; a flow's peak memory and latencies.
+    #[test]
+    fn chapter_5_lines_read_the_cpu_after_the_deadline_and_the_memory() {
+        let rust = Record {
+            cpu_after_deadline_ms: Some(7.5),
+            verdict: Some("stopped at the step's end".into()),
+            ..row("cancel_timeout", "awaited-steps", 0.1)
+        };
+        let python = Record {
+            language: "python".into(),
+            cpu_after_deadline_ms: Some(60.0),
+            verdict: Some("ran on".into()),
+            ..row("cancel_timeout", "steps-on-loop", 0.2)
+        };
+        assert_eq!(
+            line("cancel_timeout", &[&rust, &python]).unwrap(),
+            "CPU after the deadline: Rust (awaited-steps) 7.50 ms (stopped at the step's end), \
+             Python (steps-on-loop) 60.0 ms (ran on)."
+        );
+        let flow = Record {
+            variant: None,
+            peak_memory_bytes: Some(3 << 20),
+            latency_median_ms: Some(2.0),
+            latency_worst_ms: Some(30.0),
+            verdict: Some("flat".into()),
+            ..row("channel_bounded", "x", 1.0)
+        };
+        assert_eq!(
+            line("channel_bounded", &[&flow]).unwrap(),
+            "Rust peak memory 3.00 MiB, flat, latency 2.00 ms median, 30.0 ms worst."
+        );
+        assert_eq!(line("semaphore", &[&row("semaphore", "capped", 1.0)]), None);
     }
 
     /// An experiment it does not know, or rows that lack a field, get no line.

@@ -33,11 +33,32 @@ pub(crate) enum Experiment {
     /// Thousands of connections open at once, as tasks and as threads: what each one costs.
     #[value(name = "io_scale")]
     IoScale,
+    /// Chapter 5: a timeout cancels a chain of CPU steps at an await.
+    #[value(name = "cancel_timeout")]
+    CancelTimeout,
+    /// Chapter 5: a job on a thread pool runs on after its handle timed out.
+    #[value(name = "cancel_blocking")]
+    CancelBlocking,
+    /// Chapter 5: a job that checks a token between steps.
+    #[value(name = "cancel_token")]
+    CancelToken,
+    /// Chapter 5: a job in a process, killed at its deadline.
+    #[value(name = "cancel_process")]
+    CancelProcess,
+    /// Chapter 5: a fast producer, a slow consumer, an unbounded queue: memory.
+    #[value(name = "channel_unbounded")]
+    ChannelUnbounded,
+    /// Chapter 5: the same through a bounded queue.
+    #[value(name = "channel_bounded")]
+    ChannelBounded,
+    /// Chapter 5: requests to a slow service, capped by a semaphore and not.
+    #[value(name = "semaphore")]
+    Semaphore,
 }
 
 impl Experiment {
     /// Every experiment, in the order the article runs them.
-    pub(crate) const ALL: [Experiment; 9] = [
+    pub(crate) const ALL: [Experiment; 16] = [
         Experiment::OneCall,
         Experiment::Sequential,
         Experiment::Threads,
@@ -47,6 +68,13 @@ impl Experiment {
         Experiment::Hybrid,
         Experiment::IoCalls,
         Experiment::IoScale,
+        Experiment::CancelTimeout,
+        Experiment::CancelBlocking,
+        Experiment::CancelToken,
+        Experiment::CancelProcess,
+        Experiment::ChannelUnbounded,
+        Experiment::ChannelBounded,
+        Experiment::Semaphore,
     ];
 
     /// The name in the JSON lines (and on the command line).
@@ -61,12 +89,33 @@ impl Experiment {
             Experiment::Hybrid => "hybrid",
             Experiment::IoCalls => "io_calls",
             Experiment::IoScale => "io_scale",
+            Experiment::CancelTimeout => "cancel_timeout",
+            Experiment::CancelBlocking => "cancel_blocking",
+            Experiment::CancelToken => "cancel_token",
+            Experiment::CancelProcess => "cancel_process",
+            Experiment::ChannelUnbounded => "channel_unbounded",
+            Experiment::ChannelBounded => "channel_bounded",
+            Experiment::Semaphore => "semaphore",
         }
     }
 
     /// The experiment whose JSON name is `name`.
     pub(crate) fn named(name: &str) -> Option<Experiment> {
         Experiment::ALL.into_iter().find(|e| e.name() == name)
+    }
+
+    /// Whether it is one of chapter 5's (stopping and limiting work).
+    pub(crate) fn is_chapter_5(self) -> bool {
+        matches!(
+            self,
+            Experiment::CancelTimeout
+                | Experiment::CancelBlocking
+                | Experiment::CancelToken
+                | Experiment::CancelProcess
+                | Experiment::ChannelUnbounded
+                | Experiment::ChannelBounded
+                | Experiment::Semaphore
+        )
     }
 
     /// The Python program in `book/python/` that runs it.
@@ -80,9 +129,28 @@ impl Experiment {
             Experiment::Algorithm => "algorithm_calls.py",
             Experiment::Hybrid => "hybrid_pool.py",
             Experiment::IoCalls | Experiment::IoScale => "io_calls.py",
+            Experiment::CancelTimeout
+            | Experiment::CancelBlocking
+            | Experiment::CancelToken
+            | Experiment::CancelProcess => "cancellation.py",
+            Experiment::ChannelUnbounded
+            | Experiment::ChannelBounded
+            | Experiment::Semaphore => "backpressure.py",
         }
     }
 }
+
+/// Chapter 5's cancelled job: its steps, the chapter's own default.
+pub(crate) const STEPS: usize = 6;
+/// One step's size (the product of the integers below it): the chapter's
+/// default, a step of tens of milliseconds in Rust.
+pub(crate) const STEP_LIMIT: u32 = 15_000;
+/// Items through each of chapter 5's channels.
+pub(crate) const ITEMS: usize = 20_000;
+/// The bounded channel's capacity.
+pub(crate) const BOUND: usize = 64;
+/// Requests in flight chapter 5's semaphore allows.
+pub(crate) const PERMITS: usize = 100;
 
 /// The settings both sides of every experiment share.
 #[derive(Debug, Clone)]
@@ -115,6 +183,9 @@ impl Plan {
     /// What the experiment does, in one line, for the header of its part of the output.
     pub(crate) fn describe(&self, experiment: Experiment) -> String {
         let (calls, limit) = (self.calls, self.limit);
+        if experiment.is_chapter_5() {
+            return self.describe_chapter_5(experiment);
+        }
         match experiment {
             Experiment::OneCall => {
                 format!(
@@ -156,11 +227,94 @@ impl Plan {
                 "{} connections open at once, then one request each, as tasks on one loop (asyncio; tokio) and as threads (threading; std::thread): start-up and memory per connection.",
                 self.connections
             ),
+            _ => String::new(), // chapter 5's, above
+        }
+    }
+
+    /// Chapter 5's experiment in one line.
+    fn describe_chapter_5(&self, experiment: Experiment) -> String {
+        let job = format!(
+            "A job of {STEPS} steps of product_below({STEP_LIMIT}), a deadline of 1.5 steps of CPU:"
+        );
+        let channel = format!(
+            "{ITEMS} items of 4 KiB from a fast producer to a consumer that pauses 1 ms every 20,"
+        );
+        match experiment {
+            Experiment::CancelTimeout => format!(
+                "{job} a timeout cancels the chain at the await of a step (asyncio.wait_for; tokio::time::timeout)."
+            ),
+            Experiment::CancelBlocking => format!(
+                "{job} the whole job on a thread pool, its handle timed out (run_in_executor; spawn_blocking, rayon)."
+            ),
+            Experiment::CancelToken => format!(
+                "{job} a token the job checks between steps (threading.Event; CancellationToken)."
+            ),
+            Experiment::CancelProcess => format!(
+                "{job} the job, ten times as long, in a process killed at the deadline (multiprocessing; a child process)."
+            ),
+            Experiment::ChannelUnbounded => format!(
+                "{channel} through an unbounded queue (asyncio.Queue(); mpsc::unbounded_channel)."
+            ),
+            Experiment::ChannelBounded => format!(
+                "{channel} through a queue of {BOUND} (asyncio.Queue(maxsize); mpsc::channel)."
+            ),
+            Experiment::Semaphore => format!(
+                "{} requests to a service on 127.0.0.1 that answers after {}: at most {PERMITS} in flight, then all at once (asyncio.Semaphore; tokio::sync::Semaphore).",
+                self.connections,
+                shared::format::duration(self.wait)
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// Chapter 5's Python arguments: the job and its ways, or the flow.
+    fn chapter_5_args(&self, experiment: Experiment) -> Vec<String> {
+        let job = |ways: &[&str]| {
+            let mut args = vec![
+                "--steps".to_string(),
+                STEPS.to_string(),
+                "--limit".to_string(),
+                STEP_LIMIT.to_string(),
+                "--ways".to_string(),
+            ];
+            args.extend(ways.iter().map(|way| way.to_string()));
+            args
+        };
+        let flows = |only: &str| {
+            [
+                "--only",
+                only,
+                "--items",
+                &ITEMS.to_string(),
+                "--bound",
+                &BOUND.to_string(),
+                "--requests",
+                &self.connections.to_string(),
+                "--permits",
+                &PERMITS.to_string(),
+                "--wait",
+                &self.wait.as_secs_f64().to_string(),
+            ]
+            .map(String::from)
+            .to_vec()
+        };
+        match experiment {
+            Experiment::CancelTimeout => job(&["awaited-steps", "steps-on-loop"]),
+            Experiment::CancelBlocking => job(&["run-in-executor"]),
+            Experiment::CancelToken => job(&["token"]),
+            Experiment::CancelProcess => job(&["killed"]),
+            Experiment::ChannelUnbounded => flows("channel_unbounded"),
+            Experiment::ChannelBounded => flows("channel_bounded"),
+            Experiment::Semaphore => flows("semaphore"),
+            _ => Vec::new(),
         }
     }
 
     /// The Python program's arguments for the experiment.
     pub(crate) fn python_args(&self, experiment: Experiment) -> Vec<String> {
+        if experiment.is_chapter_5() {
+            return self.chapter_5_args(experiment);
+        }
         let wait = self.wait.as_secs_f64().to_string();
         match experiment {
             Experiment::IoCalls => {
@@ -213,7 +367,7 @@ impl Plan {
                     self.heartbeat.as_secs_f64().to_string(),
                 ]);
             }
-            Experiment::IoCalls | Experiment::IoScale => {}
+            _ => {} // the I/O experiments' and chapter 5's, above
         }
         args
     }
@@ -259,6 +413,19 @@ mod tests {
             (Experiment::Hybrid, "--limit 500 --calls 3 --workers 2 --heartbeat 0.1"),
             (Experiment::IoCalls, "--only calls --clients 3 --wait 0.1"),
             (Experiment::IoScale, "--only scale --scale 500 --wait 0.1"),
+            (
+                Experiment::CancelBlocking,
+                "--steps 6 --limit 15000 --ways run-in-executor",
+            ),
+            (
+                Experiment::CancelTimeout,
+                "--steps 6 --limit 15000 --ways awaited-steps steps-on-loop",
+            ),
+            (
+                Experiment::Semaphore,
+                "--only semaphore --items 20000 --bound 64 --requests 500 --permits 100 \
+                 --wait 0.1",
+            ),
         ];
         for (experiment, args) in expected {
             assert_eq!(plan.python_args(experiment).join(" "), args, "{experiment:?}");

@@ -11,15 +11,21 @@
 //! - `rust_side.rs`: each experiment on the chapters' code (3's loop and
 //!   threads, 4's process pool, 2's jobs on tokio).
 //! - `rust_io.rs`: chapter 3's slow service, its clients and its scale-up.
+//! - `rust_chapter_5.rs`: chapter 5's parts, each in a fresh process.
+//! - `chapter_5.rs`, `chapter_5_table.rs`: chapter 5's rows, their tables
+//!   and their summary.
 //! - `python_side.rs`: finding `python3` and running its programs.
 //! - `table.rs`: pairing the records, the tables, the summary in words.
 //! - `failure.rs`: why a side gave no measurement.
 //! - `busy.rs`: whether the machine was busy while the run went on.
 
 mod busy;
+mod chapter_5;
+mod chapter_5_table;
 mod experiment;
 mod failure;
 mod python_side;
+mod rust_chapter_5;
 mod rust_io;
 mod rust_side;
 mod table;
@@ -80,7 +86,7 @@ struct Args {
     #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration)]
     wait: Duration,
 
-    /// Connections the I/O scale-up opens at once (fewer if the open-files limit is lower).
+    /// Connections the I/O scale-up opens at once, and requests chapter 5's semaphore caps (fewer if the open-files limit is lower).
     #[arg(long, value_name = "N", default_value = "10000", value_parser = parse_calls)]
     connections: usize,
 
@@ -137,6 +143,15 @@ fn main() {
     let stop = shutdown::ctrl_c();
     // The scale-up runs in a fresh process: this program again.
     if let Some(code) = rust_io::scale_child_if_asked(stop) {
+        std::process::exit(code);
+    }
+    // Chapter 5's parts run in a fresh process too, and its killed job in
+    // a process of its own: this program again, both.
+    if let Some(code) = chapter_05_cancellation_and_backpressure::process::run_if_child()
+    {
+        std::process::exit(code);
+    }
+    if let Some(code) = rust_chapter_5::child_if_asked(stop) {
         std::process::exit(code);
     }
     let args: Args = cli::parse_or_exit();
@@ -233,7 +248,7 @@ fn main() {
     let busy_line = busy::busy_line(&machine);
     let rows = table::rows(&records);
     let agreement = table::agreement(&records);
-    let summary = table::summary(&rows);
+    let summary = [table::summary(&rows), chapter_5_table::summary(&rows)].concat();
     let busy = table::busy_machine_warning(&records);
     if let Some(warning) = &busy {
         eprintln!("{warning}");
@@ -246,6 +261,10 @@ fn main() {
         );
         out.say(String::new());
         out.say(table::text(&rows).trim_end().to_string());
+        for cells in chapter_5_table::tables(&rows) {
+            out.say(String::new());
+            out.say(table::aligned(&cells).trim_end().to_string());
+        }
         out.say(String::new());
         out.say(agreement_line(&agreement));
         if !summary.is_empty() {
@@ -367,6 +386,9 @@ fn line(record: &Record) -> String {
             text.push_str(&format!(", {} each", format::bytes(bytes)));
         }
         text.push_str(&format!("; {}", record.verdict.as_deref().unwrap_or("?")));
+    }
+    if let Some(figures) = chapter_5_table::line(record) {
+        text.push_str(&format!("; {figures}"));
     }
     text
 }

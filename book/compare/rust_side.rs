@@ -28,7 +28,7 @@ use shared::workload::{fingerprint, product_below};
 
 use crate::experiment::{Experiment, Plan};
 use crate::failure::Failure;
-use crate::rust_io;
+use crate::{rust_chapter_5, rust_io};
 
 /// The compiler that built this program.
 pub(crate) const VERSION: &str = shared::machine::RUSTC_VERSION;
@@ -58,6 +58,13 @@ pub(crate) fn run(
         Experiment::Hybrid => hybrid(plan, program, stop).map(|record| vec![record]),
         Experiment::IoCalls => rust_io::io_calls(plan, stop),
         Experiment::IoScale => rust_io::io_scale(plan, stop),
+        Experiment::CancelTimeout
+        | Experiment::CancelBlocking
+        | Experiment::CancelToken
+        | Experiment::CancelProcess
+        | Experiment::ChannelUnbounded
+        | Experiment::ChannelBounded
+        | Experiment::Semaphore => rust_chapter_5::run(experiment, plan, stop),
     }
 }
 // ANCHOR_END: run

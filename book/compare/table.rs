@@ -10,6 +10,7 @@ use std::time::Duration;
 use shared::format;
 use shared::record::Record;
 
+use crate::chapter_5;
 use crate::experiment::Experiment;
 
 /// A process that kept at least this many cores busy ran its calls in parallel;
@@ -73,6 +74,7 @@ impl Row {
             Experiment::IoScale => {
                 format!("{calls} connections as {}", self.way.unwrap_or("?"))
             }
+            _ => chapter_5::label(self.experiment, self.way),
         }
     }
 }
@@ -96,7 +98,7 @@ pub(crate) fn way(experiment: Experiment, variant: Option<&str>) -> Option<&'sta
         (Experiment::IoCalls, "tasks") => Some("multi-thread runtime"),
         (Experiment::IoScale, "asyncio" | "tasks") => Some("tasks"),
         (Experiment::IoScale, "threads") => Some("threads"),
-        _ => None,
+        (experiment, variant) => chapter_5::way(experiment, variant),
     }
 }
 
@@ -152,7 +154,9 @@ fn cells(rows: &[Row]) -> Vec<Vec<String>> {
         .to_vec(),
     ];
     let own_table = [Experiment::MixedTasks, Experiment::IoScale];
-    for row in rows.iter().filter(|row| !own_table.contains(&row.experiment)) {
+    let own_table =
+        |row: &&Row| own_table.contains(&row.experiment) || row.experiment.is_chapter_5();
+    for row in rows.iter().filter(|row| !own_table(row)) {
         let side = |record: &Option<Record>| match record {
             Some(r) => [seconds(r.wall_s), seconds(r.cpu_s), cores_used(r)],
             None => ["–".to_string(), "–".to_string(), "–".to_string()],
@@ -243,7 +247,7 @@ fn scale_cells(rows: &[Row]) -> Vec<Vec<String>> {
 
 /// Columns padded to their widest cell, for the terminal (the course's one
 /// table renderer, [`shared::format::line`]), not indented.
-fn aligned(cells: &[Vec<String>]) -> String {
+pub(crate) fn aligned(cells: &[Vec<String>]) -> String {
     let widths = format::widths(cells);
     let lines = cells.iter().map(|row| format::line(row, &widths, format::Align::Left));
     lines.map(|line| line + "\n").collect()
@@ -309,6 +313,8 @@ pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
             ]
             .map(Experiment::name)
             .contains(&r.experiment.as_str())
+                // Chapter 5's wait on deadlines, consumers and a service.
+                && !Experiment::named(&r.experiment).is_some_and(Experiment::is_chapter_5)
                 && r.cores_used < 0.85 * expected_cores(r)
         })
         .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
@@ -441,6 +447,14 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
                     rust.workers.unwrap_or(0)
                 ));
             }
+            // Chapter 5's lines are its own summary's (`chapter_5_table.rs`).
+            Experiment::CancelTimeout
+            | Experiment::CancelBlocking
+            | Experiment::CancelToken
+            | Experiment::CancelProcess
+            | Experiment::ChannelUnbounded
+            | Experiment::ChannelBounded
+            | Experiment::Semaphore => {}
         }
     }
     lines
