@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use shared::draw::style::Kind;
-use shared::draw::timeline::{Group, Lane, Mark, Span, Timeline};
+use shared::draw::timeline::{Group, Lane, Span, Tick, Timeline};
 use shared::draw::xy::{Axis, Series, XyChart};
 use shared::exit::Error;
 
@@ -13,7 +13,8 @@ use crate::observe::cancelled::{CancelRun, Cancelled};
 use crate::observe::flowed::Flowed;
 
 /// Lanes of the ways: each step as a bar from the job's start, the part
-/// after the deadline in its own colour, the deadline as a mark.
+/// after the deadline in its own colour; above each lane, a tick due at the
+/// deadline and drawn where the caller gave up.
 pub fn deadlines(run: &CancelRun) -> Timeline {
     let lanes = run.ways.iter().map(lane).collect();
     Timeline::new(format!(
@@ -23,8 +24,8 @@ pub fn deadlines(run: &CancelRun) -> Timeline {
     ))
     .name_kind(Kind::Cpu, "step before the deadline")
     .name_kind(Kind::Held, "CPU after the deadline")
-    .name_marks("the deadline, and when the caller gave up")
     .group(Group::new("each job, from its start", lanes))
+    .note("Above each lane: due at the deadline, drawn where the caller gave up.")
 }
 
 fn lane(way: &Cancelled) -> Lane {
@@ -44,9 +45,15 @@ fn lane(way: &Cancelled) -> Lane {
             lane.spans.push(late.kind(Kind::Held));
         }
     }
-    let mark = |at, label: &str| Mark { at, label: label.into(), hover: String::new() };
-    lane.marks.push(mark(deadline, "deadline"));
-    lane.marks.push(mark(since(after.gave_up), "gave up"));
+    // The caller's giving up is a tick: due at the deadline, run when the
+    // caller's timer let it (its lateness is how late the caller gave up).
+    let gave_up = since(after.gave_up);
+    lane.ticks.push(Tick {
+        due: deadline,
+        ran: gave_up,
+        label: "gave up".into(),
+        late: false,
+    });
     lane
 }
 

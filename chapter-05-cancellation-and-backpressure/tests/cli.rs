@@ -139,8 +139,8 @@ fn pictures_show_the_deadline_and_the_memory() {
         late("token") < late("spawn_blocking"),
         "the token stops the job, the blocking pool's job runs on"
     );
-    let marks = inspect::of_class(&lanes, "mark").len();
-    assert_eq!(marks, 10, "a deadline and a giving up per way");
+    let gave_up = inspect::of_class(&lanes, "tick");
+    assert_eq!(gave_up.len(), 5, "one giving up per way, due at the deadline");
     let memory = std::fs::read_to_string(
         dir.path().join("chapter-05-cancellation-and-backpressure-memory.svg"),
     )
