@@ -55,6 +55,15 @@ const LOOSER_BOUNDS: &[(&str, &str, f64)] = &[
     ("python-vs-rust", "channel_unbounded", 0.75),
     ("python-vs-rust", "channel_bounded", 0.75),
     ("python-vs-rust", "semaphore", 0.75),
+    // Chapter 5's own run, for the same reasons.
+    ("chapter-05-cancellation-and-backpressure", "cancel_timeout", 2.0),
+    ("chapter-05-cancellation-and-backpressure", "cancel_blocking", 2.0),
+    ("chapter-05-cancellation-and-backpressure", "cancel_token", 2.0),
+    ("chapter-05-cancellation-and-backpressure", "cancel_process", 2.0),
+    ("chapter-05-cancellation-and-backpressure", "cancel_safety", 2.0),
+    ("chapter-05-cancellation-and-backpressure", "channel_unbounded", 0.75),
+    ("chapter-05-cancellation-and-backpressure", "channel_bounded", 0.75),
+    ("chapter-05-cancellation-and-backpressure", "semaphore", 0.75),
 ];
 
 /// The largest spread `experiment` of the record set `set` may show for
