@@ -70,6 +70,7 @@ for k in $(seq 1 "$runs"); do
     run -p chapter-04-parallelism -- --algorithms --pictures "$pictures" --json "$algorithms"
     cat "$algorithms" >>"$results/chapter-04-parallelism.jsonl"
     rm "$algorithms"
+    run -p chapter-05-cancellation-and-backpressure -- --pictures "$pictures" --json "$results/chapter-05-cancellation-and-backpressure.jsonl"
     # The comparison prints its records on stdout with --json (its commentary
     # goes to stderr).
     printf '\n=== compare --json\n' >&2

@@ -87,6 +87,9 @@ pub fn chapter_filters(krate: &str) -> Option<&'static [(&'static str, &'static 
         "chapter-02-mixed-tasks" => chapter_02_mixed_tasks::SNAPSHOT_FILTERS,
         "chapter-03-cpu-bound" => chapter_03_cpu_bound::SNAPSHOT_FILTERS,
         "chapter-04-parallelism" => chapter_04_parallelism::SNAPSHOT_FILTERS,
+        "chapter-05-cancellation-and-backpressure" => {
+            chapter_05_cancellation_and_backpressure::SNAPSHOT_FILTERS
+        }
         // The book's own commands (the exercises checker) add none.
         "book" => &[],
         _ => return None,

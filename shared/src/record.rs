@@ -19,7 +19,8 @@ use crate::measure::Measurement;
 /// One measurement of one experiment in one language.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
-    /// Which experiment: `one_call`, `sequential`, `threads`, `pool`, `mixed_tasks`.
+    /// Which experiment: `one_call`, `sequential`, `threads`, `pool`,
+    /// `mixed_tasks`, chapter 5's `cancel_timeout` and the others.
     pub experiment: String,
     /// `python` or `rust`.
     pub language: String,
@@ -81,6 +82,36 @@ pub struct Record {
     /// Resident memory per connection (thread or task), in bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_each_bytes: Option<f64>,
+    /// Chapter 5: steps of a cancelled chain that began.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps_started: Option<u64>,
+    /// Chapter 5: steps of a cancelled chain that ran to their end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps_finished: Option<u64>,
+    /// Chapter 5: CPU time the job burnt after its deadline, in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_after_deadline_ms: Option<f64>,
+    /// Chapter 5: messages sent and never read whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost_messages: Option<u64>,
+    /// Chapter 5: the highest resident memory sampled during the run, in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_memory_bytes: Option<u64>,
+    /// Chapter 5: items (messages, requests) handled per second.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub throughput_per_s: Option<f64>,
+    /// Chapter 5: the median latency of one item, in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_median_ms: Option<f64>,
+    /// Chapter 5: the worst latency of one item, in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_worst_ms: Option<f64>,
+    /// Chapter 5: items (requests) that failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failures: Option<u64>,
+    /// Chapter 5: the bound: a channel's capacity, a semaphore's permits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<u64>,
 }
 // ANCHOR_END: record
 
