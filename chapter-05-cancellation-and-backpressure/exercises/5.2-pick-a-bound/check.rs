@@ -42,7 +42,7 @@ impl Flow {
         if made == ITEMS {
             return None;
         }
-        if made > 0 && made % BURST == 0 {
+        if made > 0 && made.is_multiple_of(BURST) {
             tokio::time::sleep(self.pause).await;
         }
         let made = self.made.fetch_add(1, Ordering::SeqCst) + 1;
