@@ -160,6 +160,8 @@ function verdictsInView() {
   const found = [];
   document.querySelectorAll("main pre").forEach((pre, i) => {
     if (pre.querySelector("code.language-rust")) return; // source code, not output
+    // A block that wraps (```text,wrap) shows every word without scrolling.
+    if (getComputedStyle(pre.querySelector("code") ?? pre).whiteSpace === "pre-wrap") return;
     const probe = document.createElement("span");
     probe.textContent = "0".repeat(10);
     pre.querySelector("code")?.appendChild(probe);
