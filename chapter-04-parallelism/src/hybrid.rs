@@ -204,9 +204,11 @@ async fn event_loop(
     let (mut first_back, mut last_back, mut ended_by) = (None, None, None);
     let mut lateness = Vec::new();
     let mut ticker = interval_at((start + plan.tick).into(), plan.tick);
-    // A late tick pushes the next one (as the course's ticker re-arms after
-    // each tick), instead of tokio's default catch-up burst.
-    ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    // Ticks keep a fixed schedule (tokio's default, `Burst`): a tick held up
+    // by a call is as late as it is behind that schedule, at most one call.
+    // (Re-arming after each tick, `Delay`, would hide calls just longer than
+    // the interval: each tick then waits only for the overhang.)
+    ticker.set_missed_tick_behavior(MissedTickBehavior::Burst);
     loop {
         tokio::select! {
             () = shutdown.requested() => {
