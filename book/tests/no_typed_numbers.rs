@@ -40,8 +40,7 @@ const ALLOWED: &[(&str, &str)] = &[
     ("32 KiB", "CPython's THREAD_STACK_MIN"),
     ("256 KiB", "io_calls.py's thread stacks and the files' size"),
     ("100 %", "the definition of efficiency: no time lost"),
-    ("90 %", "chapter 4's efficiency bar for threads"),
-    ("85 %", "chapter 4's efficiency bar for processes"),
+    ("85 %", "chapter 4's efficiency bar"),
     // Settings of the exercises, the tests and the book's short runs, as
     // their commands and checks fix them.
     ("10 ms", "the exercises' ticker interval and first timer delay"),

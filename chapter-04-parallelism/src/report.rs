@@ -303,7 +303,7 @@ mod tests {
         let one_core = [row(1, 1.0), row(2, 1.0), row(4, 1.0)];
         let lines = summary(&one_core, 20, 2, &[1, 2, 4]);
         let bar = lines.iter().position(|l| l.contains("the bar:")).unwrap();
-        let used = lines.iter().position(|l| l.contains("bar 90 % missed")).unwrap();
+        let used = lines.iter().position(|l| l.contains("bar 85 % missed")).unwrap();
         assert!(bar < used, "{lines:#?}");
         assert!(
             lines.contains(
