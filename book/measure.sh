@@ -9,8 +9,9 @@
 #      run's records (JSON lines) go to its own folder, run-<k>/<crate>.jsonl;
 #   3. the check: the `results` command merges the runs (each row: the run
 #      with the median wall time) and refuses them, naming the experiment,
-#      when an experiment's wall times spread over its bound (10 % for the
-#      CPU-bound ones) or a verdict differs between runs. Then nothing is
+#      when an experiment spreads over its bound (10 % for most: the cores
+#      a CPU-bound row kept busy, else its wall time, see book/checks/merge.rs)
+#      or a verdict differs between runs. Then nothing is
 #      changed: the committed results stay as they were, the runs are kept
 #      in target/measure-refused/ to look at, and this script exits 1;
 #   4. otherwise the runs replace book/results/ (committed: the source of the

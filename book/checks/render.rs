@@ -172,11 +172,13 @@ fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
     let line = format!(
         "Every row, and the page's pictures, come from run {} of {}: the one with the \
          median total wall time. The runs' wall times spread by at most {:.1} % \
-         ((max − min) / median), under the {:.0} % bound.",
+         ((max − min) / median). Held to the {:.0} % bound, each row's spread of \
+         the cores it kept busy if CPU-bound, else of its wall time: at most {:.1} %.",
         merged.run,
         merged.runs,
+        spread.wall * 100.0,
+        merge::bound(set, experiment) * 100.0,
         spread.spread * 100.0,
-        merge::bound(set, experiment) * 100.0
     );
     format!("\n{}", wrap(&line))
 }
@@ -305,7 +307,7 @@ mod tests {
     }
 
     /// A table of several runs is led by its takeaway and followed by the
-    /// spread of the wall times.
+    /// spread of the wall times and the spread its bound holds.
     #[test]
     fn leads_with_the_takeaway_and_ends_with_the_spread() {
         let run = |scale: f64| {
@@ -324,7 +326,8 @@ mod tests {
             mixed.trim_end().ends_with(
                 "Every row, and the page's pictures, come from run 1 of 3: the one with the\n\
                  median total wall time. The runs' wall times spread by at most 6.0 % ((max −\n\
-                 min) / median), under the 10 % bound."
+                 min) / median). Held to the 10 % bound, each row's spread of the cores it kept\n\
+                 busy if CPU-bound, else of its wall time: at most 5.9 %."
             ),
             "{mixed}"
         );

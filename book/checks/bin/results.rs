@@ -9,8 +9,9 @@
 //! and the one-value files `book/src/results/values/<name>/<key>.<field>.txt`
 //! that the pages include (only those: the others are not written).
 //!
-//! It refuses runs too noisy to carry their lessons: when an experiment's
-//! wall times spread over its bound, or a verdict differs between runs, it
+//! It refuses runs too noisy to carry their lessons: when an experiment
+//! spreads over its bound (the cores a CPU-bound row kept busy, else its wall
+//! time: `merge`), or a verdict differs between runs, it
 //! names the experiment, writes nothing and exits 1. `--check` does only
 //! that (what `book/measure.sh` asks before it keeps new runs).
 //!
@@ -125,12 +126,14 @@ fn main() {
     for (name, merged) in &sets {
         for spread in &merged.spreads {
             eprintln!(
-                "{name}: {}: spread {:.1} % over {} runs (bound {:.0} %, worst row {})",
+                "{name}: {}: spread {:.1} % over {} runs (bound {:.0} %, worst row {}, \
+                 {})",
                 spread.experiment,
                 spread.spread * 100.0,
                 merged.runs,
                 merge::bound(name, &spread.experiment) * 100.0,
-                spread.row
+                spread.row,
+                spread.measure.words()
             );
         }
     }
