@@ -66,7 +66,7 @@ pub const IDLE: Condition = Condition {
         busy.push(calls_3(r, "loop", "cores_used")?);
         busy.extend(each(r, "python-vs-rust: experiment=sequential", "cores_used")?);
         let least = busy.into_iter().fold(f64::MAX, f64::min);
-        let alone = Measured::above(Cores, "least busy one-thread run kept", least, 0.9);
+        let alone = Measured::above(Cores, "least busy one-thread run", least, 0.9);
         if r.cores()? < 2.0 {
             return Ok(alone);
         }
@@ -89,7 +89,7 @@ pub const TWO_FREE_CORES: Condition = Condition {
             "chapter-04-parallelism: experiment=pool variant=threads workers=2",
             "cores_used",
         )?;
-        Ok(Measured::above(Cores, "chapter 4's pool of 2 threads kept", busy, 1.7))
+        Ok(Measured::above(Cores, "chapter 4's pool of 2 threads", busy, 1.7))
     },
 };
 
@@ -761,10 +761,12 @@ fn way(query: &str) -> String {
 /// The record's verdict is `words`.
 fn verdict(r: &Records, query: &str, words: &str) -> Result<Measured, String> {
     let said = r.text(query, "verdict")?;
-    Ok(Measured {
-        holds: said == words,
-        why: format!("{}: verdict \"{said}\" = \"{words}\"", way(query)),
-    })
+    let why = if said == words {
+        format!("{}: verdict \"{said}\"", way(query))
+    } else {
+        format!("{}: verdict \"{said}\", not \"{words}\"", way(query))
+    };
+    Ok(Measured { holds: said == words, why })
 }
 
 /// Steps a cancelled job began and did not end: cut in the middle.
@@ -788,14 +790,14 @@ fn stopped(r: &Records, query: &str) -> Result<Measured, String> {
 }
 
 /// The job ran on after its caller gave up, step after whole step, past
-/// where the dropped chain (`dropped`) stopped.
+/// where the chain a timeout dropped (`dropped`) stopped.
 fn ran_on(r: &Records, query: &str, dropped: &str) -> Result<Measured, String> {
     Ok(Measured::all([
         verdict(r, query, "ran on")?,
         whole_steps(r, query)?,
         Measured::above(
             Count,
-            &format!("{}: steps ended, against the dropped chain's begun", way(query)),
+            &format!("{}: steps ended, over the timeout's begun", way(query)),
             num(r, query, "steps_finished")?,
             num(r, dropped, "steps_started")?,
         ),
@@ -813,7 +815,7 @@ fn only_the_process_cuts(
         verdict(r, &side(KILLED), "stopped mid-step")?,
         Measured::above(
             Count,
-            "killed: steps begun, not ended",
+            &format!("{}: steps begun, not ended", way(&side(KILLED))),
             cut(r, &side(KILLED))?,
             0.0,
         ),

@@ -123,3 +123,14 @@ fn the_readers_report_confirms_the_books_sentences() {
     command.arg("--claims").current_dir(workspace::root());
     shared::testing::redacted(&[], || assert_cmd_snapshot!("claims_report", command));
 }
+
+/// The reader's report fits 80 columns on every committed set, whatever it
+/// confirms, contradicts or did not measure.
+#[test]
+fn the_readers_report_fits_80_columns() {
+    for set in std::iter::once(results()).chain(side_sets()) {
+        let report = claims::report(&sentences::all(), &load(&set));
+        let wide: Vec<&str> = report.lines().filter(|l| l.chars().count() > 80).collect();
+        assert!(wide.is_empty(), "{}:\n{}", set.display(), wide.join("\n"));
+    }
+}
