@@ -897,7 +897,7 @@ const CHAPTER_5: &[Claim] = &[
     Claim::on(
         CH5,
         "the timeout drops only the *handle*, and the job runs to its end",
-        |r| blocking_jobs_ran_on(r),
+        blocking_jobs_ran_on,
     ),
     Claim::on(CH5, "A process can be stopped mid-step", |r| {
         only_the_process_cuts(r, ch5, &[TIMEOUT, SPAWN_BLOCKING, RAYON, TOKEN])
