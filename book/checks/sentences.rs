@@ -15,7 +15,11 @@
 //! [`Condition`]) and says that condition on its page. Then `cargo test -p
 //! course-book --test claims` checks it on the book's records and on the
 //! side sets (one core, a loaded machine); accept the reader's report's new
-//! snapshot and recapture it (`capture claims_report`).
+//! snapshot and recapture it (`capture claims_report`). A set with no
+//! record of a sentence's experiment (made before the experiment existed)
+//! has not measured it: the test names the sentence and passes; on the
+//! book's own records that is allowed only while the book shows none of
+//! that program's records.
 
 use crate::claims::{Claim, Condition, Measured, Records, Unit::*};
 
