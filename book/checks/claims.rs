@@ -9,11 +9,14 @@
 //! the condition under which it applies ("with two cores or more"), which
 //! the page states with it.
 //!
-//! [`check`] judges every sentence against one record set (the book's,
+//! [`judge`] judges every sentence against one record set (the book's,
 //! `book/results/`, or a side set made on one core or a loaded machine,
 //! `book/results/sets/*/`, or the reader's own): confirmed, contradicted,
 //! or not applicable there; each with the measured values against the
-//! sentence's bound. `tests/claims.rs` fails on a contradicted sentence or
+//! sentence's bound. A set that holds no record of the experiment a
+//! sentence rests on (made before the experiment existed, or a reader who
+//! ran only some programs) has not measured it: the sentence is named as
+//! such, neither confirmed nor broken. `tests/claims.rs` fails on a contradicted sentence or
 //! one no longer on its page; `results --claims` prints the same judgement
 //! for the reader's runs.
 //!
@@ -146,9 +149,21 @@ pub enum Judged {
     Contradicted(String),
     /// Its condition was not met there: it says nothing about this machine.
     NotApplicable(String),
+    /// The set holds no record of an experiment it rests on (`file` the
+    /// record set, e.g. `chapter-05-cancellation-and-backpressure`).
+    Unmeasured {
+        /// The record set that lacks the experiment.
+        file: String,
+        /// What is missing, in words.
+        why: String,
+    },
     /// A record it needs is missing.
     Unchecked(String),
 }
+
+/// How [`Records`] says that a set holds no record of an experiment at all,
+/// so that [`judge`] tells it from a record that is there but lacks a field.
+const NOT_MEASURED: &str = "not measured in these runs: ";
 
 /// Every committed record, by file (`chapter-03-cpu-bound` for
 /// `book/results/chapter-03-cpu-bound.jsonl`), as JSON objects.
@@ -217,10 +232,31 @@ impl Records {
             .ok_or(format!("{query}: no number in field {field}"))
     }
 
-    /// Every record `query` finds (none is not an error).
+    /// The words in `field` (a verdict) of the one record `query` finds.
+    pub fn text(&self, query: &str, field: &str) -> Result<String, String> {
+        let row = self.one(query)?;
+        row.get(field)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or(format!("{query}: no words in field {field}"))
+    }
+
+    /// Every record `query` finds (none is not an error, unless the set has
+    /// no record of the query's file or of its `experiment` at all: then it
+    /// did not measure it).
     pub fn all(&self, query: &str) -> Result<Vec<&Map<String, Value>>, String> {
         let (file, wanted) = parse(query)?;
-        let rows = self.files.get(file).ok_or(format!("no records named {file}"))?;
+        let rows = self
+            .files
+            .get(file)
+            .ok_or(format!("{NOT_MEASURED}{file}: no records named {file}"))?;
+        if let Some((_, experiment)) = wanted.iter().find(|(key, _)| *key == "experiment")
+            && !rows.iter().any(|row| matches(row, &[("experiment", experiment)]))
+        {
+            return Err(format!(
+                "{NOT_MEASURED}{file}: no record of {file}'s {experiment}"
+            ));
+        }
         Ok(rows.iter().filter(|row| matches(row, &wanted)).collect())
     }
 
@@ -282,7 +318,19 @@ impl Judged {
             Judged::Confirmed(why) => (0, why),
             Judged::Contradicted(why) => (1, why),
             Judged::NotApplicable(why) => (2, why),
-            Judged::Unchecked(why) => (3, why),
+            Judged::Unmeasured { why, .. } => (3, why),
+            Judged::Unchecked(why) => (4, why),
+        }
+    }
+
+    /// A record that could not be read: unmeasured when the set has none of
+    /// its experiment, unchecked otherwise.
+    fn missing(err: String) -> Self {
+        match err.strip_prefix(NOT_MEASURED).and_then(|rest| rest.split_once(": ")) {
+            Some((file, what)) => {
+                Judged::Unmeasured { file: file.to_string(), why: what.to_string() }
+            }
+            None => Judged::Unchecked(err),
         }
     }
 }
@@ -295,19 +343,20 @@ pub fn judge(claim: &Claim, records: &Records) -> Judged {
                 return Judged::NotApplicable(format!("not {}: {}", when.says, met.why));
             }
             Ok(_) => {}
-            Err(err) => return Judged::Unchecked(err),
+            Err(err) => return Judged::missing(err),
         }
     }
     match (claim.holds)(records) {
         Ok(measured) if measured.holds => Judged::Confirmed(measured.why),
         Ok(measured) => Judged::Contradicted(measured.why),
-        Err(err) => Judged::Unchecked(err),
+        Err(err) => Judged::missing(err),
     }
 }
 
 /// Checks `claims` against `records` and the pages in `pages_dir`: one line
 /// per broken claim (not on its page, contradicted, or not checkable),
-/// naming its page and sentence.
+/// naming its page and sentence. A claim the records did not measure is not
+/// broken: [`unmeasured`] names those.
 pub fn broken(claims: &[Claim], records: &Records, pages_dir: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for claim in claims {
@@ -325,7 +374,9 @@ pub fn broken(claims: &[Claim], records: &Records, pages_dir: &Path) -> Vec<Stri
             problems.push(format!("{named}: the page does not state \"{}\"", when.says));
         }
         match judge(claim, records) {
-            Judged::Confirmed(_) | Judged::NotApplicable(_) => {}
+            Judged::Confirmed(_)
+            | Judged::NotApplicable(_)
+            | Judged::Unmeasured { .. } => {}
             Judged::Contradicted(why) => {
                 problems.push(format!("{named}: the records contradict it ({why})"));
             }
@@ -337,10 +388,24 @@ pub fn broken(claims: &[Claim], records: &Records, pages_dir: &Path) -> Vec<Stri
     problems
 }
 
+/// The claims `records` did not measure, as `(record set, "page:
+/// \"sentence\"")`: the set has no record of an experiment they rest on.
+pub fn unmeasured(claims: &[Claim], records: &Records) -> Vec<(String, String)> {
+    claims
+        .iter()
+        .filter_map(|claim| match judge(claim, records) {
+            Judged::Unmeasured { file, .. } => {
+                Some((file, format!("{}: \"{}\"", claim.page, claim.says)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The reader's report: every sentence, judged against `records`, with the
 /// measured values against its bound, grouped as confirmed, contradicted,
-/// not applicable and unchecked, then the count of each. Lines fit 80
-/// columns.
+/// not applicable, not measured and unchecked, then the count of each.
+/// Lines fit 80 columns.
 pub fn report(claims: &[Claim], records: &Records) -> String {
     let judged: Vec<(&Claim, Judged)> =
         claims.iter().map(|claim| (claim, judge(claim, records))).collect();
@@ -348,6 +413,7 @@ pub fn report(claims: &[Claim], records: &Records) -> String {
         "Confirmed by these runs",
         "Contradicted by these runs",
         "Not applicable here (the sentence states its condition)",
+        "Not measured in these runs (run the program that measures it)",
         "Not checked (a record is missing)",
     ];
     let mut text = String::new();
@@ -377,13 +443,14 @@ pub fn report(claims: &[Claim], records: &Records) -> String {
         }
     }
     text.push_str(&format!(
-        "\n{} sentences: {} confirmed, {} contradicted, {} not applicable, {} not \
-         checked.\n",
+        "\n{} sentences: {} confirmed, {} contradicted,\n{} not applicable, {} not \
+         measured, {} not checked.\n",
         claims.len(),
         counts[0],
         counts[1],
         counts[2],
-        counts[3]
+        counts[3],
+        counts[4]
     ));
     text
 }
@@ -482,8 +549,66 @@ mod tests {
         );
         let report = report(&[FAST], &records);
         assert!(report.contains("Not applicable here"), "{report}");
-        assert!(report.ends_with("1 sentences: 0 confirmed, 0 contradicted, 1 not applicable, 0 not checked.\n"), "{report}");
+        assert!(report.ends_with("1 sentences: 0 confirmed, 0 contradicted,\n1 not applicable, 0 not measured, 0 not checked.\n"), "{report}");
         assert!(report.lines().all(|line| line.chars().count() <= 80), "{report}");
+    }
+
+    /// A set with no record of a sentence's program or experiment has not
+    /// measured it: the sentence is named apart, not broken; a record that
+    /// is there but lacks a field is still a failure to check.
+    #[test]
+    fn a_set_without_the_experiment_has_not_measured_it() {
+        let records = records();
+        let missing_file = Claim::on("p.md", "c5", |r| {
+            Ok(Measured::above(
+                Unit::Count,
+                "n",
+                r.num("c5: experiment=cancel", "n")?,
+                0.0,
+            ))
+        });
+        let missing_experiment = Claim::on("p.md", "cancel", |r| {
+            Ok(Measured::above(
+                Unit::Count,
+                "n",
+                r.num("c4: experiment=cancel", "n")?,
+                0.0,
+            ))
+        });
+        let missing_field = Claim::on("p.md", "field", |r| {
+            Ok(Measured::above(Unit::Count, "n", r.num("c4: workers=2", "n")?, 0.0))
+        });
+        assert_eq!(
+            judge(&missing_file, &records),
+            Judged::Unmeasured { file: "c5".into(), why: "no records named c5".into() }
+        );
+        assert_eq!(
+            judge(&missing_experiment, &records),
+            Judged::Unmeasured {
+                file: "c4".into(),
+                why: "no record of c4's cancel".into()
+            }
+        );
+        assert!(matches!(judge(&missing_field, &records), Judged::Unchecked(_)));
+        let claims = [missing_file, missing_experiment, missing_field];
+        assert_eq!(
+            unmeasured(&claims, &records),
+            [
+                ("c5".to_string(), "p.md: \"c5\"".to_string()),
+                ("c4".to_string(), "p.md: \"cancel\"".to_string())
+            ]
+        );
+        let pages = tempfile::tempdir().unwrap();
+        fs::write(pages.path().join("p.md"), "c5, cancel, field").unwrap();
+        let broken = broken(&claims, &records, pages.path());
+        assert_eq!(broken.len(), 1, "{broken:?}");
+        assert!(
+            broken[0].starts_with("p.md: \"field\": cannot be checked"),
+            "{broken:?}"
+        );
+        assert!(report(&claims, &records).ends_with(
+            "3 sentences: 0 confirmed, 0 contradicted,\n0 not applicable, 2 not measured, 1 not checked.\n"
+        ));
     }
 
     /// Whitespace and line breaks do not hide a sentence.
