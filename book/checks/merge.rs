@@ -35,7 +35,8 @@ pub const SPREAD_BOUND: f64 = 0.10;
 /// under it cannot flip the lesson.
 pub fn bound(set: &str, experiment: &str) -> f64 {
     // Chapter 5's own run and its side by side.
-    let chapter_5 = matches!(set, "chapter-05-cancellation-and-backpressure" | "python-vs-rust");
+    let chapter_5 =
+        matches!(set, "chapter-05-cancellation-and-backpressure" | "python-vs-rust");
     match (set, experiment) {
         // A few milliseconds of reads from the page cache; the lesson is which
         // threads did the reads (the table's thread count), not how long.
@@ -52,8 +53,11 @@ pub fn bound(set: &str, experiment: &str) -> f64 {
         // service's wait set the wall times; the lessons are counts (steps
         // started and finished), the CPU after the deadline against one step,
         // and memory and latency ratios of several times.
-        (_, "cancel_timeout" | "cancel_blocking" | "cancel_token" | "cancel_process"
-            | "cancel_safety") if chapter_5 => 2.0,
+        (
+            _,
+            "cancel_timeout" | "cancel_blocking" | "cancel_token" | "cancel_process"
+            | "cancel_safety",
+        ) if chapter_5 => 2.0,
         (_, "channel_unbounded" | "channel_bounded" | "semaphore") if chapter_5 => 0.75,
         _ => SPREAD_BOUND,
     }
@@ -155,7 +159,8 @@ pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
     let totals: Vec<f64> =
         runs.iter().map(|run| run.iter().map(|r| r.wall_s).sum()).collect();
     let middle = median_f64(&totals).unwrap_or_default();
-    let run = totals.iter().position(|total| total.total_cmp(&middle).is_eq()).unwrap_or(0);
+    let run =
+        totals.iter().position(|total| total.total_cmp(&middle).is_eq()).unwrap_or(0);
     let records = runs[run].clone();
     let mut spreads: Vec<Spread> = Vec::new();
     for (record, (row, spread)) in records.iter().zip(row_spreads) {

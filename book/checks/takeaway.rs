@@ -121,7 +121,8 @@ fn pool(rows: &[&Record]) -> Option<String> {
     let at_cores: Vec<&Record> =
         rows.iter().copied().filter(|r| r.workers == Some(cores)).collect();
     let speedups = each(&at_cores, ", ", |r| {
-        let verdict = r.verdict.as_deref().map_or(String::new(), |v| format!(" (bar {v})"));
+        let verdict =
+            r.verdict.as_deref().map_or(String::new(), |v| format!(" (bar {v})"));
         Some(format!("{} {}{verdict}", group(r), times(speedup(r)?)))
     })?;
     let (best, best_speedup) = rows
@@ -178,14 +179,19 @@ fn io_scale(rows: &[&Record]) -> Option<String> {
     let ways = each(rows, "; ", |r| {
         let (startup, memory) = (r.startup_s?, r.memory_each_bytes?);
         let memory = format::bytes(memory);
-        Some(format!("{} start in {} and take {memory} each", variant(r), duration_s(startup)))
+        Some(format!(
+            "{} start in {} and take {memory} each",
+            variant(r),
+            duration_s(startup)
+        ))
     })?;
     Some(format!("per connection, {ways}."))
 }
 
 /// Every row's wall time.
 fn each_wall(rows: &[&Record]) -> Option<String> {
-    let walls = each(rows, ", ", |r| Some(format!("{} {}", variant(r), duration_s(r.wall_s))));
+    let walls =
+        each(rows, ", ", |r| Some(format!("{} {}", variant(r), duration_s(r.wall_s))));
     Some(format!("{}.", walls?))
 }
 

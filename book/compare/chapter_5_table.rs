@@ -103,7 +103,8 @@ pub(crate) fn line(record: &Record) -> Option<String> {
 pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
     // The record of `experiment` and `way` in `language` (`Python`, `Rust`).
     let find = |experiment: Experiment, way: Option<&str>, language: &str| {
-        let row = rows.iter().find(|row| row.experiment == experiment && row.way == way)?;
+        let row =
+            rows.iter().find(|row| row.experiment == experiment && row.way == way)?;
         row.sides().find(|(name, _)| *name == language).map(|(_, record)| record)
     };
     let after = |r: &Record| {
@@ -124,7 +125,12 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
         .filter_map(|(experiment, way, name)| {
             let sides: Vec<String> = ["Python", "Rust"]
                 .into_iter()
-                .filter_map(|language| Some(format!("{language} {}", after(find(experiment, way, language)?))))
+                .filter_map(|language| {
+                    Some(format!(
+                        "{language} {}",
+                        after(find(experiment, way, language)?)
+                    ))
+                })
                 .collect();
             (!sides.is_empty()).then(|| format!("{name} {}", sides.join(", ")))
         })
@@ -132,7 +138,8 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
     if !parts.is_empty() {
         lines.push(format!("CPU after the deadline: {}.", parts.join("; ")));
     }
-    if let Some(p) = find(Experiment::CancelTimeout, Some("steps on the loop"), "Python") {
+    if let Some(p) = find(Experiment::CancelTimeout, Some("steps on the loop"), "Python")
+    {
         lines.push(format!(
             "asyncio, steps on the loop: {} of the steps started, {} after the deadline ({}): the cancel waits for the loop to run wait_for's timer, then wait_for.",
             p.steps_started.unwrap_or(0),
@@ -142,7 +149,9 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
     }
     for language in ["Python", "Rust"] {
         let unbounded = find(Experiment::ChannelUnbounded, None, language);
-        if let (Some(u), Some(b)) = (unbounded, find(Experiment::ChannelBounded, None, language)) {
+        if let (Some(u), Some(b)) =
+            (unbounded, find(Experiment::ChannelBounded, None, language))
+        {
             lines.push(format!(
                 "{language}'s queue: memory {} (peak {}) unbounded, {} (peak {}) with a bound of {}; {:.0} against {:.0} items per second; latency median {} against {}.",
                 u.verdict.as_deref().unwrap_or("?"),
@@ -157,7 +166,9 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
             ));
         }
         let uncapped = find(Experiment::Semaphore, Some("uncapped"), language);
-        if let (Some(u), Some(c)) = (uncapped, find(Experiment::Semaphore, Some("capped"), language)) {
+        if let (Some(u), Some(c)) =
+            (uncapped, find(Experiment::Semaphore, Some("capped"), language))
+        {
             lines.push(format!(
                 "{language}'s {} requests: uncapped peak memory {}, latency {} median and {} worst, {} failed; capped at {}: {}, {} and {}, {} failed.",
                 u.calls.unwrap_or(0),

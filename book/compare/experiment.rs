@@ -216,29 +216,41 @@ impl Plan {
             "--items {ITEMS} --bound {BOUND} --requests {connections} --permits {PERMITS} --wait {wait}"
         );
         let args = match experiment {
-            Experiment::OneCall => format!("--limit {limit} --repeat {}", self.one_call_runs),
+            Experiment::OneCall => {
+                format!("--limit {limit} --repeat {}", self.one_call_runs)
+            }
             Experiment::Sequential | Experiment::Threads => {
                 format!("--limit {limit} --calls {calls}")
             }
-            Experiment::Pool => format!("--limit {limit} --calls {calls} --workers {workers}"),
+            Experiment::Pool => {
+                format!("--limit {limit} --calls {calls} --workers {workers}")
+            }
             Experiment::MixedTasks => format!(
                 "--limit {limit} --ticks {} --interval {}",
                 self.ticks,
                 self.interval.as_secs_f64()
             ),
-            Experiment::Algorithm => format!("--limit {limit} --calls {}", self.algorithm_calls),
+            Experiment::Algorithm => {
+                format!("--limit {limit} --calls {}", self.algorithm_calls)
+            }
             Experiment::Hybrid => format!(
                 "--limit {limit} --calls {calls} --workers {} --heartbeat {}",
                 self.hybrid_workers,
                 self.heartbeat.as_secs_f64()
             ),
-            Experiment::IoCalls => format!("--only calls --clients {calls} --wait {wait}"),
-            Experiment::IoScale => format!("--only scale --scale {connections} --wait {wait}"),
+            Experiment::IoCalls => {
+                format!("--only calls --clients {calls} --wait {wait}")
+            }
+            Experiment::IoScale => {
+                format!("--only scale --scale {connections} --wait {wait}")
+            }
             Experiment::CancelTimeout => format!("{job} awaited-steps steps-on-loop"),
             Experiment::CancelBlocking => format!("{job} run-in-executor"),
             Experiment::CancelToken => format!("{job} token"),
             Experiment::CancelProcess => format!("{job} killed"),
-            Experiment::ChannelUnbounded | Experiment::ChannelBounded | Experiment::Semaphore => {
+            Experiment::ChannelUnbounded
+            | Experiment::ChannelBounded
+            | Experiment::Semaphore => {
                 format!("--only {} {flow}", experiment.name())
             }
         };
@@ -255,7 +267,7 @@ mod tests {
     #[test]
     fn names_read_back() {
         for experiment in Experiment::all() {
-            assert_eq!(Experiment::named(experiment.name()), Some(experiment));
+            assert_eq!(Experiment::named(&experiment.name()), Some(experiment));
         }
         assert_eq!(Experiment::named("gil"), None);
     }

@@ -24,6 +24,8 @@ mod chapter_5;
 mod chapter_5_table;
 mod experiment;
 mod failure;
+#[cfg(test)]
+mod golden;
 mod python_side;
 mod rust_chapter_5;
 mod rust_io;
@@ -330,7 +332,8 @@ fn line(record: &Record) -> String {
     }
     let named = [Experiment::Algorithm, Experiment::IoCalls, Experiment::IoScale]
         .map(Experiment::name);
-    if let Some(way) = record.variant.as_deref().filter(|_| named.contains(&record.experiment))
+    if let Some(way) =
+        record.variant.as_deref().filter(|_| named.contains(&record.experiment))
     {
         text.push_str(&format!("{way:<23}  "));
     }

@@ -107,13 +107,16 @@ pub(crate) fn rows(records: &[Record]) -> Vec<Row> {
         let Some(experiment) = Experiment::named(&record.experiment) else { continue };
         let workers = if experiment == Experiment::Pool { record.workers } else { None };
         let way = way(experiment, record.variant.as_deref());
-        let same = |row: &Row| (row.experiment, row.workers, row.way) == (experiment, workers, way);
+        let same = |row: &Row| {
+            (row.experiment, row.workers, row.way) == (experiment, workers, way)
+        };
         let index = rows.iter().position(same).unwrap_or_else(|| {
             rows.push(Row { experiment, workers, way, python: None, rust: None });
             rows.len() - 1
         });
         let row = &mut rows[index];
-        let slot = if record.language == "python" { &mut row.python } else { &mut row.rust };
+        let slot =
+            if record.language == "python" { &mut row.python } else { &mut row.rust };
         *slot = Some(record.clone());
     }
     rows
@@ -164,13 +167,14 @@ fn cells(rows: &[Row]) -> Vec<Vec<String>> {
 
 /// The cells of the mixed-task table, one line per language.
 fn mixed_cells(rows: &[Row]) -> Vec<Vec<String>> {
-    let loops = rows
-        .iter()
-        .filter(|row| matches!(row.experiment, Experiment::MixedTasks | Experiment::Hybrid));
+    let loops = rows.iter().filter(|row| {
+        matches!(row.experiment, Experiment::MixedTasks | Experiment::Hybrid)
+    });
     let lines = loops.flat_map(|row| {
         let which = if row.experiment == Experiment::Hybrid { "hybrid" } else { "mixed" };
         row.sides().map(move |(name, r)| {
-            let (late, step) = (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
+            let (late, step) =
+                (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
             vec![
                 format!("{name} {}, {which}", r.version),
                 r.ticks.unwrap_or(0).to_string(),
@@ -379,9 +383,14 @@ fn row_summary(rows: &[Row], row: &Row) -> Option<String> {
         }
         Experiment::MixedTasks => {
             let steps = |r: &Record| {
-                let (late, step) = (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
+                let (late, step) =
+                    (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
                 let ratio = if step > 0.0 { late / step } else { 0.0 };
-                format!("{} late ({ratio:.2} CPU steps of {})", duration_s(late), duration_s(step))
+                format!(
+                    "{} late ({ratio:.2} CPU steps of {})",
+                    duration_s(late),
+                    duration_s(step)
+                )
             };
             format!(
                 "mixed tasks: the worst tick ran {} in Python and {} in Rust: on both loops a tick waits while a CPU step holds the loop.",
@@ -417,7 +426,9 @@ fn io_summary(rows: &[Row]) -> Option<String> {
     let measured: Vec<(&str, &Row, &Record)> = rows
         .iter()
         .filter(|row| row.experiment == Experiment::IoCalls)
-        .flat_map(|row| row.sides().map(move |(language, record)| (language, row, record)))
+        .flat_map(|row| {
+            row.sides().map(move |(language, record)| (language, row, record))
+        })
         .collect();
     let (_, _, first) = measured.first()?;
     let verdicts: Vec<&str> =
@@ -460,7 +471,11 @@ fn scale_summary(rows: &[Row]) -> Option<String> {
         .collect();
     let first = scale.iter().find_map(|row| row.rust.as_ref().or(row.python.as_ref()))?;
     (!parts.is_empty()).then(|| {
-        format!("{} connections, each one took: {}.", first.calls.unwrap_or(0), parts.join("; "))
+        format!(
+            "{} connections, each one took: {}.",
+            first.calls.unwrap_or(0),
+            parts.join("; ")
+        )
     })
 }
 

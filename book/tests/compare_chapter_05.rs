@@ -24,7 +24,9 @@ fn compare(args: &[&str]) -> Output {
 
 /// The records of a `--json` run by language, then by experiment and variant.
 fn records(output: &Output) -> BTreeMap<String, BTreeMap<(String, String), Record>> {
-    common::records(output, |r| (r.experiment.clone(), r.variant.clone().unwrap_or_default()))
+    common::records(output, |r| {
+        (r.experiment.clone(), r.variant.clone().unwrap_or_default())
+    })
 }
 
 /// Each side's ways, in the fields the chapter's records fill in: the

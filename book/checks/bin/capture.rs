@@ -49,7 +49,10 @@ fn write_took(one: &output::Shown, took: Duration) {
         } else {
             format::duration(took)
         };
-        workspace::write_or_exit(&workspace::output_dir().join(&one.krate).join(file), &shown);
+        workspace::write_or_exit(
+            &workspace::output_dir().join(&one.krate).join(file),
+            &shown,
+        );
     }
 }
 

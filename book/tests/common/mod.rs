@@ -12,9 +12,11 @@ use serde_json::Value;
 use shared::record::Record;
 
 /// Whether `python3` runs; without it, says what goes unchecked.
-pub fn has_python(unchecked: &str) -> bool {
-    let found =
-        Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
+pub(crate) fn has_python(unchecked: &str) -> bool {
+    let found = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !found {
         eprintln!("python3 not found: {unchecked} not checked");
     }
@@ -22,14 +24,14 @@ pub fn has_python(unchecked: &str) -> bool {
 }
 
 /// Runs `book/python/<script>` with `args`.
-pub fn python(script: &str, args: &[&str]) -> Output {
+pub(crate) fn python(script: &str, args: &[&str]) -> Output {
     let path = course_book::workspace::root().join("book/python").join(script);
     Command::new("python3").arg(path).args(args).output().unwrap()
 }
 
 /// The program's JSON lines, each also read as a `Record`, and its stderr;
 /// the program must succeed.
-pub fn run(script: &str, args: &[&str]) -> (Vec<Value>, String) {
+pub(crate) fn run(script: &str, args: &[&str]) -> (Vec<Value>, String) {
     let output = python(script, args);
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "{script} failed: {stderr}");
@@ -38,7 +40,8 @@ pub fn run(script: &str, args: &[&str]) -> (Vec<Value>, String) {
         .lines()
         .map(|line| {
             Record::from_json_line(line).unwrap_or_else(|err| panic!("{script}: {err}"));
-            serde_json::from_str(line).unwrap_or_else(|err| panic!("{script}: {err}: {line}"))
+            serde_json::from_str(line)
+                .unwrap_or_else(|err| panic!("{script}: {err}: {line}"))
         })
         .collect();
     (lines, stderr)
@@ -46,7 +49,7 @@ pub fn run(script: &str, args: &[&str]) -> (Vec<Value>, String) {
 
 /// Each `(script, args, message)` is refused with argparse's usage and one
 /// line that says what is wrong, exit code 2 and no record.
-pub fn refuse_bad_input(cases: &[(&str, &[&str], &str)]) {
+pub(crate) fn refuse_bad_input(cases: &[(&str, &[&str], &str)]) {
     for (script, args, message) in cases {
         let output = python(script, args);
         assert_eq!(output.status.code(), Some(2), "{script} {args:?}");
@@ -59,12 +62,12 @@ pub fn refuse_bad_input(cases: &[(&str, &[&str], &str)]) {
 }
 
 /// The compare command with `args`.
-pub fn compare(args: &[&str]) -> Output {
+pub(crate) fn compare(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_compare")).args(args).output().unwrap()
 }
 
 /// A run's stdout; the run must have succeeded.
-pub fn succeeded(output: &Output) -> String {
+pub(crate) fn succeeded(output: &Output) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     String::from_utf8(output.stdout.clone()).unwrap()
@@ -72,14 +75,14 @@ pub fn succeeded(output: &Output) -> String {
 
 /// The lines of the table in `text` whose header starts with `header`, up
 /// to the blank line that ends it.
-pub fn table<'a>(text: &'a str, header: &str) -> Vec<&'a str> {
+pub(crate) fn table<'a>(text: &'a str, header: &str) -> Vec<&'a str> {
     let lines = text.lines().skip_while(|line| !line.starts_with(header)).skip(1);
     lines.take_while(|line| !line.is_empty()).collect()
 }
 
 /// The records of a `--json` run by language, then by `key`: one record
 /// per key.
-pub fn records<K: Ord>(
+pub(crate) fn records<K: Ord>(
     output: &Output,
     key: impl Fn(&Record) -> K,
 ) -> BTreeMap<String, BTreeMap<K, Record>> {
