@@ -13,7 +13,8 @@ use std::pin::pin;
 use shared::workload::{fingerprint, product_below};
 
 use crate::event_loop::Loop;
-use crate::place::{self, Place};
+use crate::place::Place;
+use crate::places::rayon_pool;
 
 /// What the chain says about a step, the moment it happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +45,11 @@ pub async fn run(
             // The article's way: the loop's thread does the work itself.
             Place::Loop => product_below(limit),
             Place::BlockingPool => runtime.offload(limit).await?,
-            Place::Rayon => place::on_rayon(limit).await?,
+            Place::Rayon => {
+                let pool = rayon_pool::shared_pool().map_err(|err| err.to_string())?;
+                let step = rayon_pool::run(pool, move || product_below(limit)).await;
+                step.map_err(|err| err.to_string())?
+            }
             other => return Err(format!("the chain's steps do not go to {other}")),
         };
         on_step(Step::Done { number, bits: fingerprint(&product) });

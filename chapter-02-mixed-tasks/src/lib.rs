@@ -14,8 +14,9 @@
 //! The lesson, at the top of `src/` (the book's listings come from here);
 //! the ticker itself is the course's one, `shared::ticker`:
 //! - [`event_loop`]: what the jobs need from a runtime (the `Loop` trait).
-//! - [`place`]: where a CPU step runs (the one `Place`), and the step on
-//!   rayon.
+//! - [`place`]: where a CPU step runs (the one `Place`).
+//! - [`places`]: where a CPU step can go, one small file per place (rayon's
+//!   bridge among them, which the chain's `--offload rayon` uses too).
 //! - [`random_waits`]: the job that waits a random (seeded) time, again and again.
 //! - [`cpu_chain`]: the chain of CPU-bound steps, on the loop or off it.
 //! - [`slow_poll`] and [`warn_slow`]: a detector that names the task whose
@@ -25,7 +26,6 @@
 //! - [`runtimes`]: each runtime's `Loop` (sleep, yield, its own way to
 //!   offload) and how it runs the three jobs on one loop; one file per
 //!   runtime.
-//! - [`places`]: where a CPU step can go, one small file per place.
 //!
 //! Around it:
 //! - [`observe`]: measuring from outside and verdicts: one run measured

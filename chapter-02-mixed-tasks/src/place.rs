@@ -1,15 +1,6 @@
-//! Where a CPU step runs (the one [`Place`] of the chapter), and the step on
-//! rayon from any async runtime.
-//!
-//! rayon is a pool for CPU work, not an async runtime: its tasks cannot be
-//! awaited. A oneshot channel bridges the two. The closure on rayon's pool
-//! sends the result; the async job awaits the receiving end, which leaves
-//! its loop free. `futures`' oneshot works on every runtime.
+//! Where a CPU step runs: the one [`Place`] of the chapter.
 
 use std::fmt;
-
-use futures::channel::oneshot;
-use num_bigint::BigUint;
 
 /// Where a CPU step runs. The chapter's runs put their steps on the loop or,
 /// with `--offload`, on the runtime's blocking pool or rayon; the places
@@ -57,15 +48,3 @@ impl fmt::Display for Place {
         f.write_str(value.get_name())
     }
 }
-
-// ANCHOR: rayon
-/// Computes `product_below(limit)` on rayon's global pool and awaits the answer.
-pub async fn on_rayon(limit: u32) -> Result<BigUint, String> {
-    let (sender, receiver) = oneshot::channel();
-    rayon::spawn(move || {
-        // If the receiver is gone, nobody wants the answer: dropping it is fine.
-        let _ = sender.send(shared::workload::product_below(limit));
-    });
-    receiver.await.map_err(|_| "the rayon task ended without an answer".to_string())
-}
-// ANCHOR_END: rayon

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use shared::cli::{cannot_write, say};
+use shared::cli::say;
 use shared::exit::{self, Error};
 use shared::machine;
 use shared::shutdown::Shutdown;
@@ -75,9 +75,8 @@ fn runs(config: &Config, shutdown: &'static Shutdown) -> Result<(), Error> {
         measured_runs.push(measured);
     }
     if let Some(dir) = pictures {
-        let path = dir.join(picture::FILE_NAME);
-        let written = picture::draw(&measured_runs).write(&path);
-        written.map_err(|err| Error::Failed(cannot_write(&path, err)))?;
+        let svg = picture::draw(&measured_runs).render();
+        exit::write_picture(&dir, picture::FILE_NAME, &svg)?;
     }
     Ok(())
 }

@@ -49,7 +49,7 @@ pub fn cancel(run: &CancelRun) {
     say(format!(
         "Stopped: under {STOPPED_BELOW_STEPS} steps of CPU after giving up (the step in progress,"
     ));
-    say("and half a step for noise); ran on: more.");
+    say("and a step and a half for noise); ran on: more.");
     for way in &run.ways {
         say(format!(
             "{}: {}: {:.2} steps of CPU after giving up",

@@ -1,14 +1,19 @@
-//! A rayon pool: a fixed number of threads made for CPU work.
+//! A rayon pool: a fixed number of threads made for CPU work, and the one
+//! bridge from any async runtime to it.
 //!
-//! rayon's `spawn` gives nothing to await, so a oneshot channel carries the
-//! answer back. A panic inside `spawn` goes to the pool's `panic_handler`,
-//! and without one rayon aborts the whole process: the step catches its own
-//! panic and sends it back as the answer. A closure on a rayon thread must
-//! never wait for the loop (`block_on` of something the loop must do, or a
-//! channel the loop fills): rayon's documentation warns that a closure
-//! blocked waiting on another can deadlock the pool.
+//! rayon is a pool for CPU work, not an async runtime: its `spawn` gives
+//! nothing to await, so a oneshot channel carries the answer back. tokio's
+//! oneshot needs no tokio runtime ("runtime agnostic", says `tokio::sync`),
+//! so the same bridge serves async-std and smol. A panic inside `spawn` goes
+//! to the pool's `panic_handler`, and without one rayon aborts the whole
+//! process: the step catches its own panic and sends it back as the answer.
+//! A closure on a rayon thread must never wait for the loop (`block_on` of
+//! something the loop must do, or a channel the loop fills): rayon's
+//! documentation warns that a closure blocked waiting on another can
+//! deadlock the pool.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::LazyLock;
 
 use super::failure::Failure;
 
@@ -29,3 +34,11 @@ pub async fn run<T: Send + 'static>(
     outcome.map_err(Failure::panicked)
 }
 // ANCHOR_END: rayon_pool
+
+/// The pool of the chapter's CPU chain (`--offload rayon`): built the first
+/// time it is asked for, one thread per core, as rayon's global pool is.
+pub fn shared_pool() -> Result<&'static rayon::ThreadPool, Failure> {
+    static POOL: LazyLock<Result<rayon::ThreadPool, rayon::ThreadPoolBuildError>> =
+        LazyLock::new(|| rayon::ThreadPoolBuilder::new().build());
+    POOL.as_ref().map_err(|_| Failure::Lost("rayon could not start its threads"))
+}

@@ -150,11 +150,6 @@ impl XyChart {
         self
     }
 
-    /// Writes the chart to `path`.
-    pub fn write(&self, path: &std::path::Path) -> std::io::Result<()> {
-        std::fs::write(path, self.render())
-    }
-
     /// The SVG text of the chart.
     pub fn render(&self) -> String {
         let mut out = String::new();

@@ -136,11 +136,6 @@ impl Timeline {
         document(WIDTH, y + 8.0, &self.title, &body)
     }
 
-    /// Writes the picture to `path`.
-    pub fn write(&self, path: &std::path::Path) -> std::io::Result<()> {
-        std::fs::write(path, self.render())
-    }
-
     fn latest(&self) -> Duration {
         let mut latest = self.until.unwrap_or_default();
         for lane in self.groups.iter().flat_map(|g| &g.lanes) {
