@@ -24,8 +24,6 @@ mod chapter_5;
 mod chapter_5_table;
 mod experiment;
 mod failure;
-#[cfg(test)]
-mod golden;
 mod python_side;
 mod rust_chapter_5;
 mod rust_io;
