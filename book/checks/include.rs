@@ -59,15 +59,10 @@ pub fn values(markdown: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every value file the pages in `book_src` include (outside the generated
-/// `results/` and `output/`), by record set.
-pub fn values_in_pages(book_src: &Path) -> BTreeMap<String, BTreeSet<String>> {
-    let generated = [book_src.join("results"), book_src.join("output")];
+/// Every value file the pages written by hand include, by record set.
+pub fn values_in_pages() -> BTreeMap<String, BTreeSet<String>> {
     let mut wanted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for page in crate::workspace::files_with_suffix(book_src, ".md") {
-        if generated.iter().any(|dir| page.starts_with(dir)) {
-            continue;
-        }
+    for page in crate::workspace::pages() {
         let markdown = std::fs::read_to_string(&page).unwrap_or_default();
         for (set, file) in values(&markdown) {
             wanted.entry(set).or_default().insert(file);

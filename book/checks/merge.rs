@@ -30,71 +30,59 @@
 use std::collections::BTreeMap;
 
 use shared::record::Record;
+use shared::stats::median_f64;
 
 /// The largest spread an experiment may show: 10 %. The chapters' lessons
-/// rest on differences of 10 % and more (an efficiency bar of 85 or 90 %, a
+/// rest on differences of 10 % and more (an efficiency bar of 85 %, a
 /// speedup of 2 on 2 cores), so a noise as large as the lesson hides it.
 pub const SPREAD_BOUND: f64 = 0.10;
 
-/// Experiments held to a looser bound, as `(record set, experiment,
-/// bound)`: the bound is the smallest ratio the experiment's lesson rests
-/// on, less a margin, so that a spread under it cannot flip the lesson.
-const LOOSER_BOUNDS: &[(&str, &str, f64)] = &[
-    // A few milliseconds of reads from the page cache; the lesson is which
-    // threads did the reads (the table's thread count), not how long.
-    ("chapter-03-cpu-bound", "io_files", 2.0),
-    // Thousands of connections opened at once; the lesson is a ratio of
-    // several times per connection (threads against tasks: three or more).
-    ("chapter-03-cpu-bound", "io_scale", 0.75),
-    ("python-vs-rust", "io_scale", 0.75),
-    // One call of each algorithm, milliseconds for the trees; the lessons
-    // are ratios of two and more (Python against Rust, the tree against the
-    // loop). Chapter 4's own algorithm table, where the parallel tree
-    // against the tree is a smaller gain, keeps the 10 %.
-    ("python-vs-rust", "algorithm", 0.50),
-    // Chapter 5's side by side: a deadline, a process's start, a consumer's
-    // pace and a service's wait set the wall times; the lessons are counts
-    // (steps started and finished), the CPU after the deadline against one
-    // step, and memory and latency ratios of several times.
-    ("python-vs-rust", "cancel_timeout", 2.0),
-    ("python-vs-rust", "cancel_blocking", 2.0),
-    ("python-vs-rust", "cancel_token", 2.0),
-    ("python-vs-rust", "cancel_process", 2.0),
-    ("python-vs-rust", "channel_unbounded", 0.75),
-    ("python-vs-rust", "channel_bounded", 0.75),
-    ("python-vs-rust", "semaphore", 0.75),
-    // Chapter 5's own run, for the same reasons.
-    ("chapter-05-cancellation-and-backpressure", "cancel_timeout", 2.0),
-    ("chapter-05-cancellation-and-backpressure", "cancel_blocking", 2.0),
-    ("chapter-05-cancellation-and-backpressure", "cancel_token", 2.0),
-    ("chapter-05-cancellation-and-backpressure", "cancel_process", 2.0),
-    ("chapter-05-cancellation-and-backpressure", "cancel_safety", 2.0),
-    ("chapter-05-cancellation-and-backpressure", "channel_unbounded", 0.75),
-    ("chapter-05-cancellation-and-backpressure", "channel_bounded", 0.75),
-    ("chapter-05-cancellation-and-backpressure", "semaphore", 0.75),
-];
-
 /// The largest spread `experiment` of the record set `set` may show for
-/// its lesson to stand.
+/// its lesson to stand: [`SPREAD_BOUND`], or a looser bound, the smallest
+/// ratio the experiment's lesson rests on less a margin, so that a spread
+/// under it cannot flip the lesson.
 pub fn bound(set: &str, experiment: &str) -> f64 {
-    LOOSER_BOUNDS
-        .iter()
-        .find(|(name, looser, _)| *name == set && *looser == experiment)
-        .map_or(SPREAD_BOUND, |(_, _, bound)| *bound)
+    // Chapter 5's own run and its side by side.
+    let chapter_5 =
+        matches!(set, "chapter-05-cancellation-and-backpressure" | "python-vs-rust");
+    match (set, experiment) {
+        // A few milliseconds of reads from the page cache; the lesson is which
+        // threads did the reads (the table's thread count), not how long.
+        ("chapter-03-cpu-bound", "io_files") => 2.0,
+        // Thousands of connections opened at once; the lesson is a ratio of
+        // several times per connection (threads against tasks: three or more).
+        ("chapter-03-cpu-bound" | "python-vs-rust", "io_scale") => 0.75,
+        // One call of each algorithm, milliseconds for the trees; the lessons
+        // are ratios of two and more (Python against Rust, the tree against the
+        // loop). Chapter 4's own algorithm table, where the parallel tree
+        // against the tree is a smaller gain, keeps the 10 %.
+        ("python-vs-rust", "algorithm") => 0.50,
+        // Chapter 5: a deadline, a process's start, a consumer's pace and a
+        // service's wait set the wall times; the lessons are counts (steps
+        // started and finished), the CPU after the deadline against one step,
+        // and memory and latency ratios of several times.
+        (
+            _,
+            "cancel_timeout" | "cancel_blocking" | "cancel_token" | "cancel_process"
+            | "cancel_safety",
+        ) if chapter_5 => 2.0,
+        (_, "channel_unbounded" | "channel_bounded" | "semaphore") if chapter_5 => 0.75,
+        _ => SPREAD_BOUND,
+    }
 }
 
 /// A row's name across runs: experiment, variant, workers, language
 /// (`pool.threads.2.rust`).
 pub fn key(record: &Record) -> String {
-    let mut key = record.experiment.clone();
-    if let Some(variant) = &record.variant {
-        key.push_str(&format!(".{variant}"));
-    }
-    if let Some(workers) = record.workers {
-        key.push_str(&format!(".{workers}"));
-    }
-    key.push_str(&format!(".{}", record.language));
-    key
+    format!("{}.{}", place(record), record.language)
+}
+
+/// [`key`] without the language: the experiment, then the variant and the
+/// workers when set (`pool.threads.2`).
+pub fn place(record: &Record) -> String {
+    let workers = record.workers.map(|n| n.to_string());
+    let parts = [Some(&record.experiment), record.variant.as_ref(), workers.as_ref()];
+    parts.into_iter().flatten().cloned().collect::<Vec<_>>().join(".")
 }
 
 /// How far one experiment's runs spread.
@@ -148,10 +136,10 @@ impl Measure {
 }
 
 /// `(max − min) / median` of `values` (0 when the median is 0).
-fn spread_of(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let median = values[values.len() / 2];
-    let (least, most) = (values[0], values[values.len() - 1]);
+fn spread_of(values: Vec<f64>) -> f64 {
+    let median = median_f64(&values).unwrap_or_default();
+    let least = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let most = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if median > 0.0 { (most - least) / median } else { 0.0 }
 }
 
@@ -220,14 +208,12 @@ pub fn merge(runs: &[Vec<Record>]) -> Result<Merged, String> {
         let wall = spread_of(same.iter().map(|r| r.wall_s).collect());
         row_spreads.push((key, spread, measure, wall));
     }
-    // The run shown: the median of the runs' total wall times.
-    let mut totals: Vec<(f64, usize)> = runs
-        .iter()
-        .enumerate()
-        .map(|(at, run)| (run.iter().map(|r| r.wall_s).sum(), at))
-        .collect();
-    totals.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let run = totals[totals.len() / 2].1;
+    // The run shown: the (first) run whose total wall time is the median.
+    let totals: Vec<f64> =
+        runs.iter().map(|run| run.iter().map(|r| r.wall_s).sum()).collect();
+    let middle = median_f64(&totals).unwrap_or_default();
+    let run =
+        totals.iter().position(|total| total.total_cmp(&middle).is_eq()).unwrap_or(0);
     let records = runs[run].clone();
     let mut spreads: Vec<Spread> = Vec::new();
     for (record, (row, spread, measure, wall)) in records.iter().zip(row_spreads) {

@@ -19,7 +19,6 @@
 //! of one row is shown as field and value, one per line.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::Duration;
 
 use serde_json::Value;
 use shared::format;
@@ -85,9 +84,9 @@ pub fn value(field: &str, value: &Value) -> String {
             if field.ends_with("_per_s") {
                 format!("{x:.0}")
             } else if field.ends_with("_ms") {
-                format::duration(Duration::from_secs_f64(x.max(0.0) / 1000.0))
+                format::duration_ms(x)
             } else if field.ends_with("_s") {
-                format::duration(Duration::from_secs_f64(x.max(0.0)))
+                format::duration_s(x)
             } else if field.ends_with("_bytes") {
                 format::bytes(x)
             } else if field == "cores_used" {
@@ -272,16 +271,8 @@ pub fn values(records: &[Record]) -> (BTreeMap<String, String>, Vec<String>) {
     let mut seen = BTreeSet::new();
     let mut repeated = Vec::new();
     for record in records {
-        let mut key = record.experiment.clone();
-        if let Some(variant) = &record.variant {
-            key.push_str(&format!(".{variant}"));
-        }
-        if let Some(workers) = record.workers {
-            key.push_str(&format!(".{workers}"));
-        }
-        if languages.len() > 1 {
-            key.push_str(&format!(".{}", record.language));
-        }
+        let key =
+            if languages.len() > 1 { merge::key(record) } else { merge::place(record) };
         if !seen.insert(key.clone()) {
             repeated.push(key.clone());
         }

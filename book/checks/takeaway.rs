@@ -5,9 +5,7 @@
 //! speedups and times; an experiment this module does not know, or whose
 //! rows lack what the sentence needs, gets no line.
 
-use std::time::Duration;
-
-use shared::format;
+use shared::format::{self, duration_ms, duration_s};
 use shared::record::Record;
 
 /// The takeaway for one experiment's rows, without the leading marker.
@@ -36,10 +34,6 @@ pub fn line(experiment: &str, rows: &[&Record]) -> Option<String> {
         "io_files" => each_wall(rows),
         _ => None,
     }
-}
-
-fn time(seconds: f64) -> String {
-    format::duration(Duration::from_secs_f64(seconds.max(0.0)))
 }
 
 fn times(x: f64) -> String {
@@ -92,27 +86,21 @@ fn mixed_tasks(rows: &[&Record]) -> Option<String> {
         "with the CPU steps on the loop, the ticks ran late on {}, by up to {}; with \
          the steps moved off it, on time on {}, within {}.",
         runtimes(late.len()),
-        time(worst_lateness(&late)?),
+        duration_s(worst_lateness(&late)?),
         runtimes(on_time.len()),
-        time(worst_lateness(&on_time)?)
+        duration_s(worst_lateness(&on_time)?)
     ))
 }
 
 /// Chapter 4's hybrid: each way of running the calls, its verdict and its
 /// worst lateness.
 fn hybrid(rows: &[&Record]) -> Option<String> {
-    let parts: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            Some(format!(
-                "{} with the calls on {} ({})",
-                r.verdict.as_deref()?,
-                variant(r).replace("on-", "the "),
-                time(r.worst_lateness_s?)
-            ))
-        })
-        .collect::<Option<_>>()?;
-    Some(format!("worst lateness of the ticks: {}.", parts.join("; ")))
+    let ways = each(rows, "; ", |r| {
+        let on = variant(r).replace("on-", "the ");
+        let worst = duration_s(r.worst_lateness_s?);
+        Some(format!("{} with the calls on {on} ({worst})", r.verdict.as_deref()?))
+    })?;
+    Some(format!("worst lateness of the ticks: {ways}."))
 }
 
 /// The sweep: each pool (a variant, or a language) at N = cores, its
@@ -130,15 +118,13 @@ fn pool(rows: &[&Record]) -> Option<String> {
             Some(base.wall_s / r.wall_s)
         })
     };
-    let at_cores: Vec<String> = rows
-        .iter()
-        .filter(|r| r.workers == Some(cores))
-        .map(|r| {
-            let verdict =
-                r.verdict.as_deref().map_or(String::new(), |v| format!(" (bar {v})"));
-            Some(format!("{} {}{verdict}", group(r), times(speedup(r)?)))
-        })
-        .collect::<Option<_>>()?;
+    let at_cores: Vec<&Record> =
+        rows.iter().copied().filter(|r| r.workers == Some(cores)).collect();
+    let speedups = each(&at_cores, ", ", |r| {
+        let verdict =
+            r.verdict.as_deref().map_or(String::new(), |v| format!(" (bar {v})"));
+        Some(format!("{} {}{verdict}", group(r), times(speedup(r)?)))
+    })?;
     let (best, best_speedup) = rows
         .iter()
         .filter_map(|r| Some((r, speedup(r)?)))
@@ -147,9 +133,8 @@ fn pool(rows: &[&Record]) -> Option<String> {
         return None;
     }
     Some(format!(
-        "at N = {cores} (the cores), {} faster than N = 1; the best of any N, {} ({}) \
-         at N = {}.",
-        at_cores.join(", "),
+        "at N = {cores} (the cores), {speedups} faster than N = 1; the best of any N, {} \
+         ({}) at N = {}.",
         times(best_speedup),
         group(best),
         best.workers?
@@ -160,24 +145,16 @@ fn pool(rows: &[&Record]) -> Option<String> {
 /// the baseline row (speedup 1), with its verdict when it has one.
 fn against_baseline(rows: &[&Record]) -> Option<String> {
     let base = rows.iter().find(|r| r.speedup == Some(1.0))?;
-    let others: Vec<String> = rows
-        .iter()
-        .filter(|r| r.speedup != Some(1.0))
-        .map(|r| {
-            let verdict =
-                r.verdict.as_deref().map_or(String::new(), |v| format!(" ({v})"));
-            Some(format!("{} {}{verdict}", variant(r), times(r.speedup?)))
-        })
-        .collect::<Option<_>>()?;
+    let others: Vec<&Record> =
+        rows.iter().copied().filter(|r| r.speedup != Some(1.0)).collect();
+    let speedups = each(&others, ", ", |r| {
+        let verdict = r.verdict.as_deref().map_or(String::new(), |v| format!(" ({v})"));
+        Some(format!("{} {}{verdict}", variant(r), times(r.speedup?)))
+    })?;
     if others.is_empty() {
         return None;
     }
-    Some(format!(
-        "against {} ({}): {}.",
-        variant(base),
-        time(base.wall_s),
-        others.join(", ")
-    ))
+    Some(format!("against {} ({}): {speedups}.", variant(base), duration_s(base.wall_s)))
 }
 
 /// Chapter 3's waits: every mode's time, and their one verdict.
@@ -192,32 +169,41 @@ fn io_calls(rows: &[&Record]) -> Option<String> {
     Some(format!(
         "{} calls that wait took {} to {} in every mode: {verdict}.",
         rows[0].calls?,
-        time(low),
-        time(high)
+        duration_s(low),
+        duration_s(high)
     ))
 }
 
 /// The scale-up: each way's start-up and memory per connection.
 fn io_scale(rows: &[&Record]) -> Option<String> {
-    let parts: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            Some(format!(
-                "{} start in {} and take {} each",
-                variant(r),
-                time(r.startup_s?),
-                format::bytes(r.memory_each_bytes?)
-            ))
-        })
-        .collect::<Option<_>>()?;
-    Some(format!("per connection, {}.", parts.join("; ")))
+    let ways = each(rows, "; ", |r| {
+        let (startup, memory) = (r.startup_s?, r.memory_each_bytes?);
+        let memory = format::bytes(memory);
+        Some(format!(
+            "{} start in {} and take {memory} each",
+            variant(r),
+            duration_s(startup)
+        ))
+    })?;
+    Some(format!("per connection, {ways}."))
 }
 
 /// Every row's wall time.
 fn each_wall(rows: &[&Record]) -> Option<String> {
-    let parts: Vec<String> =
-        rows.iter().map(|r| format!("{} {}", variant(r), time(r.wall_s))).collect();
-    Some(format!("{}.", parts.join(", ")))
+    let walls =
+        each(rows, ", ", |r| Some(format!("{} {}", variant(r), duration_s(r.wall_s))));
+    Some(format!("{}.", walls?))
+}
+
+/// Each row in words, joined by `between`; `None` when a row lacks what
+/// its words need.
+fn each(
+    rows: &[&Record],
+    between: &str,
+    words: impl Fn(&Record) -> Option<String>,
+) -> Option<String> {
+    let parts: Vec<String> = rows.iter().map(|r| words(r)).collect::<Option<_>>()?;
+    Some(parts.join(between))
 }
 
 /// Two languages: each language's row (the fastest of its rows), and how
@@ -255,9 +241,9 @@ fn side_by_side(
         return Some(format!(
             "worst lateness: {} {}, {} {}.",
             name(first),
-            time(a),
+            duration_s(a),
             name(second),
-            time(b)
+            duration_s(b)
         ));
     }
     let fastest = if rows.iter().filter(|r| r.language == languages[0]).count() > 1 {
@@ -268,9 +254,9 @@ fn side_by_side(
     Some(format!(
         "{} {}, {} {}: {} {} as fast{fastest}.",
         name(first),
-        time(first.wall_s),
+        duration_s(first.wall_s),
         name(second),
-        time(second.wall_s),
+        duration_s(second.wall_s),
         capitalised(&first.language),
         times(second.wall_s / first.wall_s)
     ))
@@ -278,18 +264,11 @@ fn side_by_side(
 
 /// The scale-up in two languages: memory per connection, each row.
 fn io_scale_by_language(rows: &[&Record]) -> Option<String> {
-    let parts: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            Some(format!(
-                "{} {} {}",
-                capitalised(&r.language),
-                variant(r),
-                format::bytes(r.memory_each_bytes?)
-            ))
-        })
-        .collect::<Option<_>>()?;
-    Some(format!("memory per connection: {}.", parts.join(", ")))
+    let ways = each(rows, ", ", |r| {
+        let memory = format::bytes(r.memory_each_bytes?);
+        Some(format!("{} {} {memory}", capitalised(&r.language), variant(r)))
+    })?;
+    Some(format!("memory per connection: {ways}."))
 }
 
 /// A row's name among chapter 5's: its language, and its variant if any.
@@ -300,45 +279,31 @@ fn named(record: &Record) -> String {
     }
 }
 
-fn ms(milliseconds: f64) -> String {
-    time(milliseconds / 1000.0)
-}
-
 /// Chapter 5, a job given a deadline: the CPU each row spent after it, and
 /// the row's verdict (held to one step's CPU). Wall times say nothing here.
 fn after_deadline(rows: &[&Record]) -> Option<String> {
-    let parts: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            Some(format!(
-                "{} {} ({})",
-                named(r),
-                ms(r.cpu_after_deadline_ms?),
-                r.verdict.as_deref()?
-            ))
-        })
-        .collect::<Option<_>>()?;
-    Some(format!("CPU after the deadline: {}.", parts.join(", ")))
+    let ways = each(rows, ", ", |r| {
+        let after = duration_ms(r.cpu_after_deadline_ms?);
+        Some(format!("{} {after} ({})", named(r), r.verdict.as_deref()?))
+    })?;
+    Some(format!("CPU after the deadline: {ways}."))
 }
 
 /// Chapter 5, a flow with or without a bound: each row's peak memory (and
 /// its verdict where it has one) and latencies.
 fn flows(rows: &[&Record]) -> Option<String> {
-    let parts: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            let verdict =
-                r.verdict.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
-            Some(format!(
-                "{} peak memory {}{verdict}, latency {} median, {} worst",
-                named(r),
-                format::bytes(r.peak_memory_bytes? as f64),
-                ms(r.latency_median_ms?),
-                ms(r.latency_worst_ms?)
-            ))
-        })
-        .collect::<Option<_>>()?;
-    Some(format!("{}.", parts.join("; ")))
+    let flows = each(rows, "; ", |r| {
+        let verdict = r.verdict.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
+        let peak = format::bytes(r.peak_memory_bytes? as f64);
+        let (median, worst) = (r.latency_median_ms?, r.latency_worst_ms?);
+        Some(format!(
+            "{} peak memory {peak}{verdict}, latency {} median, {} worst",
+            named(r),
+            duration_ms(median),
+            duration_ms(worst)
+        ))
+    })?;
+    Some(format!("{flows}."))
 }
 
 #[cfg(test)]

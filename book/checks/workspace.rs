@@ -31,6 +31,18 @@ pub fn pages() -> Vec<PathBuf> {
         .collect()
 }
 
+/// Writes `text` to `path` (no newline added), making its folder; for the
+/// book's commands, a failure is one line on stderr and exit code 1.
+pub fn write_or_exit(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        let _ = fs::create_dir_all(dir);
+    }
+    if let Err(err) = fs::write(path, text) {
+        eprintln!("error: cannot write {}: {err}", path.display());
+        std::process::exit(1);
+    }
+}
+
 /// Every file under `dir` whose name ends with `suffix`, sorted.
 pub fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();

@@ -4,26 +4,16 @@
 //! throughput and latency with and without a bound. Every word of the
 //! summary is computed from the records.
 
-use std::time::Duration;
-
-use shared::format;
+use shared::format::{self, duration_ms, duration_s};
 use shared::record::Record;
 
 use crate::chapter_5::label;
 use crate::experiment::Experiment;
-use crate::table::Row;
+use crate::table::{Row, cell, own_table};
 
-fn ms(value: f64) -> String {
-    format::duration(Duration::from_secs_f64(value.max(0.0) / 1000.0))
-}
-
-fn seconds(value: f64) -> String {
-    format::duration(Duration::from_secs_f64(value.max(0.0)))
-}
-
-fn cancelling(row: &Row) -> bool {
+fn cancelling(experiment: Experiment) -> bool {
     matches!(
-        row.experiment,
+        experiment,
         Experiment::CancelTimeout
             | Experiment::CancelBlocking
             | Experiment::CancelToken
@@ -31,173 +21,137 @@ fn cancelling(row: &Row) -> bool {
     )
 }
 
-/// Each language's record of a row, named.
-fn sides(row: &Row) -> impl Iterator<Item = (&'static str, &Record)> {
-    [("Python", &row.python), ("Rust", &row.rust)]
-        .into_iter()
-        .filter_map(|(name, record)| Some((name, record.as_ref()?)))
-}
-
-/// The cancellation table: one line per language and way.
-fn cancel_cells(rows: &[Row]) -> Vec<Vec<String>> {
-    let mut lines = vec![
-        [
-            "stopped by",
-            "language",
-            "steps started",
-            "finished",
-            "one step",
-            "CPU after the deadline",
-            "verdict",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for row in rows.iter().filter(|row| cancelling(row)) {
-        for (name, r) in sides(row) {
-            lines.push(vec![
-                label(row.experiment, row.way),
-                name.to_string(),
-                r.steps_started.map_or("–".to_string(), |n| n.to_string()),
-                r.steps_finished.map_or("–".to_string(), |n| n.to_string()),
-                r.step_s.map_or("–".to_string(), seconds),
-                r.cpu_after_deadline_ms.map_or("–".to_string(), ms),
-                r.verdict.clone().unwrap_or_default(),
-            ]);
-        }
-    }
-    if lines.len() == 1 { Vec::new() } else { lines }
-}
-
-/// The backpressure table: one line per language and way.
-fn flow_cells(rows: &[Row]) -> Vec<Vec<String>> {
-    let mut lines = vec![
-        [
-            "flow",
-            "language",
-            "items",
-            "bound",
-            "peak memory",
-            "per second",
-            "latency median",
-            "worst",
-            "failed",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for row in rows.iter().filter(|row| row.experiment.is_chapter_5() && !cancelling(row))
-    {
-        for (name, r) in sides(row) {
-            lines.push(vec![
-                label(row.experiment, row.way),
-                name.to_string(),
-                r.calls.unwrap_or(0).to_string(),
-                r.bound.map_or("none".to_string(), |n| n.to_string()),
-                r.peak_memory_bytes
-                    .map_or("–".to_string(), |b| format::bytes(b as f64)),
-                r.throughput_per_s.map_or("–".to_string(), |t| format!("{t:.0}")),
-                r.latency_median_ms.map_or("–".to_string(), ms),
-                r.latency_worst_ms.map_or("–".to_string(), ms),
-                r.failures.map_or("–".to_string(), |n| n.to_string()),
-            ]);
-        }
-    }
-    if lines.len() == 1 { Vec::new() } else { lines }
-}
-
-/// The chapter's tables, each a list of rows of cells (none without rows).
+/// The chapter's two tables, each a list of rows of cells (none without
+/// rows): the cancellation's and the backpressure's, one line per
+/// language and way.
 pub(crate) fn tables(rows: &[Row]) -> Vec<Vec<Vec<String>>> {
-    [cancel_cells(rows), flow_cells(rows)]
-        .into_iter()
-        .filter(|cells| !cells.is_empty())
-        .collect()
+    let lines = |cancel: bool, line: fn(&Row, &str, &Record) -> Vec<String>| {
+        let mine = rows.iter().filter(|row| {
+            row.experiment.is_chapter_5() && cancelling(row.experiment) == cancel
+        });
+        mine.flat_map(|row| row.sides().map(move |(name, r)| line(row, name, r)))
+            .collect::<Vec<_>>()
+    };
+    let cancel = lines(true, |row, name, r| {
+        vec![
+            label(row.experiment, row.way),
+            name.to_string(),
+            cell(r.steps_started, |n| n.to_string()),
+            cell(r.steps_finished, |n| n.to_string()),
+            cell(r.step_s, duration_s),
+            cell(r.cpu_after_deadline_ms, duration_ms),
+            r.verdict.clone().unwrap_or_default(),
+        ]
+    });
+    let flow = lines(false, |row, name, r| {
+        vec![
+            label(row.experiment, row.way),
+            name.to_string(),
+            r.calls.unwrap_or(0).to_string(),
+            r.bound.map_or("none".to_string(), |n| n.to_string()),
+            cell(r.peak_memory_bytes, |b| format::bytes(b as f64)),
+            cell(r.throughput_per_s, |t| format!("{t:.0}")),
+            cell(r.latency_median_ms, duration_ms),
+            cell(r.latency_worst_ms, duration_ms),
+            cell(r.failures, |n| n.to_string()),
+        ]
+    });
+    [
+        own_table(
+            "stopped by | language | steps started | finished | one step \
+             | CPU after the deadline | verdict",
+            cancel,
+        ),
+        own_table(
+            "flow | language | items | bound | peak memory | per second | latency median \
+             | worst | failed",
+            flow,
+        ),
+    ]
+    .into_iter()
+    .filter(|cells| !cells.is_empty())
+    .collect()
 }
 
 /// The record's own figures, for its line as it comes in.
 pub(crate) fn line(record: &Record) -> Option<String> {
+    let variant = record.variant.as_deref();
     if let (Some(after), Some(started), Some(finished)) =
         (record.cpu_after_deadline_ms, record.steps_started, record.steps_finished)
     {
         return Some(format!(
             "{}: {started} steps started, {finished} finished, {} CPU after the deadline; {}",
-            record.variant.as_deref().unwrap_or("?"),
-            ms(after),
+            variant.unwrap_or("?"),
+            duration_ms(after),
             record.verdict.as_deref().unwrap_or("?")
         ));
     }
     let peak = record.peak_memory_bytes?;
     Some(format!(
         "{}{} items, peak memory {}, {:.0} per second, latency {} median, {} worst",
-        record.variant.as_deref().map(|v| format!("{v}: ")).unwrap_or_default(),
+        variant.map(|v| format!("{v}: ")).unwrap_or_default(),
         record.calls.unwrap_or(0),
         format::bytes(peak as f64),
         record.throughput_per_s.unwrap_or(0.0),
-        ms(record.latency_median_ms.unwrap_or(0.0)),
-        ms(record.latency_worst_ms.unwrap_or(0.0)),
+        duration_ms(record.latency_median_ms.unwrap_or(0.0)),
+        duration_ms(record.latency_worst_ms.unwrap_or(0.0)),
     ))
-}
-
-/// The records of `experiment` and `way` in `language` (`python`, `rust`).
-fn find<'a>(
-    rows: &'a [Row],
-    experiment: Experiment,
-    way: Option<&str>,
-    python: bool,
-) -> Option<&'a Record> {
-    let row = rows.iter().find(|row| row.experiment == experiment && row.way == way)?;
-    if python { row.python.as_ref() } else { row.rust.as_ref() }
 }
 
 /// The lesson in words, from the records: the CPU each way spent after the
 /// deadline, with its verdict; what a bound did to memory and latency.
 pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
-    let mut lines = Vec::new();
-    let after = |r: &Record| {
-        format!(
-            "{} ({})",
-            ms(r.cpu_after_deadline_ms.unwrap_or(0.0)),
-            r.verdict.as_deref().unwrap_or("?")
-        )
+    // The record of `experiment` and `way` in `language` (`Python`, `Rust`).
+    let find = |experiment: Experiment, way: Option<&str>, language: &str| {
+        let row =
+            rows.iter().find(|row| row.experiment == experiment && row.way == way)?;
+        row.sides().find(|(name, _)| *name == language).map(|(_, record)| record)
     };
-    let pairs = [
+    let after = |r: &Record| {
+        let verdict = r.verdict.as_deref().unwrap_or("?");
+        format!("{} ({verdict})", duration_ms(r.cpu_after_deadline_ms.unwrap_or(0.0)))
+    };
+    let peak = |r: &Record| format::bytes(r.peak_memory_bytes.unwrap_or(0) as f64);
+    let latency = |ms: Option<f64>| duration_ms(ms.unwrap_or(0.0));
+    let mut lines = Vec::new();
+    let ways = [
         (Experiment::CancelTimeout, Some("awaited steps"), "a timeout on awaited steps"),
         (Experiment::CancelBlocking, Some("a thread pool's job"), "a timed-out pool job"),
         (Experiment::CancelToken, None, "a token"),
         (Experiment::CancelProcess, None, "a killed process"),
     ];
-    let mut parts = Vec::new();
-    for (experiment, way, name) in pairs {
-        let (python, rust) =
-            (find(rows, experiment, way, true), find(rows, experiment, way, false));
-        match (python, rust) {
-            (Some(p), Some(r)) => {
-                parts.push(format!("{name} Python {}, Rust {}", after(p), after(r)))
-            }
-            (Some(p), None) => parts.push(format!("{name} Python {}", after(p))),
-            (None, Some(r)) => parts.push(format!("{name} Rust {}", after(r))),
-            (None, None) => {}
-        }
-    }
+    let parts: Vec<String> = ways
+        .into_iter()
+        .filter_map(|(experiment, way, name)| {
+            let sides: Vec<String> = ["Python", "Rust"]
+                .into_iter()
+                .filter_map(|language| {
+                    Some(format!(
+                        "{language} {}",
+                        after(find(experiment, way, language)?)
+                    ))
+                })
+                .collect();
+            (!sides.is_empty()).then(|| format!("{name} {}", sides.join(", ")))
+        })
+        .collect();
     if !parts.is_empty() {
         lines.push(format!("CPU after the deadline: {}.", parts.join("; ")));
     }
-    if let Some(p) =
-        find(rows, Experiment::CancelTimeout, Some("steps on the loop"), true)
+    if let Some(p) = find(Experiment::CancelTimeout, Some("steps on the loop"), "Python")
     {
         lines.push(format!(
             "asyncio, steps on the loop: {} of the steps started, {} after the deadline ({}): the cancel waits for the loop to run wait_for's timer, then wait_for.",
             p.steps_started.unwrap_or(0),
-            ms(p.cpu_after_deadline_ms.unwrap_or(0.0)),
+            duration_ms(p.cpu_after_deadline_ms.unwrap_or(0.0)),
             p.verdict.as_deref().unwrap_or("?")
         ));
     }
-    for (language, python) in [("Python", true), ("Rust", false)] {
-        let unbounded = find(rows, Experiment::ChannelUnbounded, None, python);
-        let bounded = find(rows, Experiment::ChannelBounded, None, python);
-        if let (Some(u), Some(b)) = (unbounded, bounded) {
-            let peak =
-                |r: &Record| format::bytes(r.peak_memory_bytes.unwrap_or(0) as f64);
+    for language in ["Python", "Rust"] {
+        let unbounded = find(Experiment::ChannelUnbounded, None, language);
+        if let (Some(u), Some(b)) =
+            (unbounded, find(Experiment::ChannelBounded, None, language))
+        {
             lines.push(format!(
                 "{language}'s queue: memory {} (peak {}) unbounded, {} (peak {}) with a bound of {}; {:.0} against {:.0} items per second; latency median {} against {}.",
                 u.verdict.as_deref().unwrap_or("?"),
@@ -207,26 +161,25 @@ pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
                 b.bound.unwrap_or(0),
                 u.throughput_per_s.unwrap_or(0.0),
                 b.throughput_per_s.unwrap_or(0.0),
-                ms(u.latency_median_ms.unwrap_or(0.0)),
-                ms(b.latency_median_ms.unwrap_or(0.0)),
+                latency(u.latency_median_ms),
+                latency(b.latency_median_ms),
             ));
         }
-        let uncapped = find(rows, Experiment::Semaphore, Some("uncapped"), python);
-        let capped = find(rows, Experiment::Semaphore, Some("capped"), python);
-        if let (Some(u), Some(c)) = (uncapped, capped) {
-            let peak =
-                |r: &Record| format::bytes(r.peak_memory_bytes.unwrap_or(0) as f64);
+        let uncapped = find(Experiment::Semaphore, Some("uncapped"), language);
+        if let (Some(u), Some(c)) =
+            (uncapped, find(Experiment::Semaphore, Some("capped"), language))
+        {
             lines.push(format!(
                 "{language}'s {} requests: uncapped peak memory {}, latency {} median and {} worst, {} failed; capped at {}: {}, {} and {}, {} failed.",
                 u.calls.unwrap_or(0),
                 peak(u),
-                ms(u.latency_median_ms.unwrap_or(0.0)),
-                ms(u.latency_worst_ms.unwrap_or(0.0)),
+                latency(u.latency_median_ms),
+                latency(u.latency_worst_ms),
                 u.failures.unwrap_or(0),
                 c.bound.unwrap_or(0),
                 peak(c),
-                ms(c.latency_median_ms.unwrap_or(0.0)),
-                ms(c.latency_worst_ms.unwrap_or(0.0)),
+                latency(c.latency_median_ms),
+                latency(c.latency_worst_ms),
                 c.failures.unwrap_or(0),
             ));
         }

@@ -5,103 +5,57 @@ use std::time::Duration;
 /// One of the article's experiments. The value names are the `experiment`
 /// field of the JSON lines both languages print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
 pub(crate) enum Experiment {
     /// One call of the workload.
-    #[value(name = "one_call")]
     OneCall,
     /// The calls one after another on an event loop (asyncio; tokio's current-thread runtime).
-    #[value(name = "sequential")]
     Sequential,
     /// The calls on one thread each.
-    #[value(name = "threads")]
     Threads,
     /// The calls on a pool of N worker processes, for each N.
-    #[value(name = "pool")]
     Pool,
     /// A ticker, random waits and CPU steps on one loop: the tick gaps.
-    #[value(name = "mixed_tasks")]
     MixedTasks,
     /// The same product by the loop and by a product tree: the time of one call.
-    #[value(name = "algorithm")]
     Algorithm,
     /// A loop's heartbeat while a pool of processes runs the calls: the worst lateness.
-    #[value(name = "hybrid")]
     Hybrid,
     /// N clients, one request each, to a slow service on 127.0.0.1: tasks on one loop, threads.
-    #[value(name = "io_calls")]
     IoCalls,
     /// Thousands of connections open at once, as tasks and as threads: what each one costs.
-    #[value(name = "io_scale")]
     IoScale,
     /// Chapter 5: a timeout cancels a chain of CPU steps at an await.
-    #[value(name = "cancel_timeout")]
     CancelTimeout,
     /// Chapter 5: a job on a thread pool runs on after its handle timed out.
-    #[value(name = "cancel_blocking")]
     CancelBlocking,
     /// Chapter 5: a job that checks a token between steps.
-    #[value(name = "cancel_token")]
     CancelToken,
     /// Chapter 5: a job in a process, killed at its deadline.
-    #[value(name = "cancel_process")]
     CancelProcess,
     /// Chapter 5: a fast producer, a slow consumer, an unbounded queue: memory.
-    #[value(name = "channel_unbounded")]
     ChannelUnbounded,
     /// Chapter 5: the same through a bounded queue.
-    #[value(name = "channel_bounded")]
     ChannelBounded,
     /// Chapter 5: requests to a slow service, capped by a semaphore and not.
-    #[value(name = "semaphore")]
     Semaphore,
 }
 
 impl Experiment {
     /// Every experiment, in the order the article runs them.
-    pub(crate) const ALL: [Experiment; 16] = [
-        Experiment::OneCall,
-        Experiment::Sequential,
-        Experiment::Threads,
-        Experiment::Pool,
-        Experiment::MixedTasks,
-        Experiment::Algorithm,
-        Experiment::Hybrid,
-        Experiment::IoCalls,
-        Experiment::IoScale,
-        Experiment::CancelTimeout,
-        Experiment::CancelBlocking,
-        Experiment::CancelToken,
-        Experiment::CancelProcess,
-        Experiment::ChannelUnbounded,
-        Experiment::ChannelBounded,
-        Experiment::Semaphore,
-    ];
+    pub(crate) fn all() -> Vec<Experiment> {
+        <Experiment as clap::ValueEnum>::value_variants().to_vec()
+    }
 
-    /// The name in the JSON lines (and on the command line).
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Experiment::OneCall => "one_call",
-            Experiment::Sequential => "sequential",
-            Experiment::Threads => "threads",
-            Experiment::Pool => "pool",
-            Experiment::MixedTasks => "mixed_tasks",
-            Experiment::Algorithm => "algorithm",
-            Experiment::Hybrid => "hybrid",
-            Experiment::IoCalls => "io_calls",
-            Experiment::IoScale => "io_scale",
-            Experiment::CancelTimeout => "cancel_timeout",
-            Experiment::CancelBlocking => "cancel_blocking",
-            Experiment::CancelToken => "cancel_token",
-            Experiment::CancelProcess => "cancel_process",
-            Experiment::ChannelUnbounded => "channel_unbounded",
-            Experiment::ChannelBounded => "channel_bounded",
-            Experiment::Semaphore => "semaphore",
-        }
+    /// The name in the JSON lines (and on the command line): `one_call`.
+    pub(crate) fn name(self) -> String {
+        let value = clap::ValueEnum::to_possible_value(&self);
+        value.map(|value| value.get_name().to_string()).unwrap_or_default()
     }
 
     /// The experiment whose JSON name is `name`.
     pub(crate) fn named(name: &str) -> Option<Experiment> {
-        Experiment::ALL.into_iter().find(|e| e.name() == name)
+        Experiment::all().into_iter().find(|e| e.name() == name)
     }
 
     /// Whether it is one of chapter 5's (stopping and limiting work).
@@ -183,24 +137,24 @@ impl Plan {
     /// What the experiment does, in one line, for the header of its part of the output.
     pub(crate) fn describe(&self, experiment: Experiment) -> String {
         let (calls, limit) = (self.calls, self.limit);
-        if experiment.is_chapter_5() {
-            return self.describe_chapter_5(experiment);
-        }
+        let wait = shared::format::duration(self.wait);
+        let job = format!(
+            "A job of {STEPS} steps of product_below({STEP_LIMIT}), a deadline of 1.5 steps of CPU:"
+        );
+        let channel = format!(
+            "{ITEMS} items of 4 KiB from a fast producer to a consumer that pauses 1 ms every 20,"
+        );
         match experiment {
-            Experiment::OneCall => {
-                format!(
-                    "One call of product_below({limit}), the fastest of {} runs.",
-                    self.one_call_runs
-                )
-            }
+            Experiment::OneCall => format!(
+                "One call of product_below({limit}), the fastest of {} runs.",
+                self.one_call_runs
+            ),
             Experiment::Sequential => format!(
                 "{calls} calls of product_below({limit}) one after another on an event loop (asyncio; tokio's current-thread runtime)."
             ),
-            Experiment::Threads => {
-                format!(
-                    "{calls} calls of product_below({limit}) on {calls} threads (threading.Thread; std::thread)."
-                )
-            }
+            Experiment::Threads => format!(
+                "{calls} calls of product_below({limit}) on {calls} threads (threading.Thread; std::thread)."
+            ),
             Experiment::Pool => format!(
                 "{calls} calls of product_below({limit}) on a pool of N worker processes, N = {} (multiprocessing.Pool; chapter 4's process pool).",
                 self.workers.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
@@ -220,26 +174,12 @@ impl Plan {
                 shared::format::duration(self.heartbeat)
             ),
             Experiment::IoCalls => format!(
-                "{calls} clients, one request each, to a service on 127.0.0.1 that answers after {}: as tasks on one loop (asyncio streams; tokio), on {calls} threads (socket; std::net), and on threads under chapter 3's GIL model.",
-                shared::format::duration(self.wait)
+                "{calls} clients, one request each, to a service on 127.0.0.1 that answers after {wait}: as tasks on one loop (asyncio streams; tokio), on {calls} threads (socket; std::net), and on threads under chapter 3's GIL model."
             ),
             Experiment::IoScale => format!(
                 "{} connections open at once, then one request each, as tasks on one loop (asyncio; tokio) and as threads (threading; std::thread): start-up and memory per connection.",
                 self.connections
             ),
-            _ => String::new(), // chapter 5's, above
-        }
-    }
-
-    /// Chapter 5's experiment in one line.
-    fn describe_chapter_5(&self, experiment: Experiment) -> String {
-        let job = format!(
-            "A job of {STEPS} steps of product_below({STEP_LIMIT}), a deadline of 1.5 steps of CPU:"
-        );
-        let channel = format!(
-            "{ITEMS} items of 4 KiB from a fast producer to a consumer that pauses 1 ms every 20,"
-        );
-        match experiment {
             Experiment::CancelTimeout => format!(
                 "{job} a timeout cancels the chain at the await of a step (asyncio.wait_for; tokio::time::timeout)."
             ),
@@ -259,117 +199,63 @@ impl Plan {
                 "{channel} through a queue of {BOUND} (asyncio.Queue(maxsize); mpsc::channel)."
             ),
             Experiment::Semaphore => format!(
-                "{} requests to a service on 127.0.0.1 that answers after {}: at most {PERMITS} in flight, then all at once (asyncio.Semaphore; tokio::sync::Semaphore).",
-                self.connections,
-                shared::format::duration(self.wait)
+                "{} requests to a service on 127.0.0.1 that answers after {wait}: at most {PERMITS} in flight, then all at once (asyncio.Semaphore; tokio::sync::Semaphore).",
+                self.connections
             ),
-            _ => String::new(),
         }
     }
 
-    /// Chapter 5's Python arguments: the job and its ways, or the flow.
-    fn chapter_5_args(&self, experiment: Experiment) -> Vec<String> {
-        let job = |ways: &[&str]| {
-            let mut args = vec![
-                "--steps".to_string(),
-                STEPS.to_string(),
-                "--limit".to_string(),
-                STEP_LIMIT.to_string(),
-                "--ways".to_string(),
-            ];
-            args.extend(ways.iter().map(|way| way.to_string()));
-            args
-        };
-        let flows = |only: &str| {
-            [
-                "--only",
-                only,
-                "--items",
-                &ITEMS.to_string(),
-                "--bound",
-                &BOUND.to_string(),
-                "--requests",
-                &self.connections.to_string(),
-                "--permits",
-                &PERMITS.to_string(),
-                "--wait",
-                &self.wait.as_secs_f64().to_string(),
-            ]
-            .map(String::from)
-            .to_vec()
-        };
-        match experiment {
-            Experiment::CancelTimeout => job(&["awaited-steps", "steps-on-loop"]),
-            Experiment::CancelBlocking => job(&["run-in-executor"]),
-            Experiment::CancelToken => job(&["token"]),
-            Experiment::CancelProcess => job(&["killed"]),
-            Experiment::ChannelUnbounded => flows("channel_unbounded"),
-            Experiment::ChannelBounded => flows("channel_bounded"),
-            Experiment::Semaphore => flows("semaphore"),
-            _ => Vec::new(),
-        }
-    }
-
-    /// The Python program's arguments for the experiment.
+    /// The Python program's arguments for the experiment: the same settings
+    /// as the Rust side's.
     pub(crate) fn python_args(&self, experiment: Experiment) -> Vec<String> {
-        if experiment.is_chapter_5() {
-            return self.chapter_5_args(experiment);
-        }
-        let wait = self.wait.as_secs_f64().to_string();
-        match experiment {
-            Experiment::IoCalls => {
-                let clients = self.calls.to_string();
-                return ["--only", "calls", "--clients", &clients, "--wait", &wait]
-                    .map(String::from)
-                    .to_vec();
-            }
-            Experiment::IoScale => {
-                let connections = self.connections.to_string();
-                return ["--only", "scale", "--scale", &connections, "--wait", &wait]
-                    .map(String::from)
-                    .to_vec();
-            }
-            _ => {}
-        }
-        let mut args = vec!["--limit".to_string(), self.limit.to_string()];
-        match experiment {
+        let (calls, limit, wait) = (self.calls, self.limit, self.wait.as_secs_f64());
+        let job = format!("--steps {STEPS} --limit {STEP_LIMIT} --ways");
+        let (connections, workers) = (self.connections, self.workers.iter());
+        let workers = workers.map(usize::to_string).collect::<Vec<_>>().join(" ");
+        let flow = format!(
+            "--items {ITEMS} --bound {BOUND} --requests {connections} --permits {PERMITS} --wait {wait}"
+        );
+        let args = match experiment {
             Experiment::OneCall => {
-                args.extend(["--repeat".to_string(), self.one_call_runs.to_string()])
+                format!("--limit {limit} --repeat {}", self.one_call_runs)
             }
             Experiment::Sequential | Experiment::Threads => {
-                args.extend(["--calls".to_string(), self.calls.to_string()]);
+                format!("--limit {limit} --calls {calls}")
             }
             Experiment::Pool => {
-                args.extend([
-                    "--calls".to_string(),
-                    self.calls.to_string(),
-                    "--workers".to_string(),
-                ]);
-                args.extend(self.workers.iter().map(usize::to_string));
+                format!("--limit {limit} --calls {calls} --workers {workers}")
             }
-            Experiment::MixedTasks => {
-                args.extend(["--ticks".to_string(), self.ticks.to_string()]);
-                args.extend([
-                    "--interval".to_string(),
-                    self.interval.as_secs_f64().to_string(),
-                ]);
-            }
+            Experiment::MixedTasks => format!(
+                "--limit {limit} --ticks {} --interval {}",
+                self.ticks,
+                self.interval.as_secs_f64()
+            ),
             Experiment::Algorithm => {
-                args.extend(["--calls".to_string(), self.algorithm_calls.to_string()]);
+                format!("--limit {limit} --calls {}", self.algorithm_calls)
             }
-            Experiment::Hybrid => {
-                args.extend([
-                    "--calls".to_string(),
-                    self.calls.to_string(),
-                    "--workers".to_string(),
-                    self.hybrid_workers.to_string(),
-                    "--heartbeat".to_string(),
-                    self.heartbeat.as_secs_f64().to_string(),
-                ]);
+            Experiment::Hybrid => format!(
+                "--limit {limit} --calls {calls} --workers {} --heartbeat {}",
+                self.hybrid_workers,
+                self.heartbeat.as_secs_f64()
+            ),
+            Experiment::IoCalls => {
+                format!("--only calls --clients {calls} --wait {wait}")
             }
-            _ => {} // the I/O experiments' and chapter 5's, above
-        }
-        args
+            Experiment::IoScale => {
+                format!("--only scale --scale {connections} --wait {wait}")
+            }
+            Experiment::CancelTimeout => format!("{job} awaited-steps steps-on-loop"),
+            Experiment::CancelBlocking => format!("{job} run-in-executor"),
+            Experiment::CancelToken => format!("{job} token"),
+            Experiment::CancelProcess => format!("{job} killed"),
+            Experiment::ChannelUnbounded
+            | Experiment::ChannelBounded
+            | Experiment::Semaphore => {
+                format!("--only {} {flow}", experiment.name())
+            }
+        };
+        // Every argument is one word (numbers and names).
+        args.split_whitespace().map(String::from).collect()
     }
 }
 
@@ -380,8 +266,8 @@ mod tests {
     /// Every experiment's name reads back as the same experiment.
     #[test]
     fn names_read_back() {
-        for experiment in Experiment::ALL {
-            assert_eq!(Experiment::named(experiment.name()), Some(experiment));
+        for experiment in Experiment::all() {
+            assert_eq!(Experiment::named(&experiment.name()), Some(experiment));
         }
         assert_eq!(Experiment::named("gil"), None);
     }

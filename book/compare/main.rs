@@ -59,7 +59,7 @@ use python_side::Python;
 )]
 struct Args {
     /// Calls of the workload per experiment (the article: 20).
-    #[arg(long, value_name = "N", default_value = "20", value_parser = parse_calls)]
+    #[arg(long, value_name = "N", default_value = "20", value_parser = cli::parse_calls)]
     calls: usize,
 
     /// Size of each call: the product of the integers below LIMIT (also the mixed tasks' CPU step).
@@ -67,7 +67,7 @@ struct Args {
     limit: u32,
 
     /// Pool sizes, comma-separated (the article: 1,2,4,8,20).
-    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "1,2,4,8,20", value_parser = parse_workers)]
+    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "1,2,4,8,20", value_parser = cli::parse_workers)]
     workers: Vec<usize>,
 
     /// Experiments to run, comma-separated [default: all of them].
@@ -87,7 +87,7 @@ struct Args {
     wait: Duration,
 
     /// Connections the I/O scale-up opens at once, and requests chapter 5's semaphore caps (fewer if the open-files limit is lower).
-    #[arg(long, value_name = "N", default_value = "10000", value_parser = parse_calls)]
+    #[arg(long, value_name = "N", default_value = "10000", value_parser = cli::parse_calls)]
     connections: usize,
 
     /// The Python 3 interpreter that runs the Python side.
@@ -115,16 +115,8 @@ const HYBRID_WORKERS: usize = 2;
 /// The hybrid's heartbeat: Python's default and chapter 4's.
 const HYBRID_HEARTBEAT: Duration = Duration::from_millis(100);
 
-fn parse_calls(text: &str) -> Result<usize, String> {
-    cli::parse_count(text, 10_000).map(|n| n as usize)
-}
-
 fn parse_limit(text: &str) -> Result<u32, String> {
     cli::parse_count(text, 400_000).map(|n| n as u32)
-}
-
-fn parse_workers(text: &str) -> Result<usize, String> {
-    cli::parse_count(text, 256).map(|n| n as usize)
 }
 
 fn parse_ticks(text: &str) -> Result<u64, String> {
@@ -166,7 +158,7 @@ fn main() {
         }
     };
     let mut experiments = if args.experiments.is_empty() {
-        Experiment::ALL.to_vec()
+        Experiment::all()
     } else {
         args.experiments.clone()
     };
@@ -329,7 +321,7 @@ impl Out {
 
 /// A measurement in words.
 fn line(record: &Record) -> String {
-    let secs = |s: f64| format::duration(Duration::from_secs_f64(s.max(0.0)));
+    let secs = format::duration_s;
     let mut text = String::new();
     if let Some(workers) =
         record.workers.filter(|_| record.experiment == Experiment::Pool.name())
@@ -339,7 +331,7 @@ fn line(record: &Record) -> String {
     let named = [Experiment::Algorithm, Experiment::IoCalls, Experiment::IoScale]
         .map(Experiment::name);
     if let Some(way) =
-        record.variant.as_deref().filter(|_| named.contains(&record.experiment.as_str()))
+        record.variant.as_deref().filter(|_| named.contains(&record.experiment))
     {
         text.push_str(&format!("{way:<23}  "));
     }

@@ -1,14 +1,14 @@
 //! The Rust side of chapter 5's experiments: the chapter's own parts
 //! (`run::cancel`, `run::backpressure`) and its own records.
 //!
-//! Each part runs in a fresh process, this program again, asked by
-//! [`PART_ENV`]: the peaks of resident memory are the process's, and in the
-//! compare process the experiments before would have left their heap behind
-//! under them (as in `rust_io.rs`); the CPU after a deadline is the
-//! process's too. A part measures all its experiments at once, so it runs
-//! once per compare run, and its records serve each of its experiments.
+//! Each part runs in a fresh process, this program again (as the scale-up
+//! in `rust_io.rs` does), asked by [`PART_ENV`]: the peaks of resident
+//! memory are the process's, and in the compare process the experiments
+//! before would have left their heap behind under them; the CPU after a
+//! deadline is the process's too. A part measures all its experiments at
+//! once, so it runs once per compare run, and its records serve each of its
+//! experiments.
 
-use std::process::Command;
 use std::sync::Mutex;
 
 use chapter_05_cancellation_and_backpressure::observe::records;
@@ -19,6 +19,7 @@ use shared::shutdown::{EXIT_INTERRUPTED, Shutdown};
 
 use crate::experiment::{BOUND, Experiment, ITEMS, PERMITS, Plan, STEP_LIMIT, STEPS};
 use crate::failure::Failure;
+use crate::rust_io;
 
 /// Set in the environment of the child that runs a part: `cancel` or
 /// `backpressure`. Its presence makes this program that child.
@@ -63,32 +64,14 @@ pub(crate) fn run(
     Ok(records.into_iter().filter(|r| r.experiment == experiment.name()).collect())
 }
 
-/// Runs `part` in a fresh process; its records come back as JSON lines.
+/// Runs `part` in a fresh process: this program again.
 fn child(part: &str, plan: &Plan, stop: &Shutdown) -> Result<Vec<Record>, Failure> {
-    let program = std::env::current_exe()
-        .map_err(|err| Failure::Error(format!("cannot find this program: {err}")))?;
-    let output = Command::new(program)
-        .env(PART_ENV, part)
-        .env(WAIT_ENV, plan.wait.as_micros().to_string())
-        .env(REQUESTS_ENV, plan.connections.to_string())
-        .output()
-        .map_err(|err| {
-            Failure::Error(format!("cannot start chapter 5's {part}: {err}"))
-        })?;
-    // A terminal's Ctrl-C reaches the child too, which stops early.
-    if stop.is_requested() {
-        return Err(Failure::Stopped);
-    }
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let last = stderr.lines().rev().find(|l| !l.trim().is_empty());
-        let why = last.unwrap_or("no message").trim_start_matches("error: ");
-        return Err(Failure::Error(format!("chapter 5's {part} failed: {why}")));
-    }
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| Record::from_json_line(line).map_err(Failure::Error))
-        .collect()
+    let envs = [
+        (PART_ENV, part.to_string()),
+        (WAIT_ENV, plan.wait.as_micros().to_string()),
+        (REQUESTS_ENV, plan.connections.to_string()),
+    ];
+    rust_io::this_program_again(&envs, &format!("chapter 5's {part}"), stop)
 }
 
 /// In the child: runs the part and returns the exit code; `None` in the

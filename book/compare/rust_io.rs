@@ -65,15 +65,30 @@ pub(crate) fn io_calls(
 // ANCHOR_END: io_calls
 
 /// The scale-up, in a fresh process: this program again, with
-/// [`SCALE_ENV`] set; its records come back as JSON lines on its stdout.
+/// [`SCALE_ENV`] set.
 pub(crate) fn io_scale(plan: &Plan, stop: &Shutdown) -> Result<Vec<Record>, Failure> {
+    let envs = [
+        (SCALE_ENV, plan.connections.to_string()),
+        (WAIT_ENV, plan.wait.as_micros().to_string()),
+    ];
+    this_program_again(&envs, "the Rust scale-up", stop)
+}
+
+/// Runs this program again with `envs` set, which makes it a child that
+/// measures `what` alone; its records come back as JSON lines on its
+/// stdout, its notes (the descriptor limit, the OS refusing a thread) on
+/// its stderr pass on.
+pub(crate) fn this_program_again(
+    envs: &[(&str, String)],
+    what: &str,
+    stop: &Shutdown,
+) -> Result<Vec<Record>, Failure> {
     let program = std::env::current_exe()
         .map_err(|err| Failure::Error(format!("cannot find this program: {err}")))?;
     let output = Command::new(program)
-        .env(SCALE_ENV, plan.connections.to_string())
-        .env(WAIT_ENV, plan.wait.as_micros().to_string())
+        .envs(envs.iter().map(|(name, value)| (name, value)))
         .output()
-        .map_err(|err| Failure::Error(format!("cannot start the scale-up: {err}")))?;
+        .map_err(|err| Failure::Error(format!("cannot start {what}: {err}")))?;
     // A terminal's Ctrl-C reaches the child too, which stops early.
     if stop.is_requested() {
         return Err(Failure::Stopped);
@@ -82,9 +97,8 @@ pub(crate) fn io_scale(plan: &Plan, stop: &Shutdown) -> Result<Vec<Record>, Fail
     if !output.status.success() {
         let last = stderr.lines().rev().find(|l| !l.trim().is_empty());
         let why = last.unwrap_or("no message").trim_start_matches("error: ");
-        return Err(Failure::Error(format!("the Rust scale-up failed: {why}")));
+        return Err(Failure::Error(format!("{what} failed: {why}")));
     }
-    // Its notes (the descriptor limit, the OS refusing a thread) pass on.
     stderr.lines().for_each(|line| eprintln!("{line}"));
     String::from_utf8_lossy(&output.stdout)
         .lines()

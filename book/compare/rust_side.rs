@@ -74,7 +74,7 @@ fn record(
     limit: u32,
     m: &shared::measure::Measurement,
 ) -> Record {
-    Record::measured(experiment.name(), "rust", VERSION, limit, m)
+    Record::measured(&experiment.name(), "rust", VERSION, limit, m)
 }
 
 /// `shared::workload::product_below`, once per run; the fastest run is kept.

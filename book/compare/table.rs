@@ -3,11 +3,10 @@
 //! A row pairs the Python and the Rust measurement of one experiment (and,
 //! for the pool, one N). The ratio is Python's wall time over Rust's: how
 //! many times faster the Rust side was. Every word of the summary is
-//! computed from the records.
+//! computed from the records. Chapter 5's rows have tables and words of
+//! their own (`chapter_5_table.rs`).
 
-use std::time::Duration;
-
-use shared::format;
+use shared::format::{self, duration_s};
 use shared::record::Record;
 
 use crate::chapter_5;
@@ -41,14 +40,18 @@ impl Row {
         (rust.wall_s > 0.0).then(|| python.wall_s / rust.wall_s)
     }
 
+    /// Each language's record, named: Python's first.
+    pub(crate) fn sides(&self) -> impl Iterator<Item = (&'static str, &Record)> {
+        [("Python", &self.python), ("Rust", &self.rust)]
+            .into_iter()
+            .filter_map(|(name, record)| Some((name, record.as_ref()?)))
+    }
+
     /// The row's name in the table.
     pub(crate) fn label(&self) -> String {
-        let calls = self
-            .rust
-            .as_ref()
-            .or(self.python.as_ref())
-            .and_then(|r| r.calls)
-            .unwrap_or(0);
+        let any = self.rust.as_ref().or(self.python.as_ref());
+        let calls = any.and_then(|r| r.calls).unwrap_or(0);
+        let way = self.way.unwrap_or("?");
         match self.experiment {
             Experiment::OneCall => "one call".to_string(),
             Experiment::Sequential => format!("{calls} calls on an event loop"),
@@ -58,22 +61,17 @@ impl Row {
                 n => format!("{calls} calls on a pool of {n} processes"),
             },
             Experiment::MixedTasks => "mixed tasks on one loop".to_string(),
-            Experiment::Algorithm => {
-                format!("{calls} calls, {}", self.way.unwrap_or("?"))
-            }
+            Experiment::Algorithm => format!("{calls} calls, {way}"),
             Experiment::Hybrid => {
-                let n =
-                    self.rust.as_ref().or(self.python.as_ref()).and_then(|r| r.workers);
-                format!("{calls} calls, hybrid of {} processes", n.unwrap_or(0))
+                let n = any.and_then(|r| r.workers).unwrap_or(0);
+                format!("{calls} calls, hybrid of {n} processes")
             }
             Experiment::IoCalls => match self.way {
                 Some("threads") => format!("{calls} requests on {calls} threads"),
                 Some(way) => format!("{calls} requests, {way}"),
                 None => format!("{calls} requests"),
             },
-            Experiment::IoScale => {
-                format!("{calls} connections as {}", self.way.unwrap_or("?"))
-            }
+            Experiment::IoScale => format!("{calls} connections as {way}"),
             _ => chapter_5::label(self.experiment, self.way),
         }
     }
@@ -109,27 +107,34 @@ pub(crate) fn rows(records: &[Record]) -> Vec<Row> {
         let Some(experiment) = Experiment::named(&record.experiment) else { continue };
         let workers = if experiment == Experiment::Pool { record.workers } else { None };
         let way = way(experiment, record.variant.as_deref());
-        let index = match rows.iter().position(|row| {
-            row.experiment == experiment && row.workers == workers && row.way == way
-        }) {
-            Some(index) => index,
-            None => {
-                rows.push(Row { experiment, workers, way, python: None, rust: None });
-                rows.len() - 1
-            }
+        let same = |row: &Row| {
+            (row.experiment, row.workers, row.way) == (experiment, workers, way)
         };
-        let slot = if record.language == "python" {
-            &mut rows[index].python
-        } else {
-            &mut rows[index].rust
-        };
+        let index = rows.iter().position(same).unwrap_or_else(|| {
+            rows.push(Row { experiment, workers, way, python: None, rust: None });
+            rows.len() - 1
+        });
+        let row = &mut rows[index];
+        let slot =
+            if record.language == "python" { &mut row.python } else { &mut row.rust };
         *slot = Some(record.clone());
     }
     rows
 }
 
-fn seconds(value: f64) -> String {
-    format::duration(Duration::from_secs_f64(value.max(0.0)))
+/// A cell for a value the record may lack: a dash without it.
+pub(crate) fn cell<T>(value: Option<T>, shown: impl FnOnce(T) -> String) -> String {
+    value.map_or("–".to_string(), shown)
+}
+
+/// A table's header row, from its column names separated by ` | `.
+pub(crate) fn header(columns: &str) -> Vec<String> {
+    columns.split(" | ").map(String::from).collect()
+}
+
+/// A table of its own: the header and the lines, or nothing without lines.
+pub(crate) fn own_table(columns: &str, lines: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    if lines.is_empty() { lines } else { [vec![header(columns)], lines].concat() }
 }
 
 fn cores_used(record: &Record) -> String {
@@ -137,34 +142,24 @@ fn cores_used(record: &Record) -> String {
 }
 
 /// The cells of the wall-time table: a header and one line per row (the
-/// mixed tasks and the scale-up have their own tables).
+/// mixed tasks, the scale-up and chapter 5 have their own tables).
 fn cells(rows: &[Row]) -> Vec<Vec<String>> {
-    let mut lines = vec![
-        [
-            "experiment",
-            "Python wall",
-            "Python CPU",
-            "Python cores used",
-            "Rust wall",
-            "Rust CPU",
-            "Rust cores used",
-            "Rust faster by",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    let own_table = [Experiment::MixedTasks, Experiment::IoScale];
-    let own_table =
-        |row: &&Row| own_table.contains(&row.experiment) || row.experiment.is_chapter_5();
-    for row in rows.iter().filter(|row| !own_table(row)) {
-        let side = |record: &Option<Record>| match record {
-            Some(r) => [seconds(r.wall_s), seconds(r.cpu_s), cores_used(r)],
-            None => ["–".to_string(), "–".to_string(), "–".to_string()],
-        };
+    let mut lines = vec![header(
+        "experiment | Python wall | Python CPU | Python cores used | Rust wall | Rust CPU \
+         | Rust cores used | Rust faster by",
+    )];
+    let elsewhere = |row: &&Row| {
+        matches!(row.experiment, Experiment::MixedTasks | Experiment::IoScale)
+            || row.experiment.is_chapter_5()
+    };
+    for row in rows.iter().filter(|row| !elsewhere(row)) {
         let mut line = vec![row.label()];
-        line.extend(side(&row.python));
-        line.extend(side(&row.rust));
-        line.push(row.ratio().map_or("–".to_string(), |ratio| format!("{ratio:.2}×")));
+        for record in [&row.python, &row.rust] {
+            line.push(cell(record.as_ref(), |r| duration_s(r.wall_s)));
+            line.push(cell(record.as_ref(), |r| duration_s(r.cpu_s)));
+            line.push(cell(record.as_ref(), cores_used));
+        }
+        line.push(cell(row.ratio(), |ratio| format!("{ratio:.2}×")));
         lines.push(line);
     }
     lines
@@ -172,77 +167,52 @@ fn cells(rows: &[Row]) -> Vec<Vec<String>> {
 
 /// The cells of the mixed-task table, one line per language.
 fn mixed_cells(rows: &[Row]) -> Vec<Vec<String>> {
-    let mut lines = vec![
-        [
-            "loop",
-            "ticks",
-            "interval",
-            "worst gap",
-            "worst lateness",
-            "one CPU step (median)",
-            "lateness / step",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    let loops = |row: &&Row| {
+    let loops = rows.iter().filter(|row| {
         matches!(row.experiment, Experiment::MixedTasks | Experiment::Hybrid)
-    };
-    for row in rows.iter().filter(loops) {
-        for (name, record) in [("Python", &row.python), ("Rust", &row.rust)] {
-            let Some(r) = record else { continue };
+    });
+    let lines = loops.flat_map(|row| {
+        let which = if row.experiment == Experiment::Hybrid { "hybrid" } else { "mixed" };
+        row.sides().map(move |(name, r)| {
             let (late, step) =
                 (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
-            let which = match row.experiment {
-                Experiment::Hybrid => "hybrid",
-                _ => "mixed",
-            };
-            lines.push(vec![
+            vec![
                 format!("{name} {}, {which}", r.version),
                 r.ticks.unwrap_or(0).to_string(),
-                seconds(r.interval_s.unwrap_or(0.0)),
-                r.max_gap_s.map_or("–".to_string(), seconds),
-                seconds(late),
-                r.step_s.map_or("–".to_string(), seconds),
-                if step > 0.0 {
-                    format!("{:.2}", late / step)
-                } else {
-                    "–".to_string()
-                },
-            ]);
-        }
-    }
-    if lines.len() == 1 { Vec::new() } else { lines }
+                duration_s(r.interval_s.unwrap_or(0.0)),
+                cell(r.max_gap_s, duration_s),
+                duration_s(late),
+                cell(r.step_s, duration_s),
+                cell((step > 0.0).then_some(late / step), |ratio| format!("{ratio:.2}")),
+            ]
+        })
+    });
+    own_table(
+        "loop | ticks | interval | worst gap | worst lateness | one CPU step (median) \
+         | lateness / step",
+        lines.collect(),
+    )
 }
 
 /// The cells of the scale-up table, one line per language and way.
 fn scale_cells(rows: &[Row]) -> Vec<Vec<String>> {
-    let mut lines = vec![
-        [
-            "connections",
-            "as",
-            "start-up each",
-            "memory each",
-            "first connect to last answer",
-            "failed",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for row in rows.iter().filter(|row| row.experiment == Experiment::IoScale) {
-        for (name, record) in [("Python", &row.python), ("Rust", &row.rust)] {
-            let Some(r) = record else { continue };
-            lines.push(vec![
+    let scale = rows.iter().filter(|row| row.experiment == Experiment::IoScale);
+    let lines = scale.flat_map(|row| {
+        row.sides().map(move |(name, r)| {
+            vec![
                 r.calls.unwrap_or(0).to_string(),
                 format!("{name} {}", row.way.unwrap_or("?")),
-                r.startup_s.map_or("–".to_string(), seconds),
-                r.memory_each_bytes.map_or("–".to_string(), format::bytes),
-                seconds(r.wall_s),
+                cell(r.startup_s, duration_s),
+                cell(r.memory_each_bytes, format::bytes),
+                duration_s(r.wall_s),
                 r.verdict.clone().unwrap_or_default(),
-            ]);
-        }
-    }
-    if lines.len() == 1 { Vec::new() } else { lines }
+            ]
+        })
+    });
+    own_table(
+        "connections | as | start-up each | memory each | first connect to last answer \
+         | failed",
+        lines.collect(),
+    )
 }
 
 /// Columns padded to their widest cell, for the terminal (the course's one
@@ -253,7 +223,7 @@ pub(crate) fn aligned(cells: &[Vec<String>]) -> String {
     lines.map(|line| line + "\n").collect()
 }
 
-/// Both tables for the terminal.
+/// The wall-time table and the loops' and the scale-up's, for the terminal.
 pub(crate) fn text(rows: &[Row]) -> String {
     let mut text = aligned(&cells(rows));
     for cells in [mixed_cells(rows), scale_cells(rows)] {
@@ -301,22 +271,23 @@ fn expected_cores(record: &Record) -> f64 {
 /// A warning when some measurement kept far fewer cores busy than it should
 /// have: another program was using them, and its times are inflated.
 pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
+    // What mostly waits (a loop's ticks, sockets; chapter 5's deadlines,
+    // consumers and service) has no core count to reach.
+    let waits = |r: &Record| {
+        Experiment::named(&r.experiment).is_some_and(|experiment| {
+            experiment.is_chapter_5()
+                || matches!(
+                    experiment,
+                    Experiment::MixedTasks
+                        | Experiment::Hybrid
+                        | Experiment::IoCalls
+                        | Experiment::IoScale
+                )
+        })
+    };
     let starved: Vec<String> = records
         .iter()
-        .filter(|r| {
-            // What mostly waits (a loop's ticks, sockets) has no core count to reach.
-            ![
-                Experiment::MixedTasks,
-                Experiment::Hybrid,
-                Experiment::IoCalls,
-                Experiment::IoScale,
-            ]
-            .map(Experiment::name)
-            .contains(&r.experiment.as_str())
-                // Chapter 5's wait on deadlines, consumers and a service.
-                && !Experiment::named(&r.experiment).is_some_and(Experiment::is_chapter_5)
-                && r.cores_used < 0.85 * expected_cores(r)
-        })
+        .filter(|r| !waits(r) && r.cores_used < 0.85 * expected_cores(r))
         .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
             Some(n) => format!("{} {} N = {n}", r.language, r.experiment),
             None => format!("{} {}", r.language, r.experiment),
@@ -340,124 +311,114 @@ fn verdict(record: &Record) -> &'static str {
     }
 }
 
-/// The lesson in words, one line per experiment that both languages ran.
+/// The lesson in words, one line per experiment that both languages ran
+/// (the pool, the algorithm and the I/O experiments: one line for all their
+/// rows, where their first row is).
 pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
     let mut lines = Vec::new();
-    let one_call = rows
-        .iter()
-        .find(|row| row.experiment == Experiment::OneCall)
-        .and_then(Row::ratio);
-    let mut told_pool = false;
-    let mut told_algorithm = false;
-    let mut told_io = false;
-    let mut told_scale = false;
+    let mut told = Vec::new();
     for row in rows {
-        if row.experiment == Experiment::IoCalls && !told_io {
-            told_io = true;
-            lines.extend(io_summary(rows));
-        }
-        if row.experiment == Experiment::IoScale && !told_scale {
-            told_scale = true;
-            lines.extend(scale_summary(rows));
-        }
-        // The algorithm's rows of one side only still belong in its line.
-        if row.experiment == Experiment::Algorithm && !told_algorithm {
-            told_algorithm = true;
-            lines.extend(algorithm_summary(rows));
-        }
-        let (Some(python), Some(rust), Some(ratio)) =
-            (&row.python, &row.rust, row.ratio())
-        else {
-            continue;
+        let whole = match row.experiment {
+            Experiment::Pool => pool_summary(rows),
+            Experiment::Algorithm => algorithm_summary(rows),
+            Experiment::IoCalls => io_summary(rows),
+            Experiment::IoScale => scale_summary(rows),
+            _ => {
+                lines.extend(row_summary(rows, row));
+                continue;
+            }
         };
-        match row.experiment {
-            Experiment::OneCall => lines.push(format!(
-                "one call: Rust {ratio:.2}× faster ({} against {}): the workload itself, both languages multiplying a big integer {} times.",
-                seconds(rust.wall_s),
-                seconds(python.wall_s),
-                rust.limit.saturating_sub(2)
-            )),
-            Experiment::Sequential => lines.push(format!(
-                "{}: Rust {ratio:.2}× faster; both ran the calls {} (Python {} cores, Rust {}).",
-                row.label(),
-                if verdict(python) == verdict(rust) { verdict(rust) } else { "differently" },
-                cores_used(python),
-                cores_used(rust)
-            )),
-            Experiment::Threads => {
-                let mut line = format!(
-                    "{}: Rust {ratio:.2}× faster; Python's threads ran {} ({} cores{}), Rust's {} ({} cores)",
-                    row.label(),
-                    verdict(python),
-                    cores_used(python),
-                    if verdict(python) == "one at a time" { ": the GIL" } else { "" },
-                    verdict(rust),
-                    cores_used(rust)
-                );
-                match one_call.filter(|r| *r > 0.0) {
-                    // The rest of the ratio is parallelism only if Rust's
-                    // threads did run in parallel (the CPU column says).
-                    Some(workload) if verdict(rust) == "in parallel" => line.push_str(&format!(
-                        ": {workload:.2}× from the faster workload, {:.2}× from running in parallel.",
-                        ratio / workload
-                    )),
-                    Some(workload) => line.push_str(&format!(
-                        ": {workload:.2}× from the faster workload; the other {:.2}× is not parallelism, since Rust's threads kept under {PARALLEL_CORES} cores busy.",
-                        ratio / workload
-                    )),
-                    None => line.push('.'),
-                }
-                lines.push(line);
-            }
-            Experiment::Pool => {
-                // One line for the whole sweep, where its first size is.
-                if !told_pool {
-                    told_pool = true;
-                    lines.extend(pool_summary(rows));
-                }
-            }
-            Experiment::MixedTasks => {
-                let steps = |r: &Record| {
-                    let (late, step) = (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
-                    let ratio = if step > 0.0 { late / step } else { 0.0 };
-                    format!("{} late ({ratio:.2} CPU steps of {})", seconds(late), seconds(step))
-                };
-                lines.push(format!(
-                    "mixed tasks: the worst tick ran {} in Python and {} in Rust: on both loops a tick waits while a CPU step holds the loop.",
-                    steps(python),
-                    steps(rust)
-                ));
-            }
-            Experiment::Algorithm | Experiment::IoCalls | Experiment::IoScale => {}
-            Experiment::Hybrid => {
-                let beat = |r: &Record| {
-                    format!(
-                        "{} ({} late of {})",
-                        seconds(r.worst_lateness_s.unwrap_or(0.0)),
-                        r.late_ticks.unwrap_or(0),
-                        r.ticks.unwrap_or(0)
-                    )
-                };
-                lines.push(format!(
-                    "hybrid: {} in Python, {} in Rust; worst heartbeat lateness {} in Python and {} in Rust, the calls on {} processes.",
-                    python.verdict.as_deref().unwrap_or("?").to_uppercase(),
-                    rust.verdict.as_deref().unwrap_or("?").to_uppercase(),
-                    beat(python),
-                    beat(rust),
-                    rust.workers.unwrap_or(0)
-                ));
-            }
-            // Chapter 5's lines are its own summary's (`chapter_5_table.rs`).
-            Experiment::CancelTimeout
-            | Experiment::CancelBlocking
-            | Experiment::CancelToken
-            | Experiment::CancelProcess
-            | Experiment::ChannelUnbounded
-            | Experiment::ChannelBounded
-            | Experiment::Semaphore => {}
+        if !told.contains(&row.experiment) {
+            told.push(row.experiment);
+            lines.extend(whole);
         }
     }
     lines
+}
+
+/// The line of one row that both languages measured.
+fn row_summary(rows: &[Row], row: &Row) -> Option<String> {
+    let (Some(python), Some(rust), Some(ratio)) = (&row.python, &row.rust, row.ratio())
+    else {
+        return None;
+    };
+    Some(match row.experiment {
+        Experiment::OneCall => format!(
+            "one call: Rust {ratio:.2}× faster ({} against {}): the workload itself, both languages multiplying a big integer {} times.",
+            duration_s(rust.wall_s),
+            duration_s(python.wall_s),
+            rust.limit.saturating_sub(2)
+        ),
+        Experiment::Sequential => format!(
+            "{}: Rust {ratio:.2}× faster; both ran the calls {} (Python {} cores, Rust {}).",
+            row.label(),
+            if verdict(python) == verdict(rust) { verdict(rust) } else { "differently" },
+            cores_used(python),
+            cores_used(rust)
+        ),
+        Experiment::Threads => {
+            let line = format!(
+                "{}: Rust {ratio:.2}× faster; Python's threads ran {} ({} cores{}), Rust's {} ({} cores)",
+                row.label(),
+                verdict(python),
+                cores_used(python),
+                if verdict(python) == "one at a time" { ": the GIL" } else { "" },
+                verdict(rust),
+                cores_used(rust)
+            );
+            let one_call = rows.iter().find(|row| row.experiment == Experiment::OneCall);
+            match one_call.and_then(Row::ratio).filter(|r| *r > 0.0) {
+                // The rest of the ratio is parallelism only if Rust's
+                // threads did run in parallel (the CPU column says).
+                Some(workload) if verdict(rust) == "in parallel" => format!(
+                    "{line}: {workload:.2}× from the faster workload, {:.2}× from running in parallel.",
+                    ratio / workload
+                ),
+                Some(workload) => format!(
+                    "{line}: {workload:.2}× from the faster workload; the other {:.2}× is not parallelism, since Rust's threads kept under {PARALLEL_CORES} cores busy.",
+                    ratio / workload
+                ),
+                None => format!("{line}."),
+            }
+        }
+        Experiment::MixedTasks => {
+            let steps = |r: &Record| {
+                let (late, step) =
+                    (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
+                let ratio = if step > 0.0 { late / step } else { 0.0 };
+                format!(
+                    "{} late ({ratio:.2} CPU steps of {})",
+                    duration_s(late),
+                    duration_s(step)
+                )
+            };
+            format!(
+                "mixed tasks: the worst tick ran {} in Python and {} in Rust: on both loops a tick waits while a CPU step holds the loop.",
+                steps(python),
+                steps(rust)
+            )
+        }
+        Experiment::Hybrid => {
+            let beat = |r: &Record| {
+                format!(
+                    "{} ({} late of {})",
+                    duration_s(r.worst_lateness_s.unwrap_or(0.0)),
+                    r.late_ticks.unwrap_or(0),
+                    r.ticks.unwrap_or(0)
+                )
+            };
+            format!(
+                "hybrid: {} in Python, {} in Rust; worst heartbeat lateness {} in Python and {} in Rust, the calls on {} processes.",
+                python.verdict.as_deref().unwrap_or("?").to_uppercase(),
+                rust.verdict.as_deref().unwrap_or("?").to_uppercase(),
+                beat(python),
+                beat(rust),
+                rust.workers.unwrap_or(0)
+            )
+        }
+        // Chapter 5's lines are its own summary's (`chapter_5_table.rs`).
+        _ => return None,
+    })
 }
 
 /// The requests to the slow service, every way, in one line.
@@ -466,10 +427,8 @@ fn io_summary(rows: &[Row]) -> Option<String> {
         .iter()
         .filter(|row| row.experiment == Experiment::IoCalls)
         .flat_map(|row| {
-            [("Python", &row.python), ("Rust", &row.rust)]
-                .map(|(language, record)| (language, row, record))
+            row.sides().map(move |(language, record)| (language, row, record))
         })
-        .filter_map(|(language, row, record)| Some((language, row, record.as_ref()?)))
         .collect();
     let (_, _, first) = measured.first()?;
     let verdicts: Vec<&str> =
@@ -482,7 +441,7 @@ fn io_summary(rows: &[Row]) -> Option<String> {
     let ways: Vec<String> = measured
         .iter()
         .map(|(language, row, r)| {
-            format!("{language} {} {}", row.way.unwrap_or("?"), seconds(r.wall_s))
+            format!("{language} {} {}", row.way.unwrap_or("?"), duration_s(r.wall_s))
         })
         .collect();
     Some(format!(
@@ -494,59 +453,54 @@ fn io_summary(rows: &[Row]) -> Option<String> {
 
 /// What one connection cost, as a task and as a thread, in both languages.
 fn scale_summary(rows: &[Row]) -> Option<String> {
-    let mut parts = Vec::new();
-    for row in rows.iter().filter(|row| row.experiment == Experiment::IoScale) {
-        for (language, record) in [("Python", &row.python), ("Rust", &row.rust)] {
-            let Some(r) = record else { continue };
-            parts.push(format!(
-                "{language}'s {} {} to start and {} of memory ({})",
-                row.way.unwrap_or("?").trim_end_matches('s'),
-                r.startup_s.map_or("?".to_string(), seconds),
-                r.memory_each_bytes.map_or("?".to_string(), format::bytes),
-                r.verdict.as_deref().unwrap_or("?")
-            ));
-        }
-    }
-    let n = rows
+    let scale: Vec<&Row> =
+        rows.iter().filter(|row| row.experiment == Experiment::IoScale).collect();
+    let parts: Vec<String> = scale
         .iter()
-        .filter(|row| row.experiment == Experiment::IoScale)
-        .find_map(|row| row.rust.as_ref().or(row.python.as_ref()))?
-        .calls
-        .unwrap_or(0);
-    (!parts.is_empty())
-        .then(|| format!("{n} connections, each one took: {}.", parts.join("; ")))
+        .flat_map(|row| {
+            row.sides().map(move |(language, r)| {
+                format!(
+                    "{language}'s {} {} to start and {} of memory ({})",
+                    row.way.unwrap_or("?").trim_end_matches('s'),
+                    r.startup_s.map_or("?".to_string(), duration_s),
+                    r.memory_each_bytes.map_or("?".to_string(), format::bytes),
+                    r.verdict.as_deref().unwrap_or("?")
+                )
+            })
+        })
+        .collect();
+    let first = scale.iter().find_map(|row| row.rust.as_ref().or(row.python.as_ref()))?;
+    (!parts.is_empty()).then(|| {
+        format!(
+            "{} connections, each one took: {}.",
+            first.calls.unwrap_or(0),
+            parts.join("; ")
+        )
+    })
 }
 
 /// One call by each algorithm, in both languages, in one line.
 fn algorithm_summary(rows: &[Row]) -> Option<String> {
-    let step = |way: &str, side: fn(&Row) -> Option<&Record>| {
+    let step = |way: &str, language: &str| {
         rows.iter()
             .filter(|row| row.experiment == Experiment::Algorithm && row.way == Some(way))
-            .find_map(side)
-            .and_then(|r| r.step_s)
+            .flat_map(Row::sides)
+            .find(|(name, _)| *name == language)
+            .and_then(|(_, r)| r.step_s)
     };
-    fn python(row: &Row) -> Option<&Record> {
-        row.python.as_ref()
-    }
-    fn rust(row: &Row) -> Option<&Record> {
-        row.rust.as_ref()
-    }
     let mut parts = Vec::new();
     for (way, name) in [("loop", "the loop"), ("tree", "the tree")] {
-        if let (Some(p), Some(r)) = (step(way, python), step(way, rust)) {
+        if let (Some(p), Some(r)) = (step(way, "Python"), step(way, "Rust")) {
             let ratio = if r > 0.0 { p / r } else { 0.0 };
-            parts.push(format!(
-                "{name} {} in Python, {} in Rust ({ratio:.2}×)",
-                seconds(p),
-                seconds(r)
-            ));
+            let (p, r) = (duration_s(p), duration_s(r));
+            parts.push(format!("{name} {p} in Python, {r} in Rust ({ratio:.2}×)"));
         }
     }
-    if let Some(p) = step("math.factorial", python) {
-        parts.push(format!("math.factorial {}", seconds(p)));
+    if let Some(p) = step("math.factorial", "Python") {
+        parts.push(format!("math.factorial {}", duration_s(p)));
     }
-    if let Some(r) = step("parallel tree", rust) {
-        parts.push(format!("Rust's parallel tree {}", seconds(r)));
+    if let Some(r) = step("parallel tree", "Rust") {
+        parts.push(format!("Rust's parallel tree {}", duration_s(r)));
     }
     (!parts.is_empty()).then(|| format!("algorithm, one call: {}.", parts.join("; ")))
 }

@@ -4,13 +4,15 @@
 //! side alone when there is no Python; bad input refused in one line.
 //! Nothing here asserts a timing.
 
-use std::collections::BTreeMap;
-use std::process::{Command, Output};
+mod common;
 
+use std::collections::BTreeMap;
+use std::process::Output;
+
+use common::{has_python, succeeded, table};
 use shared::record::Record;
 use shared::workload::{fingerprint, product_below};
 
-const PROGRAM: &str = env!("CARGO_BIN_EXE_compare");
 const LIMIT: u32 = 3_000;
 
 /// The tiny run every test starts from: 3 calls, pools of 1 and 2, quick
@@ -34,18 +36,7 @@ fn compare(args: &[&str]) -> Output {
         "40",
     ];
     base.extend_from_slice(args);
-    Command::new(PROGRAM).args(base).output().unwrap()
-}
-
-fn has_python() -> bool {
-    Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success())
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
+    common::compare(&base)
 }
 
 /// A measurement's place: experiment, pool size (for the pool), variant.
@@ -53,35 +44,23 @@ type Key = (String, Option<usize>, Option<String>);
 
 /// The JSON lines of a `--json` run, by language, then by [`Key`].
 fn records(output: &Output) -> BTreeMap<String, BTreeMap<Key, Record>> {
-    let mut by_language: BTreeMap<String, BTreeMap<_, _>> = BTreeMap::new();
-    for line in stdout(output).lines() {
-        let record = Record::from_json_line(line).unwrap();
-        let key = (
-            record.experiment.clone(),
-            record.workers.filter(|_| record.experiment == "pool"),
-            record.variant.clone(),
-        );
-        let previous =
-            by_language.entry(record.language.clone()).or_default().insert(key, record);
-        assert!(previous.is_none(), "one measurement per experiment and size: {line}");
-    }
-    by_language
+    common::records(output, |record| {
+        let workers = record.workers.filter(|_| record.experiment == "pool");
+        (record.experiment.clone(), workers, record.variant.clone())
+    })
 }
 
 /// With python3, every experiment runs on both sides, the products agree, and
 /// the table has one row per experiment and pool size, in order.
 #[test]
 fn both_sides_run_and_compute_the_same_product() {
-    if !has_python() {
-        eprintln!(
-            "python3 not found: only the Rust side is checked (see the no-python test)"
-        );
+    if !has_python("the Python side of compare (the no-python test checks Rust's)") {
         return;
     }
     let expected = fingerprint(&product_below(LIMIT));
 
     let output = compare(&["--json"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    succeeded(&output);
     let by_language = records(&output);
     assert_eq!(by_language.keys().collect::<Vec<_>>(), ["python", "rust"]);
     let experiments = |language: &str| {
@@ -160,20 +139,15 @@ fn both_sides_run_and_compute_the_same_product() {
         }
     }
 
-    let output = compare(&[]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let text = stdout(&output);
+    let text = succeeded(&compare(&[]));
     assert!(
         text.contains(&format!(
             "Same work on both sides: every product has {expected} bits."
         )),
         "{text}"
     );
-    let labels: Vec<&str> = text
-        .lines()
-        .skip_while(|line| !line.starts_with("experiment "))
-        .skip(1)
-        .take_while(|line| !line.is_empty())
+    let labels: Vec<&str> = table(&text, "experiment ")
+        .iter()
         .map(|line| line.split("  ").next().unwrap())
         .collect();
     assert_eq!(
@@ -227,7 +201,7 @@ fn without_python_runs_the_rust_side_only() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let text = stdout(&output);
+    let text = String::from_utf8_lossy(&output.stdout);
     assert!(
         text.contains("Python not run: no Python at /nonexistent/python3. Running the Rust side only"),
         "{text}"
@@ -256,9 +230,8 @@ fn without_python_runs_the_rust_side_only() {
 /// table for the experiment, with the languages measured as its rows.
 #[test]
 fn records_render_through_the_books_renderer() {
-    let output = compare(&["--experiments", "one_call", "--json"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let records = course_book::render::read_records(&stdout(&output)).unwrap();
+    let stdout = succeeded(&compare(&["--experiments", "one_call", "--json"]));
+    let records = course_book::render::read_records(&stdout).unwrap();
     assert!(!records.is_empty());
     let merged = course_book::merge::merge(&[records]).unwrap();
     let text = course_book::render::markdown("python-vs-rust", &merged, "here");
@@ -273,13 +246,11 @@ fn records_render_through_the_books_renderer() {
 /// renderer, given both languages' records, writes exactly those files.
 #[test]
 fn new_experiments_give_the_keys_the_page_includes() {
-    if !has_python() {
-        eprintln!("python3 not found: the keys with a language are not checked");
+    if !has_python("the keys with a language") {
         return;
     }
-    let output = compare(&["--experiments", "algorithm,hybrid", "--json"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let records = course_book::render::read_records(&stdout(&output)).unwrap();
+    let stdout = succeeded(&compare(&["--experiments", "algorithm,hybrid", "--json"]));
+    let records = course_book::render::read_records(&stdout).unwrap();
     let (files, repeated) = course_book::render::values(&records);
     assert!(repeated.is_empty(), "one record per key: {repeated:?}");
     for key in [
@@ -303,7 +274,7 @@ fn new_experiments_give_the_keys_the_page_includes() {
 #[test]
 fn io_experiments_pair_up_and_give_the_keys_the_page_includes() {
     let output = compare(&["--experiments", "io_scale,io_calls", "--json"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = succeeded(&output);
     let by_language = records(&output);
     for (language, records) in &by_language {
         for ((experiment, _, variant), record) in records {
@@ -323,11 +294,10 @@ fn io_experiments_pair_up_and_give_the_keys_the_page_includes() {
             }
         }
     }
-    if !has_python() {
-        eprintln!("python3 not found: the pairing with Python is not checked");
+    if !has_python("the pairing with Python") {
         return;
     }
-    let records = course_book::render::read_records(&stdout(&output)).unwrap();
+    let records = course_book::render::read_records(&stdout).unwrap();
     let (files, repeated) = course_book::render::values(&records);
     assert!(repeated.is_empty(), "one record per key: {repeated:?}");
     for key in [
@@ -345,14 +315,9 @@ fn io_experiments_pair_up_and_give_the_keys_the_page_includes() {
         assert!(files.contains_key(&format!("{key}.wall_s.txt")), "{key}: {files:?}");
     }
 
-    let output = compare(&["--experiments", "io_calls,io_scale"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let text = stdout(&output);
-    let scale: Vec<String> = text
-        .lines()
-        .skip_while(|line| !line.starts_with("connections "))
-        .skip(1)
-        .take_while(|line| !line.is_empty())
+    let text = succeeded(&compare(&["--experiments", "io_calls,io_scale"]));
+    let scale: Vec<String> = table(&text, "connections ")
+        .iter()
         .map(|line| line.split_whitespace().skip(1).take(2).collect::<Vec<_>>().join(" "))
         .collect();
     assert_eq!(scale, ["Python tasks", "Rust tasks", "Python threads", "Rust threads"]);
@@ -373,7 +338,7 @@ fn refuses_bad_input() {
         (&["--connections", "0"][..], "at least 1"),
         (&["--connections", "10001"][..], "10000"),
     ] {
-        let output = Command::new(PROGRAM).args(args).output().unwrap();
+        let output = common::compare(args);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
         assert_eq!(stderr.trim().lines().count(), 1, "{args:?}: {stderr}");
@@ -405,7 +370,7 @@ fn a_busy_machine_is_named_at_the_top_of_the_summary() {
     spinners.into_iter().for_each(|spinner| spinner.join().unwrap());
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let said = if has_python() {
+    let said = if has_python("the summary's first line (stderr is read)") {
         stdout.split("Summary:\n").nth(1).unwrap_or_default().trim_start().to_string()
     } else {
         stderr.to_string()

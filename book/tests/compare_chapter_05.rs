@@ -4,12 +4,13 @@
 //! and the summary's lines. What holds on any machine is asserted (a job
 //! on a thread pool runs every step, bounds and counts); no timing.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::process::{Command, Output};
+use std::process::Output;
 
+use common::{has_python, succeeded, table};
 use shared::record::Record;
-
-const PROGRAM: &str = env!("CARGO_BIN_EXE_compare");
 
 /// Chapter 5's experiments, as `--experiments` names them.
 const EXPERIMENTS: &str = "cancel_timeout,cancel_blocking,cancel_token,cancel_process,\
@@ -18,27 +19,14 @@ const EXPERIMENTS: &str = "cancel_timeout,cancel_blocking,cancel_token,cancel_pr
 /// A quick service and 40 requests each way.
 fn compare(args: &[&str]) -> Output {
     let base = ["--experiments", EXPERIMENTS, "--wait", "20ms", "--connections", "40"];
-    Command::new(PROGRAM).args(base).args(args).output().unwrap()
-}
-
-fn has_python() -> bool {
-    Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success())
+    common::compare(&[&base[..], args].concat())
 }
 
 /// The records of a `--json` run by language, then by experiment and variant.
 fn records(output: &Output) -> BTreeMap<String, BTreeMap<(String, String), Record>> {
-    let mut by_language: BTreeMap<String, BTreeMap<_, _>> = BTreeMap::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let record = Record::from_json_line(line).unwrap();
-        let key = (record.experiment.clone(), record.variant.clone().unwrap_or_default());
-        let previous =
-            by_language.entry(record.language.clone()).or_default().insert(key, record);
-        assert!(previous.is_none(), "one record per experiment and variant: {line}");
-    }
-    by_language
+    common::records(output, |r| {
+        (r.experiment.clone(), r.variant.clone().unwrap_or_default())
+    })
 }
 
 /// Each side's ways, in the fields the chapter's records fill in: the
@@ -48,7 +36,7 @@ fn records(output: &Output) -> BTreeMap<String, BTreeMap<(String, String), Recor
 #[test]
 fn chapter_5_runs_on_both_sides_in_the_chapters_fields() {
     let output = compare(&["--json"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    succeeded(&output);
     let by_language = records(&output);
     let keys = |language: &str| -> Vec<String> {
         by_language[language].keys().map(|(e, v)| format!("{e} {v}")).collect()
@@ -67,7 +55,7 @@ fn chapter_5_runs_on_both_sides_in_the_chapters_fields() {
             "semaphore uncapped",
         ]
     );
-    if has_python() {
+    if has_python("Python's side of chapter 5") {
         assert_eq!(
             keys("python"),
             [
@@ -82,8 +70,6 @@ fn chapter_5_runs_on_both_sides_in_the_chapters_fields() {
                 "semaphore uncapped",
             ]
         );
-    } else {
-        eprintln!("python3 not found: only the Rust side is checked");
     }
     for records in by_language.values() {
         for ((experiment, variant), r) in records {
@@ -121,18 +107,14 @@ fn chapter_5_runs_on_both_sides_in_the_chapters_fields() {
 /// chapter, a line per language and way; the summary's lines.
 #[test]
 fn chapter_5_has_its_own_tables_and_summary() {
-    if !has_python() {
-        eprintln!("python3 not found: the paired tables are not checked");
+    if !has_python("the paired tables") {
         return;
     }
-    let output = compare(&[]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let text = String::from_utf8_lossy(&output.stdout);
+    let text = succeeded(&compare(&[]));
+    // Each line's first two cells.
     let table = |header: &str| -> Vec<String> {
-        text.lines()
-            .skip_while(|line| !line.starts_with(header))
-            .skip(1)
-            .take_while(|line| !line.is_empty())
+        let lines = table(&text, header).into_iter();
+        lines
             .map(|line| {
                 let cells: Vec<&str> =
                     line.split("  ").filter(|c| !c.is_empty()).collect();
@@ -140,12 +122,7 @@ fn chapter_5_has_its_own_tables_and_summary() {
             })
             .collect()
     };
-    let walls = text
-        .lines()
-        .skip_while(|line| !line.starts_with("experiment "))
-        .nth(1)
-        .unwrap_or_default();
-    assert!(walls.is_empty(), "no wall-time row: {text}");
+    assert!(table("experiment ").is_empty(), "no wall-time row: {text}");
     assert_eq!(
         table("stopped by "),
         [

@@ -41,19 +41,19 @@ const ALLOWED: &[(&str, &str)] = &[
     ("256 KiB", "io_calls.py's thread stacks and the files' size"),
     ("100 %", "the definition of efficiency: no time lost"),
     ("85 %", "chapter 4's efficiency bar"),
-    // Settings of the exercises, the tests and the book's short runs, as
-    // their commands and checks fix them.
+    // Settings of the exercises, the tests and the book's runs, as their
+    // commands and checks fix them.
     ("10 ms", "the exercises' ticker interval and first timer delay"),
     ("20 ms", "exercise 1.1's second timer delay"),
     ("30 ms", "exercise 1.1's third timer delay"),
     ("40 ms", "exercise 1.1's timer that stops the loop"),
-    ("50 ms", "the book's short runs tick every 50 ms (--interval 50ms)"),
-    ("900 ms", "an exercise's --late-after 900ms"),
+    ("50 ms", "chapter 2's lateness threshold at a 200 ms interval; a switch interval"),
+    ("900 ms", "a threshold chapter 2's exercise on `late_after` tries"),
     ("100 µs", "a switch interval an exercise tries"),
     ("200 µs", "chapter 3's picture: a shorter pause does not cut a bar (GAP)"),
-    ("200 ms", "the small I/O run's service wait (--wait 200ms)"),
-    ("400 ms", "the places test's blocking step"),
-    ("500 ms", "the places run's --late-after; exercise 4.7's timeout"),
+    ("200 ms", "chapter 2's runs' interval; the small I/O run's wait (--wait 200ms)"),
+    ("400 ms", "the offloaded runs' interval; the places test's blocking step"),
+    ("500 ms", "exercise 4.7's timeout"),
     ("0.1 s", "asyncio's default slow_callback_duration"),
     // Arithmetic on fixed sizes, not measurements.
     ("20 GiB", "10 000 default thread stacks of 2 MiB each"),

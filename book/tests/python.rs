@@ -4,54 +4,25 @@
 //! same product as `shared::workload` (same bit length) and print one JSON
 //! object per measurement, in the form `shared::record::Record` reads (the
 //! struct the Rust side prints and the compare command pairs). Without
-//! `python3` on the PATH this test says so and checks nothing else: the
+//! `python3` on the PATH each test says so and checks nothing else: the
 //! course's Rust side does not need Python.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-use serde_json::Value;
-use shared::record::Record;
+use common::{has_python, refuse_bad_input};
 use shared::workload::{fingerprint, product_below};
 
 const LIMIT: u32 = 3_000;
 
-fn python_dir() -> PathBuf {
-    course_book::workspace::root().join("book").join("python")
-}
-
-fn has_python() -> bool {
-    Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success())
-}
-
-/// Runs a program and returns its JSON lines, each also read as a `Record`.
-fn run(script: &str, args: &[&str]) -> Vec<Value> {
-    let output = Command::new("python3")
-        .arg(python_dir().join(script))
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{script} failed: {stderr}");
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            Record::from_json_line(line).unwrap_or_else(|err| panic!("{script}: {err}"));
-            serde_json::from_str(line)
-                .unwrap_or_else(|err| panic!("{script}: {err}: {line}"))
-        })
-        .collect()
+/// The program's JSON lines (each read as a `Record` too).
+fn run(script: &str, args: &[&str]) -> Vec<serde_json::Value> {
+    common::run(script, args).0
 }
 
 /// Every program computes the Rust workload's product and reports its measurement.
 #[test]
 fn python_programs_agree_with_the_rust_workload() {
-    if !has_python() {
-        eprintln!("python3 not found: the Python side is not checked");
+    if !has_python("the Python side") {
         return;
     }
     let expected = fingerprint(&product_below(LIMIT));
@@ -90,8 +61,7 @@ fn python_programs_agree_with_the_rust_workload() {
 /// The mixed-task program reports tick gaps for the number of ticks asked.
 #[test]
 fn python_mixed_tasks_reports_tick_gaps() {
-    if !has_python() {
-        eprintln!("python3 not found: the Python side is not checked");
+    if !has_python("the Python side") {
         return;
     }
     let lines =
@@ -109,8 +79,7 @@ fn python_mixed_tasks_reports_tick_gaps() {
 /// in that order, all the Rust workload's product, each with its time per call.
 #[test]
 fn python_algorithms_give_the_same_product() {
-    if !has_python() {
-        eprintln!("python3 not found: the Python side is not checked");
+    if !has_python("the Python side") {
         return;
     }
     let expected = fingerprint(&product_below(LIMIT));
@@ -131,8 +100,7 @@ fn python_algorithms_give_the_same_product() {
 /// Rust product, the heartbeat's lateness and a verdict that matches it.
 #[test]
 fn python_hybrid_reports_the_heartbeat() {
-    if !has_python() {
-        eprintln!("python3 not found: the Python side is not checked");
+    if !has_python("the Python side") {
         return;
     }
     let limit = LIMIT.to_string();
@@ -157,8 +125,7 @@ fn python_hybrid_reports_the_heartbeat() {
 /// the connections made, the start-up and the memory of each, none failed.
 #[test]
 fn python_io_calls_reports_both_clients_and_the_scale_up() {
-    if !has_python() {
-        eprintln!("python3 not found: the Python side is not checked");
+    if !has_python("the Python side") {
         return;
     }
     let lines =
@@ -196,8 +163,7 @@ fn python_io_calls_reports_both_clients_and_the_scale_up() {
 /// the compare command asks for, one experiment at a time).
 #[test]
 fn python_io_calls_runs_one_part_when_asked() {
-    if !has_python() {
-        eprintln!("python3 not found: the Python side is not checked");
+    if !has_python("the Python side") {
         return;
     }
     let parts = |args: &[&str]| -> Vec<String> {
@@ -215,8 +181,7 @@ fn python_io_calls_runs_one_part_when_asked() {
 /// Bad input is refused with argparse's one-line error and exit code 2.
 #[test]
 fn python_programs_refuse_bad_input() {
-    if !has_python() {
-        eprintln!("python3 not found: the Python side is not checked");
+    if !has_python("the Python side") {
         return;
     }
     let cases: [(&str, &[&str], &str); 5] = [
@@ -226,18 +191,5 @@ fn python_programs_refuse_bad_input() {
         ("hybrid_pool.py", &["--workers", "x"], "not a whole number"),
         ("io_calls.py", &["--clients", "0"], "at least 1"),
     ];
-    for (script, args, message) in cases {
-        let output = Command::new("python3")
-            .arg(python_dir().join(script))
-            .args(args)
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(2), "{script} {args:?}");
-        assert!(output.stdout.is_empty(), "{script} {args:?}: no record");
-        // argparse's usage lines, then one line that says what is wrong.
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let errors: Vec<&str> = stderr.lines().filter(|l| l.contains("error:")).collect();
-        assert_eq!(errors.len(), 1, "{script} {args:?}: {stderr}");
-        assert!(errors[0].contains(message), "{script} {args:?}: {stderr}");
-    }
+    refuse_bad_input(&cases);
 }

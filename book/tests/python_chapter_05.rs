@@ -6,42 +6,10 @@
 //! semaphore lets fail. Without `python3` on the PATH each test says so and
 //! checks nothing else.
 
-use std::process::{Command, Output};
+mod common;
 
+use common::{has_python, refuse_bad_input, run};
 use serde_json::Value;
-use shared::record::Record;
-
-fn has_python() -> bool {
-    let found = Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        eprintln!("python3 not found: chapter 5's Python side is not checked");
-    }
-    found
-}
-
-fn python(script: &str, args: &[&str]) -> Output {
-    let path = course_book::workspace::root().join("book/python").join(script);
-    Command::new("python3").arg(path).args(args).output().unwrap()
-}
-
-/// The program's JSON lines, each read as a `Record` too, and its stderr.
-fn run(script: &str, args: &[&str]) -> (Vec<Value>, String) {
-    let output = python(script, args);
-    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
-    assert!(output.status.success(), "{script} failed: {stderr}");
-    let lines = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            Record::from_json_line(line).unwrap_or_else(|err| panic!("{script}: {err}"));
-            serde_json::from_str(line).unwrap()
-        })
-        .collect();
-    (lines, stderr)
-}
 
 fn count(record: &Value, field: &str) -> u64 {
     record[field].as_u64().unwrap_or_else(|| panic!("{field}: {record}"))
@@ -60,7 +28,7 @@ const STEPS: u64 = 8;
 /// deadline than the thread that ran on.
 #[test]
 fn cancellation_stops_the_job_where_each_way_can() {
-    if !has_python() {
+    if !has_python("chapter 5's Python side") {
         return;
     }
     let steps = STEPS.to_string();
@@ -116,7 +84,7 @@ fn cancellation_stops_the_job_where_each_way_can() {
 /// queue held more than the bound and its memory "grew", to a higher peak.
 #[test]
 fn backpressure_bounds_the_queue_and_its_memory() {
-    if !has_python() {
+    if !has_python("chapter 5's Python side") {
         return;
     }
     let args = [
@@ -165,7 +133,7 @@ fn backpressure_bounds_the_queue_and_its_memory() {
 /// record.
 #[test]
 fn semaphore_caps_the_requests_in_flight() {
-    if !has_python() {
+    if !has_python("chapter 5's Python side") {
         return;
     }
     let args =
@@ -187,7 +155,7 @@ fn semaphore_caps_the_requests_in_flight() {
 /// Bad input: argparse's one-line error, exit code 2, no record.
 #[test]
 fn chapter_05_programs_refuse_bad_input() {
-    if !has_python() {
+    if !has_python("chapter 5's Python side") {
         return;
     }
     let cases: [(&str, &[&str], &str); 3] = [
@@ -195,13 +163,5 @@ fn chapter_05_programs_refuse_bad_input() {
         ("cancellation.py", &["--ways", "drop"], "invalid choice"),
         ("backpressure.py", &["--bound", "x"], "not a whole number"),
     ];
-    for (script, args, message) in cases {
-        let output = python(script, args);
-        assert_eq!(output.status.code(), Some(2), "{script} {args:?}");
-        assert!(output.stdout.is_empty(), "{script} {args:?}: no record");
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let errors: Vec<&str> = stderr.lines().filter(|l| l.contains("error:")).collect();
-        assert_eq!(errors.len(), 1, "{script} {args:?}: {stderr}");
-        assert!(errors[0].contains(message), "{script} {args:?}: {stderr}");
-    }
+    refuse_bad_input(&cases);
 }

@@ -5,7 +5,7 @@
 //! The steps (limit 40 000) take several times the 0.1 s threshold. Without
 //! `python3` on the PATH this test says so and checks nothing.
 
-use std::process::Command;
+mod common;
 
 use regex::Regex;
 
@@ -13,13 +13,10 @@ use regex::Regex;
 /// has three decimals, as `_run_once`'s format `%.3f` prints it.
 #[test]
 fn asyncio_debug_mode_names_the_slow_task() {
-    let has_python = Command::new("python3").arg("--version").output();
-    if !has_python.is_ok_and(|out| out.status.success()) {
-        eprintln!("python3 not found: asyncio's warning is not checked");
+    if !common::has_python("asyncio's warning") {
         return;
     }
-    let script = course_book::workspace::root().join("book/python/slow_callback.py");
-    let output = Command::new("python3").arg(script).output().unwrap();
+    let output = common::python("slow_callback.py", &[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     let warning = Regex::new(r"^Executing <Task .*> took \d+\.\d{3} seconds$").unwrap();

@@ -15,7 +15,7 @@ use course_book::{include, records, render, workspace};
 #[test]
 fn every_included_value_is_provided_by_the_records() {
     let sets = records::merged(&records::dir()).unwrap();
-    let wanted = include::values_in_pages(&workspace::book_src());
+    let wanted = include::values_in_pages();
     assert!(!wanted.is_empty(), "no page includes a value");
     let mut missing = Vec::new();
     for (set, files) in &wanted {
@@ -44,7 +44,7 @@ fn the_values_folder_holds_only_what_the_pages_include() {
         .filter_map(|path| path.strip_prefix(&dir).ok())
         .map(|path| path.to_string_lossy().into_owned())
         .collect();
-    let wanted: BTreeSet<String> = include::values_in_pages(&workspace::book_src())
+    let wanted: BTreeSet<String> = include::values_in_pages()
         .into_iter()
         .flat_map(|(set, files)| {
             files.into_iter().map(move |file| format!("{set}/{file}"))

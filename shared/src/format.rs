@@ -21,6 +21,17 @@ pub fn duration(d: Duration) -> String {
     }
 }
 
+/// [`duration`] of seconds as a record holds them (`wall_s`); below zero
+/// reads as zero.
+pub fn duration_s(seconds: f64) -> String {
+    duration(Duration::from_secs_f64(seconds.max(0.0)))
+}
+
+/// [`duration`] of milliseconds as a record holds them (`latency_worst_ms`).
+pub fn duration_ms(milliseconds: f64) -> String {
+    duration_s(milliseconds / 1000.0)
+}
+
 /// Seconds with three decimals, always: for columns and elapsed-time stamps.
 pub fn seconds(d: Duration) -> String {
     format!("{:.3} s", d.as_secs_f64())
@@ -113,6 +124,8 @@ mod tests {
         assert_eq!(duration(Duration::from_micros(999_400)), "999 ms");
         assert_eq!(duration(Duration::from_millis(2_004)), "2.004 s");
         assert_eq!(duration(Duration::from_secs(30)), "30.000 s");
+        assert_eq!(duration_s(-0.1), "0 ns");
+        assert_eq!(duration_ms(156.463), "156 ms");
     }
 
     /// Byte counts read in binary units with three significant digits,

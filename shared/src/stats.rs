@@ -9,6 +9,14 @@ pub fn median<T: Ord + Copy>(values: &[T]) -> Option<T> {
     sorted.get(sorted.len() / 2).copied()
 }
 
+/// [`median`] for measured seconds (`f64`, which is not `Ord`): ordered by
+/// [`f64::total_cmp`].
+pub fn median_f64(values: &[f64]) -> Option<f64> {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted.get(sorted.len() / 2).copied()
+}
+
 /// The item whose key is the median of the keys (as [`median`] picks it),
 /// taken out of `items`; `None` for no items.
 pub fn take_median_by_key<T, K: Ord + Copy>(
@@ -34,6 +42,8 @@ mod tests {
         assert_eq!(median(&[ms(30), ms(10), ms(20)]), Some(ms(20)));
         assert_eq!(median(&[4, 1, 3, 2]), Some(3));
         assert_eq!(median::<u8>(&[]), None);
+        assert_eq!(median_f64(&[0.3, 0.1, 0.2, 0.4]), Some(0.3));
+        assert_eq!(median_f64(&[]), None);
     }
 
     /// The median item is the one whose key is the median.

@@ -49,11 +49,10 @@ fn write_took(one: &output::Shown, took: Duration) {
         } else {
             format::duration(took)
         };
-        let path = workspace::output_dir().join(&one.krate).join(file);
-        if let Err(err) = fs::write(&path, shown) {
-            eprintln!("error: cannot write {}: {err}", path.display());
-            std::process::exit(1);
-        }
+        workspace::write_or_exit(
+            &workspace::output_dir().join(&one.krate).join(file),
+            &shown,
+        );
     }
 }
 
@@ -123,13 +122,7 @@ fn main() {
             let _ = fs::remove_file(path);
         }
         for (path, text) in captured.files(one) {
-            if let Some(dir) = path.parent() {
-                let _ = fs::create_dir_all(dir);
-            }
-            if let Err(err) = fs::write(&path, text) {
-                eprintln!("error: cannot write {}: {err}", path.display());
-                std::process::exit(1);
-            }
+            workspace::write_or_exit(&path, &text);
             written += 1;
         }
         let snap = snapshot::parse_command(text);
@@ -158,10 +151,7 @@ fn main() {
     }
 
     let stamp = workspace::output_dir().join("stamp.md");
-    if let Err(err) = fs::write(&stamp, stamp_text()) {
-        eprintln!("error: cannot write {}: {err}", stamp.display());
-        std::process::exit(1);
-    }
+    workspace::write_or_exit(&stamp, &stamp_text());
     println!(
         "captured {} runs into {written} files (and {}), removed {} stale files, in {}",
         jobs.len(),
@@ -244,18 +234,16 @@ fn run(
     let mut child = command
         .spawn()
         .map_err(|err| format!("cannot run {}: {err}", program.display()))?;
-    let mut out = child.stdout.take().expect("piped");
-    let mut err = child.stderr.take().expect("piped");
-    let out_reader = thread::spawn(move || {
-        let mut text = Vec::new();
-        let _ = out.read_to_end(&mut text);
-        text
-    });
-    let err_reader = thread::spawn(move || {
-        let mut text = Vec::new();
-        let _ = err.read_to_end(&mut text);
-        text
-    });
+    // Each stream read whole on a thread of its own, so that neither fills up.
+    let reader = |mut stream: Box<dyn Read + Send>| {
+        thread::spawn(move || {
+            let mut text = Vec::new();
+            let _ = stream.read_to_end(&mut text);
+            String::from_utf8_lossy(&text).into_owned()
+        })
+    };
+    let out_reader = reader(Box::new(child.stdout.take().expect("piped")));
+    let err_reader = reader(Box::new(child.stderr.take().expect("piped")));
     let started = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().map_err(|err| err.to_string())? {
@@ -271,9 +259,7 @@ fn run(
         }
         thread::sleep(Duration::from_millis(20));
     };
-    let stdout =
-        String::from_utf8_lossy(&out_reader.join().unwrap_or_default()).into_owned();
-    let stderr =
-        String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned();
+    let (stdout, stderr) = (out_reader.join(), err_reader.join());
+    let (stdout, stderr) = (stdout.unwrap_or_default(), stderr.unwrap_or_default());
     Ok(Run { stdout, stderr, exit_code: status.code().unwrap_or(!0) })
 }

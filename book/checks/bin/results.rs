@@ -38,7 +38,8 @@ use std::path::{Path, PathBuf};
 use clap::Parser;
 use course_book::claims::{self, Records};
 use course_book::merge::{self, Merged};
-use course_book::{include, records, render, sentences, workspace};
+use course_book::workspace::{self, write_or_exit};
+use course_book::{include, records, render, sentences};
 use shared::{cli, report};
 
 /// Renders book/results/run-*/*.jsonl into the book's tables and values.
@@ -89,9 +90,8 @@ fn main() {
     let out_dir = args.out.unwrap_or_else(|| workspace::book_src().join("results"));
     let provenance_file = records_dir.join("provenance.txt");
     if args.stamp {
-        let _ = fs::create_dir_all(&records_dir);
         let label = args.label.map_or(String::new(), |label| format!(", {label}"));
-        write(&provenance_file, &format!("{}{label}", report::provenance()));
+        write_or_exit(&provenance_file, &format!("{}{label}", report::provenance()));
         cli::say(format!("provenance written to {}", provenance_file.display()));
         return;
     }
@@ -165,10 +165,10 @@ fn main() {
     let provenance = fs::read_to_string(&provenance_file)
         .map(|text| text.trim().to_string())
         .unwrap_or_else(|_| report::provenance());
-    let wanted = include::values_in_pages(&workspace::book_src());
+    let wanted = include::values_in_pages();
     let _ = fs::remove_dir_all(out_dir.join("values"));
     for (name, merged) in &sets {
-        write(
+        write_or_exit(
             &out_dir.join(format!("{name}.md")),
             &render::markdown(name, merged, &provenance),
         );
@@ -204,7 +204,7 @@ fn write_values(
     for file in wanted.get(name).into_iter().flatten() {
         match values.get(file) {
             Some(value) => {
-                write(&out_dir.join("values").join(name).join(file), value);
+                write_or_exit(&out_dir.join("values").join(name).join(file), value);
                 written += 1;
             }
             None => eprintln!(
@@ -243,7 +243,7 @@ fn copy_pictures(
             let target = to.join(picture.file_name().unwrap_or_default());
             let text = fs::read_to_string(picture)
                 .unwrap_or_else(|err| cli::fail(format!("{}: {err}", picture.display())));
-            write(&target, &text);
+            write_or_exit(&target, &text);
         }
         note.push_str(&format!("{name}: run-{}\n", merged.run));
         cli::say(format!(
@@ -253,16 +253,5 @@ fn copy_pictures(
             merged.runs
         ));
     }
-    write(&records_dir.join("pictures.txt"), &note);
-}
-
-/// Writes `text` to `path` (no newline added), making its folder.
-fn write(path: &Path, text: &str) {
-    if let Some(dir) = path.parent() {
-        let _ = fs::create_dir_all(dir);
-    }
-    if let Err(err) = fs::write(path, text) {
-        eprintln!("error: cannot write {}: {err}", path.display());
-        std::process::exit(1);
-    }
+    write_or_exit(&records_dir.join("pictures.txt"), &note);
 }
