@@ -20,9 +20,9 @@ the job's steps started and finished:
 
 The verdict, as the chapter's: the CPU spent after the caller gave up (its
 timeout fired, or it killed the process) against 2.5 steps' CPU (the step
-in progress, and a step and a half for the noise of measuring: a step on
-a thread that shares the GIL with the loop's may take half as long again
-as its calibration): as much or more
+in progress, and a step and a half for the noise of measuring: a step
+inside a run was measured taking half as long again as its calibration):
+as much or more
 is "ran on"; less is "stopped mid-step" if a step never ended, else
 "stopped at the step's end".
 """

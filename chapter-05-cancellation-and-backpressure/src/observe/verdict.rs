@@ -10,8 +10,8 @@ use crate::observe::step::Step;
 /// to count as stopped: the step in progress (a whole one when the deadline
 /// falls at its start) and a step and a half for the noise of measuring (a
 /// step inside a run may take half as long again as its calibration: Python's
-/// token job, whose thread shares the GIL with the loop's, measured 1.6
-/// calibrated steps when it stopped at the step's end). A job that runs on
+/// token job measured 1.6 calibrated steps in one run where it stopped at
+/// the step's end, its steps longer than calibrated). A job that runs on
 /// does 4 steps or more.
 pub const STOPPED_BELOW_STEPS: f64 = 2.5;
 
