@@ -436,7 +436,7 @@ pub fn report(claims: &[Claim], records: &Records) -> String {
             let when =
                 claim.when.map_or(String::new(), |c| format!(" (condition: {})", c.says));
             let line = format!("{}: \"{says}\"{when}", claim.page);
-            text.push_str(&wrapped(&line, "- ", "  "));
+            text.push_str(&crate::text::wrap(&line, 80, "- ", "  "));
             // One comparison a line, unwrapped: a number's width never
             // moves a line break.
             why.split("; ").for_each(|part| text.push_str(&format!("    {part}\n")));
@@ -453,28 +453,6 @@ pub fn report(claims: &[Claim], records: &Records) -> String {
         counts[4]
     ));
     text
-}
-
-/// `text` in lines of at most 80 columns, the first led by `first`, the
-/// others by `rest`.
-fn wrapped(text: &str, first: &str, rest: &str) -> String {
-    let mut out = String::new();
-    let mut line = first.to_string();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        if !empty && line.chars().count() + 1 + word.chars().count() > 80 {
-            out.push_str(&format!("{line}\n"));
-            line = rest.to_string();
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
-    }
-    out.push_str(&format!("{line}\n"));
-    out
 }
 
 #[cfg(test)]

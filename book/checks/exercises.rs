@@ -1,8 +1,7 @@
 //! The learner's side of the exercises, for the `exercises` command: the
 //! progress file (which exercises passed, with the file that passed, and
-//! which hints were shown) and lines wrapped to fit a terminal. The
-//! exercises themselves, their checks and judges are in `book/exercises/`
-//! (the `course-exercises` crate).
+//! which hints were shown). The exercises themselves, their checks and
+//! judges are in `book/exercises/` (the `course-exercises` crate).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -11,25 +10,6 @@ use std::path::PathBuf;
 pub use course_exercises::registry::{EXERCISES, Exercise, find};
 
 use crate::workspace;
-
-/// `text` broken into lines of at most 78 columns at spaces; lines after
-/// the first are indented by two spaces.
-pub fn wrap(text: &str) -> String {
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let line = lines.last_mut().expect("one line at least");
-        if !line.trim().is_empty() && line.chars().count() + 1 + word.chars().count() > 78
-        {
-            lines.push(format!("  {word}"));
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines.join("\n")
-}
 
 /// Where progress is kept: `.exercises-progress` at the workspace root
 /// (git ignores it), or the file `COURSE_EXERCISES_PROGRESS` names (a
@@ -143,14 +123,6 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrapped_lines_fit_78_columns() {
-        let text = "word ".repeat(40);
-        let wrapped = wrap(&text);
-        assert!(wrapped.lines().all(|line| line.len() <= 78), "{wrapped}");
-        assert_eq!(wrapped.split_whitespace().count(), 40);
-    }
 
     #[test]
     fn progress_survives_a_round_trip() {

@@ -13,4 +13,5 @@ pub mod render;
 pub mod sentences;
 pub mod snapshot;
 pub mod takeaway;
+pub mod text;
 pub mod workspace;

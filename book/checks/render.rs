@@ -26,6 +26,7 @@ use shared::record::Record;
 
 use crate::merge::{self, Merged};
 use crate::takeaway;
+use crate::text::wrap;
 
 /// The fields in the order `Record` declares them, with their headers.
 /// A field not listed (a newer one) comes after them, named after itself.
@@ -152,7 +153,7 @@ pub fn markdown(set: &str, merged: &Merged, provenance: &str) -> String {
             records.iter().map(|record| fields(record)).collect();
         text.push_str(&format!("\n<!-- ANCHOR: {experiment} -->\n"));
         if let Some(line) = takeaway::line(experiment, &records) {
-            text.push_str(&wrap(&format!("**In short:** {line}")));
+            text.push_str(&wrap(&format!("**In short:** {line}"), 80, "", ""));
             text.push('\n');
         }
         text.push_str(&group(experiment, &rows));
@@ -179,35 +180,7 @@ fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
         merge::bound(set, experiment) * 100.0,
         spread.spread * 100.0,
     );
-    format!("\n{}", wrap(&line))
-}
-
-/// A paragraph broken into lines of at most 80 columns (Markdown joins them
-/// again), each ending with a newline. A number stays with its unit.
-pub fn wrap(paragraph: &str) -> String {
-    let mut text = String::new();
-    let mut line = String::new();
-    for word in paragraph.split(' ') {
-        // A unit or a lone sign does not start a line.
-        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-        let glued = word.chars().next().is_some_and(|c| !c.is_alphanumeric() && c != '(')
-            || matches!(bare, "s" | "ms" | "µs" | "ns" | "KiB" | "MiB" | "GiB" | "bytes");
-        if !line.is_empty()
-            && !glued
-            && line.chars().count() + 1 + word.chars().count() > 80
-        {
-            text.push_str(line.trim_end());
-            text.push('\n');
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    text.push_str(&line);
-    text.push('\n');
-    text
+    format!("\n{}", wrap(&line, 80, "", ""))
 }
 
 /// One experiment's rows: the shared values in a line, then the table.

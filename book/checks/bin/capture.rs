@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 use std::{env, fs};
 
 use course_book::output::{self, CORES_VARIABLE, Captured};
-use course_book::{snapshot, workspace};
+use course_book::{snapshot, text, workspace};
 use shared::{format, machine, report};
 
 /// A run that takes longer than this is stopped and reported.
@@ -177,20 +177,7 @@ fn stamp_text() -> String {
         machine::build_profile(),
         report::today_utc()
     );
-    let mut text = String::new();
-    let mut line = String::from(">");
-    for word in words.split_whitespace() {
-        if line.len() + 1 + word.len() > 76 && line.len() > 1 {
-            text.push_str(&line);
-            text.push('\n');
-            line = String::from(">");
-        }
-        line.push(' ');
-        line.push_str(word);
-    }
-    text.push_str(&line);
-    text.push('\n');
-    text
+    text::wrap(&words, 76, "> ", "> ")
 }
 
 /// Builds the workspace in release, so that the runs are of today's code.

@@ -17,10 +17,8 @@ use std::time::{Duration, SystemTime};
 use std::{fs, thread};
 
 use clap::{Parser, Subcommand};
-use course_book::exercises::{
-    self, EXERCISES, Exercise, Progress, State, file_hash, wrap,
-};
-use course_book::workspace;
+use course_book::exercises::{self, EXERCISES, Exercise, Progress, State, file_hash};
+use course_book::{text, workspace};
 use course_exercises::compile::{self, Built};
 use course_exercises::facts::{Failure, Verdict};
 use course_exercises::run;
@@ -143,7 +141,7 @@ fn check(exercise: &'static Exercise) -> Result<bool, String> {
             if let Some(index) = failure.hint {
                 let shown = progress.hints.entry(exercise.id.to_string()).or_default();
                 *shown = (*shown).max(index + 1);
-                println!("{}", hint_line(exercise, index));
+                print!("{}", hint_line(exercise, index));
             }
             println!(
                 "More: cargo run -q -p course-book --bin exercises -- hint {}",
@@ -170,7 +168,7 @@ fn check_other(
         Err(failure) => {
             println!("NOT YET: {what} of {} does not pass.", exercise.id);
             if let Some(index) = failure.hint {
-                println!("{}", hint_line(exercise, index));
+                print!("{}", hint_line(exercise, index));
             }
         }
     }
@@ -186,11 +184,17 @@ fn where_is(exercise: &Exercise, file: &str, what: &str) -> String {
     }
 }
 
+/// `words` for the terminal: lines of at most 78 columns, the continued
+/// ones indented.
+fn fit(words: &str) -> String {
+    text::wrap(words, 78, "", "  ")
+}
+
 /// The hint numbered `index` (from 0): the one for the mistake found.
 fn hint_line(exercise: &Exercise, index: usize) -> String {
     let index = index.min(exercise.hints.len() - 1);
     let hint = exercise.hints[index];
-    wrap(&format!("Hint {} of {}: {hint}", index + 1, exercise.hints.len()))
+    fit(&format!("Hint {} of {}: {hint}", index + 1, exercise.hints.len()))
 }
 
 fn read(file: &str) -> Result<String, String> {
@@ -201,18 +205,18 @@ fn read(file: &str) -> Result<String, String> {
 /// Builds the answer's program for `file`, runs it and judges it; prints
 /// what was measured (or why nothing was).
 fn grade(exercise: &'static Exercise, file: &str, text: &str) -> Result<Verdict, String> {
-    println!("{}", wrap(&format!("The check measures {}.", exercise.measures)));
+    print!("{}", fit(&format!("The check measures {}.", exercise.measures)));
     let failed = |measured: String| Err(Failure { measured, hint: None });
     let verdict = if let Some(why) = compile::reaches_outside(text) {
         failed(why.to_string())
     } else {
         let built =
-            compile::build(exercise, Path::new(file), |line| eprintln!("{}", wrap(line)))
+            compile::build(exercise, Path::new(file), |line| eprint!("{}", fit(line)))
                 .map_err(|err| format!("cannot run cargo: {err}"))?;
         match built {
             Built::Failed(why) => failed(why),
             Built::Program(program) => {
-                let notice = |line: &str| println!("{}", wrap(line));
+                let notice = |line: &str| print!("{}", fit(line));
                 let ran = run::run(Command::new(program), notice)
                     .map_err(|err| format!("cannot run the answer's program: {err}"))?;
                 if !ran.printed.is_empty() {
@@ -230,14 +234,14 @@ fn grade(exercise: &'static Exercise, file: &str, text: &str) -> Result<Verdict,
         (format!("{}/", workspace::root().display()), format!("{}/", exercise.dir));
     let short = |text: &str| text.replace(&root, "").replace(&folder, "");
     match &verdict {
-        Ok(measured) => println!("{}", wrap(&format!("measured: {measured}"))),
+        Ok(measured) => print!("{}", fit(&format!("measured: {measured}"))),
         // A compiler's message keeps its own lines.
         Err(failure) if failure.measured.contains('\n') => {
             let (first, rest) = failure.measured.split_once('\n').unwrap_or_default();
-            println!("{}\n{}", wrap(first), short(rest));
+            println!("{}{}", fit(first), short(rest));
         }
         Err(failure) => {
-            println!("{}", wrap(&format!("measured: {}", short(&failure.measured))))
+            print!("{}", fit(&format!("measured: {}", short(&failure.measured))))
         }
     }
     Ok(verdict)
@@ -248,7 +252,7 @@ fn hint(exercise: &'static Exercise) -> Result<bool, String> {
     let (number, hint) = progress.next_hint(exercise);
     let hint =
         format!("Hint {number} of {} for {}: {hint}", exercise.hints.len(), exercise.id);
-    println!("{}", wrap(&hint));
+    print!("{}", fit(&hint));
     progress.save()?;
     Ok(true)
 }

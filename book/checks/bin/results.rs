@@ -39,7 +39,7 @@ use clap::Parser;
 use course_book::claims::{self, Records};
 use course_book::merge::{self, Merged};
 use course_book::workspace::{self, write_or_exit};
-use course_book::{include, records, render, sentences};
+use course_book::{include, records, render, sentences, text};
 use shared::{cli, report};
 
 /// Renders book/results/run-*/*.jsonl into the book's tables and values.
@@ -99,14 +99,19 @@ fn main() {
         let records = Records::load(&records_dir).unwrap_or_else(|err| cli::fail(err));
         print!(
             "{}",
-            render::wrap(&format!(
-                "The book's sentences against the runs in {} (its provenance.txt names the \
-                 machine):",
-                records_dir
-                    .strip_prefix(workspace::root())
-                    .unwrap_or(&records_dir)
-                    .display()
-            ))
+            text::wrap(
+                &format!(
+                    "The book's sentences against the runs in {} (its provenance.txt names \
+                     the machine):",
+                    records_dir
+                        .strip_prefix(workspace::root())
+                        .unwrap_or(&records_dir)
+                        .display()
+                ),
+                80,
+                "",
+                ""
+            )
         );
         print!("{}", claims::report(&sentences::all(), &records));
         return;
