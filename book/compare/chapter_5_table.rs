@@ -1,11 +1,13 @@
 //! Chapter 5's tables and summary. Their rows do not compare wall times (a
 //! deadline, a consumer's pace and a service's wait set those), so they
 //! have tables of their own: the CPU spent after the deadline, and memory,
-//! throughput and latency with and without a bound. Every word of the
-//! summary is computed from the records.
+//! throughput and latency with and without a bound. Their summary is the
+//! results pages' takeaway of each experiment.
 
 use shared::format::{self, duration_ms, duration_s};
 use shared::record::Record;
+
+use course_book::takeaway;
 
 use crate::chapter_5::label;
 use crate::experiment::Experiment;
@@ -98,93 +100,26 @@ pub(crate) fn line(record: &Record) -> Option<String> {
     ))
 }
 
-/// The lesson in words, from the records: the CPU each way spent after the
-/// deadline, with its verdict; what a bound did to memory and latency.
+/// The lesson in words: for each experiment, the line that leads its table
+/// on the results pages ([`takeaway`], one wording for both), named by its
+/// row: the CPU each way spent after the deadline with its verdict; each
+/// flow's peak memory and latencies.
 pub(crate) fn summary(rows: &[Row]) -> Vec<String> {
-    // The record of `experiment` and `way` in `language` (`Python`, `Rust`).
-    let find = |experiment: Experiment, way: Option<&str>, language: &str| {
-        let row =
-            rows.iter().find(|row| row.experiment == experiment && row.way == way)?;
-        row.sides().find(|(name, _)| *name == language).map(|(_, record)| record)
-    };
-    let after = |r: &Record| {
-        let verdict = r.verdict.as_deref().unwrap_or("?");
-        format!("{} ({verdict})", duration_ms(r.cpu_after_deadline_ms.unwrap_or(0.0)))
-    };
-    let peak = |r: &Record| format::bytes(r.peak_memory_bytes.unwrap_or(0) as f64);
-    let latency = |ms: Option<f64>| duration_ms(ms.unwrap_or(0.0));
-    let mut lines = Vec::new();
-    let ways = [
-        (Experiment::CancelTimeout, Some("awaited steps"), "a timeout on awaited steps"),
-        (Experiment::CancelBlocking, Some("a thread pool's job"), "a timed-out pool job"),
-        (Experiment::CancelToken, None, "a token"),
-        (Experiment::CancelProcess, None, "a killed process"),
-    ];
-    let parts: Vec<String> = ways
-        .into_iter()
-        .filter_map(|(experiment, way, name)| {
-            let sides: Vec<String> = ["Python", "Rust"]
-                .into_iter()
-                .filter_map(|language| {
-                    Some(format!(
-                        "{language} {}",
-                        after(find(experiment, way, language)?)
-                    ))
-                })
-                .collect();
-            (!sides.is_empty()).then(|| format!("{name} {}", sides.join(", ")))
-        })
-        .collect();
-    if !parts.is_empty() {
-        lines.push(format!("CPU after the deadline: {}.", parts.join("; ")));
-    }
-    if let Some(p) = find(Experiment::CancelTimeout, Some("steps on the loop"), "Python")
-    {
-        lines.push(format!(
-            "asyncio, steps on the loop: {} of the steps started, {} after the deadline ({}): the cancel waits for the loop to run wait_for's timer, then wait_for.",
-            p.steps_started.unwrap_or(0),
-            duration_ms(p.cpu_after_deadline_ms.unwrap_or(0.0)),
-            p.verdict.as_deref().unwrap_or("?")
-        ));
-    }
-    for language in ["Python", "Rust"] {
-        let unbounded = find(Experiment::ChannelUnbounded, None, language);
-        if let (Some(u), Some(b)) =
-            (unbounded, find(Experiment::ChannelBounded, None, language))
-        {
-            lines.push(format!(
-                "{language}'s queue: memory {} (peak {}) unbounded, {} (peak {}) with a bound of {}; {:.0} against {:.0} items per second; latency median {} against {}.",
-                u.verdict.as_deref().unwrap_or("?"),
-                peak(u),
-                b.verdict.as_deref().unwrap_or("?"),
-                peak(b),
-                b.bound.unwrap_or(0),
-                u.throughput_per_s.unwrap_or(0.0),
-                b.throughput_per_s.unwrap_or(0.0),
-                latency(u.latency_median_ms),
-                latency(b.latency_median_ms),
-            ));
-        }
-        let uncapped = find(Experiment::Semaphore, Some("uncapped"), language);
-        if let (Some(u), Some(c)) =
-            (uncapped, find(Experiment::Semaphore, Some("capped"), language))
-        {
-            lines.push(format!(
-                "{language}'s {} requests: uncapped peak memory {}, latency {} median and {} worst, {} failed; capped at {}: {}, {} and {}, {} failed.",
-                u.calls.unwrap_or(0),
-                peak(u),
-                latency(u.latency_median_ms),
-                latency(u.latency_worst_ms),
-                u.failures.unwrap_or(0),
-                c.bound.unwrap_or(0),
-                peak(c),
-                latency(c.latency_median_ms),
-                latency(c.latency_worst_ms),
-                c.failures.unwrap_or(0),
-            ));
+    let mut experiments: Vec<Experiment> = Vec::new();
+    for row in rows.iter().filter(|row| row.experiment.is_chapter_5()) {
+        if !experiments.contains(&row.experiment) {
+            experiments.push(row.experiment);
         }
     }
-    lines
+    let line = |experiment: Experiment| {
+        let records: Vec<&Record> = (rows.iter())
+            .filter(|row| row.experiment == experiment)
+            .flat_map(|row| row.sides().map(|(_, record)| record))
+            .collect();
+        let line = takeaway::line(&experiment.name(), &records)?;
+        Some(format!("{}: {line}", label(experiment, None)))
+    };
+    experiments.into_iter().filter_map(line).collect()
 }
 
 #[cfg(test)]
@@ -231,8 +166,8 @@ mod tests {
 
     /// run_in_executor pairs with spawn_blocking, rayon and the steps on
     /// the loop have rows of their own; the chapter's rows stay out of the
-    /// wall-time table; the summary names each way's CPU after the deadline
-    /// and each queue's memory, from the records.
+    /// wall-time table; the summary is each experiment's takeaway, named by
+    /// its row.
     #[test]
     fn pairs_the_ways_and_tells_them_from_the_records() {
         let records = [
@@ -263,17 +198,20 @@ mod tests {
         let text = table::text(&rows);
         assert_eq!(text.lines().count(), 1, "the wall-time table's header alone: {text}");
         assert_eq!(tables(&rows).len(), 2);
-        let summary = summary(&rows);
         assert_eq!(
-            summary[0],
-            "CPU after the deadline: a timeout on awaited steps Python 6.00 ms (stopped at the step's end), Rust 5.00 ms (stopped at the step's end); a timed-out pool job Python 90.0 ms (ran on), Rust 70.0 ms (ran on)."
-        );
-        assert!(summary[1].starts_with("asyncio, steps on the loop: 2 of the steps"));
-        assert!(
-            summary[2].starts_with(
-                "Rust's queue: memory grew (peak 80.0 MiB) unbounded, flat (peak 7.00 MiB) with a bound of 64;"
-            ),
-            "{summary:?}"
+            summary(&rows),
+            [
+                "timeout: CPU after the deadline: Python (awaited-steps) 6.00 ms (stopped at \
+                 the step's end), Rust (awaited-steps) 5.00 ms (stopped at the step's end), \
+                 Python (steps-on-loop) 40.0 ms (ran on).",
+                "handle timed out: CPU after the deadline: Python (run-in-executor) 90.0 ms \
+                 (ran on), Rust (spawn-blocking) 70.0 ms (ran on), Rust (rayon) 71.0 ms (ran \
+                 on).",
+                "unbounded: Rust peak memory 80.0 MiB, grew, latency 2.00 ms median, 3.00 ms \
+                 worst.",
+                "bounded: Rust peak memory 7.00 MiB, flat, latency 2.00 ms median, 3.00 ms \
+                 worst.",
+            ]
         );
     }
 }

@@ -152,12 +152,13 @@ fn chapter_5_has_its_own_tables_and_summary() {
         ]
     );
     for start in [
-        "  CPU after the deadline: a timeout on awaited steps Python ",
-        "  asyncio, steps on the loop: ",
-        "  Python's queue: memory ",
-        "  Rust's queue: memory ",
-        "  Python's 40 requests: uncapped peak memory ",
-        "  Rust's 40 requests: uncapped peak memory ",
+        "  timeout: CPU after the deadline: Python (awaited-steps) ",
+        "  handle timed out: CPU after the deadline: Python (run-in-executor) ",
+        "  token: CPU after the deadline: Python ",
+        "  process killed: CPU after the deadline: Python ",
+        "  unbounded: Python peak memory ",
+        "  bounded: Python peak memory ",
+        "  semaphore: Python (uncapped) peak memory ",
     ] {
         assert!(text.lines().any(|line| line.starts_with(start)), "{start}: {text}");
     }
