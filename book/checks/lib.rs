@@ -4,14 +4,17 @@
 
 pub mod claims;
 pub mod exercises;
+pub mod experiment;
 pub mod include;
 pub mod merge;
 pub mod modules;
 pub mod output;
+pub mod pairs;
 pub mod records;
 pub mod render;
 pub mod sentences;
 pub mod snapshot;
+pub mod summary;
 pub mod takeaway;
 pub mod text;
 pub mod workspace;

@@ -3,10 +3,14 @@
 //!
 //! Each experiment has its own sentence, built from its rows' verdicts,
 //! speedups and times; an experiment this module does not know, or whose
-//! rows lack what the sentence needs, gets no line.
+//! rows lack what the sentence needs, gets no line. The comparison's
+//! tables (two languages) are led by the comparison's own words
+//! ([`crate::summary`]), as `compare` prints them.
 
 use shared::format::{self, duration_ms, duration_s};
 use shared::record::Record;
+
+use crate::{pairs, summary};
 
 /// The takeaway for one experiment's rows, without the leading marker.
 pub fn line(experiment: &str, rows: &[&Record]) -> Option<String> {
@@ -14,19 +18,21 @@ pub fn line(experiment: &str, rows: &[&Record]) -> Option<String> {
         return None;
     }
     match experiment {
-        "io_calls" => return io_calls(rows),
-        "pool" => return pool(rows),
         "cancel_timeout" | "cancel_blocking" | "cancel_token" | "cancel_process" => {
             return after_deadline(rows);
         }
         "channel_unbounded" | "channel_bounded" | "semaphore" => return flows(rows),
         _ => {}
     }
-    let languages = languages(rows);
-    if languages.len() > 1 {
-        return side_by_side(experiment, rows, &languages);
+    if languages(rows).len() > 1 {
+        // The comparison's tables: its own words, as `compare` prints them.
+        let records: Vec<Record> = rows.iter().map(|&record| record.clone()).collect();
+        let lines = summary::lines(&pairs::rows(&records));
+        return (!lines.is_empty()).then(|| lines.join(" "));
     }
     match experiment {
+        "io_calls" => io_calls(rows),
+        "pool" => pool(rows),
         "mixed_tasks" => mixed_tasks(rows),
         "hybrid" => hybrid(rows),
         "calls" | "algorithm" => against_baseline(rows),
@@ -206,71 +212,6 @@ fn each(
     Some(parts.join(between))
 }
 
-/// Two languages: each language's row (the fastest of its rows), and how
-/// many times faster the first language ran. Latenesses are the lesson when
-/// the rows have them.
-fn side_by_side(
-    experiment: &str,
-    rows: &[&Record],
-    languages: &[String],
-) -> Option<String> {
-    if experiment == "io_scale" {
-        return io_scale_by_language(rows);
-    }
-    let best = |language: &str| {
-        rows.iter()
-            .filter(|r| r.language == language)
-            .min_by(|a, b| a.wall_s.total_cmp(&b.wall_s))
-            .copied()
-    };
-    let (first, second) = (best(&languages[0])?, best(&languages[1])?);
-    let name = |r: &Record| {
-        let shown = capitalised(&r.language);
-        match (
-            &r.variant,
-            r.workers,
-            rows.iter().filter(|o| o.language == r.language).count(),
-        ) {
-            (_, _, ..2) => shown,
-            (Some(variant), _, _) => format!("{shown} ({variant})"),
-            (None, Some(workers), _) => format!("{shown} (N = {workers})"),
-            (None, None, _) => shown,
-        }
-    };
-    if let (Some(a), Some(b)) = (first.worst_lateness_s, second.worst_lateness_s) {
-        return Some(format!(
-            "worst lateness: {} {}, {} {}.",
-            name(first),
-            duration_s(a),
-            name(second),
-            duration_s(b)
-        ));
-    }
-    let fastest = if rows.iter().filter(|r| r.language == languages[0]).count() > 1 {
-        " (each language's fastest row)"
-    } else {
-        ""
-    };
-    Some(format!(
-        "{} {}, {} {}: {} {} as fast{fastest}.",
-        name(first),
-        duration_s(first.wall_s),
-        name(second),
-        duration_s(second.wall_s),
-        capitalised(&first.language),
-        times(second.wall_s / first.wall_s)
-    ))
-}
-
-/// The scale-up in two languages: memory per connection, each row.
-fn io_scale_by_language(rows: &[&Record]) -> Option<String> {
-    let ways = each(rows, ", ", |r| {
-        let memory = format::bytes(r.memory_each_bytes?);
-        Some(format!("{} {} {memory}", capitalised(&r.language), variant(r)))
-    })?;
-    Some(format!("memory per connection: {ways}."))
-}
-
 /// A row's name among chapter 5's: its language, and its variant if any.
 fn named(record: &Record) -> String {
     match &record.variant {
@@ -386,16 +327,20 @@ mod tests {
         );
     }
 
-    /// Two languages: each one's time and the ratio.
+    /// Two languages: the comparison's words, as `compare` prints them.
     #[test]
     fn two_languages_are_set_side_by_side() {
-        let rust = row("sequential", "x", 4.0);
-        let python = Record { language: "python".into(), ..row("sequential", "x", 9.0) };
-        let rust = Record { variant: None, ..rust };
-        let python = Record { variant: None, ..python };
+        let rust = Record {
+            variant: None,
+            calls: Some(20),
+            cores_used: 1.0,
+            ..row("sequential", "x", 4.0)
+        };
+        let python = Record { language: "python".into(), wall_s: 9.0, ..rust.clone() };
         assert_eq!(
             line("sequential", &[&rust, &python]).unwrap(),
-            "Rust 4.000 s, Python 9.000 s: Rust 2.25× as fast."
+            "20 calls on an event loop: Rust 2.25× faster; both ran the calls one at a time \
+             (Python 1.00 of 2 cores, Rust 1.00 of 2)."
         );
     }
 

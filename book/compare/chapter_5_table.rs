@@ -4,12 +4,11 @@
 //! throughput and latency with and without a bound. Their summary is the
 //! results pages' takeaway of each experiment.
 
+use course_book::pairs::chapter_5_label as label;
+use course_book::takeaway;
 use shared::format::{self, duration_ms, duration_s};
 use shared::record::Record;
 
-use course_book::takeaway;
-
-use crate::chapter_5::label;
 use crate::experiment::Experiment;
 use crate::table::{Row, cell, own_table};
 

@@ -7,20 +7,22 @@
 //!
 //! # Layout
 //!
-//! - `experiment.rs`: the experiments and the settings both sides share.
+//! - `experiment.rs`: the settings both sides share, and each experiment's
+//!   Python program (the experiments themselves are the book library's
+//!   [`course_book::experiment`]).
 //! - `rust_side.rs`: each experiment on the chapters' code (3's loop and
 //!   threads, 4's process pool, 2's jobs on tokio).
 //! - `rust_io.rs`: chapter 3's slow service, its clients and its scale-up.
 //! - `rust_chapter_5.rs`: chapter 5's parts, each in a fresh process.
-//! - `chapter_5.rs`, `chapter_5_table.rs`: chapter 5's rows, their tables
-//!   and their summary.
+//! - `chapter_5_table.rs`: chapter 5's tables, and its summary (the results
+//!   pages' takeaways).
 //! - `python_side.rs`: finding `python3` and running its programs.
-//! - `table.rs`: pairing the records, the tables, the summary in words.
+//! - `table.rs`: the tables (the records are paired by
+//!   [`course_book::pairs`], put in words by [`course_book::summary`]).
 //! - `failure.rs`: why a side gave no measurement.
 //! - `busy.rs`: whether the machine was busy while the run went on.
 
 mod busy;
-mod chapter_5;
 mod chapter_5_table;
 mod experiment;
 mod failure;
@@ -240,7 +242,8 @@ fn main() {
     let busy_line = busy::busy_line(&machine);
     let rows = table::rows(&records);
     let agreement = table::agreement(&records);
-    let summary = [table::summary(&rows), chapter_5_table::summary(&rows)].concat();
+    let summary =
+        [course_book::summary::lines(&rows), chapter_5_table::summary(&rows)].concat();
     let busy = table::busy_machine_warning(&records);
     if let Some(warning) = &busy {
         eprintln!("{warning}");

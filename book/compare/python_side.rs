@@ -8,7 +8,7 @@ use std::process::Command;
 use shared::record::Record;
 use shared::shutdown::Shutdown;
 
-use crate::experiment::{Experiment, Plan};
+use crate::experiment::{self, Experiment, Plan};
 use crate::failure::Failure;
 
 /// A Python 3 interpreter that answered, and the folder of the course's programs.
@@ -64,7 +64,7 @@ impl Python {
         plan: &Plan,
         stop: &Shutdown,
     ) -> Result<Vec<Record>, Failure> {
-        let script = experiment.script();
+        let script = experiment::script(experiment);
         let output = Command::new(&self.program)
             .arg(self.scripts.join(script))
             .args(plan.python_args(experiment))
