@@ -20,9 +20,17 @@ pub fn cores_used(record: &Record) -> String {
     format!("{:.2} of {}", record.cores_used, record.cores)
 }
 
+/// The same with its unit: `1.98 of 2 cores`, `1.00 of 1 core`.
+fn busy(record: &Record) -> String {
+    let unit = if record.cores == 1 { "core" } else { "cores" };
+    format!("{} {unit}", cores_used(record))
+}
+
+/// How a record's calls ran, as the cores it kept busy say: a phrase that
+/// follows "ran the calls".
 fn verdict(record: &Record) -> &'static str {
     if record.cores < 2 {
-        "one core: nothing to run in parallel"
+        "on one core"
     } else if record.cores_used >= PARALLEL_CORES {
         "in parallel"
     } else {
@@ -69,21 +77,26 @@ fn row_summary(rows: &[Row], row: &Row) -> Option<String> {
             rust.limit.saturating_sub(2)
         ),
         Experiment::Sequential => format!(
-            "{}: Rust {ratio:.2}× faster; both ran the calls {} (Python {} cores, Rust {}).",
+            "{}: Rust {ratio:.2}× faster; both ran the calls {} (Python {}, Rust {}).",
             row.label(),
             if verdict(python) == verdict(rust) { verdict(rust) } else { "differently" },
-            cores_used(python),
-            cores_used(rust)
+            busy(python),
+            busy(rust)
         ),
         Experiment::Threads => {
+            // The GIL is named only where the run shows it: on the same
+            // machine, in the same run, Rust's threads ran in parallel and
+            // Python's did not.
+            let gil =
+                verdict(python) == "one at a time" && verdict(rust) == "in parallel";
             let line = format!(
-                "{}: Rust {ratio:.2}× faster; Python's threads ran {} ({} cores{}), Rust's {} ({} cores)",
+                "{}: Rust {ratio:.2}× faster; Python's threads ran {} ({}{}), Rust's {} ({})",
                 row.label(),
                 verdict(python),
-                cores_used(python),
-                if verdict(python) == "one at a time" { ": the GIL" } else { "" },
+                busy(python),
+                if gil { ": the GIL" } else { "" },
                 verdict(rust),
-                cores_used(rust)
+                busy(rust)
             );
             let one_call = rows.iter().find(|row| row.experiment == Experiment::OneCall);
             match one_call.and_then(Row::ratio).filter(|r| *r > 0.0) {
@@ -399,6 +412,7 @@ mod tests {
         let summary = lines(&rows);
         assert!(summary[0].contains("Python's threads ran one at a time"), "{summary:?}");
         assert!(summary[0].contains("Rust's in parallel"), "{summary:?}");
+        assert!(summary[0].contains("(1.00 of 2 cores: the GIL)"), "{summary:?}");
         assert!(
             summary[1]
                 .contains("Python went 2.00× faster (N = 2) and Rust 2.00× (N = 2)"),
@@ -420,9 +434,28 @@ mod tests {
         let threads = summary.iter().find(|line| line.contains("threads")).unwrap();
         assert!(threads.contains("Rust's one at a time (1.11 of 2 cores)"), "{threads}");
         assert!(!threads.contains("from running in parallel"), "{threads}");
+        // Neither ran in parallel: the run does not show what held Python's.
+        assert!(!threads.contains("the GIL"), "{threads}");
         assert!(
             threads.contains("the other 1.08× is not parallelism, since Rust's threads kept under 1.25 cores busy"),
             "{threads}"
+        );
+    }
+
+    /// On one core the words say so, and a core is one core.
+    #[test]
+    fn one_core_is_said_as_such() {
+        let one_core = |language| Record {
+            cores: 1,
+            ..record("sequential", language, 1.0, 1.0, None)
+        };
+        let summary = lines(&rows(&[one_core("rust"), one_core("python")]));
+        assert_eq!(
+            summary,
+            [
+                "20 calls on an event loop: Rust 1.00× faster; both ran the calls on one core \
+              (Python 1.00 of 1 core, Rust 1.00 of 1 core)."
+            ]
         );
     }
 

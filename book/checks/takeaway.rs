@@ -340,7 +340,7 @@ mod tests {
         assert_eq!(
             line("sequential", &[&rust, &python]).unwrap(),
             "20 calls on an event loop: Rust 2.25× faster; both ran the calls one at a time \
-             (Python 1.00 of 2 cores, Rust 1.00 of 2)."
+             (Python 1.00 of 2 cores, Rust 1.00 of 2 cores)."
         );
     }
 
