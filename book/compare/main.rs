@@ -255,11 +255,7 @@ fn main() {
                 .to_string(),
         );
         out.say(String::new());
-        out.say(table::text(&rows).trim_end().to_string());
-        for cells in chapter_5_table::tables(&rows) {
-            out.say(String::new());
-            out.say(table::aligned(&cells).trim_end().to_string());
-        }
+        out.say(table::text(&rows));
         out.say(String::new());
         out.say(agreement_line(&agreement));
         if !summary.is_empty() {
