@@ -62,31 +62,6 @@ pub(crate) fn tables(rows: &[Row]) -> [Vec<Vec<String>>; 2] {
     [cells(&cancel, &chapter_5(true)), cells(&flow, &chapter_5(false))]
 }
 
-/// The record's own figures, for its line as it comes in.
-pub(crate) fn line(record: &Record) -> Option<String> {
-    let variant = record.variant.as_deref();
-    if let (Some(after), Some(started), Some(finished)) =
-        (record.cpu_after_deadline_ms, record.steps_started, record.steps_finished)
-    {
-        return Some(format!(
-            "{}: {started} steps started, {finished} finished, {} CPU after the deadline; {}",
-            variant.unwrap_or("?"),
-            duration_ms(after),
-            record.verdict.as_deref().unwrap_or("?")
-        ));
-    }
-    let peak = record.peak_memory_bytes?;
-    Some(format!(
-        "{}{} items, peak memory {}, {:.0} per second, latency {} median, {} worst",
-        variant.map(|v| format!("{v}: ")).unwrap_or_default(),
-        record.calls.unwrap_or(0),
-        format::bytes(peak as f64),
-        record.throughput_per_s.unwrap_or(0.0),
-        duration_ms(record.latency_median_ms.unwrap_or(0.0)),
-        duration_ms(record.latency_worst_ms.unwrap_or(0.0)),
-    ))
-}
-
 /// The lesson in words: for each experiment, the line that leads its table
 /// on the results pages ([`takeaway`], one wording for both), named by its
 /// row: the CPU each way spent after the deadline with its verdict; each

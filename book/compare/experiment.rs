@@ -25,6 +25,17 @@ pub(crate) fn script(experiment: Experiment) -> &'static str {
     }
 }
 
+/// One call runs this many times on each side and the fastest run counts:
+/// a single short call is the measurement most easily disturbed.
+pub(crate) const ONE_CALL_RUNS: usize = 5;
+/// Calls of each algorithm: enough for a median, few because Python's loop
+/// is slow.
+pub(crate) const ALGORITHM_CALLS: usize = 3;
+/// The hybrid's pool size: fixed, so that the book's value files keep
+/// their names (`hybrid.processes.2.rust...`) on any machine.
+pub(crate) const HYBRID_WORKERS: usize = 2;
+/// The hybrid's heartbeat: Python's default and chapter 4's.
+pub(crate) const HEARTBEAT: Duration = Duration::from_millis(100);
 /// Chapter 5's cancelled job: its steps, the chapter's own default.
 pub(crate) const STEPS: usize = 6;
 /// One step's size (the product of the integers below it): the chapter's
@@ -42,14 +53,6 @@ pub(crate) const PERMITS: usize = 100;
 pub(crate) struct Plan {
     /// Calls per experiment (one call: always 1).
     pub(crate) calls: usize,
-    /// Runs of the one call; the fastest is kept on each side.
-    pub(crate) one_call_runs: usize,
-    /// Calls of each algorithm, one after another (the loop is the slow one).
-    pub(crate) algorithm_calls: usize,
-    /// The hybrid's pool size.
-    pub(crate) hybrid_workers: usize,
-    /// The hybrid loop's heartbeat period.
-    pub(crate) heartbeat: Duration,
     /// Each call multiplies the integers in `1..limit`; also the size of a mixed-task CPU step.
     pub(crate) limit: u32,
     /// Pool sizes.
@@ -78,7 +81,7 @@ impl Plan {
         match experiment {
             Experiment::OneCall => format!(
                 "One call of product_below({limit}), the fastest of {} runs.",
-                self.one_call_runs
+                ONE_CALL_RUNS
             ),
             Experiment::Sequential => format!(
                 "{calls} calls of product_below({limit}) one after another on an event loop (asyncio; tokio's current-thread runtime)."
@@ -97,12 +100,12 @@ impl Plan {
             ),
             Experiment::Algorithm => format!(
                 "{} calls of product_below({limit}) one after another, by the loop and by a product tree (math.factorial too; the tree on all cores too).",
-                self.algorithm_calls
+                ALGORITHM_CALLS
             ),
             Experiment::Hybrid => format!(
                 "{calls} calls of product_below({limit}) on a pool of {} processes, a heartbeat every {} on the loop (asyncio + ProcessPoolExecutor; tokio + chapter 4's process pool).",
-                self.hybrid_workers,
-                shared::format::duration(self.heartbeat)
+                HYBRID_WORKERS,
+                shared::format::duration(HEARTBEAT)
             ),
             Experiment::IoCalls => format!(
                 "{calls} clients, one request each, to a service on 127.0.0.1 that answers after {wait}: as tasks on one loop (asyncio streams; tokio), on {calls} threads (socket; std::net), and on threads under chapter 3's GIL model."
@@ -148,7 +151,7 @@ impl Plan {
         );
         let args = match experiment {
             Experiment::OneCall => {
-                format!("--limit {limit} --repeat {}", self.one_call_runs)
+                format!("--limit {limit} --repeat {}", ONE_CALL_RUNS)
             }
             Experiment::Sequential | Experiment::Threads => {
                 format!("--limit {limit} --calls {calls}")
@@ -162,12 +165,12 @@ impl Plan {
                 self.interval.as_secs_f64()
             ),
             Experiment::Algorithm => {
-                format!("--limit {limit} --calls {}", self.algorithm_calls)
+                format!("--limit {limit} --calls {}", ALGORITHM_CALLS)
             }
             Experiment::Hybrid => format!(
                 "--limit {limit} --calls {calls} --workers {} --heartbeat {}",
-                self.hybrid_workers,
-                self.heartbeat.as_secs_f64()
+                HYBRID_WORKERS,
+                HEARTBEAT.as_secs_f64()
             ),
             Experiment::IoCalls => {
                 format!("--only calls --clients {calls} --wait {wait}")
@@ -202,10 +205,6 @@ mod tests {
     fn python_gets_the_same_settings() {
         let plan = Plan {
             calls: 3,
-            one_call_runs: 5,
-            algorithm_calls: 2,
-            hybrid_workers: 2,
-            heartbeat: Duration::from_millis(100),
             limit: 500,
             workers: vec![1, 2],
             ticks: 4,
@@ -217,7 +216,7 @@ mod tests {
             (Experiment::Pool, "--limit 500 --calls 3 --workers 1 2"),
             (Experiment::MixedTasks, "--limit 500 --ticks 4 --interval 0.25"),
             (Experiment::OneCall, "--limit 500 --repeat 5"),
-            (Experiment::Algorithm, "--limit 500 --calls 2"),
+            (Experiment::Algorithm, "--limit 500 --calls 3"),
             (Experiment::Hybrid, "--limit 500 --calls 3 --workers 2 --heartbeat 0.1"),
             (Experiment::IoCalls, "--only calls --clients 3 --wait 0.1"),
             (Experiment::IoScale, "--only scale --scale 500 --wait 0.1"),

@@ -13,38 +13,41 @@
 //! - `rust_side.rs`: each experiment on the chapters' code (3's loop and
 //!   threads, 4's process pool, 2's jobs on tokio).
 //! - `rust_io.rs`: chapter 3's slow service, its clients and its scale-up.
-//! - `rust_chapter_5.rs`: chapter 5's parts, each in a fresh process.
+//! - `rust_chapter_5.rs`: chapter 5's parts.
+//! - `child.rs`: this program started again to do one thing alone (a
+//!   pool's worker, the slow service, a measurement in a fresh process).
 //! - `chapter_5_table.rs`: chapter 5's tables, and its summary (the results
 //!   pages' takeaways).
 //! - `python_side.rs`: finding `python3` and running its programs.
 //! - `table.rs`: the tables (the records are paired by
 //!   [`course_book::pairs`], put in words by [`course_book::summary`]).
+//! - `say.rs`: each measurement in words, as it comes.
 //! - `failure.rs`: why a side gave no measurement.
 //! - `busy.rs`: whether the machine was busy while the run went on.
 
 mod busy;
 mod chapter_5_table;
+mod child;
 mod experiment;
 mod failure;
 mod python_side;
 mod rust_chapter_5;
 mod rust_io;
 mod rust_side;
+mod say;
 mod table;
 
-use std::io::{self, Write};
 use std::time::Duration;
 
-use chapter_03_cpu_bound::net::service;
-use chapter_04_parallelism::worker;
 use clap::Parser;
 use shared::record::Record;
 use shared::workload::DEFAULT_LIMIT;
-use shared::{cli, format, machine, shutdown};
+use shared::{cli, machine, shutdown};
 
 use experiment::{Experiment, Plan};
 use failure::Failure;
 use python_side::Python;
+use say::Out;
 
 /// Runs the article's experiments in Rust and in Python 3 on this machine,
 /// one side after the other: one call of the workload, the calls on an event
@@ -103,20 +106,6 @@ struct Args {
     json: bool,
 }
 
-/// One call runs this many times on each side and the fastest run counts:
-/// a single short call is the measurement most easily disturbed.
-const ONE_CALL_RUNS: usize = 5;
-
-/// Calls of each algorithm: enough for a median, few because Python's loop is slow.
-const ALGORITHM_CALLS: usize = 3;
-
-/// The hybrid's pool size: fixed, so that the book's value files keep
-/// their names (`hybrid.processes.2.rust...`) on any machine.
-const HYBRID_WORKERS: usize = 2;
-
-/// The hybrid's heartbeat: Python's default and chapter 4's.
-const HYBRID_HEARTBEAT: Duration = Duration::from_millis(100);
-
 fn parse_limit(text: &str) -> Result<u32, String> {
     cli::parse_count(text, 400_000).map(|n| n as u32)
 }
@@ -126,28 +115,10 @@ fn parse_ticks(text: &str) -> Result<u64, String> {
 }
 
 fn main() {
-    // The Rust process pool re-runs this program as its workers, and
-    // chapter 3 as its slow service.
-    if worker::is_worker() {
-        std::process::exit(worker::serve());
-    }
-    if let Some(code) = service::serve_if_asked() {
+    if let Some(code) = child::exit_code_if_child() {
         std::process::exit(code);
     }
     let stop = shutdown::ctrl_c();
-    // The scale-up runs in a fresh process: this program again.
-    if let Some(code) = rust_io::scale_child_if_asked(stop) {
-        std::process::exit(code);
-    }
-    // Chapter 5's parts run in a fresh process too, and its killed job in
-    // a process of its own: this program again, both.
-    if let Some(code) = chapter_05_cancellation_and_backpressure::process::run_if_child()
-    {
-        std::process::exit(code);
-    }
-    if let Some(code) = rust_chapter_5::child_if_asked(stop) {
-        std::process::exit(code);
-    }
     let args: Args = cli::parse_or_exit();
     machine::warn_if_debug_build();
     let program = match std::env::current_exe() {
@@ -171,10 +142,6 @@ fn main() {
     workers.dedup();
     let plan = Plan {
         calls: args.calls,
-        one_call_runs: ONE_CALL_RUNS,
-        algorithm_calls: ALGORITHM_CALLS,
-        hybrid_workers: HYBRID_WORKERS,
-        heartbeat: HYBRID_HEARTBEAT,
         limit: args.limit,
         workers,
         ticks: args.ticks,
@@ -289,97 +256,4 @@ fn agreement_line(agreement: &Result<Option<u64>, String>) -> String {
         Ok(None) => "No product to compare: these experiments compute none.".to_string(),
         Err(message) => message.clone(),
     }
-}
-
-/// Where the output goes: the commentary on stdout, or, with `--json`, the
-/// JSON lines on stdout and the commentary on stderr.
-#[derive(Debug, Clone, Copy)]
-struct Out {
-    json: bool,
-}
-
-impl Out {
-    /// One line of commentary.
-    fn say(&self, line: String) {
-        // A closed stdout (`| head`) is not worth a panic.
-        let _ = if self.json {
-            writeln!(io::stderr(), "{line}")
-        } else {
-            writeln!(io::stdout(), "{line}")
-        };
-    }
-
-    /// One measurement, as it comes.
-    fn measurement(&self, language: &str, record: &Record) {
-        if self.json {
-            let _ = writeln!(io::stdout(), "{}", record.to_json_line());
-        }
-        self.say(format!("  {language:<6}  {}", line(record)));
-    }
-}
-
-/// A measurement in words.
-fn line(record: &Record) -> String {
-    let secs = format::duration_s;
-    let mut text = String::new();
-    if let Some(workers) =
-        record.workers.filter(|_| record.experiment == Experiment::Pool.name())
-    {
-        text.push_str(&format!("N = {workers:<2}  "));
-    }
-    let named = [Experiment::Algorithm, Experiment::IoCalls, Experiment::IoScale]
-        .map(Experiment::name);
-    if let Some(way) =
-        record.variant.as_deref().filter(|_| named.contains(&record.experiment))
-    {
-        text.push_str(&format!("{way:<23}  "));
-    }
-    text.push_str(&format!(
-        "{} wall, {} CPU, {:.2} of {} cores",
-        secs(record.wall_s),
-        secs(record.cpu_s),
-        record.cores_used,
-        record.cores
-    ));
-    if let Some(bits) = record.fingerprint {
-        text.push_str(&format!("; a {bits}-bit product"));
-    }
-    if let (Some(gap), Some(late), Some(step)) =
-        (record.max_gap_s, record.worst_lateness_s, record.step_s)
-    {
-        text.push_str(&format!(
-            "; worst gap {}, worst lateness {}, one CPU step {}",
-            secs(gap),
-            secs(late),
-            secs(step)
-        ));
-    }
-    if let (None, Some(late), Some(verdict)) =
-        (record.max_gap_s, record.worst_lateness_s, &record.verdict)
-    {
-        text.push_str(&format!("; {verdict}: worst heartbeat lateness {}", secs(late)));
-    }
-    if let (Some(step), true) =
-        (record.step_s, record.experiment == Experiment::Algorithm.name())
-    {
-        text.push_str(&format!("; {} per call", secs(step)));
-    }
-    if let (Some(verdict), true) =
-        (&record.verdict, record.experiment == Experiment::IoCalls.name())
-    {
-        text.push_str(&format!("; {verdict}"));
-    }
-    if let (Some(startup), Some(n)) = (record.startup_s, record.calls)
-        && record.experiment == Experiment::IoScale.name()
-    {
-        text.push_str(&format!("; {n} connections, {} each to start", secs(startup)));
-        if let Some(bytes) = record.memory_each_bytes {
-            text.push_str(&format!(", {} each", format::bytes(bytes)));
-        }
-        text.push_str(&format!("; {}", record.verdict.as_deref().unwrap_or("?")));
-    }
-    if let Some(figures) = chapter_5_table::line(record) {
-        text.push_str(&format!("; {figures}"));
-    }
-    text
 }

@@ -1,6 +1,6 @@
 //! The Rust side of each experiment: the chapters' own code, measured and
 //! turned into the same records the Python programs print (the I/O
-//! experiments in `rust_io.rs`).
+//! experiments in `rust_io.rs`, chapter 5's in `rust_chapter_5.rs`).
 
 use std::path::Path;
 use std::time::Duration;
@@ -26,9 +26,11 @@ use shared::shutdown::Shutdown;
 use shared::stats::median;
 use shared::workload::{fingerprint, product_below};
 
-use crate::experiment::{Experiment, Plan};
+use crate::experiment::{
+    ALGORITHM_CALLS, Experiment, HEARTBEAT, HYBRID_WORKERS, ONE_CALL_RUNS, Plan,
+};
 use crate::failure::Failure;
-use crate::{rust_chapter_5, rust_io};
+use crate::{child, rust_chapter_5, rust_io};
 
 /// The compiler that built this program.
 pub(crate) const VERSION: &str = shared::machine::RUSTC_VERSION;
@@ -46,7 +48,7 @@ pub(crate) fn run(
     stop: &'static Shutdown,
 ) -> Result<Vec<Record>, Failure> {
     match experiment {
-        Experiment::OneCall => Ok(vec![one_call(plan.limit, plan.one_call_runs)]),
+        Experiment::OneCall => Ok(vec![one_call(plan.limit, ONE_CALL_RUNS)]),
         Experiment::Sequential => {
             calls(Chapter3Place::Loop, experiment, plan, stop).map(|record| vec![record])
         }
@@ -57,7 +59,7 @@ pub(crate) fn run(
         Experiment::Algorithm => algorithm(plan),
         Experiment::Hybrid => hybrid(plan, program, stop).map(|record| vec![record]),
         Experiment::IoCalls => rust_io::io_calls(plan, stop),
-        Experiment::IoScale => rust_io::io_scale(plan, stop),
+        Experiment::IoScale => child::measure("scale", "the Rust scale-up", plan, stop),
         Experiment::CancelTimeout
         | Experiment::CancelBlocking
         | Experiment::CancelToken
@@ -201,7 +203,7 @@ fn algorithm(plan: &Plan) -> Result<Vec<Record>, Failure> {
     let cores = shared::machine::cores();
     let rows = ALGORITHM_WAYS
         .iter()
-        .map(|&way| algorithm::measure_way(way, plan.algorithm_calls, plan.limit, cores))
+        .map(|&way| algorithm::measure_way(way, ALGORITHM_CALLS, plan.limit, cores))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|err| Failure::Error(format!("cannot build a thread pool: {err}")))?;
     Ok(chapter_4_records::algorithms(&rows, plan.limit))
@@ -217,9 +219,9 @@ fn hybrid(
     let place = Place::Processes;
     let hybrid_plan = HybridPlan {
         place,
-        workers: plan.hybrid_workers,
+        workers: HYBRID_WORKERS,
         calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
-        tick: plan.heartbeat,
+        tick: HEARTBEAT,
         program: program.to_path_buf(),
         worker_timeout: WORKER_TIMEOUT,
     };
@@ -235,6 +237,6 @@ fn hybrid(
     Ok(Record {
         version: VERSION.to_string(),
         fingerprint: run.results.iter().flatten().last().copied(),
-        ..chapter_4_records::hybrid(&run, place, plan.hybrid_workers, plan.limit)
+        ..chapter_4_records::hybrid(&run, place, HYBRID_WORKERS, plan.limit)
     })
 }

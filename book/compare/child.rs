@@ -1,0 +1,99 @@
+//! compare's children: this program started again to do one thing alone.
+//!
+//! Others start it as a pool's worker (chapter 4), as the slow service
+//! (chapter 3) or as the job a deadline kills (chapter 5). compare starts
+//! it itself, asked by [`PART_ENV`], for a measurement that needs a fresh
+//! process: the scale-up and chapter 5's parts read the growth of the
+//! process's resident memory (in the compare process, the experiments
+//! before would have left freed heap and cached thread stacks behind, and
+//! each connection or item would look cheaper than it is), and chapter 5's
+//! CPU after a deadline is the process's too. Python's side starts a fresh
+//! interpreter anyway.
+
+use std::process::Command;
+use std::time::Duration;
+
+use chapter_03_cpu_bound::net::service;
+use chapter_04_parallelism::worker;
+use chapter_05_cancellation_and_backpressure::process;
+use shared::record::Record;
+use shared::shutdown::{self, EXIT_INTERRUPTED, Shutdown};
+
+use crate::experiment::Plan;
+use crate::failure::Failure;
+use crate::{rust_chapter_5, rust_io};
+
+/// Set in the environment of a child compare starts: the part it measures
+/// (`scale`, `cancel` or `backpressure`).
+const PART_ENV: &str = "COURSE_COMPARE_PART";
+/// The slow service's wait in the child, in microseconds.
+const WAIT_ENV: &str = "COURSE_COMPARE_WAIT_US";
+/// The connections (the scale-up) or requests (chapter 5's semaphore).
+const CONNECTIONS_ENV: &str = "COURSE_COMPARE_CONNECTIONS";
+
+/// When this process is a child: runs as one and returns its exit code;
+/// `None` in the compare process itself. `main` calls this first.
+pub(crate) fn exit_code_if_child() -> Option<i32> {
+    if worker::is_worker() {
+        return Some(worker::serve());
+    }
+    if let Some(code) = service::serve_if_asked() {
+        return Some(code);
+    }
+    let stop = shutdown::ctrl_c();
+    if let Some(code) = process::run_if_child() {
+        return Some(code);
+    }
+    let part = std::env::var(PART_ENV).ok()?;
+    let number = |name: &str| std::env::var(name).ok().and_then(|n| n.parse().ok());
+    let wait = Duration::from_micros(number(WAIT_ENV).unwrap_or(100_000));
+    let connections = number(CONNECTIONS_ENV).unwrap_or(2_000) as usize;
+    let measured = match part.as_str() {
+        "scale" => rust_io::scale(connections, wait, stop),
+        part => rust_chapter_5::measure(part, connections, wait, stop),
+    };
+    Some(match measured {
+        Ok(records) => {
+            records.iter().for_each(|r| println!("{}", r.to_json_line()));
+            if stop.is_requested() { EXIT_INTERRUPTED } else { 0 }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            2
+        }
+    })
+}
+
+/// Measures `part` (`what`, in words) in a child: its records come back as
+/// JSON lines on its stdout, its notes (the open-files limit, the OS
+/// refusing a thread) on its stderr pass on.
+pub(crate) fn measure(
+    part: &str,
+    what: &str,
+    plan: &Plan,
+    stop: &Shutdown,
+) -> Result<Vec<Record>, Failure> {
+    let program = std::env::current_exe()
+        .map_err(|err| Failure::Error(format!("cannot find this program: {err}")))?;
+    let output = Command::new(program)
+        .env(PART_ENV, part)
+        .env(WAIT_ENV, plan.wait.as_micros().to_string())
+        .env(CONNECTIONS_ENV, plan.connections.to_string())
+        .output()
+        .map_err(|err| Failure::Error(format!("cannot start {what}: {err}")))?;
+    // A terminal's Ctrl-C reaches the child too, which stops early.
+    if stop.is_requested() {
+        return Err(Failure::Stopped);
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        let last = stderr.lines().rev().find(|l| !l.trim().is_empty());
+        let why = last.unwrap_or("no message").trim_start_matches("error: ");
+        return Err(Failure::Error(format!("{what} failed: {why}")));
+    }
+    stderr.lines().for_each(|line| eprintln!("{line}"));
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| Record::from_json_line(line).map_err(Failure::Error))
+        .collect()
+}
