@@ -2,6 +2,9 @@
 
 use std::time::Duration;
 
+use shared::cli;
+use shared::workload::DEFAULT_LIMIT;
+
 pub(crate) use course_book::experiment::Experiment;
 
 /// The Python program in `book/python/` that runs `experiment`.
@@ -48,23 +51,45 @@ pub(crate) const BOUND: usize = 64;
 /// Requests in flight chapter 5's semaphore allows.
 pub(crate) const PERMITS: usize = 100;
 
-/// The settings both sides of every experiment share.
-#[derive(Debug, Clone)]
+/// The settings both sides of every experiment share: the command's
+/// options.
+#[derive(Debug, Clone, clap::Args)]
 pub(crate) struct Plan {
-    /// Calls per experiment (one call: always 1).
+    /// Calls of the workload per experiment (the article: 20).
+    #[arg(long, value_name = "N", default_value = "20", value_parser = cli::parse_calls)]
     pub(crate) calls: usize,
-    /// Each call multiplies the integers in `1..limit`; also the size of a mixed-task CPU step.
+
+    /// Size of each call: the product of the integers below LIMIT (also the mixed tasks' CPU step).
+    #[arg(long, default_value_t = DEFAULT_LIMIT, value_parser = parse_limit)]
     pub(crate) limit: u32,
-    /// Pool sizes.
+
+    /// Pool sizes, comma-separated (the article: 1,2,4,8,20).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "1,2,4,8,20", value_parser = cli::parse_workers)]
     pub(crate) workers: Vec<usize>,
-    /// Ticks of the mixed-task program.
+
+    /// Ticks of the mixed tasks, the first included.
+    #[arg(long, value_name = "N", default_value = "6", value_parser = parse_ticks)]
     pub(crate) ticks: u64,
-    /// Time from one tick to the next being due.
+
+    /// Time from one tick of the mixed tasks to the next being due.
+    #[arg(long, value_name = "DURATION", default_value = "500ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     pub(crate) interval: Duration,
-    /// How long the slow service waits before it answers (the I/O experiments).
+
+    /// How long the I/O experiments' slow service waits before it answers.
+    #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration)]
     pub(crate) wait: Duration,
-    /// Connections the scale-up opens at once, in each language and each way.
+
+    /// Connections the I/O scale-up opens at once, and requests chapter 5's semaphore caps (fewer if the open-files limit is lower).
+    #[arg(long, value_name = "N", default_value = "10000", value_parser = cli::parse_calls)]
     pub(crate) connections: usize,
+}
+
+fn parse_limit(text: &str) -> Result<u32, String> {
+    cli::parse_count(text, 400_000).map(|n| n as u32)
+}
+
+fn parse_ticks(text: &str) -> Result<u64, String> {
+    cli::parse_count(text, 10_000)
 }
 
 impl Plan {

@@ -37,11 +37,8 @@ mod rust_side;
 mod say;
 mod table;
 
-use std::time::Duration;
-
 use clap::Parser;
 use shared::record::Record;
-use shared::workload::DEFAULT_LIMIT;
 use shared::{cli, machine, shutdown};
 
 use experiment::{Experiment, Plan};
@@ -63,37 +60,12 @@ use say::Out;
     after_help = "Examples:\n  compare\n  compare --experiments one_call,threads\n  compare --experiments io_scale --connections 2000\n  compare --limit 20000 --workers 1,2\n  compare --python /usr/bin/python3.12 --json > book/results/python-vs-rust.jsonl"
 )]
 struct Args {
-    /// Calls of the workload per experiment (the article: 20).
-    #[arg(long, value_name = "N", default_value = "20", value_parser = cli::parse_calls)]
-    calls: usize,
-
-    /// Size of each call: the product of the integers below LIMIT (also the mixed tasks' CPU step).
-    #[arg(long, default_value_t = DEFAULT_LIMIT, value_parser = parse_limit)]
-    limit: u32,
-
-    /// Pool sizes, comma-separated (the article: 1,2,4,8,20).
-    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "1,2,4,8,20", value_parser = cli::parse_workers)]
-    workers: Vec<usize>,
-
     /// Experiments to run, comma-separated [default: all of them].
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_enum)]
     experiments: Vec<Experiment>,
 
-    /// Ticks of the mixed tasks, the first included.
-    #[arg(long, value_name = "N", default_value = "6", value_parser = parse_ticks)]
-    ticks: u64,
-
-    /// Time from one tick of the mixed tasks to the next being due.
-    #[arg(long, value_name = "DURATION", default_value = "500ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
-    interval: Duration,
-
-    /// How long the I/O experiments' slow service waits before it answers.
-    #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration)]
-    wait: Duration,
-
-    /// Connections the I/O scale-up opens at once, and requests chapter 5's semaphore caps (fewer if the open-files limit is lower).
-    #[arg(long, value_name = "N", default_value = "10000", value_parser = cli::parse_calls)]
-    connections: usize,
+    #[command(flatten)]
+    plan: Plan,
 
     /// The Python 3 interpreter that runs the Python side.
     #[arg(long, value_name = "PATH", default_value = "python3")]
@@ -104,14 +76,6 @@ struct Args {
     /// book renders its tables from these lines (`book/measure.sh`).
     #[arg(long)]
     json: bool,
-}
-
-fn parse_limit(text: &str) -> Result<u32, String> {
-    cli::parse_count(text, 400_000).map(|n| n as u32)
-}
-
-fn parse_ticks(text: &str) -> Result<u64, String> {
-    cli::parse_count(text, 10_000)
 }
 
 fn main() {
@@ -137,18 +101,9 @@ fn main() {
     };
     experiments.sort_unstable();
     experiments.dedup();
-    let mut workers = args.workers.clone();
-    workers.sort_unstable();
-    workers.dedup();
-    let plan = Plan {
-        calls: args.calls,
-        limit: args.limit,
-        workers,
-        ticks: args.ticks,
-        interval: args.interval,
-        wait: args.wait,
-        connections: args.connections,
-    };
+    let mut plan = args.plan;
+    plan.workers.sort_unstable();
+    plan.workers.dedup();
     let out = Out { json: args.json };
 
     let python = Python::find(&args.python);
@@ -163,7 +118,7 @@ fn main() {
         machine::build_profile()
     ));
     match &python {
-        Ok(_) => out.say("Each experiment runs in Rust, then in Python: one side at a time.".to_string()),
+        Ok(_) => out.say("Each experiment runs in Rust, then in Python: one side at a time."),
         Err(reason) => out.say(format!(
             "Python not run: {reason}. Running the Rust side only (--python PATH names another)."
         )),
@@ -174,7 +129,7 @@ fn main() {
     let mut errors: Vec<String> = Vec::new();
     let mut stopped = false;
     'experiments: for &experiment in &experiments {
-        out.say(String::new());
+        out.say("");
         out.say(plan.describe(experiment));
         for language in ["Rust", "Python"] {
             if stop.is_requested() {
@@ -216,17 +171,14 @@ fn main() {
         eprintln!("{warning}");
     }
     if !out.json && !rows.is_empty() {
-        out.say(String::new());
-        out.say(
-            "Both sides, same machine, same run (\"Rust faster by\" = Python's wall time / Rust's):"
-                .to_string(),
-        );
-        out.say(String::new());
+        out.say("");
+        out.say("Both sides, same machine, same run (\"Rust faster by\" = Python's wall time / Rust's):");
+        out.say("");
         out.say(table::text(&rows));
-        out.say(String::new());
+        out.say("");
         out.say(agreement_line(&agreement));
         if !summary.is_empty() {
-            out.say("Summary:".to_string());
+            out.say("Summary:");
             if let Some(line) = &busy_line {
                 out.say(format!("  {line}"));
             }

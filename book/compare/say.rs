@@ -19,7 +19,7 @@ pub(crate) struct Out {
 
 impl Out {
     /// One line of commentary.
-    pub(crate) fn say(&self, line: String) {
+    pub(crate) fn say(&self, line: impl std::fmt::Display) {
         // A closed stdout (`| head`) is not worth a panic.
         let _ = if self.json {
             writeln!(io::stderr(), "{line}")
