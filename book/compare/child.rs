@@ -21,7 +21,7 @@ use shared::shutdown::{self, EXIT_INTERRUPTED, Shutdown};
 
 use crate::experiment::Plan;
 use crate::failure::Failure;
-use crate::{rust_chapter_5, rust_io};
+use crate::{rust_chapter_5, rust_io, rust_side};
 
 /// Set in the environment of a child compare starts: the part it measures
 /// (`scale`, `cancel` or `backpressure`).
@@ -73,9 +73,7 @@ pub(crate) fn measure(
     plan: &Plan,
     stop: &Shutdown,
 ) -> Result<Vec<Record>, Failure> {
-    let program = std::env::current_exe()
-        .map_err(|err| Failure::Error(format!("cannot find this program: {err}")))?;
-    let output = Command::new(program)
+    let output = Command::new(rust_side::this_program()?)
         .env(PART_ENV, part)
         .env(WAIT_ENV, plan.wait.as_micros().to_string())
         .env(CONNECTIONS_ENV, plan.connections.to_string())

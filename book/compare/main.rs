@@ -39,7 +39,8 @@ mod table;
 
 use clap::Parser;
 use shared::record::Record;
-use shared::{cli, machine, shutdown};
+use shared::shutdown::{self, Shutdown};
+use shared::{cli, machine};
 
 use experiment::{Experiment, Plan};
 use failure::Failure;
@@ -85,89 +86,105 @@ fn main() {
     let stop = shutdown::ctrl_c();
     let args: Args = cli::parse_or_exit();
     machine::warn_if_debug_build();
-    let program = match std::env::current_exe() {
-        Ok(path) => path,
-        Err(err) => {
-            eprintln!(
-                "error: cannot find this program's path to start the pool's workers: {err}"
-            );
-            std::process::exit(2);
-        }
-    };
-    let mut experiments = if args.experiments.is_empty() {
-        Experiment::all()
-    } else {
-        args.experiments.clone()
-    };
-    experiments.sort_unstable();
-    experiments.dedup();
-    let mut plan = args.plan;
-    plan.workers.sort_unstable();
-    plan.workers.dedup();
     let out = Out { json: args.json };
-
     let python = Python::find(&args.python);
+    introduce(out, &python);
+    let started = busy::Reading::now();
+    let run = measure(&args, python.as_ref().ok(), stop, out);
+    let machine = started.until(&busy::Reading::now(), machine::cores());
+    std::process::exit(report(out, &run, &machine));
+}
+
+/// What a run measured, and how it ended.
+struct Run {
+    records: Vec<Record>,
+    /// Some side failed (its error is said as it came).
+    failed: bool,
+    /// Ctrl-C stopped the run.
+    stopped: bool,
+}
+
+/// The run's first lines: the machine, both languages, and how they run.
+fn introduce(out: Out, python: &Result<Python, String>) {
+    let python_is = match python {
+        Ok(python) => format!("Python {} (`{}`)", python.version, python.program),
+        Err(_) => "no Python".to_string(),
+    };
     out.say(format!(
-        "Python against Rust on this machine ({} cores): {}, and Rust {} ({} build).",
+        "Python against Rust on this machine ({} cores): {python_is}, and Rust {} ({} build).",
         machine::cores(),
-        match &python {
-            Ok(python) => format!("Python {} (`{}`)", python.version, python.program),
-            Err(_) => "no Python".to_string(),
-        },
         rust_side::VERSION,
         machine::build_profile()
     ));
-    match &python {
+    match python {
         Ok(_) => out.say("Each experiment runs in Rust, then in Python: one side at a time."),
         Err(reason) => out.say(format!(
             "Python not run: {reason}. Running the Rust side only (--python PATH names another)."
         )),
     }
+}
 
-    let started = busy::Reading::now();
-    let mut records: Vec<Record> = Vec::new();
-    let mut errors: Vec<String> = Vec::new();
-    let mut stopped = false;
-    'experiments: for &experiment in &experiments {
+/// Each experiment asked for, in their order, Rust's side then Python's,
+/// each measurement said as it comes.
+fn measure(
+    args: &Args,
+    python: Option<&Python>,
+    stop: &'static Shutdown,
+    out: Out,
+) -> Run {
+    let mut experiments = args.experiments.clone();
+    if experiments.is_empty() {
+        experiments = Experiment::all();
+    }
+    experiments.sort_unstable();
+    experiments.dedup();
+    let mut plan = args.plan.clone();
+    plan.workers.sort_unstable();
+    plan.workers.dedup();
+    let mut run = Run { records: Vec::new(), failed: false, stopped: false };
+    for experiment in experiments {
         out.say("");
         out.say(plan.describe(experiment));
         for language in ["Rust", "Python"] {
             if stop.is_requested() {
-                stopped = true;
-                break 'experiments;
+                run.stopped = true;
+                return run;
             }
-            let measured = match (language, &python) {
-                ("Rust", _) => rust_side::run(experiment, &plan, &program, stop),
-                (_, Ok(python)) => python.run(experiment, &plan, stop),
-                (_, Err(_)) => continue,
+            let measured = match (language, python) {
+                ("Rust", _) => rust_side::run(experiment, &plan, stop),
+                (_, Some(python)) => python.run(experiment, &plan, stop),
+                (_, None) => continue,
             };
             match measured {
                 Ok(measured) => {
                     for record in measured {
                         out.measurement(language, &record);
-                        records.push(record);
+                        run.records.push(record);
                     }
                 }
                 Err(Failure::Stopped) => {
-                    stopped = true;
-                    break 'experiments;
+                    run.stopped = true;
+                    return run;
                 }
                 Err(Failure::Error(message)) => {
                     eprintln!("error: {message}");
-                    errors.push(message);
+                    run.failed = true;
                 }
             }
         }
     }
+    run
+}
 
-    let machine = started.until(&busy::Reading::now(), machine::cores());
-    let busy_line = busy::busy_line(&machine);
-    let rows = table::rows(&records);
-    let agreement = table::agreement(&records);
+/// The tables, whether both sides computed the same product, the summary
+/// and the warnings; the exit code.
+fn report(out: Out, run: &Run, machine: &busy::MachineState) -> i32 {
+    let busy_line = busy::busy_line(machine);
+    let rows = table::rows(&run.records);
+    let agreement = table::agreement(&run.records);
     let summary =
         [course_book::summary::lines(&rows), chapter_5_table::summary(&rows)].concat();
-    let busy = table::busy_machine_warning(&records);
-    if let Some(warning) = &busy {
+    if let Some(warning) = table::busy_machine_warning(&run.records) {
         eprintln!("{warning}");
     }
     if !out.json && !rows.is_empty() {
@@ -179,25 +196,24 @@ fn main() {
         out.say(agreement_line(&agreement));
         if !summary.is_empty() {
             out.say("Summary:");
-            if let Some(line) = &busy_line {
-                out.say(format!("  {line}"));
-            }
-            summary.iter().for_each(|line| out.say(format!("  {line}")));
+            busy_line
+                .iter()
+                .chain(&summary)
+                .for_each(|line| out.say(format!("  {line}")));
         }
     }
-    if stopped {
-        let plural = if records.len() == 1 { "" } else { "s" };
+    if run.stopped {
+        let n = run.records.len();
+        let plural = if n == 1 { "" } else { "s" };
         out.say(format!(
-            "stopped by Ctrl-C after {} measurement{plural}; nothing written",
-            records.len()
+            "stopped by Ctrl-C after {n} measurement{plural}; nothing written"
         ));
-        std::process::exit(shutdown::EXIT_INTERRUPTED);
+        return shutdown::EXIT_INTERRUPTED;
     }
     if let (true, Some(line)) = (out.json || summary.is_empty(), &busy_line) {
         eprintln!("{line}");
     }
-    let failed = !errors.is_empty() || agreement.is_err();
-    std::process::exit(if failed { 1 } else { 0 });
+    if run.failed || agreement.is_err() { 1 } else { 0 }
 }
 
 fn agreement_line(agreement: &Result<Option<u64>, String>) -> String {

@@ -2,7 +2,7 @@
 //! turned into the same records the Python programs print (the I/O
 //! experiments in `rust_io.rs`, chapter 5's in `rust_chapter_5.rs`).
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use chapter_02_mixed_tasks::observe::{self as chapter_2_observe, Plan as Chapter2Plan};
@@ -39,12 +39,10 @@ pub(crate) const VERSION: &str = shared::machine::RUSTC_VERSION;
 const WORKER_TIMEOUT: Duration = Duration::from_secs(120);
 
 // ANCHOR: run
-/// Runs the experiment in Rust. `program` is this binary, which the process
-/// pool starts again as its workers.
+/// Runs the experiment in Rust.
 pub(crate) fn run(
     experiment: Experiment,
     plan: &Plan,
-    program: &Path,
     stop: &'static Shutdown,
 ) -> Result<Vec<Record>, Failure> {
     match experiment {
@@ -54,10 +52,10 @@ pub(crate) fn run(
         }
         Experiment::Threads => calls(Chapter3Place::Threads, experiment, plan, stop)
             .map(|record| vec![record]),
-        Experiment::Pool => pool(plan, program, stop),
+        Experiment::Pool => pool(plan, stop),
         Experiment::MixedTasks => mixed_tasks(plan, stop).map(|record| vec![record]),
         Experiment::Algorithm => algorithm(plan),
-        Experiment::Hybrid => hybrid(plan, program, stop).map(|record| vec![record]),
+        Experiment::Hybrid => hybrid(plan, stop).map(|record| vec![record]),
         Experiment::IoCalls => rust_io::io_calls(plan, stop),
         Experiment::IoScale => child::measure("scale", "the Rust scale-up", plan, stop),
         Experiment::CancelTimeout
@@ -118,17 +116,20 @@ fn calls(
     })
 }
 
+/// This program: the process pool starts it again as its workers
+/// ([`crate::child`]).
+pub(crate) fn this_program() -> Result<PathBuf, Failure> {
+    std::env::current_exe()
+        .map_err(|err| Failure::Error(format!("cannot find this program: {err}")))
+}
+
 /// Chapter 4's process pool, once per size: start, map, close, all measured.
-fn pool(
-    plan: &Plan,
-    program: &Path,
-    stop: &'static Shutdown,
-) -> Result<Vec<Record>, Failure> {
+fn pool(plan: &Plan, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
     let sweep_plan = SweepPlan {
         workers: plan.workers.clone(),
         calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
         repeat: 1,
-        program: program.to_path_buf(),
+        program: this_program()?,
         worker_timeout: WORKER_TIMEOUT,
     };
     let mut records = Vec::new();
@@ -211,18 +212,14 @@ fn algorithm(plan: &Plan) -> Result<Vec<Record>, Failure> {
 
 /// Chapter 4's hybrid: tokio's loop keeps a heartbeat while the process
 /// pool runs the calls; the record is the chapter's own, with the product.
-fn hybrid(
-    plan: &Plan,
-    program: &Path,
-    stop: &'static Shutdown,
-) -> Result<Record, Failure> {
+fn hybrid(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> {
     let place = Place::Processes;
     let hybrid_plan = HybridPlan {
         place,
         workers: HYBRID_WORKERS,
         calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
         tick: HEARTBEAT,
-        program: program.to_path_buf(),
+        program: this_program()?,
         worker_timeout: WORKER_TIMEOUT,
     };
     let run = hybrid::run(&hybrid_plan, stop)

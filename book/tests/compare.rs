@@ -19,23 +19,11 @@ const LIMIT: u32 = 3_000;
 /// ticks, a quick service, 40 connections in the scale-up and 40 requests
 /// through chapter 5's semaphore.
 fn compare(args: &[&str]) -> Output {
-    let limit = LIMIT.to_string();
-    let base = [
-        "--limit",
-        &limit,
-        "--calls",
-        "3",
-        "--workers",
-        "2,1",
-        "--ticks",
-        "3",
-        "--interval",
-        "20ms",
-        "--wait",
-        "20ms",
-        "--connections",
-        "40",
-    ];
+    let base = format!(
+        "--limit {LIMIT} --calls 3 --workers 2,1 --ticks 3 --interval 20ms --wait 20ms \
+         --connections 40"
+    );
+    let base: Vec<&str> = base.split_whitespace().collect();
     common::compare(&[&base[..], args].concat())
 }
 
@@ -49,58 +37,22 @@ fn records(output: &Output) -> BTreeMap<String, BTreeMap<String, Record>> {
     })
 }
 
-/// Every measurement each side gives, one record each.
-const RUST: &[&str] = &[
-    "algorithm loop-1-core",
-    "algorithm parallel-tree-all-cores",
-    "algorithm tree-1-core",
-    "cancel_blocking rayon",
-    "cancel_blocking spawn-blocking",
-    "cancel_process killed",
-    "cancel_timeout awaited-steps",
-    "cancel_token token",
-    "channel_bounded",
-    "channel_unbounded",
-    "hybrid processes",
-    "io_calls gil-model",
-    "io_calls loop",
-    "io_calls threads",
-    "io_scale tasks",
-    "io_scale threads",
-    "mixed_tasks",
-    "one_call",
-    "pool 1",
-    "pool 2",
-    "semaphore capped",
-    "semaphore uncapped",
-    "sequential",
-    "threads",
-];
-const PYTHON: &[&str] = &[
-    "algorithm loop",
-    "algorithm math-factorial",
-    "algorithm tree",
-    "cancel_blocking run-in-executor",
-    "cancel_process killed",
-    "cancel_timeout awaited-steps",
-    "cancel_timeout steps-on-loop",
-    "cancel_token token",
-    "channel_bounded",
-    "channel_unbounded",
-    "hybrid processes",
-    "io_calls asyncio",
-    "io_calls threads",
-    "io_scale asyncio",
-    "io_scale threads",
-    "mixed_tasks",
-    "one_call",
-    "pool 1",
-    "pool 2",
-    "semaphore capped",
-    "semaphore uncapped",
-    "sequential",
-    "threads",
-];
+/// Every measurement each side gives, one record each, by [`records`]'
+/// key.
+const RUST: &str = "\
+algorithm loop-1-core, algorithm parallel-tree-all-cores, algorithm tree-1-core, \
+cancel_blocking rayon, cancel_blocking spawn-blocking, cancel_process killed, \
+cancel_timeout awaited-steps, cancel_token token, channel_bounded, \
+channel_unbounded, hybrid processes, io_calls gil-model, io_calls loop, \
+io_calls threads, io_scale tasks, io_scale threads, mixed_tasks, one_call, \
+pool 1, pool 2, semaphore capped, semaphore uncapped, sequential, threads";
+const PYTHON: &str = "\
+algorithm loop, algorithm math-factorial, algorithm tree, \
+cancel_blocking run-in-executor, cancel_process killed, \
+cancel_timeout awaited-steps, cancel_timeout steps-on-loop, cancel_token token, \
+channel_bounded, channel_unbounded, hybrid processes, io_calls asyncio, \
+io_calls threads, io_scale asyncio, io_scale threads, mixed_tasks, one_call, \
+pool 1, pool 2, semaphore capped, semaphore uncapped, sequential, threads";
 
 /// Every experiment runs on both sides (Rust's alone without Python), each
 /// record in its chapter's fields, every product the same; the records
@@ -110,7 +62,9 @@ fn every_experiment_runs_in_the_chapters_fields() {
     let output = compare(&["--json"]);
     let stdout = succeeded(&output);
     let by_language = records(&output);
-    let keys = |language: &str| by_language[language].keys().cloned().collect::<Vec<_>>();
+    let keys = |language: &str| {
+        by_language[language].keys().cloned().collect::<Vec<_>>().join(", ")
+    };
     assert_eq!(keys("rust"), RUST);
     let python = has_python("the Python side of compare");
     if python {
