@@ -184,7 +184,7 @@ fn report(out: Out, run: &Run, machine: &busy::MachineState) -> i32 {
     let agreement = table::agreement(&run.records);
     let summary =
         [course_book::summary::lines(&rows), chapter_5_table::summary(&rows)].concat();
-    if let Some(warning) = table::busy_machine_warning(&run.records) {
+    if let Some(warning) = busy::busy_machine_warning(&run.records) {
         eprintln!("{warning}");
     }
     if !out.json && !rows.is_empty() {

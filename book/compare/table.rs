@@ -2,8 +2,7 @@
 //! times side by side (the ratio is Python's wall time over Rust's: how
 //! many times faster the Rust side was), the loops' and the scale-up's own
 //! tables, and chapter 5's (`chapter_5_table.rs`); whether both computed
-//! the same product; a warning when other programs took the cores. The
-//! rows are paired in [`course_book::pairs`], their words are in
+//! the same product. The rows are paired in [`course_book::pairs`], their words are in
 //! [`course_book::summary`].
 
 use course_book::summary::cores_used;
@@ -147,50 +146,6 @@ pub(crate) fn agreement(records: &[Record]) -> Result<Option<u64>, String> {
     Ok(seen.map(|(bits, _)| bits))
 }
 
-/// The cores a measurement should have kept busy on an idle machine: one for
-/// the sequential experiments and for CPython's threads, one per worker up
-/// to the core count for Rust's threads and for the pools.
-fn expected_cores(record: &Record) -> f64 {
-    let parallel = record.experiment == Experiment::Pool.name()
-        || (record.experiment == Experiment::Threads.name()
-            && record.language != "python")
-        || record.variant.as_deref() == Some("parallel-tree-all-cores");
-    if parallel { record.workers.unwrap_or(1).min(record.cores) as f64 } else { 1.0 }
-}
-
-/// A warning when some measurement kept far fewer cores busy than it should
-/// have: another program was using them, and its times are inflated.
-pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
-    // What mostly waits (a loop's ticks, sockets; chapter 5's deadlines,
-    // consumers and service) has no core count to reach.
-    let waits = |r: &Record| {
-        Experiment::named(&r.experiment).is_some_and(|experiment| {
-            experiment.is_chapter_5()
-                || matches!(
-                    experiment,
-                    Experiment::MixedTasks
-                        | Experiment::Hybrid
-                        | Experiment::IoCalls
-                        | Experiment::IoScale
-                )
-        })
-    };
-    let starved: Vec<String> = records
-        .iter()
-        .filter(|r| !waits(r) && r.cores_used < 0.85 * expected_cores(r))
-        .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
-            Some(n) => format!("{} {} N = {n}", r.language, r.experiment),
-            None => format!("{} {}", r.language, r.experiment),
-        })
-        .collect();
-    (!starved.is_empty()).then(|| {
-        format!(
-            "Warning: other programs were using the cores; these kept fewer cores busy than they could, so their times are inflated: {}. Run again on an idle machine.",
-            starved.join(", ")
-        )
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,27 +189,7 @@ mod tests {
         let text = text(&rows(&records));
         assert!(text.contains("Python tasks  50.0 µs        1.37 KiB"), "{text}");
         assert!(text.lines().nth(1).is_some_and(|line| line.ends_with('–')), "{text}");
-        assert_eq!(busy_machine_warning(&records), None);
-    }
-
-    /// A run that got fewer cores than it could use is flagged; a full one is not.
-    #[test]
-    fn starved_runs_are_flagged() {
-        let fine = [
-            record("one_call", "rust", 0.99, None),
-            record("pool", "rust", 1.9, Some(8)),
-        ];
-        assert_eq!(busy_machine_warning(&fine), None);
-        let starved = [
-            record("pool", "python", 1.0, Some(4)),
-            record("threads", "python", 0.97, Some(20)),
-        ];
-        let warning = busy_machine_warning(&starved).unwrap();
-        assert!(
-            warning
-                .ends_with("inflated: python pool N = 4. Run again on an idle machine."),
-            "{warning}"
-        );
+        assert_eq!(crate::busy::busy_machine_warning(&records), None);
     }
 
     /// Different products at the same limit are caught.
