@@ -46,16 +46,13 @@ pub(crate) fn run(
     stop: &'static Shutdown,
 ) -> Result<Vec<Record>, Failure> {
     match experiment {
-        Experiment::OneCall => Ok(vec![one_call(plan.limit, ONE_CALL_RUNS)]),
-        Experiment::Sequential => {
-            calls(Chapter3Place::Loop, experiment, plan, stop).map(|record| vec![record])
-        }
-        Experiment::Threads => calls(Chapter3Place::Threads, experiment, plan, stop)
-            .map(|record| vec![record]),
+        Experiment::OneCall => Ok(vec![one_call(plan.limit)]),
+        Experiment::Sequential => calls(Chapter3Place::Loop, experiment, plan, stop),
+        Experiment::Threads => calls(Chapter3Place::Threads, experiment, plan, stop),
         Experiment::Pool => pool(plan, stop),
-        Experiment::MixedTasks => mixed_tasks(plan, stop).map(|record| vec![record]),
+        Experiment::MixedTasks => mixed_tasks(plan, stop),
         Experiment::Algorithm => algorithm(plan),
-        Experiment::Hybrid => hybrid(plan, stop).map(|record| vec![record]),
+        Experiment::Hybrid => hybrid(plan, stop),
         Experiment::IoCalls => rust_io::io_calls(plan, stop),
         Experiment::IoScale => child::measure("scale", "the Rust scale-up", plan, stop),
         Experiment::CancelTimeout
@@ -77,9 +74,10 @@ fn record(
     Record::measured(&experiment.name(), "rust", VERSION, limit, m)
 }
 
-/// `shared::workload::product_below`, once per run; the fastest run is kept.
-fn one_call(limit: u32, runs: usize) -> Record {
-    let fastest = (0..runs.max(1))
+/// `shared::workload::product_below`, [`ONE_CALL_RUNS`] times; the fastest
+/// run is kept.
+fn one_call(limit: u32) -> Record {
+    let fastest = (0..ONE_CALL_RUNS)
         .map(|_| measure(|| fingerprint(&product_below(limit))))
         .min_by_key(|(_, m)| m.wall)
         .expect("at least one run");
@@ -97,7 +95,7 @@ fn calls(
     experiment: Experiment,
     plan: &Plan,
     stop: &'static Shutdown,
-) -> Result<Record, Failure> {
+) -> Result<Vec<Record>, Failure> {
     let config = Config {
         place: Some(place),
         calls: plan.calls,
@@ -108,12 +106,12 @@ fn calls(
     if report.stopped {
         return Err(Failure::Stopped);
     }
-    Ok(Record {
+    Ok(vec![Record {
         calls: Some(plan.calls),
         workers: (place == Chapter3Place::Threads).then_some(plan.calls),
         fingerprint: report.observed.fingerprints.last().copied(),
         ..record(experiment, plan.limit, &report.measurement)
-    })
+    }])
 }
 
 /// This program: the process pool starts it again as its workers
@@ -121,6 +119,14 @@ fn calls(
 pub(crate) fn this_program() -> Result<PathBuf, Failure> {
     std::env::current_exe()
         .map_err(|err| Failure::Error(format!("cannot find this program: {err}")))
+}
+
+/// Why a pool gave no measurement: Ctrl-C, or `pool` failed.
+fn pool_failure(err: PoolError, pool: &str) -> Failure {
+    match err {
+        PoolError::Stopped => Failure::Stopped,
+        err => Failure::Error(format!("{pool} failed: {err}")),
+    }
 }
 
 /// Chapter 4's process pool, once per size: start, map, close, all measured.
@@ -134,12 +140,8 @@ fn pool(plan: &Plan, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
     };
     let mut records = Vec::new();
     for &workers in &plan.workers {
-        let run = sweep::run_once(Place::Processes, workers, &sweep_plan, stop).map_err(
-            |err| match err {
-                PoolError::Stopped => Failure::Stopped,
-                err => Failure::Error(format!("the Rust process pool failed: {err}")),
-            },
-        )?;
+        let run = sweep::run_once(Place::Processes, workers, &sweep_plan, stop)
+            .map_err(|err| pool_failure(err, "the Rust process pool"))?;
         records.push(Record {
             calls: Some(plan.calls),
             workers: Some(workers),
@@ -151,7 +153,7 @@ fn pool(plan: &Plan, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
 }
 
 /// Chapter 2's three jobs on tokio's current-thread runtime, the CPU steps on the loop.
-fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> {
+fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
     let run = Chapter2Plan {
         runtime: Runtime::Tokio,
         place: Chapter2Place::Loop,
@@ -176,7 +178,7 @@ fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> 
         .collect();
     let max_gap = gaps.iter().copied().fold(0.0, f64::max);
     let interval = plan.interval.as_secs_f64();
-    Ok(Record {
+    Ok(vec![Record {
         ticks: Some(outcome.ticks.len() as u64),
         interval_s: Some(interval),
         max_gap_s: Some(round(max_gap, 6)),
@@ -191,7 +193,7 @@ fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> 
             6,
         )),
         ..record(Experiment::MixedTasks, plan.limit, &outcome.cost)
-    })
+    }])
 }
 
 /// The ways Python has too (the loop, the tree), then the tree on every core.
@@ -212,7 +214,7 @@ fn algorithm(plan: &Plan) -> Result<Vec<Record>, Failure> {
 
 /// Chapter 4's hybrid: tokio's loop keeps a heartbeat while the process
 /// pool runs the calls; the record is the chapter's own, with the product.
-fn hybrid(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> {
+fn hybrid(plan: &Plan, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
     let place = Place::Processes;
     let hybrid_plan = HybridPlan {
         place,
@@ -224,16 +226,12 @@ fn hybrid(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> {
     };
     let run = hybrid::run(&hybrid_plan, stop)
         .map_err(|err| Failure::Error(format!("cannot start tokio: {err}")))?;
-    match run.ended_by {
-        None => {}
-        Some(PoolError::Stopped) => return Err(Failure::Stopped),
-        Some(err) => {
-            return Err(Failure::Error(format!("the Rust hybrid's pool failed: {err}")));
-        }
+    if let Some(err) = run.ended_by {
+        return Err(pool_failure(err, "the Rust hybrid's pool"));
     }
-    Ok(Record {
+    Ok(vec![Record {
         version: VERSION.to_string(),
         fingerprint: run.results.iter().flatten().last().copied(),
         ..chapter_4_records::hybrid(&run, place, HYBRID_WORKERS, plan.limit)
-    })
+    }])
 }
