@@ -1,4 +1,6 @@
-//! compare's children: this program started again to do one thing alone.
+//! compare's children: this program started again to do one thing alone,
+//! and how compare reads the records a child (this program or a Python
+//! program) prints.
 //!
 //! Others start it as a pool's worker (chapter 4), as the slow service
 //! (chapter 3) or as the job a deadline kills (chapter 5). compare starts
@@ -64,34 +66,47 @@ pub(crate) fn exit_code_if_child() -> Option<i32> {
     })
 }
 
-/// Measures `part` (`what`, in words) in a child: its records come back as
-/// JSON lines on its stdout, its notes (the open-files limit, the OS
-/// refusing a thread) on its stderr pass on.
+/// Measures `part` (`what`, in words) in a child; its notes (the
+/// open-files limit, the OS refusing a thread) pass on.
 pub(crate) fn measure(
     part: &str,
     what: &str,
     plan: &Plan,
     stop: &Shutdown,
 ) -> Result<Vec<Record>, Failure> {
-    let output = Command::new(rust_side::this_program()?)
-        .env(PART_ENV, part)
-        .env(WAIT_ENV, plan.wait.as_micros().to_string())
-        .env(CONNECTIONS_ENV, plan.connections.to_string())
-        .output()
+    let mut command = Command::new(rust_side::this_program()?);
+    command.env(PART_ENV, part);
+    command.env(WAIT_ENV, plan.wait.as_micros().to_string());
+    command.env(CONNECTIONS_ENV, plan.connections.to_string());
+    let (records, notes) = records_of(&mut command, what, stop)?;
+    notes.lines().for_each(|line| eprintln!("{line}"));
+    Ok(records)
+}
+
+/// Runs `command` (`what`, in words) and reads the records it prints as
+/// JSON lines on stdout, with its stderr; when it fails, the last line of
+/// its stderr says why.
+pub(crate) fn records_of(
+    command: &mut Command,
+    what: &str,
+    stop: &Shutdown,
+) -> Result<(Vec<Record>, String), Failure> {
+    let output = (command.output())
         .map_err(|err| Failure::Error(format!("cannot start {what}: {err}")))?;
     // A terminal's Ctrl-C reaches the child too, which stops early.
     if stop.is_requested() {
         return Err(Failure::Stopped);
     }
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     if !output.status.success() {
         let last = stderr.lines().rev().find(|l| !l.trim().is_empty());
         let why = last.unwrap_or("no message").trim_start_matches("error: ");
-        return Err(Failure::Error(format!("{what} failed: {why}")));
+        return Err(Failure::Error(format!("{what} failed ({}): {why}", output.status)));
     }
-    stderr.lines().for_each(|line| eprintln!("{line}"));
-    String::from_utf8_lossy(&output.stdout)
+    let records = String::from_utf8_lossy(&output.stdout)
         .lines()
-        .map(|line| Record::from_json_line(line).map_err(Failure::Error))
-        .collect()
+        .map(|line| Record::from_json_line(line).map_err(|err| format!("{what}: {err}")))
+        .collect::<Result<_, _>>()
+        .map_err(Failure::Error)?;
+    Ok((records, stderr))
 }

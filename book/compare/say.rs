@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use shared::format::{self, duration_ms};
+use shared::format::{self, duration_ms, duration_s as secs};
 use shared::record::Record;
 
 use crate::experiment::Experiment;
@@ -37,93 +37,89 @@ impl Out {
     }
 }
 
-/// A measurement in words.
-fn line(record: &Record) -> String {
-    let secs = format::duration_s;
-    let mut text = String::new();
-    if let Some(workers) =
-        record.workers.filter(|_| record.experiment == Experiment::Pool.name())
-    {
-        text.push_str(&format!("N = {workers:<2}  "));
-    }
-    let named = [Experiment::Algorithm, Experiment::IoCalls, Experiment::IoScale]
-        .map(Experiment::name);
-    if let Some(way) =
-        record.variant.as_deref().filter(|_| named.contains(&record.experiment))
-    {
-        text.push_str(&format!("{way:<23}  "));
-    }
-    text.push_str(&format!(
-        "{} wall, {} CPU, {:.2} of {} cores",
-        secs(record.wall_s),
-        secs(record.cpu_s),
-        record.cores_used,
-        record.cores
-    ));
-    if let Some(bits) = record.fingerprint {
-        text.push_str(&format!("; a {bits}-bit product"));
-    }
-    if let (Some(gap), Some(late), Some(step)) =
-        (record.max_gap_s, record.worst_lateness_s, record.step_s)
-    {
-        text.push_str(&format!(
-            "; worst gap {}, worst lateness {}, one CPU step {}",
-            secs(gap),
-            secs(late),
-            secs(step)
-        ));
-    }
-    if let (None, Some(late), Some(verdict)) =
-        (record.max_gap_s, record.worst_lateness_s, &record.verdict)
-    {
-        text.push_str(&format!("; {verdict}: worst heartbeat lateness {}", secs(late)));
-    }
-    if let (Some(step), true) =
-        (record.step_s, record.experiment == Experiment::Algorithm.name())
-    {
-        text.push_str(&format!("; {} per call", secs(step)));
-    }
-    if let (Some(verdict), true) =
-        (&record.verdict, record.experiment == Experiment::IoCalls.name())
-    {
-        text.push_str(&format!("; {verdict}"));
-    }
-    if let (Some(startup), Some(n)) = (record.startup_s, record.calls)
-        && record.experiment == Experiment::IoScale.name()
-    {
-        text.push_str(&format!("; {n} connections, {} each to start", secs(startup)));
-        if let Some(bytes) = record.memory_each_bytes {
-            text.push_str(&format!(", {} each", format::bytes(bytes)));
+/// A measurement in words: the pool's size or the way it ran, its times,
+/// its product, then its experiment's own figures.
+fn line(r: &Record) -> String {
+    let experiment = Experiment::named(&r.experiment);
+    let mut text = match (experiment, r.workers, r.variant.as_deref()) {
+        (Some(Experiment::Pool), Some(n), _) => format!("N = {n:<2}  "),
+        (
+            Some(Experiment::Algorithm | Experiment::IoCalls | Experiment::IoScale),
+            _,
+            Some(way),
+        ) => {
+            format!("{way:<23}  ")
         }
-        text.push_str(&format!("; {}", record.verdict.as_deref().unwrap_or("?")));
+        _ => String::new(),
+    };
+    text += &format!(
+        "{} wall, {} CPU, {:.2} of {} cores",
+        secs(r.wall_s),
+        secs(r.cpu_s),
+        r.cores_used,
+        r.cores
+    );
+    if let Some(bits) = r.fingerprint {
+        text += &format!("; a {bits}-bit product");
     }
-    if let Some(figures) = chapter_5(record) {
-        text.push_str(&format!("; {figures}"));
+    if let Some(figures) = experiment.and_then(|experiment| figures(experiment, r)) {
+        text += &format!("; {figures}");
     }
     text
 }
 
-/// A chapter 5 record's own figures.
-fn chapter_5(record: &Record) -> Option<String> {
-    let variant = record.variant.as_deref();
-    if let (Some(after), Some(started), Some(finished)) =
-        (record.cpu_after_deadline_ms, record.steps_started, record.steps_finished)
-    {
-        return Some(format!(
-            "{}: {started} steps started, {finished} finished, {} CPU after the deadline; {}",
+/// The figures of the experiment's own: the loops' gaps and lateness, one
+/// algorithm call, the I/O verdicts and costs, chapter 5's steps after a
+/// deadline and flows.
+fn figures(experiment: Experiment, r: &Record) -> Option<String> {
+    let verdict = r.verdict.as_deref().unwrap_or("?");
+    let variant = r.variant.as_deref();
+    Some(match experiment {
+        Experiment::MixedTasks => format!(
+            "worst gap {}, worst lateness {}, one CPU step {}",
+            secs(r.max_gap_s?),
+            secs(r.worst_lateness_s?),
+            secs(r.step_s?)
+        ),
+        Experiment::Hybrid => {
+            format!("{verdict}: worst heartbeat lateness {}", secs(r.worst_lateness_s?))
+        }
+        Experiment::Algorithm => format!("{} per call", secs(r.step_s?)),
+        Experiment::IoCalls => r.verdict.clone()?,
+        Experiment::IoScale => {
+            let memory = r
+                .memory_each_bytes
+                .map(|bytes| format!(", {} each", format::bytes(bytes)));
+            format!(
+                "{} connections, {} each to start{}; {verdict}",
+                r.calls?,
+                secs(r.startup_s?),
+                memory.unwrap_or_default()
+            )
+        }
+        Experiment::CancelTimeout
+        | Experiment::CancelBlocking
+        | Experiment::CancelToken
+        | Experiment::CancelProcess => format!(
+            "{}: {} steps started, {} finished, {} CPU after the deadline; {verdict}",
             variant.unwrap_or("?"),
-            duration_ms(after),
-            record.verdict.as_deref().unwrap_or("?")
-        ));
-    }
-    let peak = record.peak_memory_bytes?;
-    Some(format!(
-        "{}{} items, peak memory {}, {:.0} per second, latency {} median, {} worst",
-        variant.map(|v| format!("{v}: ")).unwrap_or_default(),
-        record.calls.unwrap_or(0),
-        format::bytes(peak as f64),
-        record.throughput_per_s.unwrap_or(0.0),
-        duration_ms(record.latency_median_ms.unwrap_or(0.0)),
-        duration_ms(record.latency_worst_ms.unwrap_or(0.0)),
-    ))
+            r.steps_started?,
+            r.steps_finished?,
+            duration_ms(r.cpu_after_deadline_ms?),
+        ),
+        Experiment::ChannelUnbounded
+        | Experiment::ChannelBounded
+        | Experiment::Semaphore => {
+            format!(
+                "{}{} items, peak memory {}, {:.0} per second, latency {} median, {} worst",
+                variant.map(|v| format!("{v}: ")).unwrap_or_default(),
+                r.calls.unwrap_or(0),
+                format::bytes(r.peak_memory_bytes? as f64),
+                r.throughput_per_s.unwrap_or(0.0),
+                duration_ms(r.latency_median_ms.unwrap_or(0.0)),
+                duration_ms(r.latency_worst_ms.unwrap_or(0.0)),
+            )
+        }
+        _ => return None,
+    })
 }
