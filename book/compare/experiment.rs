@@ -105,8 +105,7 @@ impl Plan {
         );
         match experiment {
             Experiment::OneCall => format!(
-                "One call of product_below({limit}), the fastest of {} runs.",
-                ONE_CALL_RUNS
+                "One call of product_below({limit}), the fastest of {ONE_CALL_RUNS} runs."
             ),
             Experiment::Sequential => format!(
                 "{calls} calls of product_below({limit}) one after another on an event loop (asyncio; tokio's current-thread runtime)."
@@ -124,12 +123,10 @@ impl Plan {
                 shared::format::duration(self.interval)
             ),
             Experiment::Algorithm => format!(
-                "{} calls of product_below({limit}) one after another, by the loop and by a product tree (math.factorial too; the tree on all cores too).",
-                ALGORITHM_CALLS
+                "{ALGORITHM_CALLS} calls of product_below({limit}) one after another, by the loop and by a product tree (math.factorial too; the tree on all cores too)."
             ),
             Experiment::Hybrid => format!(
-                "{calls} calls of product_below({limit}) on a pool of {} processes, a heartbeat every {} on the loop (asyncio + ProcessPoolExecutor; tokio + chapter 4's process pool).",
-                HYBRID_WORKERS,
+                "{calls} calls of product_below({limit}) on a pool of {HYBRID_WORKERS} processes, a heartbeat every {} on the loop (asyncio + ProcessPoolExecutor; tokio + chapter 4's process pool).",
                 shared::format::duration(HEARTBEAT)
             ),
             Experiment::IoCalls => format!(
@@ -175,9 +172,7 @@ impl Plan {
             "--items {ITEMS} --bound {BOUND} --requests {connections} --permits {PERMITS} --wait {wait}"
         );
         let args = match experiment {
-            Experiment::OneCall => {
-                format!("--limit {limit} --repeat {}", ONE_CALL_RUNS)
-            }
+            Experiment::OneCall => format!("--limit {limit} --repeat {ONE_CALL_RUNS}"),
             Experiment::Sequential | Experiment::Threads => {
                 format!("--limit {limit} --calls {calls}")
             }
@@ -189,12 +184,9 @@ impl Plan {
                 self.ticks,
                 self.interval.as_secs_f64()
             ),
-            Experiment::Algorithm => {
-                format!("--limit {limit} --calls {}", ALGORITHM_CALLS)
-            }
+            Experiment::Algorithm => format!("--limit {limit} --calls {ALGORITHM_CALLS}"),
             Experiment::Hybrid => format!(
-                "--limit {limit} --calls {calls} --workers {} --heartbeat {}",
-                HYBRID_WORKERS,
+                "--limit {limit} --calls {calls} --workers {HYBRID_WORKERS} --heartbeat {}",
                 HEARTBEAT.as_secs_f64()
             ),
             Experiment::IoCalls => {

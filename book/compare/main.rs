@@ -5,25 +5,7 @@
 //! code on the other, both measured the same way and printed in the same
 //! JSON form ([`shared::record::Record`]), then paired in one table.
 //!
-//! # Layout
-//!
-//! - `experiment.rs`: the settings both sides share, and each experiment's
-//!   Python program (the experiments themselves are the book library's
-//!   [`course_book::experiment`]).
-//! - `rust_side.rs`: each experiment on the chapters' code (3's loop and
-//!   threads, 4's process pool, 2's jobs on tokio).
-//! - `rust_io.rs`: chapter 3's slow service, its clients and its scale-up.
-//! - `rust_chapter_5.rs`: chapter 5's parts.
-//! - `child.rs`: this program started again to do one thing alone (a
-//!   pool's worker, the slow service, a measurement in a fresh process).
-//! - `chapter_5_table.rs`: chapter 5's tables, and its summary (the results
-//!   pages' takeaways).
-//! - `python_side.rs`: finding `python3` and running its programs.
-//! - `table.rs`: the tables (the records are paired by
-//!   [`course_book::pairs`], put in words by [`course_book::summary`]).
-//! - `say.rs`: each measurement in words, as it comes.
-//! - `failure.rs`: why a side gave no measurement.
-//! - `busy.rs`: whether the machine was busy while the run went on.
+//! Each file of `compare/` says what it is; `book/README.md` maps them.
 
 mod busy;
 mod chapter_5_table;
