@@ -175,7 +175,8 @@ fn report(out: Out, run: &Run, machine: &busy::MachineState) -> i32 {
         out.say("");
         out.say(table::text(&rows));
         out.say("");
-        out.say(agreement_line(&agreement));
+        let (Ok(line) | Err(line)) = &agreement;
+        out.say(line);
         if !summary.is_empty() {
             out.say("Summary:");
             busy_line
@@ -196,14 +197,4 @@ fn report(out: Out, run: &Run, machine: &busy::MachineState) -> i32 {
         eprintln!("{line}");
     }
     if run.failed || agreement.is_err() { 1 } else { 0 }
-}
-
-fn agreement_line(agreement: &Result<Option<u64>, String>) -> String {
-    match agreement {
-        Ok(Some(bits)) => {
-            format!("Same work on both sides: every product has {bits} bits.")
-        }
-        Ok(None) => "No product to compare: these experiments compute none.".to_string(),
-        Err(message) => message.clone(),
-    }
 }

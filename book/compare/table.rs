@@ -124,13 +124,12 @@ pub(crate) fn text(rows: &[Row]) -> String {
     tables.collect::<Vec<_>>().join("\n\n")
 }
 
-/// Whether every product both languages computed has the same size: the proof
-/// that both did the same work. `Ok(bits)` when they agree, `Err` naming the
-/// first disagreement. `Ok(None)` when nothing reported a fingerprint.
-pub(crate) fn agreement(records: &[Record]) -> Result<Option<u64>, String> {
+/// Whether every product both languages computed has the same size: the
+/// proof that both did the same work, in words; `Err` names the first
+/// disagreement (between products of the same limit).
+pub(crate) fn agreement(records: &[Record]) -> Result<String, String> {
     let mut seen: Option<(u64, &Record)> = None;
-    for record in records.iter().filter(|r| r.experiment != Experiment::MixedTasks.name())
-    {
+    for record in records {
         let Some(bits) = record.fingerprint else { continue };
         match seen {
             None => seen = Some((bits, record)),
@@ -143,7 +142,12 @@ pub(crate) fn agreement(records: &[Record]) -> Result<Option<u64>, String> {
             Some(_) => {}
         }
     }
-    Ok(seen.map(|(bits, _)| bits))
+    Ok(match seen {
+        Some((bits, _)) => {
+            format!("Same work on both sides: every product has {bits} bits.")
+        }
+        None => "No product to compare: these experiments compute none.".to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -207,7 +211,8 @@ connections  as            start-up each  memory each  first connect to last ans
             record("one_call", "rust", 1.0, None),
             record("one_call", "python", 1.0, None),
         ];
-        assert_eq!(agreement(&same), Ok(Some(553_458)));
+        let same_work = "Same work on both sides: every product has 553458 bits.";
+        assert_eq!(agreement(&same).as_deref(), Ok(same_work));
         let mut other = record("threads", "python", 1.0, None);
         other.fingerprint = Some(7);
         let err = agreement(&[same[0].clone(), other]).unwrap_err();
