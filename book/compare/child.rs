@@ -12,6 +12,7 @@
 //! CPU after a deadline is the process's too. Python's side starts a fresh
 //! interpreter anyway.
 
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
@@ -23,7 +24,6 @@ use shared::shutdown::{self, EXIT_INTERRUPTED, Shutdown};
 
 use crate::experiment::Plan;
 use crate::failure::Failure;
-use crate::{rust_chapter_5, rust_io, rust_side};
 
 /// Set in the environment of a child compare starts: the part it measures
 /// (`scale`, `cancel` or `backpressure`).
@@ -33,9 +33,19 @@ const WAIT_ENV: &str = "COURSE_COMPARE_WAIT_US";
 /// The connections (the scale-up) or requests (chapter 5's semaphore).
 const CONNECTIONS_ENV: &str = "COURSE_COMPARE_CONNECTIONS";
 
-/// When this process is a child: runs as one and returns its exit code;
-/// `None` in the compare process itself. `main` calls this first.
-pub(crate) fn exit_code_if_child() -> Option<i32> {
+/// How a child measures its part: the connections (the scale-up) or
+/// requests (chapter 5's semaphore), to a service that answers after `wait`.
+pub(crate) type Measure = fn(
+    part: &str,
+    connections: usize,
+    wait: Duration,
+    stop: &'static Shutdown,
+) -> Result<Vec<Record>, String>;
+
+/// When this process is a child: runs as one (measuring its part with
+/// `measure`) and returns its exit code; `None` in the compare process
+/// itself. `main` calls this first.
+pub(crate) fn exit_code_if_child(measure: Measure) -> Option<i32> {
     if worker::is_worker() {
         return Some(worker::serve());
     }
@@ -50,11 +60,7 @@ pub(crate) fn exit_code_if_child() -> Option<i32> {
     let number = |name: &str| std::env::var(name).ok().and_then(|n| n.parse().ok());
     let wait = Duration::from_micros(number(WAIT_ENV).unwrap_or(100_000));
     let connections = number(CONNECTIONS_ENV).unwrap_or(2_000) as usize;
-    let measured = match part.as_str() {
-        "scale" => rust_io::scale(connections, wait, stop),
-        part => rust_chapter_5::measure(part, connections, wait, stop),
-    };
-    Some(match measured {
+    Some(match measure(&part, connections, wait, stop) {
         Ok(records) => {
             records.iter().for_each(|r| println!("{}", r.to_json_line()));
             if stop.is_requested() { EXIT_INTERRUPTED } else { 0 }
@@ -66,6 +72,13 @@ pub(crate) fn exit_code_if_child() -> Option<i32> {
     })
 }
 
+/// This program, which a pool starts again as its workers and compare as a
+/// child.
+pub(crate) fn this_program() -> Result<PathBuf, Failure> {
+    std::env::current_exe()
+        .map_err(|err| Failure::Error(format!("cannot find this program: {err}")))
+}
+
 /// Measures `part` (`what`, in words) in a child; its notes (the
 /// open-files limit, the OS refusing a thread) pass on.
 pub(crate) fn measure(
@@ -74,7 +87,7 @@ pub(crate) fn measure(
     plan: &Plan,
     stop: &Shutdown,
 ) -> Result<Vec<Record>, Failure> {
-    let mut command = Command::new(rust_side::this_program()?);
+    let mut command = Command::new(this_program()?);
     command.env(PART_ENV, part);
     command.env(WAIT_ENV, plan.wait.as_micros().to_string());
     command.env(CONNECTIONS_ENV, plan.connections.to_string());

@@ -62,7 +62,7 @@ struct Args {
 }
 
 fn main() {
-    if let Some(code) = child::exit_code_if_child() {
+    if let Some(code) = child::exit_code_if_child(rust_side::measure_part) {
         std::process::exit(code);
     }
     let stop = shutdown::ctrl_c();
@@ -173,7 +173,8 @@ fn report(out: Out, run: &Run, machine: &busy::MachineState) -> i32 {
         out.say("");
         out.say("Both sides, same machine, same run (\"Rust faster by\" = Python's wall time / Rust's):");
         out.say("");
-        out.say(table::text(&rows));
+        let tables = [table::tables(&rows), chapter_5_table::tables(&rows)].concat();
+        out.say(table::text(&tables));
         out.say("");
         let (Ok(line) | Err(line)) = &agreement;
         out.say(line);

@@ -2,7 +2,6 @@
 //! turned into the same records the Python programs print (the I/O
 //! experiments in `rust_io.rs`, chapter 5's in `rust_chapter_5.rs`).
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use chapter_02_mixed_tasks::observe::{self as chapter_2_observe, Plan as Chapter2Plan};
@@ -114,11 +113,17 @@ fn calls(
     }])
 }
 
-/// This program: the process pool starts it again as its workers
-/// ([`crate::child`]).
-pub(crate) fn this_program() -> Result<PathBuf, Failure> {
-    std::env::current_exe()
-        .map_err(|err| Failure::Error(format!("cannot find this program: {err}")))
+/// In a child ([`child`]): measures `part` alone.
+pub(crate) fn measure_part(
+    part: &str,
+    connections: usize,
+    wait: Duration,
+    stop: &'static Shutdown,
+) -> Result<Vec<Record>, String> {
+    match part {
+        "scale" => rust_io::scale(connections, wait, stop),
+        part => rust_chapter_5::measure(part, connections, wait, stop),
+    }
 }
 
 /// Why a pool gave no measurement: Ctrl-C, or `pool` failed.
@@ -135,7 +140,7 @@ fn pool(plan: &Plan, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
         workers: plan.workers.clone(),
         calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
         repeat: 1,
-        program: this_program()?,
+        program: child::this_program()?,
         worker_timeout: WORKER_TIMEOUT,
     };
     let mut records = Vec::new();
@@ -221,7 +226,7 @@ fn hybrid(plan: &Plan, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> 
         workers: HYBRID_WORKERS,
         calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
         tick: HEARTBEAT,
-        program: this_program()?,
+        program: child::this_program()?,
         worker_timeout: WORKER_TIMEOUT,
     };
     let run = hybrid::run(&hybrid_plan, stop)

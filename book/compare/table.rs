@@ -11,7 +11,6 @@ use shared::record::Record;
 
 pub(crate) use course_book::pairs::{Row, rows};
 
-use crate::chapter_5_table;
 use crate::experiment::Experiment;
 
 /// A column of a table: its header, and its cell on an item's line.
@@ -108,12 +107,16 @@ fn scale_up(rows: &[Row]) -> Vec<Vec<String>> {
     cells(&columns, &sides(rows, |row| row.experiment == Experiment::IoScale))
 }
 
+/// The tables of the rows: the wall times, the loops', the scale-up's
+/// (chapter 5's are in `chapter_5_table.rs`).
+pub(crate) fn tables(rows: &[Row]) -> Vec<Vec<Vec<String>>> {
+    vec![wall_times(rows), loops(rows), scale_up(rows)]
+}
+
 /// Every table with lines, for the terminal, a blank line apart: columns
 /// padded to their widest cell by the course's one table renderer
 /// ([`shared::format::line`]), not indented.
-pub(crate) fn text(rows: &[Row]) -> String {
-    let mut tables = vec![wall_times(rows), loops(rows), scale_up(rows)];
-    tables.extend(chapter_5_table::tables(rows));
+pub(crate) fn text(tables: &[Vec<Vec<String>>]) -> String {
     let aligned = |cells: &Vec<Vec<String>>| {
         let widths = format::widths(cells);
         let lines =
@@ -192,7 +195,7 @@ mod tests {
             scale("python", "asyncio"),
         ];
         assert_eq!(
-            text(&rows(&records)),
+            text(&tables(&rows(&records))),
             "\
 experiment  Python wall  Python CPU  Python cores used  Rust wall  Rust CPU  Rust cores used  Rust faster by
 one call    –            –           –                  1.000 s    0 ns      1.00 of 2        –
