@@ -3,7 +3,7 @@
 //! The article's experiments in Python and in Rust, on the reader's machine,
 //! in one run: the programs in `book/python/` on one side, the chapters' own
 //! code on the other, both measured the same way and printed in the same
-//! JSON form ([`shared::record::Record`]), then paired in one table.
+//! JSON form ([`shared::record::Record`]), then paired in tables.
 //!
 //! Each file of `compare/` says what it is; `book/README.md` maps them.
 
@@ -79,6 +79,7 @@ fn main() {
 
 /// What a run measured, and how it ended.
 struct Run {
+    /// The measurements, in the order they came.
     records: Vec<Record>,
     /// Some side failed (its error is said as it came).
     failed: bool,

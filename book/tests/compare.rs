@@ -77,7 +77,11 @@ fn every_experiment_runs_in_the_chapters_fields() {
     let records = course_book::render::read_records(&stdout).unwrap();
     let merged = course_book::merge::merge(std::slice::from_ref(&records)).unwrap();
     let page = course_book::render::markdown("python-vs-rust", &merged, "here");
-    assert!(page.starts_with("Measured on here.\n") && page.contains("`one_call`"));
+    assert!(
+        page.starts_with("Measured on here.\n")
+            && page.contains("`one_call`")
+            && page.contains("rust")
+    );
     if !python {
         return;
     }
@@ -258,6 +262,7 @@ fn the_tables_pair_both_sides_and_the_summary_tells_each() {
     let summary = text.split("Summary:\n").nth(1).unwrap_or_default();
     for said in [
         "  algorithm, one call: the loop ",
+        " Rust (",
         "; the tree ",
         "  hybrid: ",
         "Python's threads ran one at a time",
