@@ -12,6 +12,7 @@ use shared::record::Record;
 use crate::experiment::Experiment;
 use crate::table::{Column, Row, Side, cell, cells, sides};
 
+/// Whether the experiment stops a job (the chapter's others bound a flow).
 fn cancelling(experiment: Experiment) -> bool {
     matches!(
         experiment,

@@ -84,10 +84,12 @@ pub(crate) struct Plan {
     pub(crate) connections: usize,
 }
 
+/// `--limit`: a count up to 400,000.
 fn parse_limit(text: &str) -> Result<u32, String> {
     cli::parse_count(text, 400_000).map(|n| n as u32)
 }
 
+/// `--ticks`: a count up to 10,000.
 fn parse_ticks(text: &str) -> Result<u64, String> {
     cli::parse_count(text, 10_000)
 }

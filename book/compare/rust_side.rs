@@ -65,6 +65,7 @@ pub(crate) fn run(
 }
 // ANCHOR_END: run
 
+/// A Rust record of the experiment, from its measurement.
 fn record(
     experiment: Experiment,
     limit: u32,
