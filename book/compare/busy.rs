@@ -1,6 +1,7 @@
 //! Was the machine busy while the comparison ran? Two measurements, read
 //! at the start and at the end of the run, and the line that says so at the
-//! top of the summary.
+//! top of the summary; and a warning naming each measurement that kept
+//! fewer cores busy than it could.
 //!
 //! - **Other programs' CPU time**: all the cores' busy time (`/proc/stat`)
 //!   less this program's and its children's, over the run's wall time: the
@@ -15,7 +16,10 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use shared::measure::CpuTime;
+use shared::record::Record;
 use shared::workload::product_below;
+
+use crate::experiment::Experiment;
 
 /// Other programs kept at least this many cores busy on average: enough to
 /// take a tenth of a 2-core machine's time from the measured work, the size
@@ -134,6 +138,50 @@ fn all_busy_seconds() -> Option<f64> {
     Some(busy / 100.0)
 }
 
+/// The cores a measurement should have kept busy on an idle machine: one for
+/// the sequential experiments and for CPython's threads, one per worker up
+/// to the core count for Rust's threads and for the pools.
+fn expected_cores(record: &Record) -> f64 {
+    let parallel = record.experiment == Experiment::Pool.name()
+        || (record.experiment == Experiment::Threads.name()
+            && record.language != "python")
+        || record.variant.as_deref() == Some("parallel-tree-all-cores");
+    if parallel { record.workers.unwrap_or(1).min(record.cores) as f64 } else { 1.0 }
+}
+
+/// A warning when some measurement kept far fewer cores busy than it should
+/// have: another program was using them, and its times are inflated.
+pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
+    // What mostly waits (a loop's ticks, sockets; chapter 5's deadlines,
+    // consumers and service) has no core count to reach.
+    let waits = |r: &Record| {
+        Experiment::named(&r.experiment).is_some_and(|experiment| {
+            experiment.is_chapter_5()
+                || matches!(
+                    experiment,
+                    Experiment::MixedTasks
+                        | Experiment::Hybrid
+                        | Experiment::IoCalls
+                        | Experiment::IoScale
+                )
+        })
+    };
+    let starved: Vec<String> = records
+        .iter()
+        .filter(|r| !waits(r) && r.cores_used < 0.85 * expected_cores(r))
+        .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
+            Some(n) => format!("{} {} N = {n}", r.language, r.experiment),
+            None => format!("{} {}", r.language, r.experiment),
+        })
+        .collect();
+    (!starved.is_empty()).then(|| {
+        format!(
+            "Warning: other programs were using the cores; these kept fewer cores busy than they could, so their times are inflated: {}. Run again on an idle machine.",
+            starved.join(", ")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +222,42 @@ mod tests {
         );
         let both = busy_line(&state(Some(0.9), 45, 30)).unwrap();
         assert!(both.contains("on average (over 0.2); the calibration"), "{both}");
+    }
+
+    fn record(
+        experiment: &str,
+        language: &str,
+        cores_used: f64,
+        n: Option<usize>,
+    ) -> Record {
+        let (experiment, language) = (experiment.to_string(), language.to_string());
+        Record {
+            experiment,
+            language,
+            cores_used,
+            cores: 2,
+            workers: n,
+            ..Record::default()
+        }
+    }
+
+    /// A run that got fewer cores than it could use is flagged; a full one is not.
+    #[test]
+    fn starved_runs_are_flagged() {
+        let fine = [
+            record("one_call", "rust", 0.99, None),
+            record("pool", "rust", 1.9, Some(8)),
+        ];
+        assert_eq!(busy_machine_warning(&fine), None);
+        let starved = [
+            record("pool", "python", 1.0, Some(4)),
+            record("threads", "python", 0.97, Some(20)),
+        ];
+        let warning = busy_machine_warning(&starved).unwrap();
+        assert!(
+            warning
+                .ends_with("inflated: python pool N = 4. Run again on an idle machine."),
+            "{warning}"
+        );
     }
 }

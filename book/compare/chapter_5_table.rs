@@ -10,8 +10,9 @@ use shared::format::{self, duration_ms, duration_s};
 use shared::record::Record;
 
 use crate::experiment::Experiment;
-use crate::table::{Row, cell, own_table};
+use crate::table::{Column, Row, Side, cell, cells, sides};
 
+/// Whether the experiment stops a job (the chapter's others bound a flow).
 fn cancelling(experiment: Experiment) -> bool {
     matches!(
         experiment,
@@ -22,81 +23,44 @@ fn cancelling(experiment: Experiment) -> bool {
     )
 }
 
-/// The chapter's two tables, each a list of rows of cells (none without
-/// rows): the cancellation's and the backpressure's, one line per
-/// language and way.
-pub(crate) fn tables(rows: &[Row]) -> Vec<Vec<Vec<String>>> {
-    let lines = |cancel: bool, line: fn(&Row, &str, &Record) -> Vec<String>| {
-        let mine = rows.iter().filter(|row| {
-            row.experiment.is_chapter_5() && cancelling(row.experiment) == cancel
-        });
-        mine.flat_map(|row| row.sides().map(move |(name, r)| line(row, name, r)))
-            .collect::<Vec<_>>()
-    };
-    let cancel = lines(true, |row, name, r| {
-        vec![
-            label(row.experiment, row.way),
-            name.to_string(),
-            cell(r.steps_started, |n| n.to_string()),
-            cell(r.steps_finished, |n| n.to_string()),
-            cell(r.step_s, duration_s),
-            cell(r.cpu_after_deadline_ms, duration_ms),
-            r.verdict.clone().unwrap_or_default(),
-        ]
-    });
-    let flow = lines(false, |row, name, r| {
-        vec![
-            label(row.experiment, row.way),
-            name.to_string(),
-            r.calls.unwrap_or(0).to_string(),
-            r.bound.map_or("none".to_string(), |n| n.to_string()),
-            cell(r.peak_memory_bytes, |b| format::bytes(b as f64)),
-            cell(r.throughput_per_s, |t| format!("{t:.0}")),
-            cell(r.latency_median_ms, duration_ms),
-            cell(r.latency_worst_ms, duration_ms),
-            cell(r.failures, |n| n.to_string()),
-        ]
-    });
-    [
-        own_table(
-            "stopped by | language | steps started | finished | one step \
-             | CPU after the deadline | verdict",
-            cancel,
-        ),
-        own_table(
-            "flow | language | items | bound | peak memory | per second | latency median \
-             | worst | failed",
-            flow,
-        ),
-    ]
-    .into_iter()
-    .filter(|cells| !cells.is_empty())
-    .collect()
+/// A row's name in the chapter's tables.
+fn name((row, _, _): &Side<'_>) -> String {
+    label(row.experiment, row.way)
 }
 
-/// The record's own figures, for its line as it comes in.
-pub(crate) fn line(record: &Record) -> Option<String> {
-    let variant = record.variant.as_deref();
-    if let (Some(after), Some(started), Some(finished)) =
-        (record.cpu_after_deadline_ms, record.steps_started, record.steps_finished)
-    {
-        return Some(format!(
-            "{}: {started} steps started, {finished} finished, {} CPU after the deadline; {}",
-            variant.unwrap_or("?"),
-            duration_ms(after),
-            record.verdict.as_deref().unwrap_or("?")
-        ));
-    }
-    let peak = record.peak_memory_bytes?;
-    Some(format!(
-        "{}{} items, peak memory {}, {:.0} per second, latency {} median, {} worst",
-        variant.map(|v| format!("{v}: ")).unwrap_or_default(),
-        record.calls.unwrap_or(0),
-        format::bytes(peak as f64),
-        record.throughput_per_s.unwrap_or(0.0),
-        duration_ms(record.latency_median_ms.unwrap_or(0.0)),
-        duration_ms(record.latency_worst_ms.unwrap_or(0.0)),
-    ))
+/// The chapter's two tables, the cancellation's and the backpressure's, a
+/// line per language and way (none without lines).
+pub(crate) fn tables(rows: &[Row]) -> Vec<Vec<Vec<String>>> {
+    let cancel: [Column<Side<'_>>; 7] = [
+        ("stopped by", name),
+        ("language", |(_, language, _)| language.to_string()),
+        ("steps started", |(_, _, r)| cell(r.steps_started, |n| n.to_string())),
+        ("finished", |(_, _, r)| cell(r.steps_finished, |n| n.to_string())),
+        ("one step", |(_, _, r)| cell(r.step_s, duration_s)),
+        ("CPU after the deadline", |(_, _, r)| {
+            cell(r.cpu_after_deadline_ms, duration_ms)
+        }),
+        ("verdict", |(_, _, r)| r.verdict.clone().unwrap_or_default()),
+    ];
+    let flow: [Column<Side<'_>>; 9] = [
+        ("flow", name),
+        ("language", |(_, language, _)| language.to_string()),
+        ("items", |(_, _, r)| r.calls.unwrap_or(0).to_string()),
+        ("bound", |(_, _, r)| r.bound.map_or("none".to_string(), |n| n.to_string())),
+        ("peak memory", |(_, _, r)| {
+            cell(r.peak_memory_bytes, |b| format::bytes(b as f64))
+        }),
+        ("per second", |(_, _, r)| cell(r.throughput_per_s, |t| format!("{t:.0}"))),
+        ("latency median", |(_, _, r)| cell(r.latency_median_ms, duration_ms)),
+        ("worst", |(_, _, r)| cell(r.latency_worst_ms, duration_ms)),
+        ("failed", |(_, _, r)| cell(r.failures, |n| n.to_string())),
+    ];
+    let chapter_5 = |cancel: bool| {
+        sides(rows, move |row| {
+            row.experiment.is_chapter_5() && cancelling(row.experiment) == cancel
+        })
+    };
+    vec![cells(&cancel, &chapter_5(true)), cells(&flow, &chapter_5(false))]
 }
 
 /// The lesson in words: for each experiment, the line that leads its table
@@ -164,9 +128,9 @@ mod tests {
     }
 
     /// run_in_executor pairs with spawn_blocking, rayon and the steps on
-    /// the loop have rows of their own; the chapter's rows stay out of the
-    /// wall-time table; the summary is each experiment's takeaway, named by
-    /// its row.
+    /// the loop have rows of their own, a line per language in the
+    /// chapter's two tables; no wall-time table; the summary is each
+    /// experiment's takeaway, named by its row.
     #[test]
     fn pairs_the_ways_and_tells_them_from_the_records() {
         let records = [
@@ -180,23 +144,27 @@ mod tests {
             flowed("rust", "channel_bounded", Some(64), 7 << 20),
         ];
         let rows = table::rows(&records);
-        let labels: Vec<String> =
-            rows.iter().map(|row| label(row.experiment, row.way)).collect();
+        assert!(table::tables(&rows).iter().all(Vec::is_empty), "no wall-time table");
+        let text = table::text(&tables(&rows));
+        let cells = text.lines().map(|line| {
+            let cells = line.split("  ").map(str::trim).filter(|cell| !cell.is_empty());
+            cells.collect::<Vec<_>>().join(" | ")
+        });
         assert_eq!(
-            labels,
-            [
-                "timeout, awaited steps",
-                "handle timed out, a thread pool's job",
-                "handle timed out, a rayon job",
-                "timeout, steps on the loop",
-                "unbounded",
-                "bounded",
-            ]
+            cells.collect::<Vec<_>>().join("\n"),
+            "\
+stopped by | language | steps started | finished | one step | CPU after the deadline | verdict
+timeout, awaited steps | Python | 2 | 2 | 20.0 ms | 6.00 ms | stopped at the step's end
+timeout, awaited steps | Rust | 2 | 2 | 20.0 ms | 5.00 ms | stopped at the step's end
+handle timed out, a thread pool's job | Python | 2 | 2 | 20.0 ms | 90.0 ms | ran on
+handle timed out, a thread pool's job | Rust | 2 | 2 | 20.0 ms | 70.0 ms | ran on
+handle timed out, a rayon job | Rust | 2 | 2 | 20.0 ms | 71.0 ms | ran on
+timeout, steps on the loop | Python | 2 | 2 | 20.0 ms | 40.0 ms | ran on
+
+flow | language | items | bound | peak memory | per second | latency median | worst | failed
+unbounded | Rust | 100 | none | 80.0 MiB | 1000 | 2.00 ms | 3.00 ms | –
+bounded | Rust | 100 | 64 | 7.00 MiB | 1000 | 2.00 ms | 3.00 ms | –"
         );
-        assert!(rows[1].python.is_some() && rows[1].rust.is_some());
-        let text = table::text(&rows);
-        assert_eq!(text.lines().count(), 1, "the wall-time table's header alone: {text}");
-        assert_eq!(tables(&rows).len(), 2);
         assert_eq!(
             summary(&rows),
             [

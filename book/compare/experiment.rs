@@ -2,6 +2,9 @@
 
 use std::time::Duration;
 
+use shared::cli;
+use shared::workload::DEFAULT_LIMIT;
+
 pub(crate) use course_book::experiment::Experiment;
 
 /// The Python program in `book/python/` that runs `experiment`.
@@ -25,6 +28,17 @@ pub(crate) fn script(experiment: Experiment) -> &'static str {
     }
 }
 
+/// One call runs this many times on each side and the fastest run counts:
+/// a single short call is the measurement most easily disturbed.
+pub(crate) const ONE_CALL_RUNS: usize = 5;
+/// Calls of each algorithm: enough for a median, few because Python's loop
+/// is slow.
+pub(crate) const ALGORITHM_CALLS: usize = 3;
+/// The hybrid's pool size: fixed, so that the book's value files keep
+/// their names (`hybrid.processes.2.rust...`) on any machine.
+pub(crate) const HYBRID_WORKERS: usize = 2;
+/// The hybrid's heartbeat: Python's default and chapter 4's.
+pub(crate) const HEARTBEAT: Duration = Duration::from_millis(100);
 /// Chapter 5's cancelled job: its steps, the chapter's own default.
 pub(crate) const STEPS: usize = 6;
 /// One step's size (the product of the integers below it): the chapter's
@@ -37,31 +51,47 @@ pub(crate) const BOUND: usize = 64;
 /// Requests in flight chapter 5's semaphore allows.
 pub(crate) const PERMITS: usize = 100;
 
-/// The settings both sides of every experiment share.
-#[derive(Debug, Clone)]
+/// The settings both sides of every experiment share: the command's
+/// options.
+#[derive(Debug, Clone, clap::Args)]
 pub(crate) struct Plan {
-    /// Calls per experiment (one call: always 1).
+    /// Calls of the workload per experiment (the article: 20).
+    #[arg(long, value_name = "N", default_value = "20", value_parser = cli::parse_calls)]
     pub(crate) calls: usize,
-    /// Runs of the one call; the fastest is kept on each side.
-    pub(crate) one_call_runs: usize,
-    /// Calls of each algorithm, one after another (the loop is the slow one).
-    pub(crate) algorithm_calls: usize,
-    /// The hybrid's pool size.
-    pub(crate) hybrid_workers: usize,
-    /// The hybrid loop's heartbeat period.
-    pub(crate) heartbeat: Duration,
-    /// Each call multiplies the integers in `1..limit`; also the size of a mixed-task CPU step.
+
+    /// Size of each call: the product of the integers below LIMIT (also the mixed tasks' CPU step).
+    #[arg(long, default_value_t = DEFAULT_LIMIT, value_parser = parse_limit)]
     pub(crate) limit: u32,
-    /// Pool sizes.
+
+    /// Pool sizes, comma-separated (the article: 1,2,4,8,20).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "1,2,4,8,20", value_parser = cli::parse_workers)]
     pub(crate) workers: Vec<usize>,
-    /// Ticks of the mixed-task program.
+
+    /// Ticks of the mixed tasks, the first included.
+    #[arg(long, value_name = "N", default_value = "6", value_parser = parse_ticks)]
     pub(crate) ticks: u64,
-    /// Time from one tick to the next being due.
+
+    /// Time from one tick of the mixed tasks to the next being due.
+    #[arg(long, value_name = "DURATION", default_value = "500ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
     pub(crate) interval: Duration,
-    /// How long the slow service waits before it answers (the I/O experiments).
+
+    /// How long the I/O experiments' slow service waits before it answers.
+    #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration)]
     pub(crate) wait: Duration,
-    /// Connections the scale-up opens at once, in each language and each way.
+
+    /// Connections the I/O scale-up opens at once, and requests chapter 5's semaphore caps (fewer if the open-files limit is lower).
+    #[arg(long, value_name = "N", default_value = "10000", value_parser = cli::parse_calls)]
     pub(crate) connections: usize,
+}
+
+/// `--limit`: a count up to 400,000.
+fn parse_limit(text: &str) -> Result<u32, String> {
+    cli::parse_count(text, 400_000).map(|n| n as u32)
+}
+
+/// `--ticks`: a count up to 10,000.
+fn parse_ticks(text: &str) -> Result<u64, String> {
+    cli::parse_count(text, 10_000)
 }
 
 impl Plan {
@@ -77,8 +107,7 @@ impl Plan {
         );
         match experiment {
             Experiment::OneCall => format!(
-                "One call of product_below({limit}), the fastest of {} runs.",
-                self.one_call_runs
+                "One call of product_below({limit}), the fastest of {ONE_CALL_RUNS} runs."
             ),
             Experiment::Sequential => format!(
                 "{calls} calls of product_below({limit}) one after another on an event loop (asyncio; tokio's current-thread runtime)."
@@ -96,13 +125,11 @@ impl Plan {
                 shared::format::duration(self.interval)
             ),
             Experiment::Algorithm => format!(
-                "{} calls of product_below({limit}) one after another, by the loop and by a product tree (math.factorial too; the tree on all cores too).",
-                self.algorithm_calls
+                "{ALGORITHM_CALLS} calls of product_below({limit}) one after another, by the loop and by a product tree (math.factorial too; the tree on all cores too)."
             ),
             Experiment::Hybrid => format!(
-                "{calls} calls of product_below({limit}) on a pool of {} processes, a heartbeat every {} on the loop (asyncio + ProcessPoolExecutor; tokio + chapter 4's process pool).",
-                self.hybrid_workers,
-                shared::format::duration(self.heartbeat)
+                "{calls} calls of product_below({limit}) on a pool of {HYBRID_WORKERS} processes, a heartbeat every {} on the loop (asyncio + ProcessPoolExecutor; tokio + chapter 4's process pool).",
+                shared::format::duration(HEARTBEAT)
             ),
             Experiment::IoCalls => format!(
                 "{calls} clients, one request each, to a service on 127.0.0.1 that answers after {wait}: as tasks on one loop (asyncio streams; tokio), on {calls} threads (socket; std::net), and on threads under chapter 3's GIL model."
@@ -147,9 +174,7 @@ impl Plan {
             "--items {ITEMS} --bound {BOUND} --requests {connections} --permits {PERMITS} --wait {wait}"
         );
         let args = match experiment {
-            Experiment::OneCall => {
-                format!("--limit {limit} --repeat {}", self.one_call_runs)
-            }
+            Experiment::OneCall => format!("--limit {limit} --repeat {ONE_CALL_RUNS}"),
             Experiment::Sequential | Experiment::Threads => {
                 format!("--limit {limit} --calls {calls}")
             }
@@ -161,13 +186,10 @@ impl Plan {
                 self.ticks,
                 self.interval.as_secs_f64()
             ),
-            Experiment::Algorithm => {
-                format!("--limit {limit} --calls {}", self.algorithm_calls)
-            }
+            Experiment::Algorithm => format!("--limit {limit} --calls {ALGORITHM_CALLS}"),
             Experiment::Hybrid => format!(
-                "--limit {limit} --calls {calls} --workers {} --heartbeat {}",
-                self.hybrid_workers,
-                self.heartbeat.as_secs_f64()
+                "--limit {limit} --calls {calls} --workers {HYBRID_WORKERS} --heartbeat {}",
+                HEARTBEAT.as_secs_f64()
             ),
             Experiment::IoCalls => {
                 format!("--only calls --clients {calls} --wait {wait}")
@@ -202,10 +224,6 @@ mod tests {
     fn python_gets_the_same_settings() {
         let plan = Plan {
             calls: 3,
-            one_call_runs: 5,
-            algorithm_calls: 2,
-            hybrid_workers: 2,
-            heartbeat: Duration::from_millis(100),
             limit: 500,
             workers: vec![1, 2],
             ticks: 4,
@@ -217,7 +235,7 @@ mod tests {
             (Experiment::Pool, "--limit 500 --calls 3 --workers 1 2"),
             (Experiment::MixedTasks, "--limit 500 --ticks 4 --interval 0.25"),
             (Experiment::OneCall, "--limit 500 --repeat 5"),
-            (Experiment::Algorithm, "--limit 500 --calls 2"),
+            (Experiment::Algorithm, "--limit 500 --calls 3"),
             (Experiment::Hybrid, "--limit 500 --calls 3 --workers 2 --heartbeat 0.1"),
             (Experiment::IoCalls, "--only calls --clients 3 --wait 0.1"),
             (Experiment::IoScale, "--only scale --scale 500 --wait 0.1"),

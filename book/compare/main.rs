@@ -3,48 +3,31 @@
 //! The article's experiments in Python and in Rust, on the reader's machine,
 //! in one run: the programs in `book/python/` on one side, the chapters' own
 //! code on the other, both measured the same way and printed in the same
-//! JSON form ([`shared::record::Record`]), then paired in one table.
+//! JSON form ([`shared::record::Record`]), then paired in tables.
 //!
-//! # Layout
-//!
-//! - `experiment.rs`: the settings both sides share, and each experiment's
-//!   Python program (the experiments themselves are the book library's
-//!   [`course_book::experiment`]).
-//! - `rust_side.rs`: each experiment on the chapters' code (3's loop and
-//!   threads, 4's process pool, 2's jobs on tokio).
-//! - `rust_io.rs`: chapter 3's slow service, its clients and its scale-up.
-//! - `rust_chapter_5.rs`: chapter 5's parts, each in a fresh process.
-//! - `chapter_5_table.rs`: chapter 5's tables, and its summary (the results
-//!   pages' takeaways).
-//! - `python_side.rs`: finding `python3` and running its programs.
-//! - `table.rs`: the tables (the records are paired by
-//!   [`course_book::pairs`], put in words by [`course_book::summary`]).
-//! - `failure.rs`: why a side gave no measurement.
-//! - `busy.rs`: whether the machine was busy while the run went on.
+//! Each file of `compare/` says what it is; `book/README.md` maps them.
 
 mod busy;
 mod chapter_5_table;
+mod child;
 mod experiment;
 mod failure;
 mod python_side;
 mod rust_chapter_5;
 mod rust_io;
 mod rust_side;
+mod say;
 mod table;
 
-use std::io::{self, Write};
-use std::time::Duration;
-
-use chapter_03_cpu_bound::net::service;
-use chapter_04_parallelism::worker;
 use clap::Parser;
 use shared::record::Record;
-use shared::workload::DEFAULT_LIMIT;
-use shared::{cli, format, machine, shutdown};
+use shared::shutdown::{self, Shutdown};
+use shared::{cli, machine};
 
 use experiment::{Experiment, Plan};
 use failure::Failure;
 use python_side::Python;
+use say::Out;
 
 /// Runs the article's experiments in Rust and in Python 3 on this machine,
 /// one side after the other: one call of the workload, the calls on an event
@@ -60,37 +43,12 @@ use python_side::Python;
     after_help = "Examples:\n  compare\n  compare --experiments one_call,threads\n  compare --experiments io_scale --connections 2000\n  compare --limit 20000 --workers 1,2\n  compare --python /usr/bin/python3.12 --json > book/results/python-vs-rust.jsonl"
 )]
 struct Args {
-    /// Calls of the workload per experiment (the article: 20).
-    #[arg(long, value_name = "N", default_value = "20", value_parser = cli::parse_calls)]
-    calls: usize,
-
-    /// Size of each call: the product of the integers below LIMIT (also the mixed tasks' CPU step).
-    #[arg(long, default_value_t = DEFAULT_LIMIT, value_parser = parse_limit)]
-    limit: u32,
-
-    /// Pool sizes, comma-separated (the article: 1,2,4,8,20).
-    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "1,2,4,8,20", value_parser = cli::parse_workers)]
-    workers: Vec<usize>,
-
     /// Experiments to run, comma-separated [default: all of them].
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_enum)]
     experiments: Vec<Experiment>,
 
-    /// Ticks of the mixed tasks, the first included.
-    #[arg(long, value_name = "N", default_value = "6", value_parser = parse_ticks)]
-    ticks: u64,
-
-    /// Time from one tick of the mixed tasks to the next being due.
-    #[arg(long, value_name = "DURATION", default_value = "500ms", value_parser = cli::parse_duration, allow_hyphen_values = true)]
-    interval: Duration,
-
-    /// How long the I/O experiments' slow service waits before it answers.
-    #[arg(long, value_name = "DURATION", default_value = "100ms", value_parser = cli::parse_duration)]
-    wait: Duration,
-
-    /// Connections the I/O scale-up opens at once, and requests chapter 5's semaphore caps (fewer if the open-files limit is lower).
-    #[arg(long, value_name = "N", default_value = "10000", value_parser = cli::parse_calls)]
-    connections: usize,
+    #[command(flatten)]
+    plan: Plan,
 
     /// The Python 3 interpreter that runs the Python side.
     #[arg(long, value_name = "PATH", default_value = "python3")]
@@ -103,287 +61,142 @@ struct Args {
     json: bool,
 }
 
-/// One call runs this many times on each side and the fastest run counts:
-/// a single short call is the measurement most easily disturbed.
-const ONE_CALL_RUNS: usize = 5;
-
-/// Calls of each algorithm: enough for a median, few because Python's loop is slow.
-const ALGORITHM_CALLS: usize = 3;
-
-/// The hybrid's pool size: fixed, so that the book's value files keep
-/// their names (`hybrid.processes.2.rust...`) on any machine.
-const HYBRID_WORKERS: usize = 2;
-
-/// The hybrid's heartbeat: Python's default and chapter 4's.
-const HYBRID_HEARTBEAT: Duration = Duration::from_millis(100);
-
-fn parse_limit(text: &str) -> Result<u32, String> {
-    cli::parse_count(text, 400_000).map(|n| n as u32)
-}
-
-fn parse_ticks(text: &str) -> Result<u64, String> {
-    cli::parse_count(text, 10_000)
-}
-
 fn main() {
-    // The Rust process pool re-runs this program as its workers, and
-    // chapter 3 as its slow service.
-    if worker::is_worker() {
-        std::process::exit(worker::serve());
-    }
-    if let Some(code) = service::serve_if_asked() {
+    if let Some(code) = child::exit_code_if_child(rust_side::measure_part) {
         std::process::exit(code);
     }
     let stop = shutdown::ctrl_c();
-    // The scale-up runs in a fresh process: this program again.
-    if let Some(code) = rust_io::scale_child_if_asked(stop) {
-        std::process::exit(code);
-    }
-    // Chapter 5's parts run in a fresh process too, and its killed job in
-    // a process of its own: this program again, both.
-    if let Some(code) = chapter_05_cancellation_and_backpressure::process::run_if_child()
-    {
-        std::process::exit(code);
-    }
-    if let Some(code) = rust_chapter_5::child_if_asked(stop) {
-        std::process::exit(code);
-    }
     let args: Args = cli::parse_or_exit();
     machine::warn_if_debug_build();
-    let program = match std::env::current_exe() {
-        Ok(path) => path,
-        Err(err) => {
-            eprintln!(
-                "error: cannot find this program's path to start the pool's workers: {err}"
-            );
-            std::process::exit(2);
-        }
-    };
-    let mut experiments = if args.experiments.is_empty() {
-        Experiment::all()
-    } else {
-        args.experiments.clone()
-    };
-    experiments.sort_unstable();
-    experiments.dedup();
-    let mut workers = args.workers.clone();
-    workers.sort_unstable();
-    workers.dedup();
-    let plan = Plan {
-        calls: args.calls,
-        one_call_runs: ONE_CALL_RUNS,
-        algorithm_calls: ALGORITHM_CALLS,
-        hybrid_workers: HYBRID_WORKERS,
-        heartbeat: HYBRID_HEARTBEAT,
-        limit: args.limit,
-        workers,
-        ticks: args.ticks,
-        interval: args.interval,
-        wait: args.wait,
-        connections: args.connections,
-    };
     let out = Out { json: args.json };
-
     let python = Python::find(&args.python);
+    introduce(out, &python);
+    let started = busy::Reading::now();
+    let run = measure(&args, python.as_ref().ok(), stop, out);
+    let machine = started.until(&busy::Reading::now(), machine::cores());
+    std::process::exit(report(out, &run, &machine));
+}
+
+/// What a run measured, and how it ended.
+struct Run {
+    /// The measurements, in the order they came.
+    records: Vec<Record>,
+    /// Some side failed (its error is said as it came).
+    failed: bool,
+    /// Ctrl-C stopped the run.
+    stopped: bool,
+}
+
+/// The run's first lines: the machine, both languages, and how they run.
+fn introduce(out: Out, python: &Result<Python, String>) {
+    let python_is = match python {
+        Ok(python) => format!("Python {} (`{}`)", python.version, python.program),
+        Err(_) => "no Python".to_string(),
+    };
     out.say(format!(
-        "Python against Rust on this machine ({} cores): {}, and Rust {} ({} build).",
+        "Python against Rust on this machine ({} cores): {python_is}, and Rust {} ({} build).",
         machine::cores(),
-        match &python {
-            Ok(python) => format!("Python {} (`{}`)", python.version, python.program),
-            Err(_) => "no Python".to_string(),
-        },
         rust_side::VERSION,
         machine::build_profile()
     ));
-    match &python {
-        Ok(_) => out.say("Each experiment runs in Rust, then in Python: one side at a time.".to_string()),
+    match python {
+        Ok(_) => out.say("Each experiment runs in Rust, then in Python: one side at a time."),
         Err(reason) => out.say(format!(
             "Python not run: {reason}. Running the Rust side only (--python PATH names another)."
         )),
     }
+}
 
-    let started = busy::Reading::now();
-    let mut records: Vec<Record> = Vec::new();
-    let mut errors: Vec<String> = Vec::new();
-    let mut stopped = false;
-    'experiments: for &experiment in &experiments {
-        out.say(String::new());
+/// Each experiment asked for, in their order, Rust's side then Python's,
+/// each measurement said as it comes.
+fn measure(
+    args: &Args,
+    python: Option<&Python>,
+    stop: &'static Shutdown,
+    out: Out,
+) -> Run {
+    let mut experiments = args.experiments.clone();
+    if experiments.is_empty() {
+        experiments = Experiment::all();
+    }
+    experiments.sort_unstable();
+    experiments.dedup();
+    let mut plan = args.plan.clone();
+    plan.workers.sort_unstable();
+    plan.workers.dedup();
+    let mut run = Run { records: Vec::new(), failed: false, stopped: false };
+    for experiment in experiments {
+        out.say("");
         out.say(plan.describe(experiment));
         for language in ["Rust", "Python"] {
             if stop.is_requested() {
-                stopped = true;
-                break 'experiments;
+                run.stopped = true;
+                return run;
             }
-            let measured = match (language, &python) {
-                ("Rust", _) => rust_side::run(experiment, &plan, &program, stop),
-                (_, Ok(python)) => python.run(experiment, &plan, stop),
-                (_, Err(_)) => continue,
+            let measured = match (language, python) {
+                ("Rust", _) => rust_side::run(experiment, &plan, stop),
+                (_, Some(python)) => python.run(experiment, &plan, stop),
+                (_, None) => continue,
             };
             match measured {
                 Ok(measured) => {
                     for record in measured {
                         out.measurement(language, &record);
-                        records.push(record);
+                        run.records.push(record);
                     }
                 }
                 Err(Failure::Stopped) => {
-                    stopped = true;
-                    break 'experiments;
+                    run.stopped = true;
+                    return run;
                 }
                 Err(Failure::Error(message)) => {
                     eprintln!("error: {message}");
-                    errors.push(message);
+                    run.failed = true;
                 }
             }
         }
     }
+    run
+}
 
-    let machine = started.until(&busy::Reading::now(), machine::cores());
-    let busy_line = busy::busy_line(&machine);
-    let rows = table::rows(&records);
-    let agreement = table::agreement(&records);
+/// The tables, whether both sides computed the same product, the summary
+/// and the warnings; the exit code.
+fn report(out: Out, run: &Run, machine: &busy::MachineState) -> i32 {
+    let busy_line = busy::busy_line(machine);
+    let rows = table::rows(&run.records);
+    let agreement = table::agreement(&run.records);
     let summary =
         [course_book::summary::lines(&rows), chapter_5_table::summary(&rows)].concat();
-    let busy = table::busy_machine_warning(&records);
-    if let Some(warning) = &busy {
+    if let Some(warning) = busy::busy_machine_warning(&run.records) {
         eprintln!("{warning}");
     }
     if !out.json && !rows.is_empty() {
-        out.say(String::new());
-        out.say(
-            "Both sides, same machine, same run (\"Rust faster by\" = Python's wall time / Rust's):"
-                .to_string(),
-        );
-        out.say(String::new());
-        out.say(table::text(&rows).trim_end().to_string());
-        for cells in chapter_5_table::tables(&rows) {
-            out.say(String::new());
-            out.say(table::aligned(&cells).trim_end().to_string());
-        }
-        out.say(String::new());
-        out.say(agreement_line(&agreement));
+        out.say("");
+        out.say("Both sides, same machine, same run (\"Rust faster by\" = Python's wall time / Rust's):");
+        out.say("");
+        let tables = [table::tables(&rows), chapter_5_table::tables(&rows)].concat();
+        out.say(table::text(&tables));
+        out.say("");
+        let (Ok(line) | Err(line)) = &agreement;
+        out.say(line);
         if !summary.is_empty() {
-            out.say("Summary:".to_string());
-            if let Some(line) = &busy_line {
-                out.say(format!("  {line}"));
-            }
-            summary.iter().for_each(|line| out.say(format!("  {line}")));
+            out.say("Summary:");
+            busy_line
+                .iter()
+                .chain(&summary)
+                .for_each(|line| out.say(format!("  {line}")));
         }
     }
-    if stopped {
-        let plural = if records.len() == 1 { "" } else { "s" };
+    if run.stopped {
+        let n = run.records.len();
+        let plural = if n == 1 { "" } else { "s" };
         out.say(format!(
-            "stopped by Ctrl-C after {} measurement{plural}; nothing written",
-            records.len()
+            "stopped by Ctrl-C after {n} measurement{plural}; nothing written"
         ));
-        std::process::exit(shutdown::EXIT_INTERRUPTED);
+        return shutdown::EXIT_INTERRUPTED;
     }
     if let (true, Some(line)) = (out.json || summary.is_empty(), &busy_line) {
         eprintln!("{line}");
     }
-    let failed = !errors.is_empty() || agreement.is_err();
-    std::process::exit(if failed { 1 } else { 0 });
-}
-
-fn agreement_line(agreement: &Result<Option<u64>, String>) -> String {
-    match agreement {
-        Ok(Some(bits)) => {
-            format!("Same work on both sides: every product has {bits} bits.")
-        }
-        Ok(None) => "No product to compare: these experiments compute none.".to_string(),
-        Err(message) => message.clone(),
-    }
-}
-
-/// Where the output goes: the commentary on stdout, or, with `--json`, the
-/// JSON lines on stdout and the commentary on stderr.
-#[derive(Debug, Clone, Copy)]
-struct Out {
-    json: bool,
-}
-
-impl Out {
-    /// One line of commentary.
-    fn say(&self, line: String) {
-        // A closed stdout (`| head`) is not worth a panic.
-        let _ = if self.json {
-            writeln!(io::stderr(), "{line}")
-        } else {
-            writeln!(io::stdout(), "{line}")
-        };
-    }
-
-    /// One measurement, as it comes.
-    fn measurement(&self, language: &str, record: &Record) {
-        if self.json {
-            let _ = writeln!(io::stdout(), "{}", record.to_json_line());
-        }
-        self.say(format!("  {language:<6}  {}", line(record)));
-    }
-}
-
-/// A measurement in words.
-fn line(record: &Record) -> String {
-    let secs = format::duration_s;
-    let mut text = String::new();
-    if let Some(workers) =
-        record.workers.filter(|_| record.experiment == Experiment::Pool.name())
-    {
-        text.push_str(&format!("N = {workers:<2}  "));
-    }
-    let named = [Experiment::Algorithm, Experiment::IoCalls, Experiment::IoScale]
-        .map(Experiment::name);
-    if let Some(way) =
-        record.variant.as_deref().filter(|_| named.contains(&record.experiment))
-    {
-        text.push_str(&format!("{way:<23}  "));
-    }
-    text.push_str(&format!(
-        "{} wall, {} CPU, {:.2} of {} cores",
-        secs(record.wall_s),
-        secs(record.cpu_s),
-        record.cores_used,
-        record.cores
-    ));
-    if let Some(bits) = record.fingerprint {
-        text.push_str(&format!("; a {bits}-bit product"));
-    }
-    if let (Some(gap), Some(late), Some(step)) =
-        (record.max_gap_s, record.worst_lateness_s, record.step_s)
-    {
-        text.push_str(&format!(
-            "; worst gap {}, worst lateness {}, one CPU step {}",
-            secs(gap),
-            secs(late),
-            secs(step)
-        ));
-    }
-    if let (None, Some(late), Some(verdict)) =
-        (record.max_gap_s, record.worst_lateness_s, &record.verdict)
-    {
-        text.push_str(&format!("; {verdict}: worst heartbeat lateness {}", secs(late)));
-    }
-    if let (Some(step), true) =
-        (record.step_s, record.experiment == Experiment::Algorithm.name())
-    {
-        text.push_str(&format!("; {} per call", secs(step)));
-    }
-    if let (Some(verdict), true) =
-        (&record.verdict, record.experiment == Experiment::IoCalls.name())
-    {
-        text.push_str(&format!("; {verdict}"));
-    }
-    if let (Some(startup), Some(n)) = (record.startup_s, record.calls)
-        && record.experiment == Experiment::IoScale.name()
-    {
-        text.push_str(&format!("; {n} connections, {} each to start", secs(startup)));
-        if let Some(bytes) = record.memory_each_bytes {
-            text.push_str(&format!(", {} each", format::bytes(bytes)));
-        }
-        text.push_str(&format!("; {}", record.verdict.as_deref().unwrap_or("?")));
-    }
-    if let Some(figures) = chapter_5_table::line(record) {
-        text.push_str(&format!("; {figures}"));
-    }
-    text
+    if run.failed || agreement.is_err() { 1 } else { 0 }
 }

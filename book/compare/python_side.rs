@@ -8,6 +8,7 @@ use std::process::Command;
 use shared::record::Record;
 use shared::shutdown::Shutdown;
 
+use crate::child;
 use crate::experiment::{self, Experiment, Plan};
 use crate::failure::Failure;
 
@@ -65,38 +66,13 @@ impl Python {
         stop: &Shutdown,
     ) -> Result<Vec<Record>, Failure> {
         let script = experiment::script(experiment);
-        let output = Command::new(&self.program)
-            .arg(self.scripts.join(script))
-            .args(plan.python_args(experiment))
-            .output()
-            .map_err(|err| {
-                Failure::Error(format!("cannot run {} {script}: {err}", self.program))
-            })?;
-        // A terminal's Ctrl-C reaches the Python process too, which stops with a traceback.
-        if stop.is_requested() {
-            return Err(Failure::Stopped);
-        }
-        if !output.status.success() {
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            let last = stderr
-                .lines()
-                .rev()
-                .find(|line| !line.trim().is_empty())
-                .unwrap_or("no message");
-            return Err(Failure::Error(format!(
-                "{script} failed ({}): {last}",
-                output.status
-            )));
-        }
-        let records = String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .map(|line| {
-                Record::from_json_line(line)
-                    .map_err(|err| Failure::Error(format!("{script}: {err}")))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut command = Command::new(&self.program);
+        command.arg(self.scripts.join(script)).args(plan.python_args(experiment));
+        let what = format!("{} {script}", self.program);
+        // Its stderr repeats each record in words: the commentary says them.
+        let (records, _) = child::records_of(&mut command, &what, stop)?;
         if records.is_empty() {
-            return Err(Failure::Error(format!("{script} printed no measurement")));
+            return Err(Failure::Error(format!("{what} printed no measurement")));
         }
         Ok(records)
     }

@@ -1,8 +1,7 @@
 //! The Rust side of each experiment: the chapters' own code, measured and
 //! turned into the same records the Python programs print (the I/O
-//! experiments in `rust_io.rs`).
+//! experiments in `rust_io.rs`, chapter 5's in `rust_chapter_5.rs`).
 
-use std::path::Path;
 use std::time::Duration;
 
 use chapter_02_mixed_tasks::observe::{self as chapter_2_observe, Plan as Chapter2Plan};
@@ -26,9 +25,11 @@ use shared::shutdown::Shutdown;
 use shared::stats::median;
 use shared::workload::{fingerprint, product_below};
 
-use crate::experiment::{Experiment, Plan};
+use crate::experiment::{
+    ALGORITHM_CALLS, Experiment, HEARTBEAT, HYBRID_WORKERS, ONE_CALL_RUNS, Plan,
+};
 use crate::failure::Failure;
-use crate::{rust_chapter_5, rust_io};
+use crate::{child, rust_chapter_5, rust_io};
 
 /// The compiler that built this program.
 pub(crate) const VERSION: &str = shared::machine::RUSTC_VERSION;
@@ -37,27 +38,22 @@ pub(crate) const VERSION: &str = shared::machine::RUSTC_VERSION;
 const WORKER_TIMEOUT: Duration = Duration::from_secs(120);
 
 // ANCHOR: run
-/// Runs the experiment in Rust. `program` is this binary, which the process
-/// pool starts again as its workers.
+/// Runs the experiment in Rust.
 pub(crate) fn run(
     experiment: Experiment,
     plan: &Plan,
-    program: &Path,
     stop: &'static Shutdown,
 ) -> Result<Vec<Record>, Failure> {
     match experiment {
-        Experiment::OneCall => Ok(vec![one_call(plan.limit, plan.one_call_runs)]),
-        Experiment::Sequential => {
-            calls(Chapter3Place::Loop, experiment, plan, stop).map(|record| vec![record])
-        }
-        Experiment::Threads => calls(Chapter3Place::Threads, experiment, plan, stop)
-            .map(|record| vec![record]),
-        Experiment::Pool => pool(plan, program, stop),
-        Experiment::MixedTasks => mixed_tasks(plan, stop).map(|record| vec![record]),
+        Experiment::OneCall => Ok(vec![one_call(plan.limit)]),
+        Experiment::Sequential => calls(Chapter3Place::Loop, experiment, plan, stop),
+        Experiment::Threads => calls(Chapter3Place::Threads, experiment, plan, stop),
+        Experiment::Pool => pool(plan, stop),
+        Experiment::MixedTasks => mixed_tasks(plan, stop),
         Experiment::Algorithm => algorithm(plan),
-        Experiment::Hybrid => hybrid(plan, program, stop).map(|record| vec![record]),
+        Experiment::Hybrid => hybrid(plan, stop),
         Experiment::IoCalls => rust_io::io_calls(plan, stop),
-        Experiment::IoScale => rust_io::io_scale(plan, stop),
+        Experiment::IoScale => child::measure("scale", "the Rust scale-up", plan, stop),
         Experiment::CancelTimeout
         | Experiment::CancelBlocking
         | Experiment::CancelToken
@@ -69,6 +65,7 @@ pub(crate) fn run(
 }
 // ANCHOR_END: run
 
+/// A Rust record of the experiment, from its measurement.
 fn record(
     experiment: Experiment,
     limit: u32,
@@ -77,9 +74,10 @@ fn record(
     Record::measured(&experiment.name(), "rust", VERSION, limit, m)
 }
 
-/// `shared::workload::product_below`, once per run; the fastest run is kept.
-fn one_call(limit: u32, runs: usize) -> Record {
-    let fastest = (0..runs.max(1))
+/// `shared::workload::product_below`, [`ONE_CALL_RUNS`] times; the fastest
+/// run is kept.
+fn one_call(limit: u32) -> Record {
+    let fastest = (0..ONE_CALL_RUNS)
         .map(|_| measure(|| fingerprint(&product_below(limit))))
         .min_by_key(|(_, m)| m.wall)
         .expect("at least one run");
@@ -97,7 +95,7 @@ fn calls(
     experiment: Experiment,
     plan: &Plan,
     stop: &'static Shutdown,
-) -> Result<Record, Failure> {
+) -> Result<Vec<Record>, Failure> {
     let config = Config {
         place: Some(place),
         calls: plan.calls,
@@ -108,35 +106,48 @@ fn calls(
     if report.stopped {
         return Err(Failure::Stopped);
     }
-    Ok(Record {
+    Ok(vec![Record {
         calls: Some(plan.calls),
         workers: (place == Chapter3Place::Threads).then_some(plan.calls),
         fingerprint: report.observed.fingerprints.last().copied(),
         ..record(experiment, plan.limit, &report.measurement)
-    })
+    }])
+}
+
+/// In a child ([`child`]): measures `part` alone.
+pub(crate) fn measure_part(
+    part: &str,
+    connections: usize,
+    wait: Duration,
+    stop: &'static Shutdown,
+) -> Result<Vec<Record>, String> {
+    match part {
+        "scale" => rust_io::scale(connections, wait, stop),
+        part => rust_chapter_5::measure(part, connections, wait, stop),
+    }
+}
+
+/// Why a pool gave no measurement: Ctrl-C, or `pool` failed.
+fn pool_failure(err: PoolError, pool: &str) -> Failure {
+    match err {
+        PoolError::Stopped => Failure::Stopped,
+        err => Failure::Error(format!("{pool} failed: {err}")),
+    }
 }
 
 /// Chapter 4's process pool, once per size: start, map, close, all measured.
-fn pool(
-    plan: &Plan,
-    program: &Path,
-    stop: &'static Shutdown,
-) -> Result<Vec<Record>, Failure> {
+fn pool(plan: &Plan, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
     let sweep_plan = SweepPlan {
         workers: plan.workers.clone(),
         calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
         repeat: 1,
-        program: program.to_path_buf(),
+        program: child::this_program()?,
         worker_timeout: WORKER_TIMEOUT,
     };
     let mut records = Vec::new();
     for &workers in &plan.workers {
-        let run = sweep::run_once(Place::Processes, workers, &sweep_plan, stop).map_err(
-            |err| match err {
-                PoolError::Stopped => Failure::Stopped,
-                err => Failure::Error(format!("the Rust process pool failed: {err}")),
-            },
-        )?;
+        let run = sweep::run_once(Place::Processes, workers, &sweep_plan, stop)
+            .map_err(|err| pool_failure(err, "the Rust process pool"))?;
         records.push(Record {
             calls: Some(plan.calls),
             workers: Some(workers),
@@ -148,7 +159,7 @@ fn pool(
 }
 
 /// Chapter 2's three jobs on tokio's current-thread runtime, the CPU steps on the loop.
-fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> {
+fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
     let run = Chapter2Plan {
         runtime: Runtime::Tokio,
         place: Chapter2Place::Loop,
@@ -173,7 +184,7 @@ fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> 
         .collect();
     let max_gap = gaps.iter().copied().fold(0.0, f64::max);
     let interval = plan.interval.as_secs_f64();
-    Ok(Record {
+    Ok(vec![Record {
         ticks: Some(outcome.ticks.len() as u64),
         interval_s: Some(interval),
         max_gap_s: Some(round(max_gap, 6)),
@@ -188,7 +199,7 @@ fn mixed_tasks(plan: &Plan, stop: &'static Shutdown) -> Result<Record, Failure> 
             6,
         )),
         ..record(Experiment::MixedTasks, plan.limit, &outcome.cost)
-    })
+    }])
 }
 
 /// The ways Python has too (the loop, the tree), then the tree on every core.
@@ -201,7 +212,7 @@ fn algorithm(plan: &Plan) -> Result<Vec<Record>, Failure> {
     let cores = shared::machine::cores();
     let rows = ALGORITHM_WAYS
         .iter()
-        .map(|&way| algorithm::measure_way(way, plan.algorithm_calls, plan.limit, cores))
+        .map(|&way| algorithm::measure_way(way, ALGORITHM_CALLS, plan.limit, cores))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|err| Failure::Error(format!("cannot build a thread pool: {err}")))?;
     Ok(chapter_4_records::algorithms(&rows, plan.limit))
@@ -209,32 +220,24 @@ fn algorithm(plan: &Plan) -> Result<Vec<Record>, Failure> {
 
 /// Chapter 4's hybrid: tokio's loop keeps a heartbeat while the process
 /// pool runs the calls; the record is the chapter's own, with the product.
-fn hybrid(
-    plan: &Plan,
-    program: &Path,
-    stop: &'static Shutdown,
-) -> Result<Record, Failure> {
+fn hybrid(plan: &Plan, stop: &'static Shutdown) -> Result<Vec<Record>, Failure> {
     let place = Place::Processes;
     let hybrid_plan = HybridPlan {
         place,
-        workers: plan.hybrid_workers,
+        workers: HYBRID_WORKERS,
         calls: Call::batch(plan.calls, plan.limit, Algorithm::Loop),
-        tick: plan.heartbeat,
-        program: program.to_path_buf(),
+        tick: HEARTBEAT,
+        program: child::this_program()?,
         worker_timeout: WORKER_TIMEOUT,
     };
     let run = hybrid::run(&hybrid_plan, stop)
         .map_err(|err| Failure::Error(format!("cannot start tokio: {err}")))?;
-    match run.ended_by {
-        None => {}
-        Some(PoolError::Stopped) => return Err(Failure::Stopped),
-        Some(err) => {
-            return Err(Failure::Error(format!("the Rust hybrid's pool failed: {err}")));
-        }
+    if let Some(err) = run.ended_by {
+        return Err(pool_failure(err, "the Rust hybrid's pool"));
     }
-    Ok(Record {
+    Ok(vec![Record {
         version: VERSION.to_string(),
         fingerprint: run.results.iter().flatten().last().copied(),
-        ..chapter_4_records::hybrid(&run, place, plan.hybrid_workers, plan.limit)
-    })
+        ..chapter_4_records::hybrid(&run, place, HYBRID_WORKERS, plan.limit)
+    }])
 }

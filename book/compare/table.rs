@@ -1,10 +1,9 @@
 //! The records of both languages as tables for the terminal: the wall
 //! times side by side (the ratio is Python's wall time over Rust's: how
 //! many times faster the Rust side was), the loops' and the scale-up's own
-//! tables; whether both computed the same product; a warning when other
-//! programs took the cores. The rows are paired in [`course_book::pairs`],
-//! their words are in [`course_book::summary`]. Chapter 5's rows have
-//! tables of their own (`chapter_5_table.rs`).
+//! tables, and chapter 5's (`chapter_5_table.rs`); whether both computed
+//! the same product. The rows are paired in [`course_book::pairs`], their words are in
+//! [`course_book::summary`].
 
 use course_book::summary::cores_used;
 use shared::format::{self, duration_s};
@@ -14,122 +13,126 @@ pub(crate) use course_book::pairs::{Row, rows};
 
 use crate::experiment::Experiment;
 
+/// A column of a table: its header, and its cell on an item's line.
+pub(crate) type Column<T> = (&'static str, fn(&T) -> String);
+
+/// One language's record in a row, named: a line of the tables that show
+/// each side.
+pub(crate) type Side<'a> = (&'a Row, &'static str, &'a Record);
+
+/// A table's cells: the headers, then a line per item; none without items.
+pub(crate) fn cells<T>(columns: &[Column<T>], items: &[T]) -> Vec<Vec<String>> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let header = columns.iter().map(|(name, _)| name.to_string()).collect();
+    let line = |item| columns.iter().map(|(_, cell)| cell(item)).collect();
+    std::iter::once(header).chain(items.iter().map(line)).collect()
+}
+
+/// Each side of the rows `keep` keeps, Python's first.
+pub(crate) fn sides(rows: &[Row], keep: impl Fn(&Row) -> bool) -> Vec<Side<'_>> {
+    let kept = rows.iter().filter(move |row| keep(row));
+    kept.flat_map(|row| row.sides().map(move |(name, r)| (row, name, r))).collect()
+}
+
 /// A cell for a value the record may lack: a dash without it.
 pub(crate) fn cell<T>(value: Option<T>, shown: impl FnOnce(T) -> String) -> String {
     value.map_or("–".to_string(), shown)
 }
 
-/// A table's header row, from its column names separated by ` | `.
-pub(crate) fn header(columns: &str) -> Vec<String> {
-    columns.split(" | ").map(String::from).collect()
-}
-
-/// A table of its own: the header and the lines, or nothing without lines.
-pub(crate) fn own_table(columns: &str, lines: Vec<Vec<String>>) -> Vec<Vec<String>> {
-    if lines.is_empty() { lines } else { [vec![header(columns)], lines].concat() }
-}
-
-/// The cells of the wall-time table: a header and one line per row (the
-/// mixed tasks, the scale-up and chapter 5 have their own tables).
-fn cells(rows: &[Row]) -> Vec<Vec<String>> {
-    let mut lines = vec![header(
-        "experiment | Python wall | Python CPU | Python cores used | Rust wall | Rust CPU \
-         | Rust cores used | Rust faster by",
-    )];
-    let elsewhere = |row: &&Row| {
+/// The wall-time table: a line per row, but for the experiments with
+/// tables of their own (the mixed tasks, the scale-up, chapter 5).
+fn wall_times(rows: &[Row]) -> Vec<Vec<String>> {
+    fn wall(r: &Option<Record>) -> String {
+        cell(r.as_ref(), |r| duration_s(r.wall_s))
+    }
+    fn cpu(r: &Option<Record>) -> String {
+        cell(r.as_ref(), |r| duration_s(r.cpu_s))
+    }
+    let columns: [Column<&Row>; 8] = [
+        ("experiment", |row| row.label()),
+        ("Python wall", |row| wall(&row.python)),
+        ("Python CPU", |row| cpu(&row.python)),
+        ("Python cores used", |row| cell(row.python.as_ref(), cores_used)),
+        ("Rust wall", |row| wall(&row.rust)),
+        ("Rust CPU", |row| cpu(&row.rust)),
+        ("Rust cores used", |row| cell(row.rust.as_ref(), cores_used)),
+        ("Rust faster by", |row| cell(row.ratio(), |ratio| format!("{ratio:.2}×"))),
+    ];
+    let own_table = |row: &&Row| {
         matches!(row.experiment, Experiment::MixedTasks | Experiment::IoScale)
             || row.experiment.is_chapter_5()
     };
-    for row in rows.iter().filter(|row| !elsewhere(row)) {
-        let mut line = vec![row.label()];
-        for record in [&row.python, &row.rust] {
-            line.push(cell(record.as_ref(), |r| duration_s(r.wall_s)));
-            line.push(cell(record.as_ref(), |r| duration_s(r.cpu_s)));
-            line.push(cell(record.as_ref(), cores_used));
-        }
-        line.push(cell(row.ratio(), |ratio| format!("{ratio:.2}×")));
-        lines.push(line);
-    }
-    lines
+    let lines: Vec<&Row> = rows.iter().filter(|row| !own_table(row)).collect();
+    cells(&columns, &lines)
 }
 
-/// The cells of the mixed-task table, one line per language.
-fn mixed_cells(rows: &[Row]) -> Vec<Vec<String>> {
-    let loops = rows.iter().filter(|row| {
+/// The loops' table (the mixed tasks and the hybrid), a line per language.
+fn loops(rows: &[Row]) -> Vec<Vec<String>> {
+    fn lateness_over_step(r: &Record) -> String {
+        let late = r.worst_lateness_s.unwrap_or(0.0);
+        let step = r.step_s.filter(|step| *step > 0.0);
+        cell(step, |step| format!("{:.2}", late / step))
+    }
+    let columns: [Column<Side<'_>>; 7] = [
+        ("loop", |(row, name, r)| {
+            let which =
+                if row.experiment == Experiment::Hybrid { "hybrid" } else { "mixed" };
+            format!("{name} {}, {which}", r.version)
+        }),
+        ("ticks", |(_, _, r)| r.ticks.unwrap_or(0).to_string()),
+        ("interval", |(_, _, r)| duration_s(r.interval_s.unwrap_or(0.0))),
+        ("worst gap", |(_, _, r)| cell(r.max_gap_s, duration_s)),
+        ("worst lateness", |(_, _, r)| duration_s(r.worst_lateness_s.unwrap_or(0.0))),
+        ("one CPU step (median)", |(_, _, r)| cell(r.step_s, duration_s)),
+        ("lateness / step", |(_, _, r)| lateness_over_step(r)),
+    ];
+    let lines = sides(rows, |row| {
         matches!(row.experiment, Experiment::MixedTasks | Experiment::Hybrid)
     });
-    let lines = loops.flat_map(|row| {
-        let which = if row.experiment == Experiment::Hybrid { "hybrid" } else { "mixed" };
-        row.sides().map(move |(name, r)| {
-            let (late, step) =
-                (r.worst_lateness_s.unwrap_or(0.0), r.step_s.unwrap_or(0.0));
-            vec![
-                format!("{name} {}, {which}", r.version),
-                r.ticks.unwrap_or(0).to_string(),
-                duration_s(r.interval_s.unwrap_or(0.0)),
-                cell(r.max_gap_s, duration_s),
-                duration_s(late),
-                cell(r.step_s, duration_s),
-                cell((step > 0.0).then_some(late / step), |ratio| format!("{ratio:.2}")),
-            ]
-        })
-    });
-    own_table(
-        "loop | ticks | interval | worst gap | worst lateness | one CPU step (median) \
-         | lateness / step",
-        lines.collect(),
-    )
+    cells(&columns, &lines)
 }
 
-/// The cells of the scale-up table, one line per language and way.
-fn scale_cells(rows: &[Row]) -> Vec<Vec<String>> {
-    let scale = rows.iter().filter(|row| row.experiment == Experiment::IoScale);
-    let lines = scale.flat_map(|row| {
-        row.sides().map(move |(name, r)| {
-            vec![
-                r.calls.unwrap_or(0).to_string(),
-                format!("{name} {}", row.way.unwrap_or("?")),
-                cell(r.startup_s, duration_s),
-                cell(r.memory_each_bytes, format::bytes),
-                duration_s(r.wall_s),
-                r.verdict.clone().unwrap_or_default(),
-            ]
-        })
-    });
-    own_table(
-        "connections | as | start-up each | memory each | first connect to last answer \
-         | failed",
-        lines.collect(),
-    )
+/// The scale-up's table, a line per language and way.
+fn scale_up(rows: &[Row]) -> Vec<Vec<String>> {
+    let columns: [Column<Side<'_>>; 6] = [
+        ("connections", |(_, _, r)| r.calls.unwrap_or(0).to_string()),
+        ("as", |(row, name, _)| format!("{name} {}", row.way.unwrap_or("?"))),
+        ("start-up each", |(_, _, r)| cell(r.startup_s, duration_s)),
+        ("memory each", |(_, _, r)| cell(r.memory_each_bytes, format::bytes)),
+        ("first connect to last answer", |(_, _, r)| duration_s(r.wall_s)),
+        ("failed", |(_, _, r)| r.verdict.clone().unwrap_or_default()),
+    ];
+    cells(&columns, &sides(rows, |row| row.experiment == Experiment::IoScale))
 }
 
-/// Columns padded to their widest cell, for the terminal (the course's one
-/// table renderer, [`shared::format::line`]), not indented.
-pub(crate) fn aligned(cells: &[Vec<String>]) -> String {
-    let widths = format::widths(cells);
-    let lines = cells.iter().map(|row| format::line(row, &widths, format::Align::Left));
-    lines.map(|line| line + "\n").collect()
+/// The tables of the rows: the wall times, the loops', the scale-up's
+/// (chapter 5's are in `chapter_5_table.rs`).
+pub(crate) fn tables(rows: &[Row]) -> Vec<Vec<Vec<String>>> {
+    vec![wall_times(rows), loops(rows), scale_up(rows)]
 }
 
-/// The wall-time table and the loops' and the scale-up's, for the terminal.
-pub(crate) fn text(rows: &[Row]) -> String {
-    let mut text = aligned(&cells(rows));
-    for cells in [mixed_cells(rows), scale_cells(rows)] {
-        if !cells.is_empty() {
-            text.push('\n');
-            text.push_str(&aligned(&cells));
-        }
-    }
-    text
+/// Every table with lines, for the terminal, a blank line apart: columns
+/// padded to their widest cell by the course's one table renderer
+/// ([`shared::format::line`]), not indented.
+pub(crate) fn text(tables: &[Vec<Vec<String>>]) -> String {
+    let aligned = |cells: &Vec<Vec<String>>| {
+        let widths = format::widths(cells);
+        let lines =
+            cells.iter().map(|line| format::line(line, &widths, format::Align::Left));
+        lines.collect::<Vec<_>>().join("\n")
+    };
+    let tables = tables.iter().filter(|cells| !cells.is_empty()).map(aligned);
+    tables.collect::<Vec<_>>().join("\n\n")
 }
 
-/// Whether every product both languages computed has the same size: the proof
-/// that both did the same work. `Ok(bits)` when they agree, `Err` naming the
-/// first disagreement. `Ok(None)` when nothing reported a fingerprint.
-pub(crate) fn agreement(records: &[Record]) -> Result<Option<u64>, String> {
+/// Whether every product both languages computed has the same size: the
+/// proof that both did the same work, in words; `Err` names the first
+/// disagreement (between products of the same limit).
+pub(crate) fn agreement(records: &[Record]) -> Result<String, String> {
     let mut seen: Option<(u64, &Record)> = None;
-    for record in records.iter().filter(|r| r.experiment != Experiment::MixedTasks.name())
-    {
+    for record in records {
         let Some(bits) = record.fingerprint else { continue };
         match seen {
             None => seen = Some((bits, record)),
@@ -142,50 +145,11 @@ pub(crate) fn agreement(records: &[Record]) -> Result<Option<u64>, String> {
             Some(_) => {}
         }
     }
-    Ok(seen.map(|(bits, _)| bits))
-}
-
-/// The cores a measurement should have kept busy on an idle machine: one for
-/// the sequential experiments and for CPython's threads, one per worker up
-/// to the core count for Rust's threads and for the pools.
-fn expected_cores(record: &Record) -> f64 {
-    let parallel = record.experiment == Experiment::Pool.name()
-        || (record.experiment == Experiment::Threads.name()
-            && record.language != "python")
-        || record.variant.as_deref() == Some("parallel-tree-all-cores");
-    if parallel { record.workers.unwrap_or(1).min(record.cores) as f64 } else { 1.0 }
-}
-
-/// A warning when some measurement kept far fewer cores busy than it should
-/// have: another program was using them, and its times are inflated.
-pub(crate) fn busy_machine_warning(records: &[Record]) -> Option<String> {
-    // What mostly waits (a loop's ticks, sockets; chapter 5's deadlines,
-    // consumers and service) has no core count to reach.
-    let waits = |r: &Record| {
-        Experiment::named(&r.experiment).is_some_and(|experiment| {
-            experiment.is_chapter_5()
-                || matches!(
-                    experiment,
-                    Experiment::MixedTasks
-                        | Experiment::Hybrid
-                        | Experiment::IoCalls
-                        | Experiment::IoScale
-                )
-        })
-    };
-    let starved: Vec<String> = records
-        .iter()
-        .filter(|r| !waits(r) && r.cores_used < 0.85 * expected_cores(r))
-        .map(|r| match r.workers.filter(|_| r.experiment == Experiment::Pool.name()) {
-            Some(n) => format!("{} {} N = {n}", r.language, r.experiment),
-            None => format!("{} {}", r.language, r.experiment),
-        })
-        .collect();
-    (!starved.is_empty()).then(|| {
-        format!(
-            "Warning: other programs were using the cores; these kept fewer cores busy than they could, so their times are inflated: {}. Run again on an idle machine.",
-            starved.join(", ")
-        )
+    Ok(match seen {
+        Some((bits, _)) => {
+            format!("Same work on both sides: every product has {bits} bits.")
+        }
+        None => "No product to compare: these experiments compute none.".to_string(),
     })
 }
 
@@ -212,9 +176,10 @@ mod tests {
         }
     }
 
-    /// The scale-up has its own table, one line per language and way,
-    /// memory in KiB; a missing Python side leaves dashes; waiting is not
-    /// flagged as starved, since it needs no core.
+    /// The tables' columns line up; the scale-up has its own table, one
+    /// line per language and way, memory in KiB; a missing Python side
+    /// leaves dashes; waiting is not flagged as starved, since it needs no
+    /// core.
     #[test]
     fn the_scale_up_has_its_own_table() {
         let scale = |language: &str, variant: &str| Record {
@@ -229,30 +194,17 @@ mod tests {
             scale("rust", "tasks"),
             scale("python", "asyncio"),
         ];
-        let text = text(&rows(&records));
-        assert!(text.contains("Python tasks  50.0 µs        1.37 KiB"), "{text}");
-        assert!(text.lines().nth(1).is_some_and(|line| line.ends_with('–')), "{text}");
-        assert_eq!(busy_machine_warning(&records), None);
-    }
+        assert_eq!(
+            text(&tables(&rows(&records))),
+            "\
+experiment  Python wall  Python CPU  Python cores used  Rust wall  Rust CPU  Rust cores used  Rust faster by
+one call    –            –           –                  1.000 s    0 ns      1.00 of 2        –
 
-    /// A run that got fewer cores than it could use is flagged; a full one is not.
-    #[test]
-    fn starved_runs_are_flagged() {
-        let fine = [
-            record("one_call", "rust", 0.99, None),
-            record("pool", "rust", 1.9, Some(8)),
-        ];
-        assert_eq!(busy_machine_warning(&fine), None);
-        let starved = [
-            record("pool", "python", 1.0, Some(4)),
-            record("threads", "python", 0.97, Some(20)),
-        ];
-        let warning = busy_machine_warning(&starved).unwrap();
-        assert!(
-            warning
-                .ends_with("inflated: python pool N = 4. Run again on an idle machine."),
-            "{warning}"
+connections  as            start-up each  memory each  first connect to last answer  failed
+100          Python tasks  50.0 µs        1.37 KiB     1.000 s
+100          Rust tasks    50.0 µs        1.37 KiB     1.000 s"
         );
+        assert_eq!(crate::busy::busy_machine_warning(&records), None);
     }
 
     /// Different products at the same limit are caught.
@@ -262,7 +214,8 @@ mod tests {
             record("one_call", "rust", 1.0, None),
             record("one_call", "python", 1.0, None),
         ];
-        assert_eq!(agreement(&same), Ok(Some(553_458)));
+        let same_work = "Same work on both sides: every product has 553458 bits.";
+        assert_eq!(agreement(&same).as_deref(), Ok(same_work));
         let mut other = record("threads", "python", 1.0, None);
         other.fingerprint = Some(7);
         let err = agreement(&[same[0].clone(), other]).unwrap_err();

@@ -1,157 +1,208 @@
-//! The compare command, run for real with a tiny workload: both sides of each
-//! experiment (the algorithms, the hybrid and the I/O ones too), paired in
-//! one table, computing the same product; the keys the page quotes; the Rust
-//! side alone when there is no Python; bad input refused in one line.
-//! Nothing here asserts a timing.
+//! The compare command, run for real with a tiny workload: every
+//! experiment on both sides (the Rust side alone without Python), their
+//! records in the fields the chapters print, the same product, the keys
+//! the page quotes, the tables and the summary; bad input refused in one
+//! line; a busy machine named. Nothing here asserts a timing.
 
 mod common;
 
 use std::collections::BTreeMap;
 use std::process::Output;
 
-use common::{has_python, succeeded, table};
+use common::{has_python, succeeded};
 use shared::record::Record;
 use shared::workload::{fingerprint, product_below};
 
 const LIMIT: u32 = 3_000;
 
 /// The tiny run every test starts from: 3 calls, pools of 1 and 2, quick
-/// ticks, a quick service and 40 connections in the scale-up.
+/// ticks, a quick service, 40 connections in the scale-up and 40 requests
+/// through chapter 5's semaphore.
 fn compare(args: &[&str]) -> Output {
-    let limit = LIMIT.to_string();
-    let mut base = vec![
-        "--limit",
-        &limit,
-        "--calls",
-        "3",
-        "--workers",
-        "2,1",
-        "--ticks",
-        "3",
-        "--interval",
-        "20ms",
-        "--wait",
-        "20ms",
-        "--connections",
-        "40",
-    ];
-    base.extend_from_slice(args);
-    common::compare(&base)
+    let base = format!(
+        "--limit {LIMIT} --calls 3 --workers 2,1 --ticks 3 --interval 20ms --wait 20ms \
+         --connections 40"
+    );
+    let base: Vec<&str> = base.split_whitespace().collect();
+    common::compare(&[&base[..], args].concat())
 }
 
-/// A measurement's place: experiment, pool size (for the pool), variant.
-type Key = (String, Option<usize>, Option<String>);
-
-/// The JSON lines of a `--json` run, by language, then by [`Key`].
-fn records(output: &Output) -> BTreeMap<String, BTreeMap<Key, Record>> {
-    common::records(output, |record| {
-        let workers = record.workers.filter(|_| record.experiment == "pool");
-        (record.experiment.clone(), workers, record.variant.clone())
+/// The records of a `--json` run, by language, then by experiment, pool
+/// size (for the pool) and variant, as `experiment [N] [variant]`.
+fn records(output: &Output) -> BTreeMap<String, BTreeMap<String, Record>> {
+    common::records(output, |r| {
+        let workers = r.workers.filter(|_| r.experiment == "pool").map(|n| n.to_string());
+        let words = [Some(r.experiment.clone()), workers, r.variant.clone()];
+        words.into_iter().flatten().collect::<Vec<_>>().join(" ")
     })
 }
 
-/// With python3, every experiment runs on both sides, the products agree, and
-/// the table has one row per experiment and pool size, in order.
+/// Every measurement each side gives, one record each, by [`records`]'
+/// key.
+const RUST: &str = "\
+algorithm loop-1-core, algorithm parallel-tree-all-cores, algorithm tree-1-core, \
+cancel_blocking rayon, cancel_blocking spawn-blocking, cancel_process killed, \
+cancel_timeout awaited-steps, cancel_token token, channel_bounded, \
+channel_unbounded, hybrid processes, io_calls gil-model, io_calls loop, \
+io_calls threads, io_scale tasks, io_scale threads, mixed_tasks, one_call, \
+pool 1, pool 2, semaphore capped, semaphore uncapped, sequential, threads";
+const PYTHON: &str = "\
+algorithm loop, algorithm math-factorial, algorithm tree, \
+cancel_blocking run-in-executor, cancel_process killed, \
+cancel_timeout awaited-steps, cancel_timeout steps-on-loop, cancel_token token, \
+channel_bounded, channel_unbounded, hybrid processes, io_calls asyncio, \
+io_calls threads, io_scale asyncio, io_scale threads, mixed_tasks, one_call, \
+pool 1, pool 2, semaphore capped, semaphore uncapped, sequential, threads";
+
+/// Every experiment runs on both sides (Rust's alone without Python), each
+/// record in its chapter's fields, every product the same; the records
+/// render through the book's renderer, with the keys the page quotes.
 #[test]
-fn both_sides_run_and_compute_the_same_product() {
-    if !has_python("the Python side of compare (the no-python test checks Rust's)") {
+fn every_experiment_runs_in_the_chapters_fields() {
+    let output = compare(&["--json"]);
+    let stdout = succeeded(&output);
+    let by_language = records(&output);
+    let keys = |language: &str| {
+        by_language[language].keys().cloned().collect::<Vec<_>>().join(", ")
+    };
+    assert_eq!(keys("rust"), RUST);
+    let python = has_python("the Python side of compare");
+    if python {
+        assert_eq!(keys("python"), PYTHON);
+    }
+    for record in by_language.values().flat_map(BTreeMap::values) {
+        the_chapters_fields(record);
+    }
+
+    let records = course_book::render::read_records(&stdout).unwrap();
+    let merged = course_book::merge::merge(std::slice::from_ref(&records)).unwrap();
+    let page = course_book::render::markdown("python-vs-rust", &merged, "here");
+    assert!(
+        page.starts_with("Measured on here.\n")
+            && page.contains("`one_call`")
+            && page.contains("rust")
+    );
+    if !python {
         return;
     }
-    let expected = fingerprint(&product_below(LIMIT));
+    let (files, repeated) = course_book::render::values(&records);
+    assert!(repeated.is_empty(), "one record per key: {repeated:?}");
+    for key in [
+        "algorithm.loop.python.step_s",
+        "algorithm.math-factorial.python.step_s",
+        "algorithm.tree.python.step_s",
+        "algorithm.loop-1-core.rust.step_s",
+        "algorithm.tree-1-core.rust.step_s",
+        "algorithm.parallel-tree-all-cores.rust.step_s",
+        "hybrid.processes.2.python.worst_lateness_s",
+        "hybrid.processes.2.rust.worst_lateness_s",
+        "io_calls.loop.rust.wall_s",
+        "io_calls.asyncio.python.wall_s",
+    ] {
+        assert!(files.contains_key(&format!("{key}.txt")), "{key}: {files:?}");
+    }
+    for key in ["tasks.rust", "threads.rust", "asyncio.python", "threads.python"] {
+        let memory = &files[&format!("io_scale.{key}.memory_each_bytes.txt")];
+        assert!(memory.ends_with(" bytes") || memory.ends_with("iB"), "{key}: {memory}");
+        let startup = &files[&format!("io_scale.{key}.startup_s.txt")];
+        assert!(startup.ends_with('s'), "{key}: {startup}");
+    }
+}
 
-    let output = compare(&["--json"]);
-    succeeded(&output);
-    let by_language = records(&output);
-    assert_eq!(by_language.keys().collect::<Vec<_>>(), ["python", "rust"]);
-    let experiments = |language: &str| {
-        let mut names: Vec<String> =
-            by_language[language].keys().map(|(name, _, _)| name.clone()).collect();
-        names.dedup();
-        names
-    };
-    assert_eq!(
-        experiments("python"),
-        experiments("rust"),
-        "the same experiments on both sides"
-    );
-    assert_eq!(
-        by_language["rust"].len(),
-        24,
-        "one_call, sequential, threads, pool N = 1 and 2, mixed_tasks, 3 algorithms, hybrid, \
-         3 ways of io_calls, 2 of io_scale, chapter 5's 9 (tests/compare_chapter_05.rs)"
-    );
-    let variants = |language: &str, experiment: &str| {
-        by_language[language]
-            .values()
-            .filter(|r| r.experiment == experiment)
-            .map(|r| r.variant.clone().unwrap_or_default())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(variants("python", "algorithm"), ["loop", "math-factorial", "tree"]);
-    assert_eq!(
-        variants("rust", "algorithm"),
-        ["loop-1-core", "parallel-tree-all-cores", "tree-1-core"]
-    );
-    assert_eq!(variants("python", "hybrid"), ["processes"]);
-    assert_eq!(variants("rust", "hybrid"), ["processes"]);
-    assert_eq!(variants("python", "io_calls"), ["asyncio", "threads"]);
-    assert_eq!(variants("rust", "io_calls"), ["gil-model", "loop", "threads"]);
-    assert_eq!(variants("python", "io_scale"), ["asyncio", "threads"]);
-    assert_eq!(variants("rust", "io_scale"), ["tasks", "threads"]);
-    for (language, records) in &by_language {
-        for ((experiment, _, _), record) in records {
-            if experiment.starts_with("io_")
-                || experiment.starts_with("cancel_")
-                || experiment.starts_with("channel_")
-                || experiment == "semaphore"
-            {
-                // No product: requests to a service, chapter 5's jobs and
-                // flows (checked in their own tests).
-                continue;
+/// What holds on any machine, in each experiment's own fields: the same
+/// product at the same size; every request answered concurrently, every
+/// connection answered; a job on a thread pool runs every step; a flow's
+/// bound where there is one, every request answered.
+fn the_chapters_fields(r: &Record) {
+    let what = format!("{} {} {:?}", r.language, r.experiment, r.variant);
+    match r.experiment.as_str() {
+        "io_calls" => {
+            assert_eq!(r.calls, Some(3), "{what}");
+            assert_eq!(r.verdict.as_deref(), Some("concurrent"), "{what}");
+        }
+        "io_scale" => {
+            assert_eq!(r.calls, Some(40), "{what}");
+            assert_eq!(r.verdict.as_deref(), Some("0 failed"), "{what}");
+            assert!(r.startup_s.is_some_and(|s| s > 0.0), "{what}");
+            assert!(r.memory_each_bytes.is_some_and(|m| m >= 0.0), "{what}");
+        }
+        cancel if cancel.starts_with("cancel_") => {
+            assert!(r.step_s.is_some_and(|s| s > 0.0), "{what}");
+            assert!(r.cpu_after_deadline_ms.is_some_and(|ms| ms >= 0.0), "{what}");
+            let (started, finished) =
+                (r.steps_started.unwrap(), r.steps_finished.unwrap());
+            assert!(finished <= started && started <= 6, "{what}");
+            if cancel == "cancel_blocking" {
+                assert_eq!(finished, 6, "{what}: the job runs every step");
+                assert_eq!(r.verdict.as_deref(), Some("ran on"), "{what}");
             }
-            assert_eq!(record.limit, LIMIT, "{language} {experiment}");
-            if experiment == "mixed_tasks" {
-                assert_eq!(record.ticks, Some(3), "{language}");
-                assert!(
-                    record.step_s.is_some_and(|s| s > 0.0),
-                    "{language}: a CPU step was timed"
-                );
-            } else {
-                if experiment == "hybrid" {
-                    assert_eq!(record.workers, Some(2), "{language}: the hybrid's pool");
-                    assert!(record.worst_lateness_s.is_some(), "{language}");
-                    assert!(record.verdict.is_some(), "{language}");
-                }
-                if experiment == "algorithm" {
-                    assert!(record.step_s.is_some(), "{language}: one call timed");
-                }
-                assert_eq!(
-                    record.fingerprint,
-                    Some(expected),
-                    "{language} {experiment}: not the same product"
-                );
-                assert_eq!(
-                    record.calls,
-                    Some(if experiment == "one_call" { 1 } else { 3 }),
-                    "{language} {experiment}"
-                );
+        }
+        flow @ ("channel_unbounded" | "channel_bounded" | "semaphore") => {
+            assert!(r.peak_memory_bytes.is_some_and(|b| b > 0), "{what}");
+            assert!(r.throughput_per_s.is_some_and(|t| t > 0.0), "{what}");
+            assert!(
+                r.latency_median_ms.unwrap() <= r.latency_worst_ms.unwrap(),
+                "{what}"
+            );
+            let bounded =
+                flow == "channel_bounded" || r.variant.as_deref() == Some("capped");
+            assert_eq!(r.bound.is_some(), bounded, "{what}");
+            let (items, failures) =
+                if flow == "semaphore" { (40, Some(0)) } else { (20_000, None) };
+            assert_eq!((r.calls, r.failures), (Some(items), failures), "{what}");
+        }
+        "mixed_tasks" => {
+            assert_eq!((r.limit, r.ticks), (LIMIT, Some(3)), "{what}");
+            assert!(r.step_s.is_some_and(|s| s > 0.0), "{what}: a CPU step was timed");
+        }
+        experiment => {
+            let calls = if experiment == "one_call" { 1 } else { 3 };
+            let product = fingerprint(&product_below(LIMIT));
+            assert_eq!(r.limit, LIMIT, "{what}");
+            assert_eq!(r.fingerprint, Some(product), "{what}: not the same product");
+            assert_eq!(r.calls, Some(calls), "{what}");
+            if experiment == "hybrid" {
+                assert_eq!(r.workers, Some(2), "{what}: the hybrid's pool");
+                assert!(r.worst_lateness_s.is_some() && r.verdict.is_some(), "{what}");
+            }
+            if experiment == "algorithm" {
+                assert!(r.step_s.is_some(), "{what}: one call timed");
             }
         }
     }
+}
 
+/// The cells `columns` of each line of the table in `text` whose header
+/// starts with `header`, ` | ` apart.
+fn column(text: &str, header: &str, columns: &[usize]) -> Vec<String> {
+    let lines = common::table(text, header).into_iter();
+    let cells =
+        lines.map(|line| line.split("  ").map(str::trim).filter(|c| !c.is_empty()));
+    let chosen = cells.map(|cells| {
+        let cells: Vec<&str> = cells.collect();
+        columns.iter().map(|&at| cells[at]).collect::<Vec<_>>().join(" | ")
+    });
+    chosen.collect()
+}
+
+/// With Python, the tables pair both sides: a line per experiment and pool
+/// size in the wall times, in order; a line per language (and way) in the
+/// loops', the scale-up's and chapter 5's own tables; the products agree;
+/// the summary puts each experiment in words.
+#[test]
+fn the_tables_pair_both_sides_and_the_summary_tells_each() {
+    if !has_python("the paired tables") {
+        return;
+    }
     let text = succeeded(&compare(&[]));
+    let bits = fingerprint(&product_below(LIMIT));
     assert!(
         text.contains(&format!(
-            "Same work on both sides: every product has {expected} bits."
-        )),
-        "{text}"
+            "Same work on both sides: every product has {bits} bits."
+        ))
     );
-    let labels: Vec<&str> = table(&text, "experiment ")
-        .iter()
-        .map(|line| line.split("  ").next().unwrap())
-        .collect();
     assert_eq!(
-        labels,
+        column(&text, "experiment ", &[0]),
         [
             "one call",
             "3 calls on an event loop",
@@ -168,183 +219,110 @@ fn both_sides_run_and_compute_the_same_product() {
             "3 requests, threads, GIL model",
         ]
     );
-    // The algorithms' line pairs the loops and the trees.
-    assert!(text.contains("  algorithm, one call: the loop "), "{text}");
-    assert!(text.contains(" Rust (") && text.contains("; the tree "), "{text}");
-    assert!(text.contains("  hybrid: "), "{text}");
-    assert!(
-        text.lines().any(|line| line.starts_with("Python 3.")),
-        "the mixed tasks' table: {text}"
+    // A loop's name, its version left out: `Python 3.12.1, mixed`.
+    let loops: Vec<String> = (column(&text, "loop ", &[0]).iter())
+        .map(|cell| {
+            let (name, version_and_loop) = cell.split_once(' ').unwrap();
+            format!("{name}, {}", version_and_loop.split_once(", ").unwrap().1)
+        })
+        .collect();
+    assert_eq!(loops, ["Python, mixed", "Rust, mixed", "Python, hybrid", "Rust, hybrid"]);
+    assert_eq!(
+        column(&text, "connections ", &[1]),
+        ["Python tasks", "Rust tasks", "Python threads", "Rust threads"]
     );
-    assert!(
-        text.lines().any(|line| line.starts_with("Rust 1.")),
-        "the mixed tasks' table: {text}"
+    assert_eq!(
+        column(&text, "stopped by ", &[0, 1]),
+        [
+            "timeout, awaited steps | Python",
+            "timeout, awaited steps | Rust",
+            "timeout, steps on the loop | Python",
+            "handle timed out, a thread pool's job | Python",
+            "handle timed out, a thread pool's job | Rust",
+            "handle timed out, a rayon job | Rust",
+            "token | Python",
+            "token | Rust",
+            "process killed | Python",
+            "process killed | Rust",
+        ]
     );
-    assert!(
-        text.contains("Python's threads ran one at a time"),
-        "the GIL, named from the cores used: {text}"
+    assert_eq!(
+        column(&text, "flow ", &[0, 1]),
+        [
+            "unbounded | Python",
+            "unbounded | Rust",
+            "bounded | Python",
+            "bounded | Rust",
+            "semaphore, uncapped | Python",
+            "semaphore, uncapped | Rust",
+            "semaphore, capped | Python",
+            "semaphore, capped | Rust",
+        ]
     );
+    let summary = text.split("Summary:\n").nth(1).unwrap_or_default();
+    for said in [
+        "  algorithm, one call: the loop ",
+        " Rust (",
+        "; the tree ",
+        "  hybrid: ",
+        "Python's threads ran one at a time",
+        "  I/O, 3 requests to a slow service: ",
+        "  40 connections, each one took: ",
+        "  timeout: CPU after the deadline: Python (awaited-steps) ",
+        "  handle timed out: CPU after the deadline: Python (run-in-executor) ",
+        "  token: CPU after the deadline: Python ",
+        "  process killed: CPU after the deadline: Python ",
+        "  unbounded: Python peak memory ",
+        "  bounded: Python peak memory ",
+        "  semaphore: Python (uncapped) peak memory ",
+    ] {
+        assert!(summary.contains(said), "{said}: {text}");
+    }
 }
 
-/// Without a usable Python the command says so, runs the Rust side alone and succeeds.
+/// Without a usable Python the command says why, runs the Rust side alone
+/// (Python's cells empty) and succeeds.
 #[test]
 fn without_python_runs_the_rust_side_only() {
-    let output = compare(&[
-        "--python",
-        "/nonexistent/python3",
-        "--experiments",
-        "one_call,threads",
-    ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        text.contains("Python not run: no Python at /nonexistent/python3. Running the Rust side only"),
-        "{text}"
-    );
-    assert!(text.contains("  Rust  "), "{text}");
-    assert!(!text.contains("  Python  "), "no Python measurement: {text}");
-    let one_call = text.lines().find(|line| line.starts_with("one call ")).unwrap();
-    assert!(one_call.contains('–'), "Python's cells are empty: {one_call}");
+    let nowhere =
+        ["--python", "/nonexistent/python3", "--experiments", "one_call,threads"];
+    let text = succeeded(&compare(&nowhere));
+    let why =
+        "Python not run: no Python at /nonexistent/python3. Running the Rust side only";
+    assert!(text.contains(why), "{text}");
+    assert!(text.contains("  Rust  ") && !text.contains("  Python  "), "{text}");
+    assert!(column(&text, "experiment ", &[1]).iter().all(|cell| cell == "–"), "{text}");
 
-    let output = compare(&[
-        "--python",
-        "no-such-python-here",
-        "--experiments",
-        "one_call",
-        "--json",
-    ]);
-    assert_eq!(output.status.code(), Some(0));
-    assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("no `no-such-python-here` on the PATH")
-    );
+    let output =
+        compare(&["--python", "no-such-python", "--experiments", "one_call", "--json"]);
+    succeeded(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no `no-such-python` on the PATH"), "{stderr}");
     assert_eq!(records(&output).keys().collect::<Vec<_>>(), ["rust"]);
 }
 
-/// The records of `--json` render through the book's one renderer: a
-/// table for the experiment, with the languages measured as its rows.
+/// `--help` names the options; bad input gets one line on stderr, exit
+/// code 2 (`--markdown` is gone: the book renders `--json`'s lines).
 #[test]
-fn records_render_through_the_books_renderer() {
-    let stdout = succeeded(&compare(&["--experiments", "one_call", "--json"]));
-    let records = course_book::render::read_records(&stdout).unwrap();
-    assert!(!records.is_empty());
-    let merged = course_book::merge::merge(&[records]).unwrap();
-    let text = course_book::render::markdown("python-vs-rust", &merged, "here");
-    assert!(text.starts_with("Measured on here.\n"), "{text}");
-    assert!(text.contains("`one_call`"), "{text}");
-    assert!(text.contains("rust"), "{text}");
-    let removed = compare(&["--markdown", "x.md"]);
-    assert_eq!(removed.status.code(), Some(2), "--markdown is gone");
-}
-
-/// The page quotes the algorithm's and the hybrid's values by key: the
-/// renderer, given both languages' records, writes exactly those files.
-#[test]
-fn new_experiments_give_the_keys_the_page_includes() {
-    if !has_python("the keys with a language") {
-        return;
-    }
-    let stdout = succeeded(&compare(&["--experiments", "algorithm,hybrid", "--json"]));
-    let records = course_book::render::read_records(&stdout).unwrap();
-    let (files, repeated) = course_book::render::values(&records);
-    assert!(repeated.is_empty(), "one record per key: {repeated:?}");
-    for key in [
-        "algorithm.loop.python.step_s",
-        "algorithm.math-factorial.python.step_s",
-        "algorithm.tree.python.step_s",
-        "algorithm.loop-1-core.rust.step_s",
-        "algorithm.tree-1-core.rust.step_s",
-        "algorithm.parallel-tree-all-cores.rust.step_s",
-        "hybrid.processes.2.python.worst_lateness_s",
-        "hybrid.processes.2.rust.worst_lateness_s",
-    ] {
-        assert!(files.contains_key(&format!("{key}.txt")), "{key}: {files:?}");
-    }
-}
-
-/// The I/O experiments pair Python's asyncio with tokio's one loop and
-/// threads with threads: every request answered concurrently, every
-/// connection of the scale-up answered, the scale-up in its own table, and
-/// the keys the page quotes written by the renderer, with their units.
-#[test]
-fn io_experiments_pair_up_and_give_the_keys_the_page_includes() {
-    let output = compare(&["--experiments", "io_scale,io_calls", "--json"]);
-    let stdout = succeeded(&output);
-    let by_language = records(&output);
-    for (language, records) in &by_language {
-        for ((experiment, _, variant), record) in records {
-            let what = format!("{language} {experiment} {variant:?}");
-            match experiment.as_str() {
-                "io_calls" => {
-                    assert_eq!(record.calls, Some(3), "{what}");
-                    assert_eq!(record.verdict.as_deref(), Some("concurrent"), "{what}");
-                }
-                "io_scale" => {
-                    assert_eq!(record.calls, Some(40), "{what}");
-                    assert_eq!(record.verdict.as_deref(), Some("0 failed"), "{what}");
-                    assert!(record.startup_s.is_some_and(|s| s > 0.0), "{what}");
-                    assert!(record.memory_each_bytes.is_some_and(|m| m >= 0.0), "{what}");
-                }
-                other => panic!("{other}: not asked for"),
-            }
-        }
-    }
-    if !has_python("the pairing with Python") {
-        return;
-    }
-    let records = course_book::render::read_records(&stdout).unwrap();
-    let (files, repeated) = course_book::render::values(&records);
-    assert!(repeated.is_empty(), "one record per key: {repeated:?}");
-    for key in [
-        "io_scale.tasks.rust",
-        "io_scale.threads.rust",
-        "io_scale.asyncio.python",
-        "io_scale.threads.python",
-    ] {
-        let memory = &files[&format!("{key}.memory_each_bytes.txt")];
-        assert!(memory.ends_with(" bytes") || memory.ends_with("iB"), "{key}: {memory}");
-        let startup = &files[&format!("{key}.startup_s.txt")];
-        assert!(startup.ends_with('s'), "{key}: {startup}");
-    }
-    for key in ["io_calls.loop.rust", "io_calls.asyncio.python"] {
-        assert!(files.contains_key(&format!("{key}.wall_s.txt")), "{key}: {files:?}");
-    }
-
-    let text = succeeded(&compare(&["--experiments", "io_calls,io_scale"]));
-    let scale: Vec<String> = table(&text, "connections ")
-        .iter()
-        .map(|line| line.split_whitespace().skip(1).take(2).collect::<Vec<_>>().join(" "))
-        .collect();
-    assert_eq!(scale, ["Python tasks", "Rust tasks", "Python threads", "Rust threads"]);
-    assert!(text.contains("  I/O, 3 requests to a slow service: "), "{text}");
-    assert!(text.contains("  40 connections, each one took: "), "{text}");
-}
-
-/// Bad input: one line on stderr, exit code 2.
-#[test]
-fn refuses_bad_input() {
-    for (args, expected) in [
-        (&["--experiments", "gil"][..], "invalid value 'gil'"),
-        (&["--experiments", "algorithm,io"][..], "invalid value 'io'"),
-        (&["--calls", "0"][..], "at least 1"),
-        (&["--workers", "1,x"][..], "not a whole number"),
-        (&["--interval", "soon"][..], "not a duration"),
-        (&["--wait", "soon"][..], "not a duration"),
-        (&["--connections", "0"][..], "at least 1"),
-        (&["--connections", "10001"][..], "10000"),
-    ] {
-        let output = common::compare(args);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
-        assert_eq!(stderr.trim().lines().count(), 1, "{args:?}: {stderr}");
-        assert!(stderr.contains(expected), "{args:?}: {stderr}");
-        assert!(output.stdout.is_empty(), "{args:?}");
-    }
+fn helps_and_refuses_bad_input() {
+    let program = env!("CARGO_BIN_EXE_compare");
+    let mut help = std::process::Command::new(program);
+    help.arg("--help");
+    shared::testing::assert_help_lists(help, &["--experiments", "--python", "--json"]);
+    shared::testing::assert_bad_inputs(
+        program,
+        &[
+            (&["--experiments", "gil"], "invalid value 'gil'"),
+            (&["--experiments", "algorithm,io"], "invalid value 'io'"),
+            (&["--calls", "0"], "at least 1"),
+            (&["--workers", "1,x"], "not a whole number"),
+            (&["--interval", "soon"], "not a duration"),
+            (&["--wait", "soon"], "not a duration"),
+            (&["--connections", "0"], "at least 1"),
+            (&["--connections", "10001"], "10000"),
+            (&["--markdown", "x.md"], "--markdown"),
+        ],
+    );
 }
 
 /// A run beside other busy work says so at the top of its summary (or on
@@ -352,22 +330,20 @@ fn refuses_bad_input() {
 /// threads of this test spin while it runs.
 #[test]
 fn a_busy_machine_is_named_at_the_top_of_the_summary() {
-    use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
-    let stop = Arc::new(AtomicBool::new(false));
-    let spinners: Vec<_> = (0..2)
-        .map(|_| {
-            let stop = Arc::clone(&stop);
-            std::thread::spawn(move || {
+    let stop = AtomicBool::new(false);
+    let output = std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
                 while !stop.load(Ordering::Relaxed) {
                     std::hint::spin_loop();
                 }
-            })
-        })
-        .collect();
-    let output = compare(&["--experiments", "one_call,threads"]);
-    stop.store(true, Ordering::Relaxed);
-    spinners.into_iter().for_each(|spinner| spinner.join().unwrap());
+            });
+        }
+        let output = compare(&["--experiments", "one_call,threads"]);
+        stop.store(true, Ordering::Relaxed);
+        output
+    });
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     let said = if has_python("the summary's first line (stderr is read)") {
@@ -375,8 +351,5 @@ fn a_busy_machine_is_named_at_the_top_of_the_summary() {
     } else {
         stderr.to_string()
     };
-    assert!(
-        said.starts_with("BUSY MACHINE: other programs kept"),
-        "stdout:\n{stdout}\nstderr:\n{stderr}"
-    );
+    assert!(said.starts_with("BUSY MACHINE: other programs kept"), "{stdout}\n{stderr}");
 }
