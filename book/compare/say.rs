@@ -101,9 +101,13 @@ fn figures(experiment: Experiment, r: &Record) -> Option<String> {
         | Experiment::CancelBlocking
         | Experiment::CancelToken
         | Experiment::CancelProcess => format!(
-            "{}: {} steps started, {} finished, {} CPU after the deadline; {verdict}",
+            "{}: {} started, {} finished, {} CPU after the deadline; {verdict}",
             variant.unwrap_or("?"),
-            r.steps_started?,
+            // "1 step", "2 steps": a count read aloud takes its noun's number.
+            match r.steps_started? {
+                1 => "1 step".to_string(),
+                n => format!("{n} steps"),
+            },
             r.steps_finished?,
             duration_ms(r.cpu_after_deadline_ms?),
         ),
