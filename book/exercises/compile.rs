@@ -123,11 +123,9 @@ fn explain(
             signatures(&starter)
         );
     }
-    let tail: Vec<&str> = stderr.trim_end().lines().rev().take(8).collect();
-    format!(
-        "the check did not build:\n{}",
-        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
-    )
+    let lines: Vec<&str> = stderr.trim_end().lines().collect();
+    let tail = &lines[lines.len().saturating_sub(8)..];
+    format!("the check did not build:\n{}", tail.join("\n"))
 }
 
 /// The `pub fn` lines of a file, up to their bodies.
