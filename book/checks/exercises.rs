@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 
+use course_exercises::facts::{Failure, Verdict};
 pub use course_exercises::registry::{EXERCISES, Exercise, find};
 
 use crate::workspace;
@@ -98,6 +99,23 @@ impl Progress {
             (Some(passed), Ok(now)) if *passed == file_hash(&now) => "done",
             (Some(_), _) => "changed",
             (None, _) => "not yet",
+        }
+    }
+
+    /// Records a check of the learner's file `text`: done, with the file's
+    /// fingerprint, if it passed; not done if not, and the hint for its
+    /// mistake counted as shown.
+    pub fn record(&mut self, exercise: &Exercise, text: &str, verdict: &Verdict) {
+        self.done.remove(exercise.id);
+        match verdict {
+            Ok(_) => {
+                self.done.insert(exercise.id.to_string(), file_hash(text));
+            }
+            Err(Failure { hint: Some(index), .. }) => {
+                let shown = self.hints.entry(exercise.id.to_string()).or_default();
+                *shown = (*shown).max(index + 1);
+            }
+            Err(_) => {}
         }
     }
 

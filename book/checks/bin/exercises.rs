@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime};
 use std::{fs, thread};
 
 use clap::{Parser, Subcommand};
-use course_book::exercises::{self, EXERCISES, Exercise, Progress, file_hash};
+use course_book::exercises::{self, EXERCISES, Exercise, Progress};
 use course_book::{text, workspace};
 use course_exercises::compile::{self, Built};
 use course_exercises::facts::{Failure, Verdict};
@@ -141,17 +141,11 @@ fn check(
         print!("{}", hint_line(exercise, index));
     }
     if other.is_none() {
-        let mut progress = Progress::load();
-        progress.done.remove(id);
-        if verdict.is_ok() {
-            progress.done.insert(id.to_string(), file_hash(&text));
-        } else {
+        if verdict.is_err() {
             println!("More: cargo run -q -p course-book --bin exercises -- hint {id}");
         }
-        if let Some(index) = hint {
-            let shown = progress.hints.entry(id.to_string()).or_default();
-            *shown = (*shown).max(index + 1);
-        }
+        let mut progress = Progress::load();
+        progress.record(exercise, &text, &verdict);
         progress.save()?;
     }
     Ok(verdict.is_ok())
