@@ -57,7 +57,6 @@ pub fn find(id: &str) -> Option<&'static Exercise> {
     EXERCISES.iter().find(|exercise| exercise.id == id)
 }
 
-/// The workspace root.
 pub fn root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .canonicalize()

@@ -41,7 +41,6 @@ pub enum End {
 pub struct Run {
     /// What the check measured (so far, if the run did not end well).
     pub facts: Facts,
-    /// How it ended.
     pub end: End,
     /// Lines the answer printed itself (stdout, then stderr).
     pub printed: Vec<String>,
