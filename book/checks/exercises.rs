@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 
+use course_exercises::facts::{Failure, Verdict};
 pub use course_exercises::registry::{EXERCISES, Exercise, find};
 
 use crate::workspace;
@@ -31,17 +32,6 @@ pub fn file_hash(text: &str) -> String {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     });
     format!("{hash:016x}")
-}
-
-/// An exercise's state, as `list` shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
-    /// The file there now is the file that passed.
-    Done,
-    /// A file passed, but the file there now is another.
-    Changed,
-    /// Never passed.
-    NotYet,
 }
 
 /// What the learner has done: exercises passed (with the fingerprint of
@@ -100,13 +90,32 @@ impl Progress {
             .map_err(|err| format!("cannot write {}: {err}", path.display()))
     }
 
-    /// Where `exercise` stands, against its file as it is now.
-    pub fn state(&self, exercise: &Exercise) -> State {
+    /// Where `exercise` stands, as `list` shows it: "done" (the file there
+    /// now is the file that passed), "changed" (a file passed, but the file
+    /// there now is another) or "not yet" (never passed).
+    pub fn state(&self, exercise: &Exercise) -> &'static str {
         let now = fs::read_to_string(workspace::root().join(exercise.file()));
         match (self.done.get(exercise.id), now) {
-            (Some(passed), Ok(now)) if *passed == file_hash(&now) => State::Done,
-            (Some(_), _) => State::Changed,
-            (None, _) => State::NotYet,
+            (Some(passed), Ok(now)) if *passed == file_hash(&now) => "done",
+            (Some(_), _) => "changed",
+            (None, _) => "not yet",
+        }
+    }
+
+    /// Records a check of the learner's file `text`: done, with the file's
+    /// fingerprint, if it passed; not done if not, and the hint for its
+    /// mistake counted as shown.
+    pub fn record(&mut self, exercise: &Exercise, text: &str, verdict: &Verdict) {
+        self.done.remove(exercise.id);
+        match verdict {
+            Ok(_) => {
+                self.done.insert(exercise.id.to_string(), file_hash(text));
+            }
+            Err(Failure { hint: Some(index), .. }) => {
+                let shown = self.hints.entry(exercise.id.to_string()).or_default();
+                *shown = (*shown).max(index + 1);
+            }
+            Err(_) => {}
         }
     }
 
@@ -130,14 +139,5 @@ mod tests {
         progress.done.insert("2.1".into(), file_hash("fn main() {}"));
         progress.hints.insert("1.5".into(), 2);
         assert_eq!(Progress::parse(&progress.render()), progress);
-    }
-
-    #[test]
-    fn hints_come_one_at_a_time_then_the_last_again() {
-        let exercise = find("2.1").unwrap();
-        let mut progress = Progress::default();
-        assert_eq!(progress.next_hint(exercise).0, 1);
-        assert_eq!(progress.next_hint(exercise).0, 2);
-        assert_eq!(progress.next_hint(exercise).0, 2);
     }
 }

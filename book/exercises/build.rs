@@ -7,11 +7,11 @@
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-/// One exercise folder: its number, its folder, its answer files.
+/// One exercise folder: its number, its folder, its fixtures.
 struct Found {
     id: String,
     dir: PathBuf,
-    answers: Vec<PathBuf>,
+    fixtures: Vec<PathBuf>,
 }
 
 fn main() {
@@ -28,15 +28,11 @@ fn main() {
 /// folder: `touch book/exercises/build.rs`).
 fn find(root: &Path) -> Vec<Found> {
     let mut found = Vec::new();
-    for chapter in sorted(root) {
-        let exercises = chapter.join("exercises");
-        let is_chapter = name(&chapter).starts_with("chapter-");
-        if !is_chapter || !exercises.is_dir() {
-            continue;
-        }
-        for dir in sorted(&exercises) {
-            let judge = dir.join("judge.rs");
-            if !judge.is_file() {
+    let chapters =
+        sorted(root).into_iter().filter(|dir| name(dir).starts_with("chapter-"));
+    for chapter in chapters {
+        for dir in sorted(&chapter.join("exercises")) {
+            if !dir.join("judge.rs").is_file() {
                 continue;
             }
             // Not the starter: a learner's edit must not rebuild the judges.
@@ -44,22 +40,21 @@ fn find(root: &Path) -> Vec<Found> {
                 println!("cargo::rerun-if-changed={}", dir.join(file).display());
             }
             let id = name(&dir).split('-').next().unwrap().to_string();
-            let mut answers = vec![dir.join("starter.rs"), dir.join("solution.rs")];
-            answers.extend(
-                sorted(&dir.join("fixtures")).into_iter().filter(|path| runs(path)),
-            );
-            found.push(Found { id, dir, answers });
+            let fixtures = sorted(&dir.join("fixtures"));
+            let fixtures = fixtures
+                .into_iter()
+                .filter(|path| path.extension() == Some("rs".as_ref()));
+            found.push(Found { id, dir, fixtures: fixtures.collect() });
         }
     }
     found.sort_by_key(|found| number(&found.id));
     found
 }
 
-/// Whether a fixture runs (one that must not build, or that the command
-/// turns down before building, says `//! Not run:` and a reason).
+/// Whether an answer file runs in the fixtures test (a fixture that must
+/// not build, or that the command turns down, says `//! Not run:` and why).
 fn runs(path: &Path) -> bool {
-    let text = fs::read_to_string(path).unwrap_or_default();
-    path.extension().is_some_and(|ext| ext == "rs") && !text.contains("\n//! Not run:")
+    !fs::read_to_string(path).unwrap_or_default().contains("\n//! Not run:")
 }
 
 fn sorted(dir: &Path) -> Vec<PathBuf> {
@@ -80,10 +75,6 @@ fn number(id: &str) -> (u32, u32) {
     (chapter.parse().unwrap(), exercise.parse().unwrap())
 }
 
-fn module(id: &str) -> String {
-    format!("ex_{}", id.replace('.', "_"))
-}
-
 fn relative(root: &Path, path: &Path) -> String {
     path.strip_prefix(root).unwrap().display().to_string()
 }
@@ -91,15 +82,16 @@ fn relative(root: &Path, path: &Path) -> String {
 fn registry(root: &Path, found: &[Found]) -> String {
     let mut modules = String::new();
     let mut list = String::from("pub static EXERCISES: &[Exercise] = &[\n");
-    for Found { id, dir, .. } in found {
-        let module = module(id);
+    for Found { id, dir, fixtures } in found {
+        let module = format!("ex_{}", id.replace('.', "_"));
         modules.push_str(&format!(
             "#[path = {:?}]\nmod {module};\n",
             dir.join("judge.rs").display().to_string()
         ));
+        let fixtures: Vec<String> = fixtures.iter().map(|f| relative(root, f)).collect();
         list.push_str(&format!(
-            "    Exercise {{ id: {id:?}, dir: {:?}, measures: {module}::MEASURES, \
-             hints: {module}::HINTS, judge: {module}::judge }},\n",
+            "    Exercise {{ id: {id:?}, dir: {:?}, fixtures: &{fixtures:?}, \
+             measures: {module}::MEASURES, hints: {module}::HINTS, judge: {module}::judge }},\n",
             relative(root, dir)
         ));
     }
@@ -111,8 +103,9 @@ fn cases(root: &Path, found: &[Found]) -> String {
     let mut modules = String::new();
     let mut list = String::from("static CASES: &[Case] = &[\n");
     let mut index = 0;
-    for Found { id, dir, answers } in found {
-        for answer in answers {
+    for Found { id, dir, fixtures } in found {
+        let answers = [dir.join("starter.rs"), dir.join("solution.rs")];
+        for answer in answers.iter().chain(fixtures).filter(|path| runs(path)) {
             modules.push_str(&format!(
                 "#[allow(unreachable_pub, dead_code)]\nmod case_{index} {{\n    \
                  #[path = {:?}]\n    mod check;\n    #[path = {:?}]\n    mod answer;\n    \

@@ -1,14 +1,14 @@
 //! Building an answer's program: `cargo build -p course-answer`, with the
-//! exercise and the answer file named in `COURSE_EXERCISE` and
+//! exercise's check and the answer file named in `COURSE_CHECK` and
 //! `COURSE_ANSWER`. A build that fails is reported by the compiler's errors
 //! in the answer's own file; an answer that builds but does not fit the
 //! check gets the signature the check calls.
 
-use std::io::{BufRead as _, BufReader, Read as _};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, Output};
+use std::sync::mpsc;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -43,63 +43,47 @@ pub fn reaches_outside(text: &str) -> Option<&'static str> {
 pub fn build(
     exercise: &Exercise,
     answer: &Path,
-    mut say: impl FnMut(&str),
+    say: impl FnOnce(&str),
 ) -> std::io::Result<Built> {
     let answer = root().join(answer);
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| root().join("target"), PathBuf::from);
     let first_time = !target.join("debug").join("course-answer").exists();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let mut child = Command::new(cargo)
+    let mut command = Command::new(cargo);
+    command
         .args(["build", "--quiet", "--message-format=json", "-p", "course-answer"])
-        .env("COURSE_EXERCISE", exercise.id)
+        .env("COURSE_CHECK", root().join(exercise.dir).join("check.rs"))
         .env("COURSE_ANSWER", &answer)
-        .current_dir(root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()?;
-    let stdout = child.stdout.take().expect("piped");
-    let messages = thread::spawn(move || {
-        let lines = BufReader::new(stdout).lines().map_while(Result::ok);
-        lines
-            .filter_map(|line| serde_json::from_str::<Value>(&line).ok())
-            .collect::<Vec<_>>()
-    });
-    let mut stderr = child.stderr.take().expect("piped");
-    let errors = thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stderr.read_to_string(&mut text);
-        text
-    });
-    let started = Instant::now();
-    let mut said = false;
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        if !said && started.elapsed() >= SAY_AFTER {
-            said = true;
+        .current_dir(root());
+    let (sender, built) = mpsc::channel();
+    thread::spawn(move || sender.send(command.output()));
+    let output: Output = match built.recv_timeout(SAY_AFTER) {
+        Ok(output) => output?,
+        Err(_) => {
             say(if first_time {
                 "Building the checks, first time only: a few minutes on a fresh clone \
                  (seconds after `cargo test --workspace`)."
             } else {
                 "Building your answer with its check..."
             });
+            built.recv().map_err(std::io::Error::other)??
         }
-        thread::sleep(Duration::from_millis(50));
     };
-    let messages = messages.join().unwrap_or_default();
-    let stderr = errors.join().unwrap_or_default();
-    if status.success() {
-        let program = messages.iter().rev().find_map(|message| {
-            let is_ours = message["target"]["name"] == "course-answer";
-            is_ours.then(|| message["executable"].as_str().map(PathBuf::from)).flatten()
-        });
-        if let Some(program) = program {
-            return Ok(Built::Program(program));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let messages: Vec<Value> =
+        stdout.lines().filter_map(|line| serde_json::from_str(line).ok()).collect();
+    let program = messages.iter().rev().find_map(|message| {
+        let is_ours = message["target"]["name"] == "course-answer";
+        is_ours.then(|| message["executable"].as_str().map(PathBuf::from)).flatten()
+    });
+    Ok(match program {
+        Some(program) if output.status.success() => Built::Program(program),
+        _ => {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            Built::Failed(explain(exercise, &answer, &messages, &stderr))
         }
-    }
-    Ok(Built::Failed(explain(exercise, &answer, &messages, &stderr)))
+    })
 }
 
 /// The first error in the answer's own file, as the compiler wrote it; or,
@@ -139,11 +123,9 @@ fn explain(
             signatures(&starter)
         );
     }
-    let tail: Vec<&str> = stderr.trim_end().lines().rev().take(8).collect();
-    format!(
-        "the check did not build:\n{}",
-        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
-    )
+    let lines: Vec<&str> = stderr.trim_end().lines().collect();
+    let tail = &lines[lines.len().saturating_sub(8)..];
+    format!("the check did not build:\n{}", tail.join("\n"))
 }
 
 /// The `pub fn` lines of a file, up to their bodies.

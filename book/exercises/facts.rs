@@ -3,19 +3,19 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// What the answer's program measured, by name.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts(pub BTreeMap<String, Value>);
 
-/// Why a check did not pass: what it measured, and which of the exercise's
-/// hints fits the mistake (`None`: none does, e.g. the answer panicked).
+/// Why a check did not pass: what was measured and what that means, in
+/// words, and the hint (counted from 0) for the mistake, if one fits (none
+/// does when the answer panicked, say).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
-    /// What was measured and what that means, in words.
     pub measured: String,
-    /// The hint for this mistake, counted from 0.
     pub hint: Option<usize>,
 }
 
@@ -28,42 +28,14 @@ pub fn fail(hint: usize, measured: impl Into<String>) -> Failure {
 }
 
 impl Facts {
-    /// The fact `name`, or a failure saying the check did not measure it.
-    pub fn get(&self, name: &str) -> Result<&Value, Failure> {
-        self.0.get(name).ok_or_else(|| Failure {
+    /// The fact `name` as a `T` (`u64`, `bool`, `String`, `Vec<u64>`...),
+    /// or a failure saying the check did not measure it.
+    pub fn get<T: DeserializeOwned>(&self, name: &str) -> Result<T, Failure> {
+        let value = self.0.get(name).cloned().unwrap_or_default();
+        serde_json::from_value(value).map_err(|_| Failure {
             measured: format!("the check did not measure `{name}`"),
             hint: None,
         })
-    }
-
-    /// A number.
-    pub fn u64(&self, name: &str) -> Result<u64, Failure> {
-        Ok(self.get(name)?.as_u64().unwrap_or_default())
-    }
-
-    /// A yes or no.
-    pub fn bool(&self, name: &str) -> Result<bool, Failure> {
-        Ok(self.get(name)?.as_bool().unwrap_or_default())
-    }
-
-    /// A text.
-    pub fn text(&self, name: &str) -> Result<String, Failure> {
-        Ok(self.get(name)?.as_str().unwrap_or_default().to_string())
-    }
-
-    /// A list of texts.
-    pub fn texts(&self, name: &str) -> Result<Vec<String>, Failure> {
-        let list = self.get(name)?.as_array().cloned().unwrap_or_default();
-        Ok(list
-            .iter()
-            .map(|item| item.as_str().unwrap_or_default().to_string())
-            .collect())
-    }
-
-    /// A list of numbers.
-    pub fn numbers(&self, name: &str) -> Result<Vec<u64>, Failure> {
-        let list = self.get(name)?.as_array().cloned().unwrap_or_default();
-        Ok(list.iter().map(|item| item.as_u64().unwrap_or_default()).collect())
     }
 }
 
@@ -74,20 +46,23 @@ impl Facts {
 /// hints: for a ticker that waited for the step, for turns too rare, for a
 /// wrong product.
 pub fn ticks_verdict(facts: &Facts, slices: bool, hints: [usize; 3]) -> Verdict {
-    let limit = facts.u64("limit")?;
-    if !facts.bool("product_right")? {
+    let limit = facts.get::<u64>("limit")?;
+    if !facts.get::<bool>("product_right")? {
         return Err(fail(
             hints[2],
             format!("the step's result is not product_below({limit})"),
         ));
     }
-    let (ticks, worst, step) =
-        (facts.u64("ticks")?, facts.u64("worst_ms")?, facts.u64("step_ms")?);
-    let turns = facts.u64("turns")?;
+    let (ticks, worst, step) = (
+        facts.get::<u64>("ticks")?,
+        facts.get::<u64>("worst_ms")?,
+        facts.get::<u64>("step_ms")?,
+    );
+    let turns = facts.get::<u64>("turns")?;
     let mut measured = format!(
         "ticks every {} ms: {ticks} during one step of {step} ms, the worst \
          waited {worst} ms",
-        facts.u64("period_ms")?,
+        facts.get::<u64>("period_ms")?,
     );
     if slices {
         let every = match turns {
@@ -115,8 +90,8 @@ pub fn ticks_verdict(facts: &Facts, slices: bool, hints: [usize; 3]) -> Verdict 
 /// Chapter 3's words on calls that ran: on how many threads, how many at
 /// once; a failure (with `hint`) when they ran one after another.
 pub fn overlap_verdict(facts: &Facts, hint: usize) -> Verdict {
-    let (calls, threads) = (facts.u64("calls")?, facts.u64("threads")?);
-    let (most, cores) = (facts.u64("most")?, facts.u64("cores")?);
+    let (calls, threads) = (facts.get::<u64>("calls")?, facts.get::<u64>("threads")?);
+    let (most, cores) = (facts.get::<u64>("most")?, facts.get::<u64>("cores")?);
     let measured =
         format!("{calls} calls ran on {threads} thread(s), at most {most} at once");
     if most < 2 {

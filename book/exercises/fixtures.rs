@@ -2,9 +2,9 @@
 //! judges a learner's: each starter fails, each solution passes, and each
 //! fixture (a wrong answer) fails with the words its header names
 //! (`//! Expect: ...`) and, if it names one, the hint for its mistake
-//! (`//! Hint: N`). A fixture marked `//! Not run: rejected` must be turned
-//! down before it is built. (`//! Not run: does not build`: the book's
-//! `exercises_command` test builds those, as the command does.)
+//! (`//! Hint: N`). Fixtures marked `//! Not run:` (they do not build, or
+//! the command turns them down) are the book's `exercises_command` test's:
+//! it checks them through the command.
 //!
 //! The test is its own answer program: run with `--case N`, it runs that
 //! answer under its check, as the answer's program does; without, it runs
@@ -18,8 +18,8 @@ use std::process::{Command, ExitCode};
 
 use course_exercises::facts::Verdict;
 use course_exercises::probe::{self, Probe};
-use course_exercises::registry::{EXERCISES, find, root};
-use course_exercises::{compile, run};
+use course_exercises::registry::{find, root};
+use course_exercises::run;
 
 /// One answer file with its exercise's check.
 struct Case {
@@ -49,86 +49,56 @@ fn main() -> ExitCode {
         program.args(["--case", &index.to_string()]);
         let run = run::run(program, |_| {}).expect("the answer's program runs");
         let verdict = run::judge(find(case.id).expect("a registered exercise"), &run);
-        report(case.file, expected(case.file, &verdict), &mut failed);
-    }
-    for exercise in EXERCISES {
-        for fixture in exercise.fixtures() {
-            let text = read(&fixture);
-            if text.contains("\n//! Not run: rejected")
-                && filter.is_none_or(|f| fixture.contains(f.as_str()))
-            {
-                let turned_down = compile::reaches_outside(&text).is_some();
-                let outcome = if turned_down {
-                    Ok("turned down before building".to_string())
-                } else {
-                    Err("not turned down".to_string())
-                };
-                report(&fixture, outcome, &mut failed);
+        match expected(case.file, &verdict) {
+            Ok(said) => println!("ok {}\n   {said}", case.file),
+            Err(why) => {
+                println!("FAILED {}\n   {why}", case.file);
+                failed.push(format!("  {}: {why}", case.file));
             }
         }
     }
+    println!("test result: {}", if failed.is_empty() { "ok" } else { "FAILED" });
     if failed.is_empty() {
-        println!("test result: ok");
-        ExitCode::SUCCESS
-    } else {
-        println!(
-            "test result: FAILED, {} answer file(s):\n{}",
-            failed.len(),
-            failed.join("\n")
-        );
-        ExitCode::FAILURE
+        return ExitCode::SUCCESS;
     }
-}
-
-fn read(file: &str) -> String {
-    std::fs::read_to_string(root().join(file))
-        .unwrap_or_else(|err| panic!("{file}: {err}"))
-}
-
-fn report(file: &str, outcome: Result<String, String>, failed: &mut Vec<String>) {
-    match outcome {
-        Ok(said) => println!("ok {file}\n   {said}"),
-        Err(why) => {
-            println!("FAILED {file}\n   {why}");
-            failed.push(format!("  {file}: {why}"));
-        }
-    }
+    println!("{} answer file(s):\n{}", failed.len(), failed.join("\n"));
+    ExitCode::FAILURE
 }
 
 /// Whether `verdict` is what the file's kind and header ask for.
 fn expected(file: &str, verdict: &Verdict) -> Result<String, String> {
-    let text = read(file);
+    let text = std::fs::read_to_string(root().join(file))
+        .unwrap_or_else(|err| panic!("{file}: {err}"));
     let header = |key: &str| {
-        text.lines()
-            .find_map(|line| line.strip_prefix(&format!("//! {key}: ")))
-            .map(str::to_string)
+        let key = format!("//! {key}: ");
+        text.lines().find_map(|line| line.strip_prefix(&key)).map(str::to_string)
     };
-    match verdict {
-        Ok(passed) if file.ends_with("/solution.rs") => Ok(format!("passed: {passed}")),
-        Ok(passed) => Err(format!("passed, and must not: {passed}")),
+    let failure = match verdict {
+        Ok(passed) if file.ends_with("/solution.rs") => {
+            return Ok(format!("passed: {passed}"));
+        }
+        Ok(passed) => return Err(format!("passed, and must not: {passed}")),
         Err(failure) if file.ends_with("/solution.rs") => {
-            Err(format!("the solution fails: {}", failure.measured))
+            return Err(format!("the solution fails: {}", failure.measured));
         }
-        Err(failure) => {
-            let said = format!(
-                "failed: {} (hint {:?})",
-                failure.measured,
-                failure.hint.map(|h| h + 1)
-            );
-            if let Some(words) = header("Expect")
-                && !failure.measured.contains(&words)
-            {
-                return Err(format!("{said}; expected the words {words:?}"));
-            }
-            if let Some(hint) = header("Hint")
-                && failure.hint.map(|h| (h + 1).to_string()) != Some(hint.clone())
-            {
-                return Err(format!("{said}; expected hint {hint}"));
-            }
-            if file.contains("/fixtures/") && header("Expect").is_none() {
-                return Err(format!("{said}; the fixture has no `//! Expect:` line"));
-            }
-            Ok(said)
+        Err(failure) => failure,
+    };
+    let hint = failure.hint.map(|hint| (hint + 1).to_string());
+    let said = format!(
+        "failed: {} (hint {})",
+        failure.measured,
+        hint.as_deref().unwrap_or("none")
+    );
+    match (header("Expect"), header("Hint")) {
+        (None, _) if file.contains("/fixtures/") => {
+            Err(format!("{said}; the fixture has no `//! Expect:` line"))
         }
+        (Some(words), _) if !failure.measured.contains(&words) => {
+            Err(format!("{said}; expected the words {words:?}"))
+        }
+        (_, Some(wanted)) if hint.as_ref() != Some(&wanted) => {
+            Err(format!("{said}; expected hint {wanted}"))
+        }
+        _ => Ok(said),
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
@@ -27,8 +27,8 @@ pub fn wait_for(done: impl Fn() -> bool) {
     }
 }
 
-/// Calls in progress: how many at most at once, how many started and
-/// ended, on how many threads.
+/// Calls in progress: how many at most at once, how many began and
+/// ended, on how many threads (each counter read by its method).
 #[derive(Debug, Default)]
 pub struct Overlap {
     now: AtomicUsize,
@@ -48,59 +48,49 @@ impl Overlap {
         threads.insert(thread::current().id());
     }
 
-    /// A call ends.
     pub fn leave(&self) {
         self.now.fetch_sub(1, Ordering::SeqCst);
         self.ended.fetch_add(1, Ordering::SeqCst);
     }
 
-    /// Calls begun so far.
     pub fn started(&self) -> usize {
         self.started.load(Ordering::SeqCst)
     }
 
-    /// Calls ended so far.
     pub fn ended(&self) -> usize {
         self.ended.load(Ordering::SeqCst)
     }
 
-    /// The most calls that were in progress at the same time.
     pub fn most(&self) -> usize {
         self.most.load(Ordering::SeqCst)
     }
 
-    /// How many different threads ran a call.
     pub fn threads(&self) -> usize {
         self.threads.lock().unwrap_or_else(|e| e.into_inner()).len()
     }
 }
 
-/// A step of CPU work long enough that a tick waiting for all of it is far
-/// later than one waiting for a slice of it: the smallest limit, grown by
-/// half at a time, whose `product_below` takes at least 300 ms here. With
-/// the fingerprint of its product, to hold the answer's product to.
+/// A step of CPU work, `product_below(limit)`, long enough that a tick
+/// waiting for all of it is far later than one waiting for a slice of it,
+/// with the `fingerprint` of its product to hold the answer's product to.
 #[derive(Debug, Clone, Copy)]
 pub struct LongStep {
-    /// The step is `product_below(limit)`.
     pub limit: u32,
-    /// `shared::workload::fingerprint` of its product.
     pub fingerprint: u64,
 }
 
-/// The step, found once per program.
+/// The step: the smallest limit, grown by half at a time, whose
+/// `product_below` takes at least 300 ms here.
 pub fn long_step() -> LongStep {
-    static STEP: OnceLock<LongStep> = OnceLock::new();
-    *STEP.get_or_init(|| {
-        let mut limit = 20_000;
-        loop {
-            let started = Instant::now();
-            let product = product_below(limit);
-            if started.elapsed() >= Duration::from_millis(300) || limit >= 1_000_000 {
-                return LongStep { limit, fingerprint: fingerprint(&product) };
-            }
-            limit += limit / 2;
+    let mut limit = 20_000;
+    loop {
+        let started = Instant::now();
+        let product = product_below(limit);
+        if started.elapsed() >= Duration::from_millis(300) || limit >= 1_000_000 {
+            return LongStep { limit, fingerprint: fingerprint(&product) };
         }
-    })
+        limit += limit / 2;
+    }
 }
 
 /// A duration in whole milliseconds, as the facts carry it.
@@ -122,28 +112,25 @@ impl Ticker {
     /// now: returns once the ticker has begun, so that a loop the answer
     /// never frees still shows in its first tick.
     pub async fn start(interval: Duration) -> Ticker {
-        let begun = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let beginning = Arc::clone(&begun);
         let (stop, stopped) = oneshot::channel::<()>();
+        let (begun, beginning) = oneshot::channel::<()>();
         let count = Arc::new(AtomicU64::new(0));
         let counting = Arc::clone(&count);
         let task = tokio::spawn(async move {
-            beginning.store(true, Ordering::SeqCst);
-            let stopped = async {
-                let _ = stopped.await;
-            };
+            let _ = begun.send(());
             let on_tick = |_: &Tick| {
                 counting.fetch_add(1, Ordering::SeqCst);
                 Flow::Continue
+            };
+            let stopped = async {
+                let _ = stopped.await;
             };
             let sleep = tokio::time::sleep;
             ticker::run(interval, FirstTick::AfterInterval, sleep, stopped, on_tick)
                 .await
                 .0
         });
-        while !begun.load(Ordering::SeqCst) {
-            tokio::task::yield_now().await;
-        }
+        let _ = beginning.await;
         Ticker { stop, task, count }
     }
 

@@ -16,6 +16,8 @@ pub struct Exercise {
     pub id: &'static str,
     /// The folder, from the workspace root.
     pub dir: &'static str,
+    /// The wrong answers its check must fail, from the workspace root.
+    pub fixtures: &'static [&'static str],
     /// What the check measures, in a few words.
     pub measures: &'static str,
     /// Hints, the gentlest first; a failure names the one for its mistake.
@@ -48,22 +50,6 @@ impl Exercise {
     pub fn solution(&self) -> String {
         format!("{}/solution.rs", self.dir)
     }
-
-    /// The wrong answers its check must fail, from the workspace root.
-    pub fn fixtures(&self) -> Vec<String> {
-        let mut fixtures: Vec<String> =
-            std::fs::read_dir(root().join(self.dir).join("fixtures"))
-                .map(|entries| {
-                    entries
-                        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-                        .filter(|name| name.ends_with(".rs"))
-                        .map(|name| format!("{}/fixtures/{name}", self.dir))
-                        .collect()
-                })
-                .unwrap_or_default();
-        fixtures.sort();
-        fixtures
-    }
 }
 
 /// The exercise numbered `id`, if there is one.
@@ -71,7 +57,6 @@ pub fn find(id: &str) -> Option<&'static Exercise> {
     EXERCISES.iter().find(|exercise| exercise.id == id)
 }
 
-/// The workspace root.
 pub fn root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .canonicalize()

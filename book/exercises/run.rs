@@ -41,7 +41,6 @@ pub enum End {
 pub struct Run {
     /// What the check measured (so far, if the run did not end well).
     pub facts: Facts,
-    /// How it ended.
     pub end: End,
     /// Lines the answer printed itself (stdout, then stderr).
     pub printed: Vec<String>,
@@ -49,16 +48,13 @@ pub struct Run {
     pub forged: usize,
 }
 
+/// The keys of the check's lines (see `probe.rs`).
+const KEYS: [&str; 5] = ["nonce", "fact", "done", "waiting", "panic"];
+
 /// A nonce nobody can guess: two random 64-bit numbers, in hex.
 fn nonce() -> String {
     let random = || RandomState::new().hash_one(Instant::now());
     format!("{:016x}{:016x}", random(), random())
-}
-
-/// One line of the program's output, or its end.
-enum Seen {
-    Line(String),
-    Closed,
 }
 
 /// Runs `program` (the answer's), stopping it at [`LIMIT`]; `notice` gets
@@ -72,14 +68,13 @@ pub fn run(mut program: Command, mut notice: impl FnMut(&str)) -> std::io::Resul
     if let Some(mut stdin) = child.stdin.take() {
         let _ = writeln!(stdin, "{nonce}");
     }
-    let (sender, seen) = mpsc::channel();
+    // The lines as they come; the channel closes with the program's stdout.
+    let (sender, lines) = mpsc::channel();
     let stdout = child.stdout.take().expect("piped");
-    let to_judge = sender.clone();
     thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = to_judge.send(Seen::Line(line));
+            let _ = sender.send(line);
         }
-        let _ = to_judge.send(Seen::Closed);
     });
     let stderr = child.stderr.take().expect("piped");
     let errors = thread::spawn(move || {
@@ -89,38 +84,41 @@ pub fn run(mut program: Command, mut notice: impl FnMut(&str)) -> std::io::Resul
     let mut run = Run {
         facts: Facts::default(),
         end: End::Exited(None),
-        printed: Vec::new(),
+        printed: vec![],
         forged: 0,
     };
     let (mut done, mut panicked) = (false, None);
-    let mut waiting = (String::new(), Instant::now(), false);
+    // What the check waits for, since when, and whether the learner was told.
+    let (mut waiting, mut since, mut told) = (String::new(), Instant::now(), false);
     loop {
-        match seen.recv_timeout(Duration::from_millis(100)) {
-            Ok(Seen::Line(line)) => match parse(&line, &nonce) {
-                Line::Ours(value) => {
-                    if let Some(what) = value["waiting"].as_str() {
-                        waiting = (what.to_string(), Instant::now(), false);
+        match lines.recv_timeout(Duration::from_millis(100)) {
+            Ok(line) => match serde_json::from_str::<Value>(&line) {
+                Ok(ours) if ours["nonce"].as_str() == Some(&nonce) => {
+                    if let Some(what) = ours["waiting"].as_str() {
+                        (waiting, since, told) =
+                            (what.to_string(), Instant::now(), false);
                     }
-                    if let Some(name) = value["fact"].as_str() {
-                        run.facts.0.insert(name.to_string(), value["value"].clone());
+                    if let Some(name) = ours["fact"].as_str() {
+                        run.facts.0.insert(name.to_string(), ours["value"].clone());
                     }
-                    if let Some(message) = value["panic"].as_str() {
+                    if let Some(message) = ours["panic"].as_str() {
                         panicked.get_or_insert_with(|| message.to_string());
                     }
-                    done |= value["done"] == Value::Bool(true);
+                    done |= ours["done"] == true;
                 }
-                Line::Forged => run.forged += 1,
-                Line::Printed => run.printed.push(line),
+                // Dressed as the check's, with another nonce or none.
+                Ok(value) if KEYS.iter().any(|key| value.get(key).is_some()) => {
+                    run.forged += 1;
+                }
+                _ => run.printed.push(line),
             },
-            Ok(Seen::Closed) => break,
             Err(RecvTimeoutError::Disconnected) => break,
             Err(RecvTimeoutError::Timeout) => {}
         }
-        let (what, since, told) = &mut waiting;
-        if !*told && !what.is_empty() && since.elapsed() >= NOTICE_AFTER {
-            *told = true;
+        if !told && !waiting.is_empty() && since.elapsed() >= NOTICE_AFTER {
+            told = true;
             notice(&format!(
-                "Still waiting for {what} ({} s so far; stopped at {} s).",
+                "Still waiting for {waiting} ({} s so far; stopped at {} s).",
                 since.elapsed().as_secs(),
                 LIMIT.as_secs()
             ));
@@ -128,7 +126,7 @@ pub fn run(mut program: Command, mut notice: impl FnMut(&str)) -> std::io::Resul
         if started.elapsed() >= LIMIT {
             let _ = child.kill();
             let _ = child.wait();
-            run.end = End::Stopped(waiting.0);
+            run.end = End::Stopped(waiting);
             return Ok(run);
         }
     }
@@ -140,28 +138,6 @@ pub fn run(mut program: Command, mut notice: impl FnMut(&str)) -> std::io::Resul
         (None, false) => End::Exited(status.code()),
     };
     Ok(run)
-}
-
-enum Line {
-    Ours(Value),
-    Forged,
-    Printed,
-}
-
-/// A line with our nonce is the check's; a line dressed like the check's
-/// with another nonce (or none) is forged; anything else the answer printed.
-fn parse(line: &str, nonce: &str) -> Line {
-    let Ok(value) = serde_json::from_str::<Value>(line) else { return Line::Printed };
-    if value["nonce"].as_str() == Some(nonce) {
-        Line::Ours(value)
-    } else if ["nonce", "fact", "done", "waiting", "panic"]
-        .iter()
-        .any(|key| value.get(key).is_some())
-    {
-        Line::Forged
-    } else {
-        Line::Printed
-    }
 }
 
 /// The verdict on a run: how it ended first, then the exercise's judge on

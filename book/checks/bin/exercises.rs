@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime};
 use std::{fs, thread};
 
 use clap::{Parser, Subcommand};
-use course_book::exercises::{self, EXERCISES, Exercise, Progress, State, file_hash};
+use course_book::exercises::{self, EXERCISES, Exercise, Progress};
 use course_book::{text, workspace};
 use course_exercises::compile::{self, Built};
 use course_exercises::facts::{Failure, Verdict};
@@ -62,23 +62,19 @@ enum Action {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match &cli.command {
-        Action::List => {
-            list();
-            Ok(true)
+    let result = match Cli::parse().command {
+        Action::List => list(),
+        Action::Check { id, solution: true, .. } => exercise(&id).and_then(|exercise| {
+            check(exercise, Some(("the reference solution", &exercise.solution())))
+        }),
+        Action::Check { id, file: Some(file), .. } => {
+            exercise(&id).and_then(|exercise| check(exercise, Some(("the file", &file))))
         }
-        Action::Check { id, solution, file } => {
-            exercise(id).and_then(|exercise| match (solution, file) {
-                (true, _) => {
-                    check_other(exercise, &exercise.solution(), "the reference solution")
-                }
-                (false, Some(file)) => check_other(exercise, file, "the file"),
-                (false, None) => check(exercise),
-            })
+        Action::Check { id, .. } => {
+            exercise(&id).and_then(|exercise| check(exercise, None))
         }
-        Action::Hint { id } => exercise(id).and_then(hint),
-        Action::Watch { id } => exercise(id).and_then(watch),
+        Action::Hint { id } => exercise(&id).and_then(hint),
+        Action::Watch { id } => exercise(&id).and_then(watch),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -98,79 +94,59 @@ fn exercise(id: &str) -> Result<&'static Exercise, String> {
     })
 }
 
-fn list() {
+fn list() -> Result<bool, String> {
     let progress = Progress::load();
-    let states: Vec<State> = EXERCISES.iter().map(|e| progress.state(e)).collect();
-    let done = states.iter().filter(|state| **state == State::Done).count();
+    let states: Vec<&str> = EXERCISES.iter().map(|e| progress.state(e)).collect();
+    let done = states.iter().filter(|state| **state == "done").count();
     let mut text = format!("{done} of {} exercises done.\n", EXERCISES.len());
     for (exercise, state) in EXERCISES.iter().zip(states) {
-        let state = match state {
-            State::Done => "done",
-            State::Changed => "changed",
-            State::NotYet => "not yet",
-        };
         text.push_str(&format!("{:<4} {state:<8} {}\n", exercise.id, exercise.title()));
         text.push_str(&format!("     {}\n", exercise.file()));
     }
     text.push_str(
-        "(changed: it passed, and the file has changed since; check it again)\n",
-    );
-    text.push_str(
-        "Check one: cargo run -q -p course-book --bin exercises -- check N.M\n",
+        "(changed: it passed, and the file has changed since; check it again)\n\
+         Check one: cargo run -q -p course-book --bin exercises -- check N.M\n",
     );
     // A reader that stops early (`| head`) is no error.
     let _ = std::io::stdout().write_all(text.as_bytes());
+    Ok(true)
 }
 
-/// Checks the learner's file; records a pass with the file that passed; on
-/// a failure, shows the hint for the mistake found.
-fn check(exercise: &'static Exercise) -> Result<bool, String> {
-    println!("Checking exercise {}, {}", exercise.id, exercise.title());
-    println!("{}", where_is(exercise, &exercise.file(), "your file"));
-    let graded = read(&exercise.file())?;
-    let verdict = grade(exercise, &exercise.file(), &graded)?;
-    let mut progress = Progress::load();
-    match &verdict {
-        Ok(_) => {
-            progress.done.insert(exercise.id.to_string(), file_hash(&graded));
-            println!("PASSED: exercise {} is done.", exercise.id);
-        }
-        Err(failure) => {
-            progress.done.remove(exercise.id);
-            println!("NOT YET: exercise {} does not pass yet.", exercise.id);
-            if let Some(index) = failure.hint {
-                let shown = progress.hints.entry(exercise.id.to_string()).or_default();
-                *shown = (*shown).max(index + 1);
-                print!("{}", hint_line(exercise, index));
-            }
-            println!(
-                "More: cargo run -q -p course-book --bin exercises -- hint {}",
-                exercise.id
-            );
-        }
-    }
-    progress.save()?;
-    Ok(verdict.is_ok())
-}
-
-/// Runs the same check on another file (the solution, a fixture); progress
-/// is untouched.
-fn check_other(
+/// Checks the learner's file, or `other` (what it is, and its path: the
+/// solution, a fixture). The learner's file's verdict goes into progress
+/// (a pass with the file that passed, a failure's hint as shown); another
+/// file's leaves progress alone. A failure shows the hint for its mistake.
+fn check(
     exercise: &'static Exercise,
-    file: &str,
-    what: &str,
+    other: Option<(&str, &str)>,
 ) -> Result<bool, String> {
-    println!("Checking {what} of exercise {}, {}", exercise.id, exercise.title());
-    println!("{}", where_is(exercise, file, "the file"));
-    let verdict = grade(exercise, file, &read(file)?)?;
-    match &verdict {
-        Ok(_) => println!("PASSED: {what} of {} passes.", exercise.id),
-        Err(failure) => {
-            println!("NOT YET: {what} of {} does not pass.", exercise.id);
-            if let Some(index) = failure.hint {
-                print!("{}", hint_line(exercise, index));
-            }
+    let (id, title, yours) = (exercise.id, exercise.title(), exercise.file());
+    match other {
+        None => println!("Checking exercise {id}, {title}"),
+        Some((what, _)) => println!("Checking {what} of exercise {id}, {title}"),
+    }
+    let (file, whose) =
+        other.map_or((yours.as_str(), "your file"), |(_, f)| (f, "the file"));
+    println!("{}", where_is(exercise, file, whose));
+    let text = read(file)?;
+    let verdict = grade(exercise, file, &text)?;
+    match (other, &verdict) {
+        (None, Ok(_)) => println!("PASSED: exercise {id} is done."),
+        (None, Err(_)) => println!("NOT YET: exercise {id} does not pass yet."),
+        (Some((what, _)), Ok(_)) => println!("PASSED: {what} of {id} passes."),
+        (Some((what, _)), Err(_)) => println!("NOT YET: {what} of {id} does not pass."),
+    }
+    let hint = verdict.as_ref().err().and_then(|failure| failure.hint);
+    if let Some(index) = hint {
+        print!("{}", hint_line(exercise, index));
+    }
+    if other.is_none() {
+        if verdict.is_err() {
+            println!("More: cargo run -q -p course-book --bin exercises -- hint {id}");
         }
+        let mut progress = Progress::load();
+        progress.record(exercise, &text, &verdict);
+        progress.save()?;
     }
     Ok(verdict.is_ok())
 }
@@ -263,7 +239,7 @@ fn watch(exercise: &'static Exercise) -> Result<bool, String> {
     let modified = || fs::metadata(&path).and_then(|m| m.modified()).ok();
     loop {
         let seen: Option<SystemTime> = modified();
-        if check(exercise)? {
+        if check(exercise, None)? {
             return Ok(true);
         }
         println!("Watching your file: save it to check again (Ctrl-C stops).");

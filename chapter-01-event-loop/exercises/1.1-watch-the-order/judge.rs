@@ -13,7 +13,7 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let (predicted, ran) = (facts.texts("predicted")?, facts.texts("ran")?);
+    let (predicted, ran) = (facts.get::<Vec<String>>("predicted")?, facts.get::<Vec<String>>("ran")?);
     if predicted == ran {
         return Ok(format!("the loop ran {ran:?}, as you predicted"));
     }

@@ -12,11 +12,11 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let counter = facts.u64("counter")?;
-    if !facts.bool("timer_ran")? {
+    let counter = facts.get::<u64>("counter")?;
+    if !facts.get::<bool>("timer_ran")? {
         return Err(fail(0, "the 10 ms timer never ran: the loop stopped without it"));
     }
-    if facts.u64("ready_at_the_timer")? == 0 {
+    if facts.get::<u64>("ready_at_the_timer")? == 0 {
         return Err(fail(
             0,
             format!(

@@ -13,7 +13,7 @@ pub(crate) const HINTS: &[&str] = &[
 const WANTED: [u64; 6] = [0, 1_750, 2_250, 2_750, 3_250, 3_750];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let (behavior, ticks) = (facts.text("behavior")?, facts.numbers("ticks")?);
+    let (behavior, ticks) = (facts.get::<String>("behavior")?, facts.get::<Vec<u64>>("ticks")?);
     let measured = format!("with {behavior}, ticks at {ticks:?} ms");
     if ticks == WANTED {
         return Ok(format!("{measured}: one late tick, then one period after each"));

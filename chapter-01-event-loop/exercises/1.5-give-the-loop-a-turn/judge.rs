@@ -15,8 +15,8 @@ pub(crate) const HINTS: &[&str] = &[
 const WANTED: [&str; 5] = ["a1", "b1", "callback", "a2", "b2"];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let (first, second) = (facts.text("first")?, facts.text("second")?);
-    let woken = facts.u64("woken")?;
+    let (first, second) = (facts.get::<String>("first")?, facts.get::<String>("second")?);
+    let woken = facts.get::<u64>("woken")?;
     if first == "Ready" {
         return Err(fail(0, "the first poll returned Ready: the task never gives the loop a turn"));
     }
@@ -29,7 +29,7 @@ pub(crate) fn judge(facts: &Facts) -> Verdict {
     if second == "Pending" {
         return Err(fail(1, "Pending, then Pending again: it must be Ready on the second poll"));
     }
-    let order = facts.texts("order")?;
+    let order = facts.get::<Vec<String>>("order")?;
     if order != WANTED {
         return Err(fail(2, format!("on the loop the steps ran {order:?}; wanted {WANTED:?}")));
     }

@@ -12,11 +12,11 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let (calls, ran, threads) = (facts.u64("calls")?, facts.numbers("ran")?, facts.u64("threads")?);
+    let (calls, ran, threads) = (facts.get::<u64>("calls")?, facts.get::<Vec<u64>>("ran")?, facts.get::<u64>("threads")?);
     if ran != (0..calls).collect::<Vec<_>>() {
         return Err(fail(1, format!("the calls that ran were {ran:?}; each of 0..{calls} must run once")));
     }
-    if facts.u64("ended_before_return")? < calls {
+    if facts.get::<u64>("ended_before_return")? < calls {
         return Err(fail(0, "your function returned before every call had finished"));
     }
     let measured = overlap_verdict(facts, if threads == 1 { 0 } else { 1 })?;

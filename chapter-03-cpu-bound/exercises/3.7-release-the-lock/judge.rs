@@ -12,8 +12,8 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let (calls, works) = (facts.u64("calls")?, facts.u64("works")?);
-    let (total, wanted, most) = (facts.u64("total")?, facts.u64("wanted")?, facts.u64("most")?);
+    let (calls, works) = (facts.get::<u64>("calls")?, facts.get::<u64>("works")?);
+    let (total, wanted, most) = (facts.get::<u64>("total")?, facts.get::<u64>("wanted")?, facts.get::<u64>("most")?);
     if works != calls {
         return Err(fail(1, format!("{works} work() calls for {calls} calls: each call runs work() once")));
     }

@@ -15,7 +15,7 @@ pub(crate) const HINTS: &[&str] = &[
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
     let (calls, started, ended) =
-        (facts.u64("calls")?, facts.u64("started")?, facts.u64("ended_before_return")?);
+        (facts.get::<u64>("calls")?, facts.get::<u64>("started")?, facts.get::<u64>("ended_before_return")?);
     if started != calls {
         return Err(fail(1, format!("{started} calls ran; all {calls} must run")));
     }
@@ -25,7 +25,7 @@ pub(crate) fn judge(facts: &Facts) -> Verdict {
             format!("your function returned when {ended} of {calls} calls had finished"),
         ));
     }
-    let (gap, took) = (facts.u64("gap_ms")?, facts.u64("call_ms")?);
+    let (gap, took) = (facts.get::<u64>("gap_ms")?, facts.get::<u64>("call_ms")?);
     let beat = format!("the heartbeat's longest gap was {gap} ms in a call of {took} ms");
     if gap * 2 > took {
         return Err(fail(0, format!("{beat}: the calls held the runtime's only thread")));

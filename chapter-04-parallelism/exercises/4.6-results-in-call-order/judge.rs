@@ -12,10 +12,9 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let finished = facts.numbers("finished")?;
-    let came_for: Vec<Option<u64>> =
-        facts.get("came_for")?.as_array().into_iter().flatten().map(|v| v.as_u64()).collect();
-    let most = facts.u64("most")?;
+    let finished = facts.get::<Vec<u64>>("finished")?;
+    let came_for: Vec<Option<u64>> = facts.get("came_for")?;
+    let most = facts.get::<u64>("most")?;
     let measured = format!("the calls finished in the order {finished:?}, at most {most} at once");
     let in_order: Vec<Option<u64>> = (0..finished.len() as u64).map(Some).collect();
     if came_for != in_order {

@@ -24,7 +24,7 @@ fn plain(returned: &str) -> String {
 }
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let (quick, quick_ms) = (facts.text("quick_returned")?, facts.u64("quick_ms")?);
+    let (quick, quick_ms) = (facts.get::<String>("quick_returned")?, facts.get::<u64>("quick_ms")?);
     if quick != "status 0" {
         return Err(fail(
             2,
@@ -39,7 +39,7 @@ pub(crate) fn judge(facts: &Facts) -> Verdict {
     }
     let quick_words = format!("a worker that exits at once got its exit status after {quick_ms} ms");
     let (hung, took, timeout) =
-        (facts.text("hung_returned")?, facts.u64("hung_ms")?, facts.u64("timeout_ms")?);
+        (facts.get::<String>("hung_returned")?, facts.get::<u64>("hung_ms")?, facts.get::<u64>("timeout_ms")?);
     if hung == "not yet" {
         return Err(fail(
             0,
@@ -53,7 +53,7 @@ pub(crate) fn judge(facts: &Facts) -> Verdict {
     if took < timeout {
         return Err(fail(2, format!("{returned}, before the timeout of {timeout} ms: killed too early")));
     }
-    match facts.text("worker")?.as_str() {
+    match facts.get::<String>("worker")?.as_str() {
         "running" => Err(fail(0, format!("{returned}, and a second later the worker was still running: nobody killed it"))),
         "zombie" => Err(fail(1, format!("{returned}; the worker was dead but not reaped (a zombie): wait for it after killing it"))),
         _ => Ok(format!("{quick_words}; a worker that hangs was killed and reaped, and None returned {took} ms after a timeout of {timeout} ms")),

@@ -11,11 +11,11 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let limit = facts.u64("limit")?;
-    if !facts.bool("product_right")? {
+    let limit = facts.get::<u64>("limit")?;
+    if !facts.get::<bool>("product_right")? {
         return Err(fail(1, format!("the answer is not product_below({limit})")));
     }
-    let (gap, took, beats) = (facts.u64("gap_ms")?, facts.u64("call_ms")?, facts.u64("beats")?);
+    let (gap, took, beats) = (facts.get::<u64>("gap_ms")?, facts.get::<u64>("call_ms")?, facts.get::<u64>("beats")?);
     let measured = format!(
         "the heartbeat beat {beats} times during a call of {took} ms, its longest gap {gap} ms"
     );

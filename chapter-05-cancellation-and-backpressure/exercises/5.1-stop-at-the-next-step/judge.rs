@@ -15,9 +15,9 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let (steps, finished) = (facts.u64("steps")?, facts.u64("finished")?);
-    let cancel_in = facts.u64("cancel_in")?;
-    if !facts.bool("cancelled")? {
+    let (steps, finished) = (facts.get::<u64>("steps")?, facts.get::<u64>("finished")?);
+    let cancel_in = facts.get::<u64>("cancel_in")?;
+    if !facts.get::<bool>("cancelled")? {
         return Err(fail(
             0,
             format!(
@@ -26,14 +26,14 @@ pub(crate) fn judge(facts: &Facts) -> Verdict {
             ),
         ));
     }
-    let (began, after) = (facts.u64("began_after")?, facts.u64("finished_after")?);
-    let (cpu, step) = (facts.u64("cpu_after_ms")?, facts.u64("step_ms")?);
+    let (began, after) = (facts.get::<u64>("began_after")?, facts.get::<u64>("finished_after")?);
+    let (cpu, step) = (facts.get::<u64>("cpu_after_ms")?, facts.get::<u64>("step_ms")?);
     let measured = format!(
         "the token was cancelled in the middle of step {cancel_in} of {steps} \
          ({step} ms each): {after} step(s) finished after the cancel, {began} \
          began after it, {cpu} ms of CPU after it"
     );
-    let at_return = facts.u64("finished_at_return")?;
+    let at_return = facts.get::<u64>("finished_at_return")?;
     if finished > at_return {
         return Err(fail(
             2,
@@ -54,7 +54,7 @@ pub(crate) fn judge(facts: &Facts) -> Verdict {
                    at too rarely";
         return Err(fail(1, format!("{measured}: {why}")));
     }
-    let returned = facts.u64("returned")?;
+    let returned = facts.get::<u64>("returned")?;
     if returned != finished {
         return Err(fail(
             3,

@@ -15,7 +15,7 @@ pub(crate) const HINTS: &[&str] = &[
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
     let (items, made, received) =
-        (facts.u64("items")?, facts.u64("made")?, facts.u64("received")?);
+        (facts.get::<u64>("items")?, facts.get::<u64>("made")?, facts.get::<u64>("received")?);
     if made < items {
         return Err(fail(
             0,
@@ -33,8 +33,8 @@ pub(crate) fn judge(facts: &Facts) -> Verdict {
         ));
     }
     let (peak, limit, baseline_peak) =
-        (facts.u64("peak")?, facts.u64("limit")?, facts.u64("baseline_peak")?);
-    let kib = peak * facts.u64("item_bytes")? / 1_024;
+        (facts.get::<u64>("peak")?, facts.get::<u64>("limit")?, facts.get::<u64>("baseline_peak")?);
+    let kib = peak * facts.get::<u64>("item_bytes")? / 1_024;
     let held = format!(
         "at most {peak} items ({kib} KiB) were in flight, against {limit} \
          allowed (the unbounded run: {baseline_peak})"
@@ -43,7 +43,7 @@ pub(crate) fn judge(facts: &Facts) -> Verdict {
         let why = "the queue grew with the producer";
         return Err(fail(0, format!("{held}: {why}")));
     }
-    let (took, baseline) = (facts.u64("ms")?, facts.u64("baseline_ms")?.max(1));
+    let (took, baseline) = (facts.get::<u64>("ms")?, facts.get::<u64>("baseline_ms")?.max(1));
     let share = baseline * 100 / took.max(1);
     let pace = format!(
         "{items} items took {took} ms, against {baseline} ms unbounded: \

@@ -15,14 +15,14 @@ pub(crate) const HINTS: &[&str] = &[
 ];
 
 pub(crate) fn judge(facts: &Facts) -> Verdict {
-    let (requests, answered) = (facts.u64("requests")?, facts.u64("answered")?);
+    let (requests, answered) = (facts.get::<u64>("requests")?, facts.get::<u64>("answered")?);
     if answered < requests {
         return Err(fail(
             3,
             format!("your function returned when {answered} of {requests} requests were answered"),
         ));
     }
-    let (most, cap) = (facts.u64("most")?, facts.u64("cap")?);
+    let (most, cap) = (facts.get::<u64>("most")?, facts.get::<u64>("cap")?);
     let flight = format!("{requests} requests, at most {most} in flight, against a cap of {cap}");
     if most == requests {
         let why = "all at once, nothing held them back";
@@ -33,7 +33,7 @@ pub(crate) fn judge(facts: &Facts) -> Verdict {
         return Err(fail(1, format!("{flight}: {why}")));
     }
     let (took, ideal, each) =
-        (facts.u64("ms")?, facts.u64("ideal_ms")?, facts.u64("request_ms")?);
+        (facts.get::<u64>("ms")?, facts.get::<u64>("ideal_ms")?, facts.get::<u64>("request_ms")?);
     let time = format!(
         "the run took {took} ms, against {ideal} ms with {cap} always in \
          flight ({each} ms a request)"
