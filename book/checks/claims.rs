@@ -13,7 +13,7 @@
 //! record, a ratio of two, a value times a constant, the largest of many)
 //! above, below or between bounds, or near another value; or a record's
 //! verdict words. The few that compute more are a function
-//! ([`Check::Computed`]).
+//! ([`Claim::computed`]).
 //!
 //! [`judge`] judges every sentence against one record set (the book's,
 //! `book/results/`, or a side set made on one core or a loaded machine,

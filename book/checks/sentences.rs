@@ -11,17 +11,19 @@
 //!
 //! ```text
 //! Claim::on(CH2, "words the page has")
-//!     below(Seconds, "worst lateness", field(MIXED_2, "variant=tokio-on-loop",
-//!           "worst_lateness_s"), 0.1)
-//! ])
+//!     .below(Seconds, "worst lateness", field(MIXED_2, "variant=tokio-on-loop",
+//!            "worst_lateness_s"), 0.1)
+//!     .when(IDLE),
 //! ```
 //!
 //! Each check compares a value read from the records, named and in its unit
-//! as the reader's report shows it, with its bound: [`above`], [`below`],
-//! [`between`], [`near`], or a record's [`verdict`]. A value is a [`field`]
-//! of one record (the query's common beginnings are the consts below), the
+//! as the reader's report shows it, with its bound ([`Claim::above`],
+//! [`Claim::below`], [`Claim::between`], [`Claim::near`]), or reads a
+//! record's verdict ([`Claim::verdict`]). A value is a [`field`] of one
+//! record (the queries' common beginnings are the consts below), the
 //! [`most`], [`least`] or [`sum`] of many, a number, or `/`, `*`, `-` of
-//! those. A sentence that holds only on some machines gets
+//! those. A check no comparison can say is a function
+//! ([`Claim::computed`]). A sentence that holds only on some machines gets
 //! `.when(TWO_CORES)` (or another [`Condition`]) and says that condition on
 //! its page. Then `cargo test -p course-book --test claims` checks it on
 //! the book's records and on the side sets (one core, a loaded machine);
@@ -495,14 +497,10 @@ impl Claim {
         let (unbounded, bounded) =
             ("experiment=channel_unbounded", "experiment=channel_bounded");
         let memory = |of| field(side, of, "peak_memory_bytes");
+        let ratio = memory(unbounded) / memory(bounded);
         self.verdict(&way(side, unbounded), side, unbounded, "grew")
             .verdict(&way(side, bounded), side, bounded, "flat")
-            .above(
-                Times,
-                "peak memory, unbounded over bounded",
-                memory(unbounded) / memory(bounded),
-                1.0,
-            )
+            .above(Times, "peak memory, unbounded over bounded", ratio, 1.0)
     }
 
     /// Requests that wait for a permit took longer, at the median, than the
@@ -520,12 +518,8 @@ impl Claim {
         let lost = |variant| field(CH5_RUN, variant, "lost_messages");
         let read_exact = lost("experiment=cancel_safety variant=read-exact");
         let buffered = lost("experiment=cancel_safety variant=buffered");
-        self.above(Count, "read_exact: messages lost", read_exact, 0.0).below(
-            Count,
-            "buffered: messages lost",
-            buffered,
-            1.0,
-        )
+        let lost_some = self.above(Count, "read_exact: messages lost", read_exact, 0.0);
+        lost_some.below(Count, "buffered: messages lost", buffered, 1.0)
     }
 }
 
