@@ -1,27 +1,44 @@
 //! Every sentence of the book that compares or characterises measured
-//! values, with what it asserts, as a function of the records
+//! values, with what the records must show for it to be true
 //! ([`crate::claims`]).
 //!
 //! A sentence whose wording the data chooses (a takeaway, a generated
 //! value) needs no entry: it cannot be contradicted. The entries are the
 //! sentences written by hand around generated numbers, grouped by page.
 //!
-//! To add a page's sentences (a new chapter): write a `const` list like the
-//! ones below, one `Claim::on(PAGE, "words the page has", |r| ...)` per
-//! sentence, whose closure compares measured values with
-//! [`Measured::above`]/[`Measured::below`] (so that the reader's report can
-//! show the values against the bound); add the list to [`ALL`]. A sentence
-//! that holds only on some machines gets `.when(TWO_CORES)` (or another
-//! [`Condition`]) and says that condition on its page. Then `cargo test -p
-//! course-book --test claims` checks it on the book's records and on the
-//! side sets (one core, a loaded machine); accept the reader's report's new
-//! snapshot and recapture it (`capture claims_report`). A set with no
-//! record of a sentence's experiment (made before the experiment existed)
-//! has not measured it: the test names the sentence and passes; on the
-//! book's own records that is allowed only while the book shows none of
-//! that program's records.
+//! To add a sentence, add an entry to its page's list (a new page: a new
+//! list, named in [`all`]):
+//!
+//! ```text
+//! Claim::on(CH2, "words the page has")
+//!     .below(Seconds, "worst lateness", field(MIXED_2, "variant=tokio-on-loop",
+//!            "worst_lateness_s"), 0.1)
+//!     .when(IDLE),
+//! ```
+//!
+//! Each check compares a value read from the records, named and in its unit
+//! as the reader's report shows it, with its bound ([`Claim::above`],
+//! [`Claim::below`], [`Claim::between`], [`Claim::near`]), or reads a
+//! record's verdict ([`Claim::verdict`]). A value is a [`field`] of one
+//! record (the queries' common beginnings are the consts below), the
+//! [`most`], [`least`] or [`sum`] of many, a number, or `/`, `*`, `-` of
+//! those. A check no comparison can say is a function
+//! ([`Claim::computed`]). A sentence that holds only on some machines gets
+//! `.when(TWO_CORES)` (or another [`Condition`]) and says that condition on
+//! its page. Then `cargo test -p course-book --test claims` checks it on
+//! the book's records and on the side sets (one core, a loaded machine);
+//! accept the reader's report's new snapshot and recapture it (`capture
+//! claims_report`). A set with no record of a sentence's experiment (made
+//! before the experiment existed) has not measured it: the test names the
+//! sentence and passes; on the book's own records that is allowed only
+//! while the book shows none of that program's records.
+//!
+//! The lists are laid out by hand (`rustfmt::skip`), a sentence and its
+//! checks together: rustfmt would give every argument a line of its own.
 
-use crate::claims::{Claim, Condition, Measured, Records, Unit::*};
+use crate::claims::{
+    Claim, Condition, Measured, Records, Unit::*, Value, field, least, most, sum,
+};
 
 // The pages, as their files in `book/src/`.
 const CH2: &str = "chapter-02-mixed-tasks.md";
@@ -33,24 +50,39 @@ const CH5: &str = "chapter-05-cancellation-and-backpressure.md";
 const CH5_PYTHON: &str = "python-beside-chapter-05.md";
 const RESULTS: &str = "results.md";
 
-/// Every page's sentences.
-pub const ALL: &[&[Claim]] = &[
-    CHAPTER_2,
-    CHAPTER_3,
-    CHAPTER_4,
-    PYTHON_VS_RUST,
-    CHAPTER_5,
-    CHAPTER_5_PYTHON,
-    RESULTS_PAGE,
-];
+// The queries' common beginnings: a record set and the pairs its records
+// share.
+const MIXED_2: &str = "chapter-02-mixed-tasks:";
+const CALLS_3: &str = "chapter-03-cpu-bound: experiment=calls";
+const IO_3: &str = "chapter-03-cpu-bound: experiment=io_calls";
+const SCALE_3: &str = "chapter-03-cpu-bound: experiment=io_scale";
+const ALGORITHM_4: &str = "chapter-04-parallelism: experiment=algorithm";
+const HYBRID_4: &str = "chapter-04-parallelism: experiment=hybrid";
+const POOL_4: &str = "chapter-04-parallelism: experiment=pool";
+const COMPARED: &str = "python-vs-rust:";
+const PYTHON: &str = "python-vs-rust: language=python";
+const RUST: &str = "python-vs-rust: language=rust";
+const CH5_RUN: &str = "chapter-05-cancellation-and-backpressure:";
 
-/// The sentences in one list.
+/// Every page's sentences, in one list.
 pub fn all() -> Vec<Claim> {
-    ALL.iter().flat_map(|page| page.iter().copied()).collect()
+    [
+        chapter_2(),
+        chapter_3(),
+        chapter_4(),
+        python_vs_rust(),
+        chapter_5(),
+        chapter_5_python(),
+        results_page(),
+    ]
+    .concat()
 }
 
 /// How far apart two ratios may be and still be called "near" each other.
 const NEAR: f64 = 1.5;
+
+/// The wait of the I/O-bound programs' calls, in seconds.
+const WAIT: f64 = 0.1;
 
 /// The machine has two cores or more (the records' `cores`).
 pub const TWO_CORES: Condition = Condition {
@@ -65,12 +97,11 @@ pub const TWO_CORES: Condition = Condition {
 pub const IDLE: Condition = Condition {
     says: "on an idle machine",
     met: |r| {
-        let mut busy =
-            each(r, "chapter-04-parallelism: experiment=pool workers=1", "cores_used")?;
-        busy.push(calls_3(r, "loop", "cores_used")?);
-        busy.extend(each(r, "python-vs-rust: experiment=sequential", "cores_used")?);
-        let least = busy.into_iter().fold(f64::MAX, f64::min);
-        let alone = Measured::above(Cores, "least busy one-thread run", least, 0.9);
+        let least_busy = least(POOL_4, "workers=1", "cores_used")
+            .min(field(CALLS_3, "variant=loop", "cores_used"))
+            .min(least(COMPARED, "experiment=sequential", "cores_used"));
+        let least_busy = least_busy.read(r)?;
+        let alone = Measured::above(Cores, "least busy one-thread run", least_busy, 0.9);
         if r.cores()? < 2.0 {
             return Ok(alone);
         }
@@ -89,56 +120,181 @@ pub const IDLE_TWO_CORES: Condition = Condition {
 pub const TWO_FREE_CORES: Condition = Condition {
     says: "two free cores",
     met: |r| {
-        let busy = r.num(
-            "chapter-04-parallelism: experiment=pool variant=threads workers=2",
-            "cores_used",
-        )?;
-        Ok(Measured::above(Cores, "chapter 4's pool of 2 threads", busy, 1.7))
+        let busy = field(POOL_4, "variant=threads workers=2", "cores_used");
+        Ok(Measured::above(Cores, "chapter 4's pool of 2 threads", busy.read(r)?, 1.7))
     },
 };
 
-/// `a` and `b` within [`NEAR`] of each other, named.
-fn near(what: &str, a: f64, b: f64) -> Measured {
-    let ratio = a.max(b) / a.min(b);
-    Measured {
-        holds: ratio < NEAR,
-        why: format!("{what}: {a:.2}× and {b:.2}×, apart {ratio:.2}× < {NEAR}×"),
+#[rustfmt::skip]
+fn chapter_2() -> Vec<Claim> {
+    let tokio = |name| field(MIXED_2, "variant=tokio-on-loop", name);
+    let off_the_loop = [
+        "variant=tokio-spawn-blocking", "variant=async-std-spawn-blocking",
+        "variant=smol-unblock", "variant=tokio-multi-thread-spawn-blocking",
+        "variant=tokio-rayon",
+    ];
+    let worst_off_the_loop = off_the_loop.into_iter()
+        .map(|variant| field(MIXED_2, variant, "worst_lateness_s"))
+        .fold(Value::from(0.0), Value::max);
+    vec![
+        Claim::on(CH2, "The calibration aims for the first range, and on an idle \
+                        machine the measured steps fall in it")
+            .between(Seconds, "step", tokio("step_s"), tokio("interval_s") / 2.0,
+                     tokio("interval_s"))
+            .when(IDLE),
+        Claim::on(CH2, "where the join sometimes starts the next step first, a tick \
+                        waited one step more")
+            .above(Seconds, "worst lateness, multi-thread against current-thread",
+                   field(MIXED_2, "variant=tokio-multi-thread-on-loop",
+                         "worst_lateness_s"), tokio("worst_lateness_s"))
+            .when(TWO_CORES),
+        Claim::on(CH2, "Off the loop the lateness is only the time a timer takes to \
+                        wake")
+            .below(Seconds, "worst lateness off the loop", worst_off_the_loop, 0.1),
+        Claim::on(CH2, "a small part of the 2 s interval: the ticks are late by less \
+                        than that, under the threshold of a quarter of the interval, and \
+                        the run says on time")
+            .below(Seconds, "one call", field(RUST, "experiment=one_call", "wall_s"), 0.5)
+            .when(IDLE),
+    ]
+}
+
+#[rustfmt::skip]
+fn chapter_3() -> Vec<Claim> {
+    let calls = |variant, name| field(CALLS_3, variant, name);
+    let scale = |variant, name| field(SCALE_3, variant, name);
+    let call = || calls("variant=loop", "wall_s") / 20.0; // one of the loop's 20 calls
+    let io_loop = || field(IO_3, "variant=loop", "wall_s");
+    vec![
+        Claim::on(CH3, "does the loop's work one call at a time, so on an idle machine \
+                        it cannot")
+            .above(Seconds, "GIL model's wall time against 0.95 × the loop's",
+                   calls("variant=gil-model", "wall_s"),
+                   0.95 * calls("variant=loop", "wall_s"))
+            .when(IDLE),
+        Claim::on(CH3, "kept up to every core busy (the verdict `parallel`)")
+            .above(Cores, "threads' cores busy", calls("variant=threads", "cores_used"),
+                   1.25)
+            .above(Cores, "tasks' cores busy", calls("variant=tasks", "cores_used"), 1.25)
+            .when(IDLE_TWO_CORES),
+        Claim::on(CH3, "on the threads, apart by a few percent at most")
+            .between(Times, "threads' CPU time over the loop's",
+                     calls("variant=threads", "cpu_s") / calls("variant=loop", "cpu_s"),
+                     0.95, 1.05),
+        Claim::on(CH3, "no worker looked at the timers until the queue of calls had \
+                        drained")
+            .above(Seconds, "tasks' worst lateness against half their wall",
+                   calls("variant=tasks", "worst_lateness_s"),
+                   0.5 * calls("variant=tasks", "wall_s")),
+        Claim::on(CH3_IO, "every place takes about one wait")
+            .below(Seconds, "slowest way's wall time", most(IO_3, "", "wall_s"),
+                   2.0 * WAIT),
+        Claim::on(CH3_IO, "a factor of a few, not of hundreds")
+            .between(Times, "threads' memory over tasks'",
+                     scale("variant=threads", "memory_each_bytes")
+                         / scale("variant=tasks", "memory_each_bytes"), 1.5, 50.0),
+        Claim::on(CH3_IO, "is that factor and the faster start-up")
+            .below(Seconds, "tasks' start-up against threads'",
+                   scale("variant=tasks", "startup_s"),
+                   scale("variant=threads", "startup_s")),
+        Claim::on(CH3, "on an idle machine, a call or two late on the loop")
+            .between(Seconds, "the loop's worst lateness",
+                     calls("variant=loop", "worst_lateness_s"),
+                     0.5 * call(), 2.5 * call())
+            .when(IDLE),
+        Claim::on(CH3_IO, "the speedups against the loop stay near one")
+            .above(Times, "slowest way against the loop",
+                   io_loop() / most(IO_3, "", "wall_s"), 1.0 / NEAR)
+            .below(Times, "fastest way against the loop",
+                   io_loop() / least(IO_3, "", "wall_s"), NEAR),
+        Claim::on(CH3_IO, "Waiting needs no CPU (look at the cores used)")
+            .below(Cores, "most cores busy while waiting", most(IO_3, "", "cores_used"),
+                   0.25),
+    ]
+}
+
+#[rustfmt::skip]
+fn chapter_4() -> Vec<Claim> {
+    let speedup = |variant| field(ALGORITHM_4, variant, "speedup");
+    let late_ticks = |variant| sum(HYBRID_4, variant, "late_ticks");
+    let on_loop = |name| field(HYBRID_4, "variant=on-loop", name);
+    let call = || on_loop("wall_s") / 20.0; // one of the loop's 20 calls
+    vec![
+        Claim::on(CH4, "A better algorithm beats more cores")
+            .above(Times, "speedup, tree on 1 core against loop on all",
+                   speedup("variant=tree-1-core"), speedup("variant=loop-all-cores")),
+        Claim::on(CH4, "gains more than the second core does, in either language")
+            .above(Times, "Rust: speedup, tree on 1 core against loop on all",
+                   speedup("variant=tree-1-core"), speedup("variant=loop-all-cores"))
+            .above(Times, "Python: tree's gain over loop against pool at N = 2",
+                   step(PYTHON, "variant=loop") / step(PYTHON, "variant=tree"),
+                   pool_gain(PYTHON, 2)),
+        Claim::on(CH4, "On an idle machine, a loop that hands its work away stays on \
+                        time")
+            .below(Count, "threads: late ticks", late_ticks("variant=threads"), 1.0)
+            .below(Count, "processes: late ticks", late_ticks("variant=processes"), 1.0)
+            .when(IDLE),
+        Claim::on(CH4, "the same calls on the loop make it late by about a call")
+            .between(Seconds, "worst lateness", on_loop("worst_lateness_s"),
+                     0.5 * call(), 2.0 * call()),
+        Claim::on(CH4, "past the core count, more workers only share the same \
+                        cores")
+            .computed(past_the_cores)
+            .when(IDLE),
+        Claim::on(CH4, "why the parallel tree does not double its speed on 2 cores")
+            .below(Times, "parallel tree over tree",
+                   speedup("variant=parallel-tree-all-cores")
+                       / speedup("variant=tree-1-core"), 1.8),
+    ]
+}
+
+/// Chapter 4's pools, threads and processes: past the machine's core count,
+/// the best speedup is within a tenth of the speedup at the core count.
+fn past_the_cores(r: &Records) -> Result<Measured, String> {
+    let cores = r.cores()?;
+    let mut parts = Vec::new();
+    for variant in ["threads", "processes"] {
+        let pool = format!("{POOL_4} variant={variant}");
+        let at_cores = r.num(&format!("{pool} workers={cores}"), "speedup")?;
+        let beyond = r
+            .all(&pool)?
+            .iter()
+            .filter(|row| {
+                row.get("workers").and_then(|w| w.as_f64()).is_some_and(|n| n > cores)
+            })
+            .filter_map(|row| row.get("speedup")?.as_f64())
+            .fold(0.0, f64::max);
+        let what = format!("{variant}: best past the cores over at the cores");
+        parts.push(Measured::below(Times, &what, beyond / at_cores, 1.1));
     }
+    Ok(Measured::all(parts))
 }
 
-/// One field of one record (`query`: `file: key=value ...`).
-fn num(r: &Records, query: &str, field: &str) -> Result<f64, String> {
-    r.num(query, field)
+/// Python's `name` over Rust's, in the comparison's records `rest` finds.
+fn python_over_rust(rest: &str, name: &'static str) -> Value {
+    field(PYTHON, rest, name) / field(RUST, rest, name)
 }
 
-/// Python's wall time over Rust's for one experiment (`extra`: more
-/// `key=value` pairs, e.g. `workers=2`).
-fn python_over_rust(r: &Records, experiment: &str, extra: &str) -> Result<f64, String> {
-    let q = |language: &str| {
-        format!("python-vs-rust: experiment={experiment} language={language} {extra}")
-    };
-    Ok(r.num(&q("python"), "wall_s")? / r.num(&q("rust"), "wall_s")?)
+/// A pool's speedup at N = `n` over N = 1, on one side of the comparison.
+fn pool_gain(side: &str, n: u64) -> Value {
+    field(side, "experiment=pool workers=1", "wall_s")
+        / field(side, &format!("experiment=pool workers={n}"), "wall_s")
 }
 
-/// One call's time in the comparison's `algorithm` rows.
-fn step(r: &Records, language: &str, variant: &str) -> Result<f64, String> {
-    let q = format!(
-        "python-vs-rust: experiment=algorithm language={language} variant={variant}"
-    );
-    r.num(&q, "step_s")
+/// One call's time in a side's `algorithm` rows (`variant=loop`).
+fn step(side: &str, variant: &str) -> Value {
+    field(side, &format!("experiment=algorithm {variant}"), "step_s")
 }
 
-/// A pool's speedup at N = `n` over N = 1, in the comparison.
-fn pool_speedup(r: &Records, language: &str, n: u64) -> Result<f64, String> {
-    let q = |n: u64| {
-        format!("python-vs-rust: experiment=pool language={language} workers={n}")
-    };
-    Ok(r.num(&q(1), "wall_s")? / r.num(&q(n), "wall_s")?)
+/// The worst lateness of one side's mixed tasks, in CPU steps.
+fn late_in_steps(side: &str) -> Value {
+    field(side, "experiment=mixed_tasks", "worst_lateness_s")
+        / field(side, "experiment=mixed_tasks", "step_s")
 }
 
-/// The comparison's pool sizes.
+/// The comparison's pool sizes (its Rust pool rows').
 fn pool_sizes(r: &Records) -> Result<Vec<u64>, String> {
-    let rows = r.all("python-vs-rust: experiment=pool language=rust")?;
+    let rows = r.all(&format!("{RUST} experiment=pool"))?;
     let sizes: Vec<u64> = rows
         .iter()
         .filter_map(|row| row.get("workers").and_then(|w| w.as_u64()))
@@ -146,600 +302,125 @@ fn pool_sizes(r: &Records) -> Result<Vec<u64>, String> {
     if sizes.is_empty() { Err("no pool records".into()) } else { Ok(sizes) }
 }
 
-/// Chapter 2's worst lateness for a runtime and place (`tokio-on-loop`).
-fn lateness_2(r: &Records, variant: &str) -> Result<f64, String> {
-    num(r, &format!("chapter-02-mixed-tasks: variant={variant}"), "worst_lateness_s")
+/// Both languages' pools reach a best speedup of 0.85 × the cores or more.
+fn best_speedups(r: &Records) -> Result<Measured, String> {
+    let bound = 0.85 * r.cores()?;
+    let best = |side| -> Result<f64, String> {
+        let gains: Result<Vec<f64>, String> =
+            pool_sizes(r)?.into_iter().map(|n| pool_gain(side, n).read(r)).collect();
+        Ok(gains?.into_iter().fold(0.0, f64::max))
+    };
+    Ok(Measured::all([
+        Measured::above(Times, "Rust's best speedup", best(RUST)?, bound),
+        Measured::above(Times, "Python's best speedup", best(PYTHON)?, bound),
+    ]))
 }
 
-/// A field of chapter 3's CPU-bound calls in one place.
-fn calls_3(r: &Records, variant: &str, field: &str) -> Result<f64, String> {
-    num(r, &format!("chapter-03-cpu-bound: experiment=calls variant={variant}"), field)
-}
-
-/// A field of chapter 3's scale-up, for tasks or threads.
-fn scale_3(r: &Records, variant: &str, field: &str) -> Result<f64, String> {
-    num(r, &format!("chapter-03-cpu-bound: experiment=io_scale variant={variant}"), field)
-}
-
-/// A speedup of chapter 4's algorithms.
-fn algorithm_4(r: &Records, variant: &str) -> Result<f64, String> {
-    num(
-        r,
-        &format!("chapter-04-parallelism: experiment=algorithm variant={variant}"),
-        "speedup",
-    )
-}
-
-/// Every record of `query` waited about one wait (`wait_s`): under twice it.
-fn about_one_wait(r: &Records, query: &str, wait_s: f64) -> Result<Measured, String> {
-    let rows = r.all(query)?;
-    if rows.is_empty() {
-        return Err(format!("{query}: no records"));
+/// At every pool size, Python's wall over Rust's is above one and near the
+/// loop's.
+fn every_pool_size(r: &Records) -> Result<Measured, String> {
+    let loop_ratio = python_over_rust("experiment=sequential", "wall_s").read(r)?;
+    let mut parts = Vec::new();
+    for n in pool_sizes(r)? {
+        let pool = format!("experiment=pool workers={n}");
+        let ratio = python_over_rust(&pool, "wall_s").read(r)?;
+        parts.push(Measured::above(Times, &format!("N = {n}: Python/Rust"), ratio, 1.0));
+        let what = format!("N = {n}: pool's ratio and loop's");
+        parts.push(Measured::near(Times, &what, ratio, loop_ratio, NEAR));
     }
-    let slowest = rows
-        .iter()
-        .filter_map(|row| row.get("wall_s").and_then(|w| w.as_f64()))
-        .reduce(f64::max)
-        .unwrap_or(f64::MAX);
-    Ok(Measured::below(Seconds, "slowest way's wall time", slowest, 2.0 * wait_s))
+    Ok(Measured::all(parts))
 }
 
-/// No tick late in any of `query`'s records (their `late_ticks`), named
-/// `what`.
-fn no_late_tick(r: &Records, what: &str, query: &str) -> Result<Measured, String> {
-    let rows = r.all(query)?;
-    if rows.is_empty() {
-        return Err(format!("{query}: no records"));
-    }
-    let late: f64 = rows.iter().filter_map(|row| row.get("late_ticks")?.as_f64()).sum();
-    Ok(Measured::below(Count, &format!("{what}: late ticks"), late, 1.0))
-}
-
-/// Every `query` record's `field`, which must be there.
-fn each(r: &Records, query: &str, field: &str) -> Result<Vec<f64>, String> {
-    let rows = r.all(query)?;
-    let values: Vec<f64> =
-        rows.iter().filter_map(|row| row.get(field)?.as_f64()).collect();
-    if values.is_empty() || values.len() != rows.len() {
-        return Err(format!("{query}: not every record has {field}"));
-    }
-    Ok(values)
-}
-
-/// Waiting needs no CPU: every `query` record kept under a quarter of a
-/// core busy.
-fn no_cpu(r: &Records, query: &str) -> Result<Measured, String> {
-    let most = each(r, query, "cores_used")?.into_iter().fold(0.0, f64::max);
-    Ok(Measured::below(Cores, "most cores busy while waiting", most, 0.25))
-}
-
-/// A field of the comparison's record of `experiment` in `language`
-/// (`extra`: more `key=value` pairs).
-fn pvr(
-    r: &Records,
-    experiment: &str,
-    language: &str,
-    extra: &str,
-    field: &str,
-) -> Result<f64, String> {
-    num(
-        r,
-        &format!("python-vs-rust: experiment={experiment} language={language} {extra}"),
-        field,
-    )
-}
-
-/// The worst lateness of `language`'s mixed tasks, in CPU steps.
-fn late_in_steps(r: &Records, language: &str) -> Result<f64, String> {
-    Ok(pvr(r, "mixed_tasks", language, "", "worst_lateness_s")?
-        / pvr(r, "mixed_tasks", language, "", "step_s")?)
-}
-
-const CHAPTER_2: &[Claim] = &[
-    Claim::on(
-        CH2,
-        "The calibration aims for the first range, and on an idle \
-         machine the measured steps fall in it",
-        |r| {
-            let q = "chapter-02-mixed-tasks: variant=tokio-on-loop";
-            let (step, interval) = (num(r, q, "step_s")?, num(r, q, "interval_s")?);
-            Ok(Measured::all([
-                Measured::above(Seconds, "step", step, interval / 2.0),
-                Measured::below(Seconds, "step", step, interval),
-            ]))
-        },
-    )
-    .when(IDLE),
-    Claim::on(
-        CH2,
-        "where the join sometimes starts the next step first, a tick \
-         waited one step more",
-        |r| {
-            Ok(Measured::above(
-                Seconds,
-                "worst lateness, multi-thread against current-thread",
-                lateness_2(r, "tokio-multi-thread-on-loop")?,
-                lateness_2(r, "tokio-on-loop")?,
-            ))
-        },
-    )
-    .when(TWO_CORES),
-    Claim::on(
-        CH2,
-        "Off the loop the lateness is only the time a timer takes to wake",
-        |r| {
-            let offloaded = [
-                "tokio-spawn-blocking",
-                "async-std-spawn-blocking",
-                "smol-unblock",
-                "tokio-multi-thread-spawn-blocking",
-                "tokio-rayon",
-            ];
-            let worst = offloaded
-                .iter()
-                .map(|variant| lateness_2(r, variant))
-                .collect::<Result<Vec<_>, _>>()?
-                .into_iter()
-                .fold(0.0, f64::max);
-            Ok(Measured::below(Seconds, "worst lateness off the loop", worst, 0.1))
-        },
-    ),
-    Claim::on(
-        CH2,
-        "a small part of the 2 s interval: the ticks are late by less \
-         than that, under the threshold of a quarter of the interval, and \
-         the run says on time",
-        |r| {
-            let call =
-                num(r, "python-vs-rust: experiment=one_call language=rust", "wall_s")?;
-            Ok(Measured::below(Seconds, "one call", call, 0.5))
-        },
-    )
-    .when(IDLE),
-];
-
-const CHAPTER_3: &[Claim] = &[
-    Claim::on(
-        CH3,
-        "does the loop's work one call at a time, so on an idle machine it \
-         cannot",
-        |r| {
-            Ok(Measured::above(
-                Seconds,
-                "GIL model's wall time against 0.95 × the loop's",
-                calls_3(r, "gil-model", "wall_s")?,
-                0.95 * calls_3(r, "loop", "wall_s")?,
-            ))
-        },
-    )
-    .when(IDLE),
-    Claim::on(CH3, "kept up to every core busy (the verdict `parallel`)", |r| {
-        let busy = |variant| calls_3(r, variant, "cores_used");
-        Ok(Measured::all([
-            Measured::above(Cores, "threads' cores busy", busy("threads")?, 1.25),
-            Measured::above(Cores, "tasks' cores busy", busy("tasks")?, 1.25),
-        ]))
-    })
-    .when(IDLE_TWO_CORES),
-    Claim::on(CH3, "on the threads, apart by a few percent at most", |r| {
-        let ratio = calls_3(r, "threads", "cpu_s")? / calls_3(r, "loop", "cpu_s")?;
-        Ok(Measured::below(
-            Percent,
-            "threads' CPU time off the loop's by",
-            (ratio - 1.0).abs() * 100.0,
-            5.0,
-        ))
-    }),
-    Claim::on(
-        CH3,
-        "no worker looked at the timers until the queue of calls had drained",
-        |r| {
-            Ok(Measured::above(
-                Seconds,
-                "tasks' worst lateness against half their wall",
-                calls_3(r, "tasks", "worst_lateness_s")?,
-                0.5 * calls_3(r, "tasks", "wall_s")?,
-            ))
-        },
-    ),
-    Claim::on(CH3_IO, "every place takes about one wait", |r| {
-        about_one_wait(r, "chapter-03-cpu-bound: experiment=io_calls", 0.1)
-    }),
-    Claim::on(CH3_IO, "a factor of a few, not of hundreds", |r| {
-        let ratio = scale_3(r, "threads", "memory_each_bytes")?
-            / scale_3(r, "tasks", "memory_each_bytes")?;
-        Ok(Measured::all([
-            Measured::above(Times, "threads' memory over tasks'", ratio, 1.5),
-            Measured::below(Times, "threads' memory over tasks'", ratio, 50.0),
-        ]))
-    }),
-    Claim::on(CH3_IO, "is that factor and the faster start-up", |r| {
-        Ok(Measured::below(
-            Seconds,
-            "tasks' start-up against threads'",
-            scale_3(r, "tasks", "startup_s")?,
-            scale_3(r, "threads", "startup_s")?,
-        ))
-    }),
-    Claim::on(CH3, "on an idle machine, a call or two late on the loop", |r| {
-        let call = calls_3(r, "loop", "wall_s")? / 20.0;
-        let late = calls_3(r, "loop", "worst_lateness_s")?;
-        Ok(Measured::all([
-            Measured::above(Seconds, "the loop's worst lateness", late, 0.5 * call),
-            Measured::below(Seconds, "the loop's worst lateness", late, 2.5 * call),
-        ]))
-    })
-    .when(IDLE),
-    Claim::on(CH3_IO, "the speedups against the loop stay near one", |r| {
-        let q = "chapter-03-cpu-bound: experiment=io_calls";
-        let base = num(r, &format!("{q} variant=loop"), "wall_s")?;
-        let walls = each(r, q, "wall_s")?;
-        let (low, high) =
-            walls.iter().fold((f64::MAX, 0.0f64), |(l, h), w| (l.min(*w), h.max(*w)));
-        Ok(Measured::all([
-            Measured::above(
-                Times,
-                "slowest way against the loop",
-                base / high,
-                1.0 / NEAR,
-            ),
-            Measured::below(Times, "fastest way against the loop", base / low, NEAR),
-        ]))
-    }),
-    Claim::on(CH3_IO, "Waiting needs no CPU (look at the cores used)", |r| {
-        no_cpu(r, "chapter-03-cpu-bound: experiment=io_calls")
-    }),
-];
-
-const CHAPTER_4: &[Claim] = &[
-    Claim::on(CH4, "A better algorithm beats more cores", |r| {
-        Ok(Measured::above(
-            Times,
-            "speedup, tree on 1 core against loop on all",
-            algorithm_4(r, "tree-1-core")?,
-            algorithm_4(r, "loop-all-cores")?,
-        ))
-    }),
-    Claim::on(CH4, "gains more than the second core does, in either language", |r| {
-        let python_tree = step(r, "python", "loop")? / step(r, "python", "tree")?;
-        Ok(Measured::all([
-            Measured::above(
-                Times,
-                "Rust: speedup, tree on 1 core against loop on all",
-                algorithm_4(r, "tree-1-core")?,
-                algorithm_4(r, "loop-all-cores")?,
-            ),
-            Measured::above(
-                Times,
-                "Python: tree's gain over loop against pool at N = 2",
-                python_tree,
-                pool_speedup(r, "python", 2)?,
-            ),
-        ]))
-    }),
-    Claim::on(
-        CH4,
-        "On an idle machine, a loop that hands its work away stays on time",
-        |r| {
-            let away = |variant| {
-                no_late_tick(
-                    r,
-                    variant,
-                    &format!(
-                        "chapter-04-parallelism: experiment=hybrid variant={variant}"
-                    ),
-                )
-            };
-            Ok(Measured::all([away("threads")?, away("processes")?]))
-        },
-    )
-    .when(IDLE),
-    Claim::on(CH4, "the same calls on the loop make it late by about a call", |r| {
-        let q = "chapter-04-parallelism: experiment=hybrid variant=on-loop";
-        let (late, call) = (num(r, q, "worst_lateness_s")?, num(r, q, "wall_s")? / 20.0);
-        Ok(Measured::all([
-            Measured::above(Seconds, "worst lateness", late, 0.5 * call),
-            Measured::below(Seconds, "worst lateness", late, 2.0 * call),
-        ]))
-    }),
-    Claim::on(CH4, "past the core count, more workers only share the same cores", |r| {
-        let cores = r.cores()?;
-        let mut parts = Vec::new();
-        for variant in ["threads", "processes"] {
-            let q = format!("chapter-04-parallelism: experiment=pool variant={variant}");
-            let at_cores = num(r, &format!("{q} workers={cores}"), "speedup")?;
-            let rows = r.all(&q)?;
-            let beyond = rows
-                .iter()
-                .filter(|row| {
-                    row.get("workers").and_then(|w| w.as_f64()).is_some_and(|n| n > cores)
-                })
-                .filter_map(|row| row.get("speedup")?.as_f64())
-                .fold(0.0, f64::max);
-            parts.push(Measured::below(
-                Times,
-                &format!("{variant}: best past the cores over at the cores"),
-                beyond / at_cores,
-                1.1,
-            ));
-        }
-        Ok(Measured::all(parts))
-    })
-    .when(IDLE),
-    Claim::on(CH4, "why the parallel tree does not double its speed on 2 cores", |r| {
-        let gain =
-            algorithm_4(r, "parallel-tree-all-cores")? / algorithm_4(r, "tree-1-core")?;
-        Ok(Measured::below(Times, "parallel tree over tree", gain, 1.8))
-    }),
-];
-
-const PYTHON_VS_RUST: &[Claim] = &[
-    Claim::on(PVR, "Rust wins one call by a small factor", |r| {
-        let ratio = python_over_rust(r, "one_call", "")?;
-        Ok(Measured::all([
-            Measured::above(Times, "Python/Rust", ratio, 1.0),
-            Measured::below(Times, "Python/Rust", ratio, 10.0),
-        ]))
-    }),
-    Claim::on(PVR, "Python's loop is slower than Rust's", |r| {
-        Ok(Measured::above(
-            Times,
-            "Python/Rust",
-            python_over_rust(r, "sequential", "")?,
-            1.0,
-        ))
-    }),
-    Claim::on(PVR, "Python's 20 threads keep about one core busy", |r| {
-        let busy =
-            num(r, "python-vs-rust: experiment=threads language=python", "cores_used")?;
-        Ok(Measured::below(Cores, "cores busy", busy, 1.3))
-    }),
-    Claim::on(
-        PVR,
-        "Rust's advantage here is therefore the loop's ratio *times* the cores it adds, \
-               and a little more",
-        |r| {
-            let busy = |language: &str| {
-                num(
-                    r,
-                    &format!("python-vs-rust: experiment=threads language={language}"),
-                    "cores_used",
-                )
-            };
-            let cores_added = busy("rust")? / busy("python")?;
-            Ok(Measured::above(
-                Times,
-                "threads' Python/Rust against loop's × cores added",
-                python_over_rust(r, "threads", "")?,
-                python_over_rust(r, "sequential", "")? * cores_added,
-            ))
-        },
-    )
-    .when(TWO_FREE_CORES),
-    Claim::on(PVR, "Python's pool gains less at N = 2 than Rust's", |r| {
-        Ok(Measured::below(
-            Times,
-            "Python's speedup at N = 2 against Rust's",
-            pool_speedup(r, "python", 2)?,
-            pool_speedup(r, "rust", 2)?,
-        ))
-    })
-    .when(TWO_FREE_CORES),
-    Claim::on(PVR, "both end near a speedup of the number of cores", |r| {
-        let cores = r.cores()?;
-        let best = |language| -> Result<f64, String> {
-            let mut best: f64 = 0.0;
-            for n in pool_sizes(r)? {
-                best = best.max(pool_speedup(r, language, n)?);
-            }
-            Ok(best)
-        };
-        Ok(Measured::all([
-            Measured::above(Times, "Rust's best speedup", best("rust")?, 0.85 * cores),
-            Measured::above(
-                Times,
-                "Python's best speedup",
-                best("python")?,
-                0.85 * cores,
-            ),
-        ]))
-    })
-    .when(TWO_FREE_CORES),
-    Claim::on(
-        PVR,
-        "At every N, Rust's pool is faster, by a ratio near the loop's",
-        |r| {
-            let loop_ratio = python_over_rust(r, "sequential", "")?;
-            let mut parts = Vec::new();
-            for n in pool_sizes(r)? {
-                let ratio = python_over_rust(r, "pool", &format!("workers={n}"))?;
-                parts.push(Measured::above(
-                    Times,
-                    &format!("N = {n}: Python/Rust"),
-                    ratio,
-                    1.0,
-                ));
-                parts.push(near(
-                    &format!("N = {n}: pool's ratio and loop's"),
-                    ratio,
-                    loop_ratio,
-                ));
-            }
-            Ok(Measured::all(parts))
-        },
-    ),
-    Claim::on(PVR, "and a ratio near the loop row's again", |r| {
-        let ratio = step(r, "python", "loop")? / step(r, "rust", "loop-1-core")?;
-        Ok(near(
-            "algorithm loop's ratio, loop row's",
-            ratio,
-            python_over_rust(r, "sequential", "")?,
-        ))
-    }),
-    Claim::on(
-        PVR,
-        "in each, the tree is many times faster than the loop, a larger gain than the \
-               ratio Rust's loop has over Python's",
-        |r| {
-            let languages = step(r, "python", "loop")? / step(r, "rust", "loop-1-core")?;
-            let python_tree = step(r, "python", "loop")? / step(r, "python", "tree")?;
-            let rust_tree =
-                step(r, "rust", "loop-1-core")? / step(r, "rust", "tree-1-core")?;
-            Ok(Measured::all([
-                Measured::above(
-                    Times,
-                    "Python's tree gain against languages' ratio",
-                    python_tree,
-                    languages,
-                ),
-                Measured::above(
-                    Times,
-                    "Rust's tree gain against languages' ratio",
-                    rust_tree,
-                    languages,
-                ),
-            ]))
-        },
-    ),
-    Claim::on(PVR, "on an idle machine, both loops keep their ticker on time", |r| {
-        no_late_tick(r, "both languages", "python-vs-rust: experiment=hybrid")
-    })
-    .when(IDLE),
-    Claim::on(PVR, "all 20 took about one wait, not twenty", |r| {
-        about_one_wait(r, "python-vs-rust: experiment=io_calls", 0.1)
-    }),
-    Claim::on(PVR, "On an idle machine, *starting* a thread costs more in Python than \
-         in Rust", |r| {
-        let q = |language: &str| {
-            format!(
-                "python-vs-rust: experiment=io_scale variant=threads language={language}"
-            )
-        };
-        Ok(Measured::above(
-            Seconds,
-            "start-up per thread, Python against Rust",
-            num(r, &q("python"), "startup_s")?,
-            num(r, &q("rust"), "startup_s")?,
-        ))
-    })
-    .when(IDLE),
-    Claim::on(PVR, "Mixed tasks: both loops are late.", |r| {
-        Ok(Measured::all([
-            Measured::above(
-                Times,
-                "Python: worst lateness in steps",
-                late_in_steps(r, "python")?,
-                0.5,
-            ),
-            Measured::above(
-                Times,
-                "Rust: worst lateness in steps",
-                late_in_steps(r, "rust")?,
-                0.5,
-            ),
-        ]))
-    }),
-    Claim::on(PVR, "Rust's faster steps only make each wait shorter", |r| {
-        let late = |language| pvr(r, "mixed_tasks", language, "", "worst_lateness_s");
-        Ok(Measured::below(
-            Seconds,
-            "worst lateness, Rust against Python",
-            late("rust")?,
-            late("python")?,
-        ))
-    }),
-    Claim::on(PVR, "On an idle machine, a tick can thus wait for up to two steps", |r| {
-        Ok(Measured::below(
-            Times,
-            "Python: worst lateness in steps",
-            late_in_steps(r, "python")?,
-            2.1,
-        ))
-    })
-    .when(IDLE),
-    Claim::on(PVR, "waits for at most the one step that was running", |r| {
-        Ok(Measured::below(
-            Times,
-            "Rust: worst lateness in steps",
-            late_in_steps(r, "rust")?,
-            1.1,
-        ))
-    }),
-    Claim::on(
-        PVR,
-        "Rust's GIL model does the same, and on an idle machine ties with \
-         the plain threads",
-        |r| {
-            let wall = |variant: &str| {
-                pvr(r, "io_calls", "rust", &format!("variant={variant}"), "wall_s")
-            };
-            Ok(near("GIL model's wall, threads'", wall("gil-model")?, wall("threads")?))
-        },
-    )
-    .when(IDLE),
-    Claim::on(PVR, "Waiting needs no CPU: look at the cores used", |r| {
-        no_cpu(r, "python-vs-rust: experiment=io_calls")
-    }),
-    Claim::on(
-        PVR,
-        "a task is cheaper than a thread, in both languages, and Rust's are cheaper than Python's",
-        |r| {
-            let memory = |variant: &str, language| {
-                pvr(
-                    r,
-                    "io_scale",
-                    language,
-                    &format!("variant={variant}"),
-                    "memory_each_bytes",
-                )
-            };
-            let (rust_task, rust_thread) =
-                (memory("tasks", "rust")?, memory("threads", "rust")?);
-            let (python_task, python_thread) =
-                (memory("asyncio", "python")?, memory("threads", "python")?);
-            Ok(Measured::all([
-                Measured::above(
-                    Times,
-                    "Rust: memory, a thread over a task",
-                    rust_thread / rust_task,
-                    1.0,
-                ),
-                Measured::above(
-                    Times,
-                    "Python: memory, a thread over a task",
-                    python_thread / python_task,
-                    1.0,
-                ),
-                Measured::above(
-                    Times,
-                    "tasks: memory, Python over Rust",
-                    python_task / rust_task,
-                    1.0,
-                ),
-                Measured::above(
-                    Times,
-                    "threads: memory, Python over Rust",
-                    python_thread / rust_thread,
-                    1.0,
-                ),
-            ]))
-        },
-    ),
-];
-
-/// A record of chapter 5's own run (`query`: its `key=value` pairs).
-fn ch5(query: &str) -> String {
-    format!("chapter-05-cancellation-and-backpressure: {query}")
-}
-
-/// A record of the comparison's Python side.
-fn python(query: &str) -> String {
-    format!("python-vs-rust: language=python {query}")
-}
-
-/// A record of the comparison's Rust side (chapter 5's code, run by compare).
-fn rust(query: &str) -> String {
-    format!("python-vs-rust: language=rust {query}")
+#[rustfmt::skip]
+fn python_vs_rust() -> Vec<Claim> {
+    let loop_ratio = || python_over_rust("experiment=sequential", "wall_s");
+    let languages = || step(PYTHON, "variant=loop") / step(RUST, "variant=loop-1-core");
+    let busy = |side| field(side, "experiment=threads", "cores_used");
+    let late = |side| field(side, "experiment=mixed_tasks", "worst_lateness_s");
+    let memory = |side, variant| field(side, variant, "memory_each_bytes");
+    let task = "experiment=io_scale variant=tasks";
+    let asyncio = "experiment=io_scale variant=asyncio"; // Python's task
+    let thread = "experiment=io_scale variant=threads";
+    let rust_io = |variant| field(RUST, variant, "wall_s");
+    vec![
+        Claim::on(PVR, "Rust wins one call by a small factor")
+            .between(Times, "Python/Rust",
+                     python_over_rust("experiment=one_call", "wall_s"), 1.0, 10.0),
+        Claim::on(PVR, "Python's loop is slower than Rust's")
+            .above(Times, "Python/Rust", loop_ratio(), 1.0),
+        Claim::on(PVR, "Python's 20 threads keep about one core busy")
+            .below(Cores, "cores busy", busy(PYTHON), 1.3),
+        Claim::on(PVR, "Rust's advantage here is therefore the loop's ratio *times* the \
+                        cores it adds, and a little more")
+            .above(Times, "threads' Python/Rust against loop's × cores added",
+                   python_over_rust("experiment=threads", "wall_s"),
+                   loop_ratio() * (busy(RUST) / busy(PYTHON)))
+            .when(TWO_FREE_CORES),
+        Claim::on(PVR, "Python's pool gains less at N = 2 than Rust's")
+            .below(Times, "Python's speedup at N = 2 against Rust's",
+                   pool_gain(PYTHON, 2), pool_gain(RUST, 2))
+            .when(TWO_FREE_CORES),
+        Claim::on(PVR, "both end near a speedup of the number of cores")
+            .computed(best_speedups)
+            .when(TWO_FREE_CORES),
+        Claim::on(PVR, "At every N, Rust's pool is faster, by a ratio near the \
+                        loop's")
+            .computed(every_pool_size),
+        Claim::on(PVR, "and a ratio near the loop row's again")
+            .near(Times, "algorithm loop's ratio, loop row's", languages(), loop_ratio(),
+                  NEAR),
+        Claim::on(PVR, "in each, the tree is many times faster than the loop, a larger \
+                        gain than the ratio Rust's loop has over Python's")
+            .above(Times, "Python's tree gain against languages' ratio",
+                   step(PYTHON, "variant=loop") / step(PYTHON, "variant=tree"),
+                   languages())
+            .above(Times, "Rust's tree gain against languages' ratio",
+                   step(RUST, "variant=loop-1-core") / step(RUST, "variant=tree-1-core"),
+                   languages()),
+        Claim::on(PVR, "on an idle machine, both loops keep their ticker on time")
+            .below(Count, "both languages: late ticks",
+                   sum(COMPARED, "experiment=hybrid", "late_ticks"), 1.0)
+            .when(IDLE),
+        Claim::on(PVR, "all 20 took about one wait, not twenty")
+            .below(Seconds, "slowest way's wall time",
+                   most(COMPARED, "experiment=io_calls", "wall_s"), 2.0 * WAIT),
+        Claim::on(PVR, "On an idle machine, *starting* a thread costs more in Python \
+                        than in Rust")
+            .above(Seconds, "start-up per thread, Python against Rust",
+                   field(PYTHON, thread, "startup_s"), field(RUST, thread, "startup_s"))
+            .when(IDLE),
+        Claim::on(PVR, "Mixed tasks: both loops are late.")
+            .above(Times, "Python: worst lateness in steps", late_in_steps(PYTHON), 0.5)
+            .above(Times, "Rust: worst lateness in steps", late_in_steps(RUST), 0.5),
+        Claim::on(PVR, "Rust's faster steps only make each wait shorter")
+            .below(Seconds, "worst lateness, Rust against Python", late(RUST),
+                   late(PYTHON)),
+        Claim::on(PVR, "On an idle machine, a tick can thus wait for up to two \
+                        steps")
+            .below(Times, "Python: worst lateness in steps", late_in_steps(PYTHON), 2.1)
+            .when(IDLE),
+        Claim::on(PVR, "waits for at most the one step that was running")
+            .below(Times, "Rust: worst lateness in steps", late_in_steps(RUST), 1.1),
+        Claim::on(PVR, "Rust's GIL model does the same, and on an idle machine ties with \
+                        the plain threads")
+            .near(Seconds, "GIL model's wall, threads'",
+                  rust_io("experiment=io_calls variant=gil-model"),
+                  rust_io("experiment=io_calls variant=threads"), NEAR)
+            .when(IDLE),
+        Claim::on(PVR, "Waiting needs no CPU: look at the cores used")
+            .below(Cores, "most cores busy while waiting",
+                   most(COMPARED, "experiment=io_calls", "cores_used"), 0.25),
+        Claim::on(PVR, "a task is cheaper than a thread, in both languages, and Rust's \
+                        are cheaper than Python's")
+            .above(Times, "Rust: memory, a thread over a task",
+                   memory(RUST, thread) / memory(RUST, task), 1.0)
+            .above(Times, "Python: memory, a thread over a task",
+                   memory(PYTHON, thread) / memory(PYTHON, asyncio), 1.0)
+            .above(Times, "tasks: memory, Python over Rust",
+                   memory(PYTHON, asyncio) / memory(RUST, task), 1.0)
+            .above(Times, "threads: memory, Python over Rust",
+                   memory(PYTHON, thread) / memory(RUST, thread), 1.0),
+    ]
 }
 
 // Chapter 5's ways of giving up on a job, as their records name them.
@@ -751,296 +432,177 @@ const EXECUTOR: &str = "experiment=cancel_blocking variant=run-in-executor";
 const TOKEN: &str = "experiment=cancel_token variant=token";
 const KILLED: &str = "experiment=cancel_process variant=killed";
 
-/// The way's name in a reason: its variant (or experiment), and its
-/// language when the query names one (`awaited-steps (python)`).
-fn way(query: &str) -> String {
+/// How far apart two rates may be and be "about the same": a quarter, as
+/// chapter 5's verdict on the producer's pace allows.
+const SAME_RATE: f64 = 1.25;
+
+/// A way's name in a reason: its variant (or experiment), and its language
+/// when its side names one (`awaited-steps (python)`).
+fn way(side: &str, way: &str) -> String {
+    let query = format!("{side} {way}");
     let value =
         |key: &str| query.split_whitespace().find_map(|pair| pair.strip_prefix(key));
-    let name = value("variant=").or(value("experiment=")).unwrap_or(query);
+    let name = value("variant=").or(value("experiment=")).unwrap_or(way);
     match value("language=") {
         Some(language) => format!("{name} ({language})"),
         None => name.to_string(),
     }
 }
 
-/// The record's verdict is `words`.
-fn verdict(r: &Records, query: &str, words: &str) -> Result<Measured, String> {
-    let said = r.text(query, "verdict")?;
-    let why = if said == words {
-        format!("{}: verdict \"{said}\"", way(query))
-    } else {
-        format!("{}: verdict \"{said}\", not \"{words}\"", way(query))
-    };
-    Ok(Measured { holds: said == words, why })
+/// Steps a job began and did not end: cut in the middle.
+fn cut(side: &str, of: &str) -> Value {
+    field(side, of, "steps_started") - field(side, of, "steps_finished")
 }
 
-/// Steps a cancelled job began and did not end: cut in the middle.
-fn cut(r: &Records, query: &str) -> Result<f64, String> {
-    Ok(num(r, query, "steps_started")? - num(r, query, "steps_finished")?)
-}
-
-/// The job ended every step it began: none was cut in the middle.
-fn whole_steps(r: &Records, query: &str) -> Result<Measured, String> {
-    let what = format!("{}: steps begun, not ended", way(query));
-    Ok(Measured::below(Count, &what, cut(r, query)?, 1.0))
-}
-
-/// The job stopped once its caller gave up, at the end of the step in
-/// progress.
-fn stopped(r: &Records, query: &str) -> Result<Measured, String> {
-    Ok(Measured::all([
-        verdict(r, query, "stopped at the step's end")?,
-        whole_steps(r, query)?,
-    ]))
-}
-
-/// The job ran on after its caller gave up, step after whole step, past
-/// where the chain a timeout dropped (`dropped`) stopped.
-fn ran_on(r: &Records, query: &str, dropped: &str) -> Result<Measured, String> {
-    Ok(Measured::all([
-        verdict(r, query, "ran on")?,
-        whole_steps(r, query)?,
-        Measured::above(
-            Count,
-            &format!("{}: steps ended, over the timeout's begun", way(query)),
-            num(r, query, "steps_finished")?,
-            num(r, dropped, "steps_started")?,
-        ),
-    ]))
-}
-
-/// The killed process stopped in the middle of a step, and no other way
-/// did (`side`: the records' side, `ways`: the others).
-fn only_the_process_cuts(
-    r: &Records,
-    side: fn(&str) -> String,
-    ways: &[&str],
-) -> Result<Measured, String> {
-    let mut parts = vec![
-        verdict(r, &side(KILLED), "stopped mid-step")?,
-        Measured::above(
-            Count,
-            &format!("{}: steps begun, not ended", way(&side(KILLED))),
-            cut(r, &side(KILLED))?,
-            0.0,
-        ),
-    ];
-    for query in ways {
-        parts.push(whole_steps(r, &side(query))?);
+/// Chapter 5's checks, said of a way (`of`: `TIMEOUT`, ...) of giving up on
+/// a job, on one side (`CH5_RUN`, `PYTHON`, `RUST`): words the claims of
+/// its pages use, as `Claim::on(...).stopped(CH5_RUN, TOKEN)`.
+impl Claim {
+    /// The job ended every step it began: none was cut in the middle.
+    fn whole_steps(self, side: &str, of: &str) -> Self {
+        let what = format!("{}: steps begun, not ended", way(side, of));
+        self.below(Count, &what, cut(side, of), 1.0)
     }
-    Ok(Measured::all(parts))
+
+    /// The job stopped once its caller gave up, at the end of the step in
+    /// progress.
+    fn stopped(self, side: &str, of: &str) -> Self {
+        self.verdict(&way(side, of), side, of, "stopped at the step's end")
+            .whole_steps(side, of)
+    }
+
+    /// The job ran on after its caller gave up, step after whole step, past
+    /// where the chain the timeout dropped stopped.
+    fn ran_on(self, side: &str, of: &str) -> Self {
+        let what = format!("{}: steps ended, over the timeout's begun", way(side, of));
+        let (ended, begun) =
+            (field(side, of, "steps_finished"), field(side, TIMEOUT, "steps_started"));
+        self.verdict(&way(side, of), side, of, "ran on")
+            .whole_steps(side, of)
+            .above(Count, &what, ended, begun)
+    }
+
+    /// The killed process stopped in the middle of a step, and none of the
+    /// `others` did.
+    fn only_the_process_cuts(self, side: &str, others: &[&str]) -> Self {
+        let what = format!("{}: steps begun, not ended", way(side, KILLED));
+        let claim = self
+            .verdict(&way(side, KILLED), side, KILLED, "stopped mid-step")
+            .above(Count, &what, cut(side, KILLED), 0.0);
+        others.iter().fold(claim, |claim, of| claim.whole_steps(side, of))
+    }
+
+    /// A channel's memory grew without a bound and stayed flat with one.
+    fn bound_keeps_memory_flat(self, side: &str) -> Self {
+        let (unbounded, bounded) =
+            ("experiment=channel_unbounded", "experiment=channel_bounded");
+        let memory = |of| field(side, of, "peak_memory_bytes");
+        let ratio = memory(unbounded) / memory(bounded);
+        self.verdict(&way(side, unbounded), side, unbounded, "grew")
+            .verdict(&way(side, bounded), side, bounded, "flat")
+            .above(Times, "peak memory, unbounded over bounded", ratio, 1.0)
+    }
+
+    /// Requests that wait for a permit took longer, at the median, than the
+    /// same requests all at once.
+    fn permits_wait_in_the_caller(self, side: &str) -> Self {
+        let seconds = |variant| field(side, variant, "latency_median_ms") / 1e3;
+        let capped = seconds("experiment=semaphore variant=capped");
+        let uncapped = seconds("experiment=semaphore variant=uncapped");
+        self.above(Seconds, "median latency, capped against uncapped", capped, uncapped)
+    }
+
+    /// `read_exact` in chapter 5's `select!` loop lost messages; the buffer
+    /// kept outside the loop lost none.
+    fn cancel_safety(self) -> Self {
+        let lost = |variant| field(CH5_RUN, variant, "lost_messages");
+        let read_exact = lost("experiment=cancel_safety variant=read-exact");
+        let buffered = lost("experiment=cancel_safety variant=buffered");
+        let lost_some = self.above(Count, "read_exact: messages lost", read_exact, 0.0);
+        lost_some.below(Count, "buffered: messages lost", buffered, 1.0)
+    }
 }
 
-/// Chapter 5's blocking-pool and rayon jobs ran on past the dropped chain.
-fn blocking_jobs_ran_on(r: &Records) -> Result<Measured, String> {
-    Ok(Measured::all([
-        ran_on(r, &ch5(SPAWN_BLOCKING), &ch5(TIMEOUT))?,
-        ran_on(r, &ch5(RAYON), &ch5(TIMEOUT))?,
-    ]))
+#[rustfmt::skip]
+fn chapter_5() -> Vec<Claim> {
+    let others = [TIMEOUT, SPAWN_BLOCKING, RAYON, TOKEN];
+    let rate = |bound| field(CH5_RUN, bound, "throughput_per_s");
+    let unbounded = || rate("experiment=channel_unbounded");
+    let bounded = || rate("experiment=channel_bounded");
+    vec![
+        Claim::on(CH5, "the timeout drops only the *handle*, and the job runs to its end")
+            .ran_on(CH5_RUN, SPAWN_BLOCKING).ran_on(CH5_RUN, RAYON),
+        Claim::on(CH5, "A process can be stopped mid-step")
+            .only_the_process_cuts(CH5_RUN, &others),
+        Claim::on(CH5, "on an idle machine, inside the second step")
+            .between(Count, "timeout: steps begun",
+                     field(CH5_RUN, TIMEOUT, "steps_started"), 1.0, 3.0)
+            .when(IDLE),
+        Claim::on(CH5, "A timeout stops a future at an `.await`, never inside a step.")
+            .stopped(CH5_RUN, TIMEOUT),
+        Claim::on(CH5, "The blocking pool's and rayon's jobs run every step after their \
+                        caller gave up")
+            .ran_on(CH5_RUN, SPAWN_BLOCKING).ran_on(CH5_RUN, RAYON),
+        Claim::on(CH5, "bounds the waste to the step in progress")
+            .stopped(CH5_RUN, TOKEN),
+        Claim::on(CH5, "Only a process stops mid-step")
+            .only_the_process_cuts(CH5_RUN, &others),
+        Claim::on(CH5, "loses the bytes it had read when the timer wins, and with them \
+                        the framing of every message after; `read_buf` into a buffer \
+                        kept outside the loop loses nothing")
+            .cancel_safety(),
+        Claim::on(CH5, "Without a bound, memory follows the queue.")
+            .bound_keeps_memory_flat(CH5_RUN),
+        Claim::on(CH5, "the consumer's rate, the throughput, is about the same both \
+                        ways")
+            .below(Times, "throughput, the faster way over the slower",
+                   unbounded().max(bounded()) / unbounded().min(bounded()), SAME_RATE),
+        Claim::on(CH5, "the requests that wait for a permit wait in the caller, and \
+                        their latency says so")
+            .permits_wait_in_the_caller(CH5_RUN),
+    ]
 }
 
-/// A channel's memory grew without a bound and stayed flat with one
-/// (`side`: which records).
-fn bound_keeps_memory_flat(
-    r: &Records,
-    side: fn(&str) -> String,
-) -> Result<Measured, String> {
-    let (unbounded, bounded) =
-        (side("experiment=channel_unbounded"), side("experiment=channel_bounded"));
-    let memory = |query: &str| num(r, query, "peak_memory_bytes");
-    Ok(Measured::all([
-        verdict(r, &unbounded, "grew")?,
-        verdict(r, &bounded, "flat")?,
-        Measured::above(
-            Times,
-            "peak memory, unbounded over bounded",
-            memory(&unbounded)? / memory(&bounded)?,
-            1.0,
-        ),
-    ]))
+#[rustfmt::skip]
+fn chapter_5_python() -> Vec<Claim> {
+    let begun = |way| field(PYTHON, way, "steps_started");
+    vec![
+        Claim::on(CH5_PYTHON, "The task learns of it at its `await`, as a \
+                               `CancelledError`: no step starts after it.")
+            .stopped(PYTHON, TIMEOUT),
+        Claim::on(CH5_PYTHON, "So the step in flight runs on in its thread, as the Rust \
+                               step does on the blocking pool.")
+            .whole_steps(PYTHON, TIMEOUT).whole_steps(RUST, TIMEOUT),
+        Claim::on(CH5_PYTHON, "The cancel still lands at an `await`, never inside a \
+                               step, but later than it looks.")
+            .whole_steps(PYTHON, ON_LOOP)
+            .above(Count, "steps begun, on the loop against awaited", begun(ON_LOOP),
+                   begun(TIMEOUT)),
+        Claim::on(CH5_PYTHON, "`wait_for` times out, and the job does not notice")
+            .ran_on(PYTHON, EXECUTOR),
+        Claim::on(CH5_PYTHON, "A process is still the one thing that stops mid-step.")
+            .only_the_process_cuts(PYTHON, &[TIMEOUT, ON_LOOP, EXECUTOR, TOKEN]),
+    ]
 }
 
-/// Requests that wait for a permit took longer, at the median, than the
-/// same requests all at once.
-fn permits_wait_in_the_caller(
-    r: &Records,
-    side: fn(&str) -> String,
-) -> Result<Measured, String> {
-    let median = |variant| {
-        num(
-            r,
-            &side(&format!("experiment=semaphore variant={variant}")),
-            "latency_median_ms",
-        )
-    };
-    Ok(Measured::above(
-        Seconds,
-        "median latency, capped against uncapped",
-        median("capped")? / 1e3,
-        median("uncapped")? / 1e3,
-    ))
+#[rustfmt::skip]
+fn results_page() -> Vec<Claim> {
+    let others = [TIMEOUT, SPAWN_BLOCKING, RAYON, TOKEN];
+    vec![
+        Claim::on(RESULTS, "A timeout stops a future at its next `.await`; a blocking \
+                            job runs on after its handle is dropped")
+            .stopped(RUST, TIMEOUT).ran_on(RUST, SPAWN_BLOCKING),
+        Claim::on(RESULTS, "A token checked between steps stops the job at a step's \
+                            end; a killed process stops mid-step")
+            .stopped(RUST, TOKEN).only_the_process_cuts(RUST, &others),
+        Claim::on(RESULTS, "In a `select!` loop, `read_exact` loses messages; a buffer \
+                            kept outside the loop loses none")
+            .cancel_safety(),
+        Claim::on(RESULTS, "A bounded channel keeps memory flat where an unbounded one \
+                            grows")
+            .bound_keeps_memory_flat(RUST),
+        Claim::on(RESULTS, "Requests that wait for a `Semaphore`'s permit wait in the \
+                            caller")
+            .permits_wait_in_the_caller(RUST),
+    ]
 }
-
-/// `read_exact` in chapter 5's `select!` loop lost messages; the buffer kept
-/// outside the loop lost none.
-fn cancel_safety(r: &Records) -> Result<Measured, String> {
-    let lost = |variant: &str| {
-        let query = ch5(&format!("experiment=cancel_safety variant={variant}"));
-        num(r, &query, "lost_messages")
-    };
-    Ok(Measured::all([
-        Measured::above(Count, "read_exact: messages lost", lost("read-exact")?, 0.0),
-        Measured::below(Count, "buffered: messages lost", lost("buffered")?, 1.0),
-    ]))
-}
-
-/// How far apart two rates may be and be "about the same": a quarter, as
-/// chapter 5's verdict on the producer's pace allows.
-const SAME_RATE: f64 = 1.25;
-
-const CHAPTER_5: &[Claim] = &[
-    Claim::on(
-        CH5,
-        "the timeout drops only the *handle*, and the job runs to its end",
-        blocking_jobs_ran_on,
-    ),
-    Claim::on(CH5, "A process can be stopped mid-step", |r| {
-        only_the_process_cuts(r, ch5, &[TIMEOUT, SPAWN_BLOCKING, RAYON, TOKEN])
-    }),
-    Claim::on(CH5, "on an idle machine, inside the second step", |r| {
-        let begun = num(r, &ch5(TIMEOUT), "steps_started")?;
-        Ok(Measured::all([
-            Measured::above(Count, "timeout: steps begun", begun, 1.0),
-            Measured::below(Count, "timeout: steps begun", begun, 3.0),
-        ]))
-    })
-    .when(IDLE),
-    Claim::on(
-        CH5,
-        "A timeout stops a future at an `.await`, never inside a step.",
-        |r| stopped(r, &ch5(TIMEOUT)),
-    ),
-    Claim::on(
-        CH5,
-        "The blocking pool's and rayon's jobs run every step after their caller gave up",
-        blocking_jobs_ran_on,
-    ),
-    Claim::on(CH5, "bounds the waste to the step in progress", |r| {
-        stopped(r, &ch5(TOKEN))
-    }),
-    Claim::on(CH5, "Only a process stops mid-step", |r| {
-        only_the_process_cuts(r, ch5, &[TIMEOUT, SPAWN_BLOCKING, RAYON, TOKEN])
-    }),
-    Claim::on(
-        CH5,
-        "loses the bytes it had read when the timer wins, and with them the framing of \
-         every message after; `read_buf` into a buffer kept outside the loop loses nothing",
-        cancel_safety,
-    ),
-    Claim::on(CH5, "Without a bound, memory follows the queue.", |r| {
-        bound_keeps_memory_flat(r, ch5)
-    }),
-    Claim::on(
-        CH5,
-        "the consumer's rate, the throughput, is about the same both ways",
-        |r| {
-            let rate = |experiment: &str| {
-                num(r, &ch5(&format!("experiment={experiment}")), "throughput_per_s")
-            };
-            let (a, b) = (rate("channel_unbounded")?, rate("channel_bounded")?);
-            Ok(Measured::below(
-                Times,
-                "throughput, the faster way over the slower",
-                a.max(b) / a.min(b),
-                SAME_RATE,
-            ))
-        },
-    ),
-    Claim::on(
-        CH5,
-        "the requests that wait for a permit wait in the caller, and their latency says so",
-        |r| permits_wait_in_the_caller(r, ch5),
-    ),
-];
-
-const CHAPTER_5_PYTHON: &[Claim] = &[
-    Claim::on(
-        CH5_PYTHON,
-        "The task learns of it at its `await`, as a `CancelledError`: no step starts after it.",
-        |r| stopped(r, &python(TIMEOUT)),
-    ),
-    Claim::on(
-        CH5_PYTHON,
-        "So the step in flight runs on in its thread, as the Rust step does on the blocking \
-         pool.",
-        |r| {
-            Ok(Measured::all([
-                whole_steps(r, &python(TIMEOUT))?,
-                whole_steps(r, &rust(TIMEOUT))?,
-            ]))
-        },
-    ),
-    Claim::on(
-        CH5_PYTHON,
-        "The cancel still lands at an `await`, never inside a step, but later than it looks.",
-        |r| {
-            let begun = |query: &str| num(r, &python(query), "steps_started");
-            Ok(Measured::all([
-                whole_steps(r, &python(ON_LOOP))?,
-                Measured::above(
-                    Count,
-                    "steps begun, on the loop against awaited",
-                    begun(ON_LOOP)?,
-                    begun(TIMEOUT)?,
-                ),
-            ]))
-        },
-    ),
-    Claim::on(CH5_PYTHON, "`wait_for` times out, and the job does not notice", |r| {
-        ran_on(r, &python(EXECUTOR), &python(TIMEOUT))
-    }),
-    Claim::on(CH5_PYTHON, "A process is still the one thing that stops mid-step.", |r| {
-        only_the_process_cuts(r, python, &[TIMEOUT, ON_LOOP, EXECUTOR, TOKEN])
-    }),
-];
-
-const RESULTS_PAGE: &[Claim] = &[
-    Claim::on(
-        RESULTS,
-        "A timeout stops a future at its next `.await`; a blocking job runs on after its \
-         handle is dropped",
-        |r| {
-            Ok(Measured::all([
-                stopped(r, &rust(TIMEOUT))?,
-                ran_on(r, &rust(SPAWN_BLOCKING), &rust(TIMEOUT))?,
-            ]))
-        },
-    ),
-    Claim::on(
-        RESULTS,
-        "A token checked between steps stops the job at a step's end; a killed process \
-         stops mid-step",
-        |r| {
-            Ok(Measured::all([
-                stopped(r, &rust(TOKEN))?,
-                only_the_process_cuts(r, rust, &[TIMEOUT, SPAWN_BLOCKING, RAYON, TOKEN])?,
-            ]))
-        },
-    ),
-    Claim::on(
-        RESULTS,
-        "In a `select!` loop, `read_exact` loses messages; a buffer kept outside the loop \
-         loses none",
-        cancel_safety,
-    ),
-    Claim::on(
-        RESULTS,
-        "A bounded channel keeps memory flat where an unbounded one grows",
-        |r| bound_keeps_memory_flat(r, rust),
-    ),
-    Claim::on(
-        RESULTS,
-        "Requests that wait for a `Semaphore`'s permit wait in the caller",
-        |r| permits_wait_in_the_caller(r, rust),
-    ),
-];
