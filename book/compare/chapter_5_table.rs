@@ -23,44 +23,64 @@ fn cancelling(experiment: Experiment) -> bool {
     )
 }
 
-/// A row's name in the chapter's tables.
+/// A line's name: its experiment's, or, under its experiment's own line,
+/// its way's.
 fn name((row, _, _): &Side<'_>) -> String {
-    label(row.experiment, row.way)
+    match row.way {
+        Some(way) => format!("  {way}"),
+        None => label(row.experiment, None),
+    }
 }
 
 /// The chapter's two tables, the cancellation's and the backpressure's, a
-/// line per language and way (none without lines).
+/// line per language and way, the ways of one experiment under its name
+/// (none without lines). Each fits 80 columns: the verdicts are the
+/// summary's, and the items and the bound are in each measurement's line.
 pub(crate) fn tables(rows: &[Row]) -> Vec<Vec<Vec<String>>> {
-    let cancel: [Column<Side<'_>>; 7] = [
+    let cancel: [Column<Side<'_>>; 6] = [
         ("stopped by", name),
         ("language", |(_, language, _)| language.to_string()),
-        ("steps started", |(_, _, r)| cell(r.steps_started, |n| n.to_string())),
+        ("started", |(_, _, r)| cell(r.steps_started, |n| n.to_string())),
         ("finished", |(_, _, r)| cell(r.steps_finished, |n| n.to_string())),
         ("one step", |(_, _, r)| cell(r.step_s, duration_s)),
-        ("CPU after the deadline", |(_, _, r)| {
-            cell(r.cpu_after_deadline_ms, duration_ms)
-        }),
-        ("verdict", |(_, _, r)| r.verdict.clone().unwrap_or_default()),
+        ("CPU after deadline", |(_, _, r)| cell(r.cpu_after_deadline_ms, duration_ms)),
     ];
-    let flow: [Column<Side<'_>>; 9] = [
+    let flow: [Column<Side<'_>>; 6] = [
         ("flow", name),
         ("language", |(_, language, _)| language.to_string()),
-        ("items", |(_, _, r)| r.calls.unwrap_or(0).to_string()),
-        ("bound", |(_, _, r)| r.bound.map_or("none".to_string(), |n| n.to_string())),
         ("peak memory", |(_, _, r)| {
             cell(r.peak_memory_bytes, |b| format::bytes(b as f64))
         }),
-        ("per second", |(_, _, r)| cell(r.throughput_per_s, |t| format!("{t:.0}"))),
-        ("latency median", |(_, _, r)| cell(r.latency_median_ms, duration_ms)),
+        ("median latency", |(_, _, r)| cell(r.latency_median_ms, duration_ms)),
         ("worst", |(_, _, r)| cell(r.latency_worst_ms, duration_ms)),
         ("failed", |(_, _, r)| cell(r.failures, |n| n.to_string())),
     ];
     let chapter_5 = |cancel: bool| {
-        sides(rows, move |row| {
+        let mut sides = sides(rows, move |row| {
             row.experiment.is_chapter_5() && cancelling(row.experiment) == cancel
-        })
+        });
+        // An experiment's ways together (a way one side alone has comes last).
+        sides.sort_by_key(|(row, _, _)| row.experiment);
+        sides
     };
-    vec![cells(&cancel, &chapter_5(true)), cells(&flow, &chapter_5(false))]
+    vec![grouped(&cancel, &chapter_5(true)), grouped(&flow, &chapter_5(false))]
+}
+
+/// [`cells`], with each experiment's name on a line of its own above the
+/// lines of its ways.
+fn grouped<'a>(columns: &[Column<Side<'a>>], sides: &[Side<'a>]) -> Vec<Vec<String>> {
+    let table = cells(columns, sides);
+    let Some((header, lines)) = table.split_first() else { return table };
+    let mut grouped = vec![header.clone()];
+    let mut last = None;
+    for ((row, _, _), line) in sides.iter().zip(lines) {
+        if row.way.is_some() && last != Some(row.experiment) {
+            grouped.push(vec![label(row.experiment, None)]);
+        }
+        last = Some(row.experiment);
+        grouped.push(line.clone());
+    }
+    grouped
 }
 
 /// The lesson in words: for each experiment, the line that leads its table
@@ -129,8 +149,9 @@ mod tests {
 
     /// run_in_executor pairs with spawn_blocking, rayon and the steps on
     /// the loop have rows of their own, a line per language in the
-    /// chapter's two tables; no wall-time table; the summary is each
-    /// experiment's takeaway, named by its row.
+    /// chapter's two tables, an experiment's ways under its name; no
+    /// wall-time table; the summary is each experiment's takeaway, named by
+    /// its row.
     #[test]
     fn pairs_the_ways_and_tells_them_from_the_records() {
         let records = [
@@ -145,25 +166,22 @@ mod tests {
         ];
         let rows = table::rows(&records);
         assert!(table::tables(&rows).iter().all(Vec::is_empty), "no wall-time table");
-        let text = table::text(&tables(&rows));
-        let cells = text.lines().map(|line| {
-            let cells = line.split("  ").map(str::trim).filter(|cell| !cell.is_empty());
-            cells.collect::<Vec<_>>().join(" | ")
-        });
         assert_eq!(
-            cells.collect::<Vec<_>>().join("\n"),
+            table::text(&tables(&rows)),
             "\
-stopped by | language | steps started | finished | one step | CPU after the deadline | verdict
-timeout, awaited steps | Python | 2 | 2 | 20.0 ms | 6.00 ms | stopped at the step's end
-timeout, awaited steps | Rust | 2 | 2 | 20.0 ms | 5.00 ms | stopped at the step's end
-handle timed out, a thread pool's job | Python | 2 | 2 | 20.0 ms | 90.0 ms | ran on
-handle timed out, a thread pool's job | Rust | 2 | 2 | 20.0 ms | 70.0 ms | ran on
-handle timed out, a rayon job | Rust | 2 | 2 | 20.0 ms | 71.0 ms | ran on
-timeout, steps on the loop | Python | 2 | 2 | 20.0 ms | 40.0 ms | ran on
+stopped by             language  started  finished  one step  CPU after deadline
+timeout
+  awaited steps        Python    2        2         20.0 ms   6.00 ms
+  awaited steps        Rust      2        2         20.0 ms   5.00 ms
+  steps on the loop    Python    2        2         20.0 ms   40.0 ms
+handle timed out
+  a thread pool's job  Python    2        2         20.0 ms   90.0 ms
+  a thread pool's job  Rust      2        2         20.0 ms   70.0 ms
+  a rayon job          Rust      2        2         20.0 ms   71.0 ms
 
-flow | language | items | bound | peak memory | per second | latency median | worst | failed
-unbounded | Rust | 100 | none | 80.0 MiB | 1000 | 2.00 ms | 3.00 ms | –
-bounded | Rust | 100 | 64 | 7.00 MiB | 1000 | 2.00 ms | 3.00 ms | –"
+flow       language  peak memory  median latency  worst    failed
+unbounded  Rust      80.0 MiB     2.00 ms         3.00 ms  –
+bounded    Rust      7.00 MiB     2.00 ms         3.00 ms  –"
         );
         assert_eq!(
             summary(&rows),

@@ -168,11 +168,11 @@ fn report(out: Out, run: &Run, machine: &busy::MachineState) -> i32 {
     let summary =
         [course_book::summary::lines(&rows), chapter_5_table::summary(&rows)].concat();
     if let Some(warning) = busy::busy_machine_warning(&run.records) {
-        eprintln!("{warning}");
+        out.warn(warning);
     }
     if !out.json && !rows.is_empty() {
         out.say("");
-        out.say("Both sides, same machine, same run (\"Rust faster by\" = Python's wall time / Rust's):");
+        out.say("Both sides, same machine, same run (\"Rust faster\": Python's wall time over Rust's):");
         out.say("");
         let tables = [table::tables(&rows), chapter_5_table::tables(&rows)].concat();
         out.say(table::text(&tables));
@@ -196,7 +196,7 @@ fn report(out: Out, run: &Run, machine: &busy::MachineState) -> i32 {
         return shutdown::EXIT_INTERRUPTED;
     }
     if let (true, Some(line)) = (out.json || summary.is_empty(), &busy_line) {
-        eprintln!("{line}");
+        out.warn(line);
     }
     if run.failed || agreement.is_err() { 1 } else { 0 }
 }

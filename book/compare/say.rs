@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use course_book::text::wrap;
 use shared::format::{self, duration_ms, duration_s as secs};
 use shared::record::Record;
 
@@ -17,15 +18,41 @@ pub(crate) struct Out {
     pub(crate) json: bool,
 }
 
+/// The widest line compare prints: a terminal's 80 columns.
+const WIDTH: usize = 80;
+
+/// `text`'s lines, each at most [`WIDTH`] wide: a longer one goes on over
+/// the next lines, indented two more than it.
+fn fit(text: &str) -> String {
+    let mut fitted = String::new();
+    for line in text.split('\n') {
+        if line.chars().count() <= WIDTH {
+            fitted.push_str(line);
+            fitted.push('\n');
+        } else {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            let rest = format!("{indent}  ");
+            fitted.push_str(&wrap(line.trim_start(), WIDTH, indent, &rest));
+        }
+    }
+    fitted
+}
+
 impl Out {
-    /// One line of commentary.
-    pub(crate) fn say(&self, line: impl std::fmt::Display) {
+    /// Commentary, fitted to [`WIDTH`].
+    pub(crate) fn say(&self, text: impl std::fmt::Display) {
+        let fitted = fit(&text.to_string());
         // A closed stdout (`| head`) is not worth a panic.
         let _ = if self.json {
-            writeln!(io::stderr(), "{line}")
+            write!(io::stderr(), "{fitted}")
         } else {
-            writeln!(io::stdout(), "{line}")
+            write!(io::stdout(), "{fitted}")
         };
+    }
+
+    /// A warning, on stderr whatever the output, fitted to [`WIDTH`].
+    pub(crate) fn warn(&self, text: impl std::fmt::Display) {
+        let _ = write!(io::stderr(), "{}", fit(&text.to_string()));
     }
 
     /// One measurement, as it comes.
@@ -33,16 +60,19 @@ impl Out {
         if self.json {
             let _ = writeln!(io::stdout(), "{}", record.to_json_line());
         }
-        self.say(format!("  {language:<6}  {}", line(record)));
+        // Wrapped here, not by `say`, to keep the way's column.
+        let (way, text) = line(record);
+        let first = format!("  {language:<6}  {way}");
+        self.say(wrap(&text, WIDTH, &first, &" ".repeat(10)).trim_end());
     }
 }
 
-/// A measurement in words: the pool's size or the way it ran, its times,
-/// its product, then its experiment's own figures.
-fn line(r: &Record) -> String {
+/// A measurement in words: the pool's size or the way it ran, padded to a
+/// column, then its times, its product and its experiment's own figures.
+fn line(r: &Record) -> (String, String) {
     let experiment = Experiment::named(&r.experiment);
-    let mut text = match (experiment, r.workers, r.variant.as_deref()) {
-        (Some(Experiment::Pool), Some(n), _) => format!("N = {n:<2}  "),
+    let way = match (experiment, r.workers, r.variant.as_deref()) {
+        (Some(Experiment::Pool), Some(n), _) => format!("N = {n:<2} "),
         (
             Some(Experiment::Algorithm | Experiment::IoCalls | Experiment::IoScale),
             _,
@@ -52,7 +82,7 @@ fn line(r: &Record) -> String {
         }
         _ => String::new(),
     };
-    text += &format!(
+    let mut text = format!(
         "{} wall, {} CPU, {:.2} of {} cores",
         secs(r.wall_s),
         secs(r.cpu_s),
@@ -65,7 +95,7 @@ fn line(r: &Record) -> String {
     if let Some(figures) = experiment.and_then(|experiment| figures(experiment, r)) {
         text += &format!("; {figures}");
     }
-    text
+    (way, text)
 }
 
 /// The figures of the experiment's own: the loops' gaps and lateness, one

@@ -41,52 +41,46 @@ pub(crate) fn cell<T>(value: Option<T>, shown: impl FnOnce(T) -> String) -> Stri
     value.map_or("–".to_string(), shown)
 }
 
-/// The wall-time table: a line per row, but for the experiments with
-/// tables of their own (the mixed tasks, the scale-up, chapter 5).
+/// The wall-time table, a line per language: but for the experiments with
+/// tables of their own (the mixed tasks, the scale-up, chapter 5). The
+/// ratio is on Rust's line; the CPU times are in the measurements' lines.
 fn wall_times(rows: &[Row]) -> Vec<Vec<String>> {
-    fn wall(r: &Option<Record>) -> String {
-        cell(r.as_ref(), |r| duration_s(r.wall_s))
-    }
-    fn cpu(r: &Option<Record>) -> String {
-        cell(r.as_ref(), |r| duration_s(r.cpu_s))
-    }
-    let columns: [Column<&Row>; 8] = [
-        ("experiment", |row| row.label()),
-        ("Python wall", |row| wall(&row.python)),
-        ("Python CPU", |row| cpu(&row.python)),
-        ("Python cores used", |row| cell(row.python.as_ref(), cores_used)),
-        ("Rust wall", |row| wall(&row.rust)),
-        ("Rust CPU", |row| cpu(&row.rust)),
-        ("Rust cores used", |row| cell(row.rust.as_ref(), cores_used)),
-        ("Rust faster by", |row| cell(row.ratio(), |ratio| format!("{ratio:.2}×"))),
+    let columns: [Column<Side<'_>>; 5] = [
+        ("experiment", |(row, _, _)| row.label()),
+        ("language", |(_, language, _)| language.to_string()),
+        ("wall", |(_, _, r)| duration_s(r.wall_s)),
+        ("cores used", |(_, _, r)| cores_used(r)),
+        ("Rust faster", |(row, language, _)| match *language {
+            "Rust" => cell(row.ratio(), |ratio| format!("{ratio:.2}×")),
+            _ => String::new(),
+        }),
     ];
-    let own_table = |row: &&Row| {
+    let own_table = |row: &Row| {
         matches!(row.experiment, Experiment::MixedTasks | Experiment::IoScale)
             || row.experiment.is_chapter_5()
     };
-    let lines: Vec<&Row> = rows.iter().filter(|row| !own_table(row)).collect();
-    cells(&columns, &lines)
+    cells(&columns, &sides(rows, |row| !own_table(row)))
 }
 
-/// The loops' table (the mixed tasks and the hybrid), a line per language.
+/// The loops' table (the mixed tasks and the hybrid), a line per language;
+/// the interval is in the experiment's line.
 fn loops(rows: &[Row]) -> Vec<Vec<String>> {
-    fn lateness_over_step(r: &Record) -> String {
+    fn in_steps(r: &Record) -> String {
         let late = r.worst_lateness_s.unwrap_or(0.0);
         let step = r.step_s.filter(|step| *step > 0.0);
         cell(step, |step| format!("{:.2}", late / step))
     }
-    let columns: [Column<Side<'_>>; 7] = [
+    let columns: [Column<Side<'_>>; 6] = [
         ("loop", |(row, name, r)| {
             let which =
                 if row.experiment == Experiment::Hybrid { "hybrid" } else { "mixed" };
             format!("{name} {}, {which}", r.version)
         }),
         ("ticks", |(_, _, r)| r.ticks.unwrap_or(0).to_string()),
-        ("interval", |(_, _, r)| duration_s(r.interval_s.unwrap_or(0.0))),
         ("worst gap", |(_, _, r)| cell(r.max_gap_s, duration_s)),
         ("worst lateness", |(_, _, r)| duration_s(r.worst_lateness_s.unwrap_or(0.0))),
-        ("one CPU step (median)", |(_, _, r)| cell(r.step_s, duration_s)),
-        ("lateness / step", |(_, _, r)| lateness_over_step(r)),
+        ("CPU step", |(_, _, r)| cell(r.step_s, duration_s)),
+        ("in steps", |(_, _, r)| in_steps(r)),
     ];
     let lines = sides(rows, |row| {
         matches!(row.experiment, Experiment::MixedTasks | Experiment::Hybrid)
@@ -94,15 +88,15 @@ fn loops(rows: &[Row]) -> Vec<Vec<String>> {
     cells(&columns, &lines)
 }
 
-/// The scale-up's table, a line per language and way.
+/// The scale-up's table, a line per language and way; the number of
+/// connections is in the experiment's line.
 fn scale_up(rows: &[Row]) -> Vec<Vec<String>> {
-    let columns: [Column<Side<'_>>; 6] = [
-        ("connections", |(_, _, r)| r.calls.unwrap_or(0).to_string()),
+    let columns: [Column<Side<'_>>; 5] = [
         ("as", |(row, name, _)| format!("{name} {}", row.way.unwrap_or("?"))),
         ("start-up each", |(_, _, r)| cell(r.startup_s, duration_s)),
         ("memory each", |(_, _, r)| cell(r.memory_each_bytes, format::bytes)),
-        ("first connect to last answer", |(_, _, r)| duration_s(r.wall_s)),
-        ("failed", |(_, _, r)| r.verdict.clone().unwrap_or_default()),
+        ("all answered in", |(_, _, r)| duration_s(r.wall_s)),
+        ("verdict", |(_, _, r)| r.verdict.clone().unwrap_or_default()),
     ];
     cells(&columns, &sides(rows, |row| row.experiment == Experiment::IoScale))
 }
@@ -178,7 +172,7 @@ mod tests {
 
     /// The tables' columns line up; the scale-up has its own table, one
     /// line per language and way, memory in KiB; a missing Python side
-    /// leaves dashes; waiting is not flagged as starved, since it needs no
+    /// leaves no line; waiting is not flagged as starved, since it needs no
     /// core.
     #[test]
     fn the_scale_up_has_its_own_table() {
@@ -197,12 +191,12 @@ mod tests {
         assert_eq!(
             text(&tables(&rows(&records))),
             "\
-experiment  Python wall  Python CPU  Python cores used  Rust wall  Rust CPU  Rust cores used  Rust faster by
-one call    –            –           –                  1.000 s    0 ns      1.00 of 2        –
+experiment  language  wall     cores used  Rust faster
+one call    Rust      1.000 s  1.00 of 2   –
 
-connections  as            start-up each  memory each  first connect to last answer  failed
-100          Python tasks  50.0 µs        1.37 KiB     1.000 s
-100          Rust tasks    50.0 µs        1.37 KiB     1.000 s"
+as            start-up each  memory each  all answered in  verdict
+Python tasks  50.0 µs        1.37 KiB     1.000 s
+Rust tasks    50.0 µs        1.37 KiB     1.000 s"
         );
         assert_eq!(crate::busy::busy_machine_warning(&records), None);
     }
