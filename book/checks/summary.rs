@@ -153,15 +153,19 @@ fn row_summary(rows: &[Row], row: &Row) -> Option<String> {
     })
 }
 
+/// Every record of `experiment`'s rows, with its language and its row.
+fn measured(
+    rows: &[Row],
+    experiment: Experiment,
+) -> impl Iterator<Item = (&'static str, &Row, &Record)> {
+    rows.iter().filter(move |row| row.experiment == experiment).flat_map(|row| {
+        row.sides().map(move |(language, record)| (language, row, record))
+    })
+}
+
 /// The requests to the slow service, every way, in one line.
 fn io_summary(rows: &[Row]) -> Option<String> {
-    let measured: Vec<(&str, &Row, &Record)> = rows
-        .iter()
-        .filter(|row| row.experiment == Experiment::IoCalls)
-        .flat_map(|row| {
-            row.sides().map(move |(language, record)| (language, row, record))
-        })
-        .collect();
+    let measured: Vec<_> = measured(rows, Experiment::IoCalls).collect();
     let (_, _, first) = measured.first()?;
     let verdicts: Vec<&str> =
         measured.iter().map(|(_, _, r)| r.verdict.as_deref().unwrap_or("?")).collect();
@@ -185,40 +189,33 @@ fn io_summary(rows: &[Row]) -> Option<String> {
 
 /// What one connection cost, as a task and as a thread, in both languages.
 fn scale_summary(rows: &[Row]) -> Option<String> {
-    let scale: Vec<&Row> =
-        rows.iter().filter(|row| row.experiment == Experiment::IoScale).collect();
-    let parts: Vec<String> = scale
+    let measured: Vec<_> = measured(rows, Experiment::IoScale).collect();
+    let (_, _, first) = measured.first()?;
+    let parts: Vec<String> = measured
         .iter()
-        .flat_map(|row| {
-            row.sides().map(move |(language, r)| {
-                format!(
-                    "{language}'s {} {} to start and {} of memory ({})",
-                    row.way.unwrap_or("?").trim_end_matches('s'),
-                    r.startup_s.map_or("?".to_string(), duration_s),
-                    r.memory_each_bytes.map_or("?".to_string(), format::bytes),
-                    r.verdict.as_deref().unwrap_or("?")
-                )
-            })
+        .map(|(language, row, r)| {
+            format!(
+                "{language}'s {} {} to start and {} of memory ({})",
+                row.way.unwrap_or("?").trim_end_matches('s'),
+                r.startup_s.map_or("?".to_string(), duration_s),
+                r.memory_each_bytes.map_or("?".to_string(), format::bytes),
+                r.verdict.as_deref().unwrap_or("?")
+            )
         })
         .collect();
-    let first = scale.iter().find_map(|row| row.rust.as_ref().or(row.python.as_ref()))?;
-    (!parts.is_empty()).then(|| {
-        format!(
-            "{} connections, each one took: {}.",
-            first.calls.unwrap_or(0),
-            parts.join("; ")
-        )
-    })
+    Some(format!(
+        "{} connections, each one took: {}.",
+        first.calls.unwrap_or(0),
+        parts.join("; ")
+    ))
 }
 
 /// One call by each algorithm, in both languages, in one line.
 fn algorithm_summary(rows: &[Row]) -> Option<String> {
     let step = |way: &str, language: &str| {
-        rows.iter()
-            .filter(|row| row.experiment == Experiment::Algorithm && row.way == Some(way))
-            .flat_map(Row::sides)
-            .find(|(name, _)| *name == language)
-            .and_then(|(_, r)| r.step_s)
+        measured(rows, Experiment::Algorithm)
+            .find(|(name, row, _)| *name == language && row.way == Some(way))
+            .and_then(|(_, _, r)| r.step_s)
     };
     let mut parts = Vec::new();
     for (way, name) in [("loop", "the loop"), ("tree", "the tree")] {

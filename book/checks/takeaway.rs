@@ -7,6 +7,8 @@
 //! tables (two languages) are led by the comparison's own words
 //! ([`crate::summary`]), as `compare` prints them.
 
+use std::collections::BTreeSet;
+
 use shared::format::{self, duration_ms, duration_s};
 use shared::record::Record;
 
@@ -24,7 +26,8 @@ pub fn line(experiment: &str, rows: &[&Record]) -> Option<String> {
         "channel_unbounded" | "channel_bounded" | "semaphore" => return flows(rows),
         _ => {}
     }
-    if languages(rows).len() > 1 {
+    let languages: BTreeSet<&str> = rows.iter().map(|r| r.language.as_str()).collect();
+    if languages.len() > 1 {
         // The comparison's tables: its own words, as `compare` prints them.
         let records: Vec<Record> = rows.iter().map(|&record| record.clone()).collect();
         let lines = summary::lines(&pairs::rows(&records));
@@ -48,16 +51,6 @@ fn times(x: f64) -> String {
 
 fn variant(record: &Record) -> String {
     record.variant.clone().unwrap_or_else(|| record.experiment.clone())
-}
-
-fn languages(rows: &[&Record]) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    for row in rows {
-        if !found.contains(&row.language) {
-            found.push(row.language.clone());
-        }
-    }
-    found
 }
 
 fn capitalised(word: &str) -> String {
