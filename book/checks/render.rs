@@ -123,14 +123,11 @@ fn fields(record: &Record) -> BTreeMap<String, Value> {
 }
 
 /// `names` in the order of [`FIELDS`], the others after them, sorted.
-fn ordered(names: &BTreeSet<String>) -> Vec<String> {
-    let mut list: Vec<String> = FIELDS
-        .iter()
-        .map(|(name, _)| name.to_string())
-        .filter(|name| names.contains(name))
-        .collect();
-    let known: BTreeSet<&str> = FIELDS.iter().map(|(name, _)| *name).collect();
-    list.extend(names.iter().filter(|name| !known.contains(name.as_str())).cloned());
+fn ordered(names: BTreeSet<String>) -> Vec<String> {
+    let mut list: Vec<String> = names.into_iter().collect();
+    list.sort_by_key(|name| {
+        FIELDS.iter().position(|(field, _)| field == name).unwrap_or(FIELDS.len())
+    });
     list
 }
 
@@ -185,50 +182,50 @@ fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
 
 /// One experiment's rows: the shared values in a line, then the table.
 fn group(experiment: &str, rows: &[BTreeMap<String, Value>]) -> String {
-    let names: BTreeSet<String> = rows
-        .iter()
-        .flat_map(|row| row.keys().cloned())
-        .filter(|name| name != "experiment")
-        .collect();
-    let names = ordered(&names);
-    let mut text = format!("`{experiment}`");
-    if rows.len() == 1 {
-        text.push_str(":\n\n| field | value |\n|---|---|\n");
-        for name in &names {
-            text.push_str(&format!(
-                "| {} | {} |\n",
-                header(name),
-                value(name, &rows[0][name])
-            ));
-        }
-        return text;
-    }
-    let constant = |name: &String| {
-        let first = rows[0].get(name);
-        first.is_some() && rows.iter().all(|row| row.get(name) == first)
+    let names = ordered(
+        rows.iter()
+            .flat_map(|row| row.keys().cloned())
+            .filter(|n| n != "experiment")
+            .collect(),
+    );
+    let shown = |row: &BTreeMap<String, Value>, name: &String| {
+        row.get(name).map_or_else(|| "–".to_string(), |v| value(name, v))
     };
-    let shared: Vec<String> = names
-        .iter()
-        .filter(|name| constant(name))
-        .map(|name| format!("{} {}", header(name), value(name, &rows[0][name])))
-        .collect();
-    if shared.is_empty() {
-        text.push_str(":\n\n");
-    } else {
-        text.push_str(&format!(", every row: {}.\n\n", shared.join(", ")));
+    if let [row] = rows {
+        let lines: Vec<Vec<String>> =
+            names.iter().map(|name| vec![header(name), shown(row, name)]).collect();
+        let field_value = ["field".to_string(), "value".to_string()];
+        return format!("`{experiment}`:\n\n{}", table(&field_value, &lines));
     }
-    let columns: Vec<&String> = names.iter().filter(|name| !constant(name)).collect();
-    let cells: Vec<String> = columns.iter().map(|name| header(name)).collect();
-    text.push_str(&format!("| {} |\n", cells.join(" | ")));
-    text.push_str(&format!("|{}\n", columns.iter().map(|_| "---|").collect::<String>()));
+    let constant = |name: &&String| {
+        let first = rows[0].get(*name);
+        first.is_some() && rows.iter().all(|row| row.get(*name) == first)
+    };
+    let (shared, columns): (Vec<&String>, Vec<&String>) =
+        names.iter().partition(constant);
+    let shared: Vec<String> = shared
+        .iter()
+        .map(|name| format!("{} {}", header(name), shown(&rows[0], name)))
+        .collect();
+    let intro = if shared.is_empty() {
+        ":".to_string()
+    } else {
+        format!(", every row: {}.", shared.join(", "))
+    };
+    let headers: Vec<String> = columns.iter().map(|name| header(name)).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| columns.iter().map(|name| shown(row, name)).collect())
+        .collect();
+    format!("`{experiment}`{intro}\n\n{}", table(&headers, &cells))
+}
+
+/// A Markdown table: the header row, the separator, a line per row.
+fn table(header: &[String], rows: &[Vec<String>]) -> String {
+    let mut text =
+        format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(header.len()));
     for row in rows {
-        let cells: Vec<String> = columns
-            .iter()
-            .map(|name| {
-                row.get(*name).map_or_else(|| "–".to_string(), |v| value(name, v))
-            })
-            .collect();
-        text.push_str(&format!("| {} |\n", cells.join(" | ")));
+        text.push_str(&format!("| {} |\n", row.join(" | ")));
     }
     text
 }
