@@ -88,12 +88,10 @@ pub fn place(record: &Record) -> String {
 /// How far one experiment's runs spread.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spread {
-    /// The experiment.
     pub experiment: String,
     /// Its largest row's `(max − min) / median` of what the row's lesson
     /// rests on ([`Measure`]).
     pub spread: f64,
-    /// That row's key.
     pub row: String,
     /// What spread that much.
     pub measure: Measure,
@@ -111,7 +109,6 @@ pub enum Measure {
 }
 
 impl Measure {
-    /// The words for it.
     pub fn words(self) -> &'static str {
         match self {
             Measure::CoresBusy => "the cores kept busy",
@@ -126,7 +123,6 @@ impl Measure {
         if cpu_bound { Measure::CoresBusy } else { Measure::WallTime }
     }
 
-    /// Its value in one run.
     fn value(self, record: &Record) -> f64 {
         match self {
             Measure::CoresBusy => record.cpu_s / record.wall_s,
@@ -152,7 +148,6 @@ pub struct Merged {
     pub run: usize,
     /// Each experiment's spread, in the order the experiments first appear.
     pub spreads: Vec<Spread>,
-    /// How many runs were merged.
     pub runs: usize,
 }
 

@@ -10,7 +10,6 @@ use crate::experiment::Experiment;
 /// One experiment (one pool size), measured in both languages (or one).
 #[derive(Debug, Clone)]
 pub struct Row {
-    /// The experiment.
     pub experiment: Experiment,
     /// The pool size, for the pool.
     pub workers: Option<usize>,
@@ -19,7 +18,6 @@ pub struct Row {
     pub way: Option<&'static str>,
     /// Python's measurement, if Python ran.
     pub python: Option<Record>,
-    /// Rust's measurement.
     pub rust: Option<Record>,
 }
 

@@ -16,24 +16,21 @@ use crate::{pairs, summary};
 
 /// The takeaway for one experiment's rows, without the leading marker.
 pub fn line(experiment: &str, rows: &[&Record]) -> Option<String> {
-    if rows.is_empty() {
-        return None;
-    }
-    match experiment {
-        "cancel_timeout" | "cancel_blocking" | "cancel_token" | "cancel_process" => {
-            return after_deadline(rows);
-        }
-        "channel_unbounded" | "channel_bounded" | "semaphore" => return flows(rows),
-        _ => {}
-    }
     let languages: BTreeSet<&str> = rows.iter().map(|r| r.language.as_str()).collect();
-    if languages.len() > 1 {
-        // The comparison's tables: its own words, as `compare` prints them.
-        let records: Vec<Record> = rows.iter().map(|&record| record.clone()).collect();
-        let lines = summary::lines(&pairs::rows(&records));
-        return (!lines.is_empty()).then(|| lines.join(" "));
-    }
     match experiment {
+        _ if rows.is_empty() => None,
+        "cancel_timeout" | "cancel_blocking" | "cancel_token" | "cancel_process" => {
+            after_deadline(rows)
+        }
+        "channel_unbounded" | "channel_bounded" | "semaphore" => flows(rows),
+        // The comparison's tables (two languages, as in the results page's
+        // scale-up): its own words, as `compare` prints them.
+        _ if languages.len() > 1 => {
+            let records: Vec<Record> =
+                rows.iter().map(|&record| record.clone()).collect();
+            let lines = summary::lines(&pairs::rows(&records));
+            (!lines.is_empty()).then(|| lines.join(" "))
+        }
         "io_calls" => io_calls(rows),
         "pool" => pool(rows),
         "mixed_tasks" => mixed_tasks(rows),
@@ -317,23 +314,6 @@ mod tests {
             "with the CPU steps on the loop, the ticks ran late on the one runtime, by up \
              to 1.500 s; with the steps moved off it, on time on the one runtime, within \
              2.00 ms."
-        );
-    }
-
-    /// Two languages: the comparison's words, as `compare` prints them.
-    #[test]
-    fn two_languages_are_set_side_by_side() {
-        let rust = Record {
-            variant: None,
-            calls: Some(20),
-            cores_used: 1.0,
-            ..row("sequential", "x", 4.0)
-        };
-        let python = Record { language: "python".into(), wall_s: 9.0, ..rust.clone() };
-        assert_eq!(
-            line("sequential", &[&rust, &python]).unwrap(),
-            "20 calls on an event loop: Rust 2.25× faster; both ran the calls one at a time \
-             (Python 1.00 of 2 cores, Rust 1.00 of 2 cores)."
         );
     }
 
