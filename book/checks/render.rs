@@ -1,22 +1,16 @@
-//! The one renderer of measured results: records in, Markdown out.
+//! The one renderer of measured results: one merged record set
+//! ([`crate::merge`]) in, the book's table page (`book/src/results/<name>.md`)
+//! and one-value files (`book/src/results/values/<name>/<key>.<field>.txt`,
+//! which prose includes inline) out. Nothing is typed by hand and no chapter
+//! writes Markdown.
 //!
-//! Every chapter program (with `--json PATH`) and the compare command write
-//! their measurements as [`Record`] JSON lines; `book/measure.sh` runs each
-//! of them a few times into `book/results/run-<k>/<name>.jsonl`, and
-//! [`crate::merge`] keeps the set's median run. This module turns one
-//! merged record set into the book's table fragment
-//! (`book/src/results/<name>.md`) and into one-value files
-//! (`book/src/results/values/<name>/<key>.<field>.txt`) that prose includes
-//! inline. Nothing is typed by hand and no chapter writes Markdown.
-//!
-//! A set's records are grouped by experiment, one table each, between
-//! `ANCHOR: <experiment>` and `ANCHOR_END: <experiment>` markers in HTML
-//! comments: a page includes one experiment's table with
-//! `{{#include results/<name>.md:<experiment>}}`. Each table is led by its
-//! takeaway ([`crate::takeaway`]) and followed by the runs' spread. The
-//! columns are the fields present; a field with the same value in every row
-//! of a table moves to the line above it, which keeps tables narrow. A table
-//! of one row is shown as field and value, one per line.
+//! Each experiment gets one table, between `ANCHOR: <experiment>` and
+//! `ANCHOR_END: <experiment>` markers in HTML comments, so that a page includes
+//! it alone with `{{#include results/<name>.md:<experiment>}}`. It is led by its
+//! takeaway ([`crate::takeaway`]) and followed by the runs' spread. The columns
+//! are the fields present; a field with the same value in every row moves to
+//! the line above, which keeps tables narrow; a table of one row is shown as
+//! field and value, one per line.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -273,15 +273,12 @@ mod tests {
         Record {
             experiment: experiment.to_string(),
             language: language.to_string(),
-            version: "1".to_string(),
             wall_s,
-            cpu_s: wall_s * cores_used,
             cores_used,
             cores: 2,
             calls: Some(20),
             limit: 40_000,
             workers,
-            fingerprint: Some(553_458),
             ..Record::default()
         }
     }
@@ -333,9 +330,6 @@ mod tests {
         Record {
             variant: Some(variant.to_string()),
             calls: Some(calls),
-            limit: 0,
-            fingerprint: None,
-            workers: None,
             verdict: Some(
                 if experiment == "io_calls" { "concurrent" } else { "0 failed" }.into(),
             ),

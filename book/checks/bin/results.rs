@@ -1,13 +1,13 @@
 //! `cargo run --release -p course-book --bin results`
 //!
-//! Renders the book's results from the measurements. `book/results/` holds
-//! one folder per run (`run-1/`, `run-2/`, …) of the records the chapters'
-//! `--json PATH` and the compare command write; each record set
-//! `<name>.jsonl` is merged over the runs ([`course_book::merge`]: each row
-//! the set's median run, whole) and becomes `book/src/results/<name>.md` (the tables
-//! the pages include, each led by its takeaway and followed by its spread)
-//! and the one-value files `book/src/results/values/<name>/<key>.<field>.txt`
-//! that the pages include (only those: the others are not written).
+//! Renders the book's results from the measurements, a module a step:
+//! [`course_book::records`] reads `book/results/run-<k>/<name>.jsonl` (the
+//! records the chapters' `--json PATH` and the compare command write, a
+//! folder per run of `book/measure.sh`); [`course_book::merge`] keeps each
+//! set's median run, whole; [`course_book::render`] writes
+//! `book/src/results/<name>.md` (a table per experiment, led by its
+//! [`course_book::takeaway`]) and the one-value files the pages include
+//! (only those: the others are not written).
 //!
 //! It refuses runs too noisy to carry their lessons: when an experiment
 //! spreads over its bound (the cores a CPU-bound row kept busy, else its wall
