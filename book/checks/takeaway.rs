@@ -103,10 +103,8 @@ fn hybrid(rows: &[&Record]) -> Option<String> {
 /// speedup over N = 1 and the bar's verdict, and the best speedup of any N.
 fn pool(rows: &[&Record]) -> Option<String> {
     let cores = rows[0].cores;
-    let group = |r: &Record| match &r.variant {
-        Some(variant) => variant.clone(),
-        None => capitalised(&r.language),
-    };
+    let group =
+        |r: &Record| r.variant.clone().unwrap_or_else(|| capitalised(&r.language));
     let speedup = |r: &Record| {
         r.speedup.or_else(|| {
             let base =
@@ -125,9 +123,6 @@ fn pool(rows: &[&Record]) -> Option<String> {
         .iter()
         .filter_map(|r| Some((r, speedup(r)?)))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    if at_cores.is_empty() {
-        return None;
-    }
     Some(format!(
         "at N = {cores} (the cores), {speedups} faster than N = 1; the best of any N, {} \
          ({}) at N = {}.",
@@ -147,9 +142,6 @@ fn against_baseline(rows: &[&Record]) -> Option<String> {
         let verdict = r.verdict.as_deref().map_or(String::new(), |v| format!(" ({v})"));
         Some(format!("{} {}{verdict}", variant(r), times(r.speedup?)))
     })?;
-    if others.is_empty() {
-        return None;
-    }
     Some(format!("against {} ({}): {speedups}.", variant(base), duration_s(base.wall_s)))
 }
 
@@ -191,22 +183,23 @@ fn each_wall(rows: &[&Record]) -> Option<String> {
     Some(format!("{}.", walls?))
 }
 
-/// Each row in words, joined by `between`; `None` when a row lacks what
-/// its words need.
+/// Each row in words, joined by `between`; `None` when there is no row or
+/// a row lacks what its words need.
 fn each(
     rows: &[&Record],
     between: &str,
     words: impl Fn(&Record) -> Option<String>,
 ) -> Option<String> {
     let parts: Vec<String> = rows.iter().map(|r| words(r)).collect::<Option<_>>()?;
-    Some(parts.join(between))
+    (!parts.is_empty()).then(|| parts.join(between))
 }
 
 /// A row's name among chapter 5's: its language, and its variant if any.
 fn named(record: &Record) -> String {
+    let language = capitalised(&record.language);
     match &record.variant {
-        Some(variant) => format!("{} ({variant})", capitalised(&record.language)),
-        None => capitalised(&record.language),
+        Some(variant) => format!("{language} ({variant})"),
+        None => language,
     }
 }
 
