@@ -95,14 +95,6 @@ pub fn value(field: &str, value: &Value) -> String {
     }
 }
 
-/// Reads JSON lines into records; blank lines are skipped.
-pub fn read_records(text: &str) -> Result<Vec<Record>, String> {
-    text.lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(Record::from_json_line)
-        .collect()
-}
-
 /// The record's fields that are present, by name. A `limit` of 0 is left
 /// out: it marks an experiment without the workload (the I/O ones).
 fn fields(record: &Record) -> BTreeMap<String, Value> {
@@ -249,6 +241,7 @@ pub fn values(records: &[Record]) -> (BTreeMap<String, String>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::records::read_records;
     use serde_json::json;
 
     const LINES: &str = r#"
