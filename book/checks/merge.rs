@@ -151,13 +151,6 @@ pub struct Merged {
     pub runs: usize,
 }
 
-impl Merged {
-    /// The spread of `experiment`, if it has rows.
-    pub fn spread(&self, experiment: &str) -> Option<&Spread> {
-        self.spreads.iter().find(|spread| spread.experiment == experiment)
-    }
-}
-
 /// Merges the runs of one record set (each run's records in its order).
 /// Every run must hold the same rows in the same order, with the same
 /// verdicts.
@@ -304,7 +297,7 @@ mod tests {
         assert_eq!(merged.records[0].wall_s, 4.4);
         assert_eq!(merged.records[1].wall_s, 2.0);
         assert_eq!(merged.records[1].speedup, Some(2.2));
-        let spread = merged.spread("pool").unwrap();
+        let spread = &merged.spreads[0];
         assert_eq!(spread.row, "pool.threads.2.rust");
         assert!((spread.spread - 0.45 / 2.0).abs() < 1e-9, "{spread:?}");
     }
@@ -332,7 +325,7 @@ mod tests {
         let slower_host =
             [vec![busy(1.0, 1.9)], vec![busy(1.3, 2.47)], vec![busy(1.1, 2.09)]];
         let merged = merge(&slower_host).unwrap();
-        let spread = merged.spread("pool").unwrap();
+        let spread = &merged.spreads[0];
         assert_eq!(spread.measure, Measure::CoresBusy);
         assert!(spread.spread < 0.01, "{spread:?}");
         assert!((spread.wall - 0.3 / 1.1).abs() < 1e-9, "{spread:?}");
@@ -353,7 +346,7 @@ mod tests {
     fn one_run_is_its_own_median() {
         let merged = merge(&[run(4.0, 2.1)]).unwrap();
         assert_eq!(merged.records[1].wall_s, 2.1);
-        assert_eq!(merged.spread("pool").unwrap().spread, 0.0);
+        assert_eq!(merged.spreads[0].spread, 0.0);
     }
 
     /// A verdict that differs between runs, or rows that differ, are refused.

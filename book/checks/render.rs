@@ -18,7 +18,7 @@ use serde_json::Value;
 use shared::format;
 use shared::record::Record;
 
-use crate::merge::{self, Merged};
+use crate::merge::{self, Merged, Spread};
 use crate::takeaway;
 use crate::text::wrap;
 
@@ -120,17 +120,12 @@ fn ordered(names: BTreeSet<String>) -> Vec<String> {
 /// then one table per experiment, in the order the experiments first appear,
 /// each led by its takeaway and followed by its spread.
 pub fn markdown(set: &str, merged: &Merged, provenance: &str) -> String {
-    let records = &merged.records;
     let mut text = format!("Measured on {provenance}.\n");
-    let mut experiments: Vec<&str> = Vec::new();
-    for record in records {
-        if !experiments.contains(&record.experiment.as_str()) {
-            experiments.push(&record.experiment);
-        }
-    }
-    for experiment in experiments {
+    // A spread per experiment, in the order the experiments first appear.
+    for spread in &merged.spreads {
+        let experiment = spread.experiment.as_str();
         let records: Vec<&Record> =
-            records.iter().filter(|record| record.experiment == experiment).collect();
+            merged.records.iter().filter(|r| r.experiment == experiment).collect();
         let rows: Vec<BTreeMap<String, Value>> =
             records.iter().map(|record| fields(record)).collect();
         text.push_str(&format!("\n<!-- ANCHOR: {experiment} -->\n"));
@@ -139,7 +134,7 @@ pub fn markdown(set: &str, merged: &Merged, provenance: &str) -> String {
             text.push('\n');
         }
         text.push_str(&group(experiment, &rows));
-        text.push_str(&spread_line(set, merged, experiment));
+        text.push_str(&spread_line(set, merged, spread));
         // A blank line first: the comment must not read as a table row.
         text.push_str(&format!("\n<!-- ANCHOR_END: {experiment} -->\n"));
     }
@@ -147,10 +142,10 @@ pub fn markdown(set: &str, merged: &Merged, provenance: &str) -> String {
 }
 
 /// How the rows were chosen and how far the runs spread, in one line.
-fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
-    let Some(spread) = merged.spread(experiment).filter(|_| merged.runs > 1) else {
+fn spread_line(set: &str, merged: &Merged, spread: &Spread) -> String {
+    if merged.runs < 2 {
         return "\nOne run: its spread is not known.\n".to_string();
-    };
+    }
     let line = format!(
         "Every row, and the page's pictures, come from run {} of {}: the one with the \
          median total wall time. The runs' wall times spread by at most {:.1} % \
@@ -159,7 +154,7 @@ fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
         merged.run,
         merged.runs,
         spread.wall * 100.0,
-        merge::bound(set, experiment) * 100.0,
+        merge::bound(set, &spread.experiment) * 100.0,
         spread.spread * 100.0,
     );
     format!("\n{}", wrap(&line, 80, "", ""))
