@@ -287,7 +287,8 @@ mod tests {
     }
 
     /// The rows are the run with the median total wall time, whole (its
-    /// own speedups with it); the spread is (max − min) / median, per row.
+    /// own speedups with it); the spread is (max − min) / median, per row;
+    /// one run is its own median, with no spread.
     #[test]
     fn keeps_the_median_run_whole() {
         // Totals 6.0, 6.45, 6.4: the third run is the median one.
@@ -300,6 +301,8 @@ mod tests {
         let spread = &merged.spreads[0];
         assert_eq!(spread.row, "pool.threads.2.rust");
         assert!((spread.spread - 0.45 / 2.0).abs() < 1e-9, "{spread:?}");
+        let one = merge(&[run(4.0, 2.1)]).unwrap();
+        assert_eq!((one.records[1].wall_s, one.spreads[0].spread), (2.1, 0.0));
     }
 
     /// Over the bound, the experiment is named with its worst row and the
@@ -339,14 +342,6 @@ mod tests {
                  pool.threads.2.rust spread by 28.6 % over 3 runs, more than the 10 % \
                  its lesson can bear"]
         );
-    }
-
-    /// One run merges into itself, with no spread.
-    #[test]
-    fn one_run_is_its_own_median() {
-        let merged = merge(&[run(4.0, 2.1)]).unwrap();
-        assert_eq!(merged.records[1].wall_s, 2.1);
-        assert_eq!(merged.spreads[0].spread, 0.0);
     }
 
     /// A verdict that differs between runs, or rows that differ, are refused.

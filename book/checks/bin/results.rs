@@ -9,11 +9,10 @@
 //! [`course_book::takeaway`]) and the one-value files the pages include
 //! (only those: the others are not written).
 //!
-//! It refuses runs too noisy to carry their lessons: when an experiment
-//! spreads over its bound (the cores a CPU-bound row kept busy, else its wall
-//! time: `merge`), or a verdict differs between runs, it
-//! names the experiment, writes nothing and exits 1. `--check` does only
-//! that (what `book/measure.sh` asks before it keeps new runs).
+//! It refuses runs too noisy to carry their lessons (an experiment spread
+//! over its bound, a verdict that differs between runs: `merge`): it names
+//! the experiment, writes nothing and exits 1. `--check` does only that
+//! (what `book/measure.sh` asks before it keeps new runs).
 //!
 //! The tables name where they were measured: `--stamp`, run by
 //! `book/measure.sh` before the measurements, writes this machine's
