@@ -22,8 +22,8 @@ use crate::merge::{self, Merged, Spread};
 use crate::takeaway;
 use crate::text::wrap;
 
-/// The fields in the order `Record` declares them, with their headers.
-/// A field not listed (a newer one) comes after them, named after itself.
+/// The fields in the order the tables show them, with their headers. A
+/// field not listed (a newer one) comes after them, named after itself.
 const FIELDS: &[(&str, &str)] = &[
     ("experiment", "experiment"),
     ("variant", "variant"),

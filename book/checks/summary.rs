@@ -340,8 +340,9 @@ mod tests {
     }
 
     /// asyncio pairs with tokio's one loop and threads with threads; the
-    /// GIL model has Rust's side only; the summary gives the requests one
-    /// line and the scale-up another, memory in KiB.
+    /// GIL model has Rust's side only (the line names each side); the
+    /// summary gives the requests one line and the scale-up another, memory
+    /// in KiB.
     #[test]
     fn pairs_the_io_experiments_by_way() {
         let records = [
@@ -367,8 +368,6 @@ mod tests {
                 "100 connections as threads",
             ]
         );
-        assert!(rows[0].python.is_some() && rows[1].python.is_some());
-        assert!(rows[2].python.is_none());
         assert_eq!(
             lines(&rows),
             [
@@ -385,7 +384,8 @@ mod tests {
         );
     }
 
-    /// Records pair up by experiment and pool size; the ratio is Python over Rust.
+    /// Records pair up by experiment and pool size; the ratio is Python over
+    /// Rust (the threads' line says 4.00×).
     #[test]
     fn pairs_records_and_computes_the_ratio() {
         let records = [
@@ -398,8 +398,6 @@ mod tests {
         ];
         let rows = rows(&records);
         assert_eq!(rows.len(), 3);
-        assert_eq!(rows[0].label(), "20 calls on 20 threads");
-        assert_eq!(rows[0].ratio(), Some(4.0));
         assert_eq!(rows[2].label(), "20 calls on a pool of 2 processes");
         assert_eq!(
             lines(&rows),
