@@ -58,21 +58,21 @@ fn capitalised(word: &str) -> String {
 }
 
 /// The largest lateness among `rows`.
-fn worst_lateness(rows: &[&&Record]) -> Option<f64> {
+fn worst_lateness(rows: &[&Record]) -> Option<f64> {
     rows.iter().filter_map(|r| r.worst_lateness_s).reduce(f64::max)
 }
 
 /// Chapter 2: ticks late with the steps on the loop, on time off it.
 fn mixed_tasks(rows: &[&Record]) -> Option<String> {
-    let late: Vec<&&Record> =
-        rows.iter().filter(|r| r.verdict.as_deref() == Some("late")).collect();
-    let on_time: Vec<&&Record> =
-        rows.iter().filter(|r| r.verdict.as_deref() == Some("on time")).collect();
-    if late.is_empty() || on_time.is_empty() || late.len() + on_time.len() != rows.len() {
-        return None;
-    }
-    let on_loop = |r: &&&Record| variant(r).ends_with("on-loop");
-    if !late.iter().all(on_loop) || on_time.iter().any(on_loop) {
+    let (on_loop, off_loop): (Vec<&Record>, Vec<&Record>) =
+        rows.iter().partition(|r| variant(r).ends_with("on-loop"));
+    let all =
+        |rows: &[&Record], word| rows.iter().all(|r| r.verdict.as_deref() == Some(word));
+    if on_loop.is_empty()
+        || off_loop.is_empty()
+        || !all(&on_loop, "late")
+        || !all(&off_loop, "on time")
+    {
         return None;
     }
     let runtimes = |n: usize| {
@@ -81,10 +81,10 @@ fn mixed_tasks(rows: &[&Record]) -> Option<String> {
     Some(format!(
         "with the CPU steps on the loop, the ticks ran late on {}, by up to {}; with \
          the steps moved off it, on time on {}, within {}.",
-        runtimes(late.len()),
-        duration_s(worst_lateness(&late)?),
-        runtimes(on_time.len()),
-        duration_s(worst_lateness(&on_time)?)
+        runtimes(on_loop.len()),
+        duration_s(worst_lateness(&on_loop)?),
+        runtimes(off_loop.len()),
+        duration_s(worst_lateness(&off_loop)?)
     ))
 }
 
