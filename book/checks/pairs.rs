@@ -10,7 +10,6 @@ use crate::experiment::Experiment;
 /// One experiment (one pool size), measured in both languages (or one).
 #[derive(Debug, Clone)]
 pub struct Row {
-    /// The experiment.
     pub experiment: Experiment,
     /// The pool size, for the pool.
     pub workers: Option<usize>,
@@ -19,7 +18,6 @@ pub struct Row {
     pub way: Option<&'static str>,
     /// Python's measurement, if Python ran.
     pub python: Option<Record>,
-    /// Rust's measurement.
     pub rust: Option<Record>,
 }
 
@@ -72,7 +70,9 @@ impl Row {
 /// two trees; `math.factorial` (Python only) and the parallel tree (Rust
 /// only) have rows of their own. I/O: asyncio pairs with tokio's one loop
 /// (its tasks, in the scale-up), threads with threads; the GIL model and
-/// the multi-thread runtime are Rust's alone.
+/// the multi-thread runtime are Rust's alone. Chapter 5: a job on a thread
+/// pool pairs up (`run_in_executor` and `spawn_blocking`); what one
+/// language alone has gets a row of its own.
 pub fn way(experiment: Experiment, variant: Option<&str>) -> Option<&'static str> {
     match (experiment, variant?) {
         (Experiment::Algorithm, "loop" | "loop-1-core") => Some("loop"),
@@ -86,7 +86,15 @@ pub fn way(experiment: Experiment, variant: Option<&str>) -> Option<&'static str
         (Experiment::IoCalls, "tasks") => Some("multi-thread runtime"),
         (Experiment::IoScale, "asyncio" | "tasks") => Some("tasks"),
         (Experiment::IoScale, "threads") => Some("threads"),
-        (experiment, variant) => chapter_5_way(experiment, variant),
+        (Experiment::CancelTimeout, "awaited-steps") => Some("awaited steps"),
+        (Experiment::CancelTimeout, "steps-on-loop") => Some("steps on the loop"),
+        (Experiment::CancelBlocking, "run-in-executor" | "spawn-blocking") => {
+            Some("a thread pool's job")
+        }
+        (Experiment::CancelBlocking, "rayon") => Some("a rayon job"),
+        (Experiment::Semaphore, "uncapped") => Some("uncapped"),
+        (Experiment::Semaphore, "capped") => Some("capped"),
+        _ => None,
     }
 }
 
@@ -110,23 +118,6 @@ pub fn rows(records: &[Record]) -> Vec<Row> {
         *slot = Some(record.clone());
     }
     rows
-}
-
-/// Chapter 5's rows: the two sides' ways of doing the same
-/// thing pair up (a job on a thread pool: `run_in_executor` and
-/// `spawn_blocking`); what one language alone has gets a row of its own.
-pub fn chapter_5_way(experiment: Experiment, variant: &str) -> Option<&'static str> {
-    match (experiment, variant) {
-        (Experiment::CancelTimeout, "awaited-steps") => Some("awaited steps"),
-        (Experiment::CancelTimeout, "steps-on-loop") => Some("steps on the loop"),
-        (Experiment::CancelBlocking, "run-in-executor" | "spawn-blocking") => {
-            Some("a thread pool's job")
-        }
-        (Experiment::CancelBlocking, "rayon") => Some("a rayon job"),
-        (Experiment::Semaphore, "uncapped") => Some("uncapped"),
-        (Experiment::Semaphore, "capped") => Some("capped"),
-        _ => None,
-    }
 }
 
 /// The name of a row of `experiment`, run `way`, in the chapter's tables.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use shared::record::Record;
 
 use crate::merge::{self, Merged};
-use crate::{render, workspace};
+use crate::workspace;
 
 /// `book/results`.
 pub fn dir() -> PathBuf {
@@ -48,7 +48,7 @@ pub fn read_runs(dir: &Path) -> Result<BTreeMap<String, Vec<Vec<Record>>>, Strin
                 file.file_stem().unwrap_or_default().to_string_lossy().into_owned();
             let text = fs::read_to_string(&file)
                 .map_err(|err| format!("{}: {err}", file.display()))?;
-            let records = render::read_records(&text)
+            let records = read_records(&text)
                 .map_err(|err| format!("{}: {err}", file.display()))?;
             let set = sets.entry(name.clone()).or_default();
             if set.len() != number {
@@ -64,6 +64,14 @@ pub fn read_runs(dir: &Path) -> Result<BTreeMap<String, Vec<Vec<Record>>>, Strin
         return Err(format!("{name}: not in every run of {}", dir.display()));
     }
     Ok(sets)
+}
+
+/// Reads JSON lines into records; blank lines are skipped.
+pub fn read_records(text: &str) -> Result<Vec<Record>, String> {
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(Record::from_json_line)
+        .collect()
 }
 
 /// Every record set in `dir`, its runs merged ([`merge::merge`]).

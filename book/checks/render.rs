@@ -1,22 +1,16 @@
-//! The one renderer of measured results: records in, Markdown out.
+//! The one renderer of measured results: one merged record set
+//! ([`crate::merge`]) in, the book's table page (`book/src/results/<name>.md`)
+//! and one-value files (`book/src/results/values/<name>/<key>.<field>.txt`,
+//! which prose includes inline) out. Nothing is typed by hand and no chapter
+//! writes Markdown.
 //!
-//! Every chapter program (with `--json PATH`) and the compare command write
-//! their measurements as [`Record`] JSON lines; `book/measure.sh` runs each
-//! of them a few times into `book/results/run-<k>/<name>.jsonl`, and
-//! [`crate::merge`] keeps the set's median run. This module turns one
-//! merged record set into the book's table fragment
-//! (`book/src/results/<name>.md`) and into one-value files
-//! (`book/src/results/values/<name>/<key>.<field>.txt`) that prose includes
-//! inline. Nothing is typed by hand and no chapter writes Markdown.
-//!
-//! A set's records are grouped by experiment, one table each, between
-//! `ANCHOR: <experiment>` and `ANCHOR_END: <experiment>` markers in HTML
-//! comments: a page includes one experiment's table with
-//! `{{#include results/<name>.md:<experiment>}}`. Each table is led by its
-//! takeaway ([`crate::takeaway`]) and followed by the runs' spread. The
-//! columns are the fields present; a field with the same value in every row
-//! of a table moves to the line above it, which keeps tables narrow. A table
-//! of one row is shown as field and value, one per line.
+//! Each experiment gets one table, between `ANCHOR: <experiment>` and
+//! `ANCHOR_END: <experiment>` markers in HTML comments, so that a page includes
+//! it alone with `{{#include results/<name>.md:<experiment>}}`. It is led by its
+//! takeaway ([`crate::takeaway`]) and followed by the runs' spread. The columns
+//! are the fields present; a field with the same value in every row moves to
+//! the line above, which keeps tables narrow; a table of one row is shown as
+//! field and value, one per line.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,12 +18,12 @@ use serde_json::Value;
 use shared::format;
 use shared::record::Record;
 
-use crate::merge::{self, Merged};
+use crate::merge::{self, Merged, Spread};
 use crate::takeaway;
 use crate::text::wrap;
 
-/// The fields in the order `Record` declares them, with their headers.
-/// A field not listed (a newer one) comes after them, named after itself.
+/// The fields in the order the tables show them, with their headers. A
+/// field not listed (a newer one) comes after them, named after itself.
 const FIELDS: &[(&str, &str)] = &[
     ("experiment", "experiment"),
     ("variant", "variant"),
@@ -65,7 +59,6 @@ const FIELDS: &[(&str, &str)] = &[
     ("bound", "bound"),
 ];
 
-/// The human header of `field`.
 pub fn header(field: &str) -> String {
     FIELDS.iter().find(|(name, _)| *name == field).map_or_else(
         || field.trim_end_matches("_s").replace('_', " "),
@@ -102,14 +95,6 @@ pub fn value(field: &str, value: &Value) -> String {
     }
 }
 
-/// Reads JSON lines into records; blank lines are skipped.
-pub fn read_records(text: &str) -> Result<Vec<Record>, String> {
-    text.lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(Record::from_json_line)
-        .collect()
-}
-
 /// The record's fields that are present, by name. A `limit` of 0 is left
 /// out: it marks an experiment without the workload (the I/O ones).
 fn fields(record: &Record) -> BTreeMap<String, Value> {
@@ -123,14 +108,11 @@ fn fields(record: &Record) -> BTreeMap<String, Value> {
 }
 
 /// `names` in the order of [`FIELDS`], the others after them, sorted.
-fn ordered(names: &BTreeSet<String>) -> Vec<String> {
-    let mut list: Vec<String> = FIELDS
-        .iter()
-        .map(|(name, _)| name.to_string())
-        .filter(|name| names.contains(name))
-        .collect();
-    let known: BTreeSet<&str> = FIELDS.iter().map(|(name, _)| *name).collect();
-    list.extend(names.iter().filter(|name| !known.contains(name.as_str())).cloned());
+fn ordered(names: BTreeSet<String>) -> Vec<String> {
+    let mut list: Vec<String> = names.into_iter().collect();
+    list.sort_by_key(|name| {
+        FIELDS.iter().position(|(field, _)| field == name).unwrap_or(FIELDS.len())
+    });
     list
 }
 
@@ -138,17 +120,12 @@ fn ordered(names: &BTreeSet<String>) -> Vec<String> {
 /// then one table per experiment, in the order the experiments first appear,
 /// each led by its takeaway and followed by its spread.
 pub fn markdown(set: &str, merged: &Merged, provenance: &str) -> String {
-    let records = &merged.records;
     let mut text = format!("Measured on {provenance}.\n");
-    let mut experiments: Vec<&str> = Vec::new();
-    for record in records {
-        if !experiments.contains(&record.experiment.as_str()) {
-            experiments.push(&record.experiment);
-        }
-    }
-    for experiment in experiments {
+    // A spread per experiment, in the order the experiments first appear.
+    for spread in &merged.spreads {
+        let experiment = spread.experiment.as_str();
         let records: Vec<&Record> =
-            records.iter().filter(|record| record.experiment == experiment).collect();
+            merged.records.iter().filter(|r| r.experiment == experiment).collect();
         let rows: Vec<BTreeMap<String, Value>> =
             records.iter().map(|record| fields(record)).collect();
         text.push_str(&format!("\n<!-- ANCHOR: {experiment} -->\n"));
@@ -157,7 +134,7 @@ pub fn markdown(set: &str, merged: &Merged, provenance: &str) -> String {
             text.push('\n');
         }
         text.push_str(&group(experiment, &rows));
-        text.push_str(&spread_line(set, merged, experiment));
+        text.push_str(&spread_line(set, merged, spread));
         // A blank line first: the comment must not read as a table row.
         text.push_str(&format!("\n<!-- ANCHOR_END: {experiment} -->\n"));
     }
@@ -165,10 +142,10 @@ pub fn markdown(set: &str, merged: &Merged, provenance: &str) -> String {
 }
 
 /// How the rows were chosen and how far the runs spread, in one line.
-fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
-    let Some(spread) = merged.spread(experiment).filter(|_| merged.runs > 1) else {
+fn spread_line(set: &str, merged: &Merged, spread: &Spread) -> String {
+    if merged.runs < 2 {
         return "\nOne run: its spread is not known.\n".to_string();
-    };
+    }
     let line = format!(
         "Every row, and the page's pictures, come from run {} of {}: the one with the \
          median total wall time. The runs' wall times spread by at most {:.1} % \
@@ -177,7 +154,7 @@ fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
         merged.run,
         merged.runs,
         spread.wall * 100.0,
-        merge::bound(set, experiment) * 100.0,
+        merge::bound(set, &spread.experiment) * 100.0,
         spread.spread * 100.0,
     );
     format!("\n{}", wrap(&line, 80, "", ""))
@@ -185,50 +162,50 @@ fn spread_line(set: &str, merged: &Merged, experiment: &str) -> String {
 
 /// One experiment's rows: the shared values in a line, then the table.
 fn group(experiment: &str, rows: &[BTreeMap<String, Value>]) -> String {
-    let names: BTreeSet<String> = rows
-        .iter()
-        .flat_map(|row| row.keys().cloned())
-        .filter(|name| name != "experiment")
-        .collect();
-    let names = ordered(&names);
-    let mut text = format!("`{experiment}`");
-    if rows.len() == 1 {
-        text.push_str(":\n\n| field | value |\n|---|---|\n");
-        for name in &names {
-            text.push_str(&format!(
-                "| {} | {} |\n",
-                header(name),
-                value(name, &rows[0][name])
-            ));
-        }
-        return text;
-    }
-    let constant = |name: &String| {
-        let first = rows[0].get(name);
-        first.is_some() && rows.iter().all(|row| row.get(name) == first)
+    let names = ordered(
+        rows.iter()
+            .flat_map(|row| row.keys().cloned())
+            .filter(|n| n != "experiment")
+            .collect(),
+    );
+    let shown = |row: &BTreeMap<String, Value>, name: &String| {
+        row.get(name).map_or_else(|| "–".to_string(), |v| value(name, v))
     };
-    let shared: Vec<String> = names
-        .iter()
-        .filter(|name| constant(name))
-        .map(|name| format!("{} {}", header(name), value(name, &rows[0][name])))
-        .collect();
-    if shared.is_empty() {
-        text.push_str(":\n\n");
-    } else {
-        text.push_str(&format!(", every row: {}.\n\n", shared.join(", ")));
+    if let [row] = rows {
+        let lines: Vec<Vec<String>> =
+            names.iter().map(|name| vec![header(name), shown(row, name)]).collect();
+        let field_value = ["field".to_string(), "value".to_string()];
+        return format!("`{experiment}`:\n\n{}", table(&field_value, &lines));
     }
-    let columns: Vec<&String> = names.iter().filter(|name| !constant(name)).collect();
-    let cells: Vec<String> = columns.iter().map(|name| header(name)).collect();
-    text.push_str(&format!("| {} |\n", cells.join(" | ")));
-    text.push_str(&format!("|{}\n", columns.iter().map(|_| "---|").collect::<String>()));
+    let constant = |name: &&String| {
+        let first = rows[0].get(*name);
+        first.is_some() && rows.iter().all(|row| row.get(*name) == first)
+    };
+    let (shared, columns): (Vec<&String>, Vec<&String>) =
+        names.iter().partition(constant);
+    let shared: Vec<String> = shared
+        .iter()
+        .map(|name| format!("{} {}", header(name), shown(&rows[0], name)))
+        .collect();
+    let intro = if shared.is_empty() {
+        ":".to_string()
+    } else {
+        format!(", every row: {}.", shared.join(", "))
+    };
+    let headers: Vec<String> = columns.iter().map(|name| header(name)).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| columns.iter().map(|name| shown(row, name)).collect())
+        .collect();
+    format!("`{experiment}`{intro}\n\n{}", table(&headers, &cells))
+}
+
+/// A Markdown table: the header row, the separator, a line per row.
+fn table(header: &[String], rows: &[Vec<String>]) -> String {
+    let mut text =
+        format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(header.len()));
     for row in rows {
-        let cells: Vec<String> = columns
-            .iter()
-            .map(|name| {
-                row.get(*name).map_or_else(|| "–".to_string(), |v| value(name, v))
-            })
-            .collect();
-        text.push_str(&format!("| {} |\n", cells.join(" | ")));
+        text.push_str(&format!("| {} |\n", row.join(" | ")));
     }
     text
 }
@@ -259,6 +236,8 @@ pub fn values(records: &[Record]) -> (BTreeMap<String, String>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::records::read_records;
+    use serde_json::json;
 
     const LINES: &str = r#"
 {"experiment":"mixed_tasks","language":"rust","version":"1.88.0","wall_s":10.5,"cpu_s":10.2,"cores_used":0.971,"cores":2,"limit":100000,"ticks":5,"worst_lateness_s":1.5612,"variant":"tokio-on-loop","verdict":"late","late_ticks":4}
@@ -270,10 +249,56 @@ mod tests {
         merge::merge(&[read_records(lines).unwrap()]).unwrap()
     }
 
-    /// A table of several runs is led by its takeaway and followed by the
-    /// spread of the wall times and the spread its bound holds.
+    /// The whole page of one run: the provenance, then per experiment, between
+    /// anchors of its name, its takeaway, the fields equal in every row on a
+    /// line, the varying ones as columns with human headers in the programs'
+    /// formats (a table of one row as field and value), and the spread.
     #[test]
-    fn leads_with_the_takeaway_and_ends_with_the_spread() {
+    fn renders_one_anchored_table_per_experiment() {
+        let text = markdown("test", &one_run(LINES), "2 cores, release build");
+        assert_eq!(
+            text,
+            "Measured on 2 cores, release build.\n\
+             \n\
+             <!-- ANCHOR: mixed_tasks -->\n\
+             **In short:** with the CPU steps on the loop, the ticks ran late on the one\n\
+             runtime, by up to 1.561 s; with the steps moved off it, on time on the one\n\
+             runtime, within 400 µs.\n\
+             \n\
+             `mixed_tasks`, every row: language rust, version 1.88.0, cores 2, limit 100000, ticks 5.\n\
+             \n\
+             | variant | verdict | wall | CPU | cores busy | late | worst lateness |\n\
+             |---|---|---|---|---|---|---|\n\
+             | tokio-on-loop | late | 10.500 s | 10.200 s | 0.97 | 4 | 1.561 s |\n\
+             | tokio-offload | on time | 10.100 s | 10.000 s | 0.99 | 0 | 400 µs |\n\
+             \n\
+             One run: its spread is not known.\n\
+             \n\
+             <!-- ANCHOR_END: mixed_tasks -->\n\
+             \n\
+             <!-- ANCHOR: one_call -->\n\
+             `one_call`:\n\
+             \n\
+             | field | value |\n\
+             |---|---|\n\
+             | language | rust |\n\
+             | version | 1.88.0 |\n\
+             | wall | 87.1 ms |\n\
+             | CPU | 87.0 ms |\n\
+             | cores busy | 1.00 |\n\
+             | cores | 2 |\n\
+             | limit | 100000 |\n\
+             \n\
+             One run: its spread is not known.\n\
+             \n\
+             <!-- ANCHOR_END: one_call -->\n"
+        );
+    }
+
+    /// Over several runs, a table ends with the spread of the wall times
+    /// and the spread its bound holds.
+    #[test]
+    fn ends_with_the_spread_of_several_runs() {
         let run = |scale: f64| {
             let mut records = read_records(LINES).unwrap();
             records.iter_mut().for_each(|r| r.wall_s *= scale);
@@ -282,10 +307,6 @@ mod tests {
         let merged = merge::merge(&[run(1.0), run(1.04), run(0.98)]).unwrap();
         let text = markdown("test", &merged, "here");
         let mixed = crate::include::anchor(&text, "mixed_tasks").unwrap();
-        assert!(
-            mixed.starts_with("**In short:** with the CPU steps on the loop, the ticks ran late on the one\nruntime"),
-            "{mixed}"
-        );
         assert!(
             mixed.trim_end().ends_with(
                 "Every row, and the page's pictures, come from run 1 of 3: the one with the\n\
@@ -297,135 +318,85 @@ mod tests {
         );
     }
 
-    /// Varying fields become columns with human headers and the programs'
-    /// formats; fields equal in every row move to the line above.
-    #[test]
-    fn renders_a_table_per_experiment() {
-        let text = markdown(
-            "test",
-            &one_run(LINES),
-            "2 cores, a CPU, release build, 2026-11-27",
-        );
-        assert!(
-            text.starts_with("Measured on 2 cores, a CPU, release build, 2026-11-27.\n")
-        );
-        assert!(
-            text.contains("`mixed_tasks`, every row: language rust, version 1.88.0, cores 2, limit 100000, ticks 5.\n"),
-            "{text}"
-        );
-        assert!(text.contains(
-            "| variant | verdict | wall | CPU | cores busy | late | worst lateness |\n"
-        ));
-        assert!(text.contains(
-            "| tokio-on-loop | late | 10.500 s | 10.200 s | 0.97 | 4 | 1.561 s |\n"
-        ));
-        assert!(text.contains(
-            "| tokio-offload | on time | 10.100 s | 10.000 s | 0.99 | 0 | 400 µs |\n"
-        ));
-        assert!(text.contains("`one_call`:\n\n| field | value |\n"), "{text}");
-        assert!(text.contains("| wall | 87.1 ms |\n"));
-        for line in text.lines() {
-            assert!(line.chars().count() <= 100, "too wide: {line}");
-        }
-    }
-
-    /// Each experiment's table sits between anchors of its name, so that a
-    /// page can include it alone.
-    #[test]
-    fn anchors_each_experiments_table() {
-        let text = markdown("test", &one_run(LINES), "here");
-        let one_call = crate::include::anchor(&text, "one_call").unwrap();
-        assert!(one_call.starts_with("`one_call`:\n"), "{one_call}");
-        assert!(one_call.contains("| limit | 100000 |\n\nOne run:"), "{one_call}");
-        let mixed = crate::include::anchor(&text, "mixed_tasks").unwrap();
-        assert!(!mixed.contains("one_call"), "{mixed}");
-        assert_eq!(crate::include::anchor(&text, "io_scale"), None);
-    }
-
-    /// Each field of each record becomes one value file, named by the key.
-    #[test]
-    fn writes_one_value_per_field() {
-        let records = read_records(LINES).unwrap();
-        let (files, repeated) = values(&records);
-        assert_eq!(
-            files
-                .get("mixed_tasks.tokio-on-loop.worst_lateness_s.txt")
-                .map(String::as_str),
-            Some("1.561 s")
-        );
-        assert_eq!(
-            files.get("one_call.cores_used.txt").map(String::as_str),
-            Some("1.00")
-        );
-        assert_eq!(
-            files.get("mixed_tasks.tokio-offload.verdict.txt").map(String::as_str),
-            Some("on time")
-        );
-        assert!(repeated.is_empty());
-    }
-
-    /// Records of two languages get the language in their key; a key two
-    /// records share is reported.
-    #[test]
-    fn keys_name_the_language_and_repeats_are_reported() {
-        let mut records = read_records(LINES).unwrap();
-        let mut python = records[2].clone();
-        python.language = "python".into();
-        records.push(python);
-        let (files, repeated) = values(&records);
-        assert!(files.contains_key("one_call.python.wall_s.txt"));
-        assert!(files.contains_key("one_call.rust.wall_s.txt"));
-        assert!(repeated.is_empty());
-        let twice = [records[0].clone(), records[0].clone()];
-        assert_eq!(values(&twice).1, ["mixed_tasks.tokio-on-loop"]);
-    }
-
-    /// A byte count reads as the programs print it, under its header.
-    #[test]
-    fn formats_byte_counts() {
-        assert_eq!(value("memory_each_bytes", &serde_json::json!(1406.5664)), "1.37 KiB");
-        assert_eq!(header("memory_each_bytes"), "memory each");
-    }
-
-    /// Chapter 5's fields: milliseconds as durations, a rate as a whole
-    /// number under "per second" (not as seconds).
-    #[test]
-    fn formats_milliseconds_and_rates() {
-        assert_eq!(value("cpu_after_deadline_ms", &serde_json::json!(156.463)), "156 ms");
-        assert_eq!(value("latency_worst_ms", &serde_json::json!(2150.534)), "2.151 s");
-        assert_eq!(value("throughput_per_s", &serde_json::json!(8496.6)), "8497");
-        assert_eq!(header("throughput_per_s"), "per second");
-        assert_eq!(header("cpu_after_deadline_ms"), "CPU after deadline");
-    }
-
-    /// A scale-up's records render with their units: start-up per connection
-    /// as a duration, memory per connection in KiB, in the table and in the
-    /// value files.
+    /// A scale-up has no workload, so no limit; start-up per connection
+    /// reads as a duration, memory per connection in KiB.
     #[test]
     fn renders_the_scale_up_with_units() {
         let lines = r#"
 {"experiment":"io_scale","language":"rust","version":"1.95.0","wall_s":0.752529,"cpu_s":0.653242,"cores_used":0.868,"cores":2,"calls":10000,"limit":0,"variant":"tasks","verdict":"0 failed","startup_s":0.000036489,"memory_each_bytes":1406.5664}
 {"experiment":"io_scale","language":"python","version":"3.11.7","wall_s":2.199312,"cpu_s":3.066872,"cores_used":1.394,"cores":2,"calls":10000,"limit":0,"variant":"threads","verdict":"0 failed","startup_s":0.000121757,"memory_each_bytes":9034.5472}
 "#;
-        let records = read_records(lines).unwrap();
         let text = markdown("test", &one_run(lines), "here");
-        assert!(text.contains("| start-up | memory each |"), "{text}");
-        assert!(!text.contains("limit"), "no workload, no limit: {text}");
-        assert!(text.contains("| 36.5 µs | 1.37 KiB |"), "{text}");
-        assert!(text.contains("| 122 µs | 8.82 KiB |"), "{text}");
-        let (files, _) = values(&records);
+        assert_eq!(
+            text,
+            "Measured on here.\n\
+             \n\
+             <!-- ANCHOR: io_scale -->\n\
+             **In short:** 10000 connections, each one took: Rust's task 36.5 µs to start and\n\
+             1.37 KiB of memory (0 failed); Python's thread 122 µs to start and 8.82 KiB of\n\
+             memory (0 failed).\n\
+             \n\
+             `io_scale`, every row: verdict 0 failed, cores 2, calls 10000.\n\
+             \n\
+             | variant | language | version | wall | CPU | cores busy | start-up | memory each |\n\
+             |---|---|---|---|---|---|---|---|\n\
+             | tasks | rust | 1.95.0 | 753 ms | 653 ms | 0.87 | 36.5 µs | 1.37 KiB |\n\
+             | threads | python | 3.11.7 | 2.199 s | 3.067 s | 1.39 | 122 µs | 8.82 KiB |\n\
+             \n\
+             One run: its spread is not known.\n\
+             \n\
+             <!-- ANCHOR_END: io_scale -->\n"
+        );
+        let (files, _) = values(&read_records(lines).unwrap());
         let file = |key: &str| files.get(key).map(String::as_str);
         assert_eq!(file("io_scale.tasks.rust.memory_each_bytes.txt"), Some("1.37 KiB"));
         assert_eq!(file("io_scale.threads.python.startup_s.txt"), Some("122 µs"));
     }
 
-    /// Durations, speedups and unknown fields are formatted and named.
+    /// Each field of each record becomes one value file, keyed by the
+    /// experiment, variant and workers (and the language when the records
+    /// hold two: the scale-up's test); a key two records share is reported.
+    #[test]
+    fn writes_one_value_per_field() {
+        let records = read_records(LINES).unwrap();
+        let (files, repeated) = values(&records);
+        let file = |key: &str| files.get(key).map(String::as_str);
+        assert_eq!(
+            file("mixed_tasks.tokio-on-loop.worst_lateness_s.txt"),
+            Some("1.561 s")
+        );
+        assert_eq!(file("one_call.cores_used.txt"), Some("1.00"));
+        assert_eq!(file("mixed_tasks.tokio-offload.verdict.txt"), Some("on time"));
+        assert!(repeated.is_empty());
+        let twice = [records[0].clone(), records[0].clone()];
+        assert_eq!(values(&twice).1, ["mixed_tasks.tokio-on-loop"]);
+    }
+
+    /// Each kind of field reads as the programs print it: durations in
+    /// seconds and milliseconds, bytes, a rate as a whole number (not as
+    /// seconds), speedups and counts; and under its header, an unknown
+    /// field named after itself.
     #[test]
     fn formats_values_and_headers() {
-        assert_eq!(value("startup_s", &serde_json::json!(0.0031)), "3.10 ms");
-        assert_eq!(value("speedup", &serde_json::json!(1.954)), "1.95×");
-        assert_eq!(value("calls", &serde_json::json!(20)), "20");
-        assert_eq!(header("startup_s"), "start-up");
-        assert_eq!(header("queue_wait_s"), "queue wait");
+        for (field, raw, shown) in [
+            ("startup_s", json!(0.0031), "3.10 ms"),
+            ("cpu_after_deadline_ms", json!(156.463), "156 ms"),
+            ("latency_worst_ms", json!(2150.534), "2.151 s"),
+            ("memory_each_bytes", json!(1406.5664), "1.37 KiB"),
+            ("throughput_per_s", json!(8496.6), "8497"),
+            ("speedup", json!(1.954), "1.95×"),
+            ("calls", json!(20), "20"),
+        ] {
+            assert_eq!(value(field, &raw), shown, "{field}");
+        }
+        for (field, shown) in [
+            ("startup_s", "start-up"),
+            ("memory_each_bytes", "memory each"),
+            ("throughput_per_s", "per second"),
+            ("cpu_after_deadline_ms", "CPU after deadline"),
+            ("queue_wait_s", "queue wait"),
+        ] {
+            assert_eq!(header(field), shown);
+        }
     }
 }

@@ -7,6 +7,8 @@
 //! tables (two languages) are led by the comparison's own words
 //! ([`crate::summary`]), as `compare` prints them.
 
+use std::collections::BTreeSet;
+
 use shared::format::{self, duration_ms, duration_s};
 use shared::record::Record;
 
@@ -14,23 +16,21 @@ use crate::{pairs, summary};
 
 /// The takeaway for one experiment's rows, without the leading marker.
 pub fn line(experiment: &str, rows: &[&Record]) -> Option<String> {
-    if rows.is_empty() {
-        return None;
-    }
+    let languages: BTreeSet<&str> = rows.iter().map(|r| r.language.as_str()).collect();
     match experiment {
+        _ if rows.is_empty() => None,
         "cancel_timeout" | "cancel_blocking" | "cancel_token" | "cancel_process" => {
-            return after_deadline(rows);
+            after_deadline(rows)
         }
-        "channel_unbounded" | "channel_bounded" | "semaphore" => return flows(rows),
-        _ => {}
-    }
-    if languages(rows).len() > 1 {
-        // The comparison's tables: its own words, as `compare` prints them.
-        let records: Vec<Record> = rows.iter().map(|&record| record.clone()).collect();
-        let lines = summary::lines(&pairs::rows(&records));
-        return (!lines.is_empty()).then(|| lines.join(" "));
-    }
-    match experiment {
+        "channel_unbounded" | "channel_bounded" | "semaphore" => flows(rows),
+        // The comparison's tables (two languages, as in the results page's
+        // scale-up): its own words, as `compare` prints them.
+        _ if languages.len() > 1 => {
+            let records: Vec<Record> =
+                rows.iter().map(|&record| record.clone()).collect();
+            let lines = summary::lines(&pairs::rows(&records));
+            (!lines.is_empty()).then(|| lines.join(" "))
+        }
         "io_calls" => io_calls(rows),
         "pool" => pool(rows),
         "mixed_tasks" => mixed_tasks(rows),
@@ -50,16 +50,6 @@ fn variant(record: &Record) -> String {
     record.variant.clone().unwrap_or_else(|| record.experiment.clone())
 }
 
-fn languages(rows: &[&Record]) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    for row in rows {
-        if !found.contains(&row.language) {
-            found.push(row.language.clone());
-        }
-    }
-    found
-}
-
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {
@@ -68,21 +58,21 @@ fn capitalised(word: &str) -> String {
 }
 
 /// The largest lateness among `rows`.
-fn worst_lateness(rows: &[&&Record]) -> Option<f64> {
+fn worst_lateness(rows: &[&Record]) -> Option<f64> {
     rows.iter().filter_map(|r| r.worst_lateness_s).reduce(f64::max)
 }
 
 /// Chapter 2: ticks late with the steps on the loop, on time off it.
 fn mixed_tasks(rows: &[&Record]) -> Option<String> {
-    let late: Vec<&&Record> =
-        rows.iter().filter(|r| r.verdict.as_deref() == Some("late")).collect();
-    let on_time: Vec<&&Record> =
-        rows.iter().filter(|r| r.verdict.as_deref() == Some("on time")).collect();
-    if late.is_empty() || on_time.is_empty() || late.len() + on_time.len() != rows.len() {
-        return None;
-    }
-    let on_loop = |r: &&&Record| variant(r).ends_with("on-loop");
-    if !late.iter().all(on_loop) || on_time.iter().any(on_loop) {
+    let (on_loop, off_loop): (Vec<&Record>, Vec<&Record>) =
+        rows.iter().partition(|r| variant(r).ends_with("on-loop"));
+    let all =
+        |rows: &[&Record], word| rows.iter().all(|r| r.verdict.as_deref() == Some(word));
+    if on_loop.is_empty()
+        || off_loop.is_empty()
+        || !all(&on_loop, "late")
+        || !all(&off_loop, "on time")
+    {
         return None;
     }
     let runtimes = |n: usize| {
@@ -91,10 +81,10 @@ fn mixed_tasks(rows: &[&Record]) -> Option<String> {
     Some(format!(
         "with the CPU steps on the loop, the ticks ran late on {}, by up to {}; with \
          the steps moved off it, on time on {}, within {}.",
-        runtimes(late.len()),
-        duration_s(worst_lateness(&late)?),
-        runtimes(on_time.len()),
-        duration_s(worst_lateness(&on_time)?)
+        runtimes(on_loop.len()),
+        duration_s(worst_lateness(&on_loop)?),
+        runtimes(off_loop.len()),
+        duration_s(worst_lateness(&off_loop)?)
     ))
 }
 
@@ -113,10 +103,8 @@ fn hybrid(rows: &[&Record]) -> Option<String> {
 /// speedup over N = 1 and the bar's verdict, and the best speedup of any N.
 fn pool(rows: &[&Record]) -> Option<String> {
     let cores = rows[0].cores;
-    let group = |r: &Record| match &r.variant {
-        Some(variant) => variant.clone(),
-        None => capitalised(&r.language),
-    };
+    let group =
+        |r: &Record| r.variant.clone().unwrap_or_else(|| capitalised(&r.language));
     let speedup = |r: &Record| {
         r.speedup.or_else(|| {
             let base =
@@ -135,9 +123,6 @@ fn pool(rows: &[&Record]) -> Option<String> {
         .iter()
         .filter_map(|r| Some((r, speedup(r)?)))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    if at_cores.is_empty() {
-        return None;
-    }
     Some(format!(
         "at N = {cores} (the cores), {speedups} faster than N = 1; the best of any N, {} \
          ({}) at N = {}.",
@@ -157,9 +142,6 @@ fn against_baseline(rows: &[&Record]) -> Option<String> {
         let verdict = r.verdict.as_deref().map_or(String::new(), |v| format!(" ({v})"));
         Some(format!("{} {}{verdict}", variant(r), times(r.speedup?)))
     })?;
-    if others.is_empty() {
-        return None;
-    }
     Some(format!("against {} ({}): {speedups}.", variant(base), duration_s(base.wall_s)))
 }
 
@@ -201,22 +183,23 @@ fn each_wall(rows: &[&Record]) -> Option<String> {
     Some(format!("{}.", walls?))
 }
 
-/// Each row in words, joined by `between`; `None` when a row lacks what
-/// its words need.
+/// Each row in words, joined by `between`; `None` when there is no row or
+/// a row lacks what its words need.
 fn each(
     rows: &[&Record],
     between: &str,
     words: impl Fn(&Record) -> Option<String>,
 ) -> Option<String> {
     let parts: Vec<String> = rows.iter().map(|r| words(r)).collect::<Option<_>>()?;
-    Some(parts.join(between))
+    (!parts.is_empty()).then(|| parts.join(between))
 }
 
 /// A row's name among chapter 5's: its language, and its variant if any.
 fn named(record: &Record) -> String {
+    let language = capitalised(&record.language);
     match &record.variant {
-        Some(variant) => format!("{} ({variant})", capitalised(&record.language)),
-        None => capitalised(&record.language),
+        Some(variant) => format!("{language} ({variant})"),
+        None => language,
     }
 }
 
@@ -324,23 +307,6 @@ mod tests {
             "with the CPU steps on the loop, the ticks ran late on the one runtime, by up \
              to 1.500 s; with the steps moved off it, on time on the one runtime, within \
              2.00 ms."
-        );
-    }
-
-    /// Two languages: the comparison's words, as `compare` prints them.
-    #[test]
-    fn two_languages_are_set_side_by_side() {
-        let rust = Record {
-            variant: None,
-            calls: Some(20),
-            cores_used: 1.0,
-            ..row("sequential", "x", 4.0)
-        };
-        let python = Record { language: "python".into(), wall_s: 9.0, ..rust.clone() };
-        assert_eq!(
-            line("sequential", &[&rust, &python]).unwrap(),
-            "20 calls on an event loop: Rust 2.25× faster; both ran the calls one at a time \
-             (Python 1.00 of 2 cores, Rust 1.00 of 2 cores)."
         );
     }
 

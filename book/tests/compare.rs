@@ -74,7 +74,7 @@ fn every_experiment_runs_in_the_chapters_fields() {
         the_chapters_fields(record);
     }
 
-    let records = course_book::render::read_records(&stdout).unwrap();
+    let records = course_book::records::read_records(&stdout).unwrap();
     let merged = course_book::merge::merge(std::slice::from_ref(&records)).unwrap();
     let page = course_book::render::markdown("python-vs-rust", &merged, "here");
     assert!(

@@ -1,19 +1,18 @@
 //! `cargo run --release -p course-book --bin results`
 //!
-//! Renders the book's results from the measurements. `book/results/` holds
-//! one folder per run (`run-1/`, `run-2/`, …) of the records the chapters'
-//! `--json PATH` and the compare command write; each record set
-//! `<name>.jsonl` is merged over the runs ([`course_book::merge`]: each row
-//! the set's median run, whole) and becomes `book/src/results/<name>.md` (the tables
-//! the pages include, each led by its takeaway and followed by its spread)
-//! and the one-value files `book/src/results/values/<name>/<key>.<field>.txt`
-//! that the pages include (only those: the others are not written).
+//! Renders the book's results from the measurements, a module a step:
+//! [`course_book::records`] reads `book/results/run-<k>/<name>.jsonl` (the
+//! records the chapters' `--json PATH` and the compare command write, a
+//! folder per run of `book/measure.sh`); [`course_book::merge`] keeps each
+//! set's median run, whole; [`course_book::render`] writes
+//! `book/src/results/<name>.md` (a table per experiment, led by its
+//! [`course_book::takeaway`]) and the one-value files the pages include
+//! (only those: the others are not written).
 //!
-//! It refuses runs too noisy to carry their lessons: when an experiment
-//! spreads over its bound (the cores a CPU-bound row kept busy, else its wall
-//! time: `merge`), or a verdict differs between runs, it
-//! names the experiment, writes nothing and exits 1. `--check` does only
-//! that (what `book/measure.sh` asks before it keeps new runs).
+//! It refuses runs too noisy to carry their lessons (an experiment spread
+//! over its bound, a verdict that differs between runs: `merge`): it names
+//! the experiment, writes nothing and exits 1. `--check` does only that
+//! (what `book/measure.sh` asks before it keeps new runs).
 //!
 //! The tables name where they were measured: `--stamp`, run by
 //! `book/measure.sh` before the measurements, writes this machine's
@@ -87,36 +86,68 @@ struct Args {
 fn main() {
     let args: Args = cli::parse_or_exit();
     let records_dir = args.records.unwrap_or_else(records::dir);
-    let out_dir = args.out.unwrap_or_else(|| workspace::book_src().join("results"));
-    let provenance_file = records_dir.join("provenance.txt");
     if args.stamp {
-        let label = args.label.map_or(String::new(), |label| format!(", {label}"));
-        write_or_exit(&provenance_file, &format!("{}{label}", report::provenance()));
-        cli::say(format!("provenance written to {}", provenance_file.display()));
-        return;
+        return stamp(&records_dir, args.label);
     }
     if args.claims {
-        let records = Records::load(&records_dir).unwrap_or_else(|err| cli::fail(err));
-        print!(
-            "{}",
-            text::wrap(
-                &format!(
-                    "The book's sentences against the runs in {} (its provenance.txt names \
-                     the machine):",
-                    records_dir
-                        .strip_prefix(workspace::root())
-                        .unwrap_or(&records_dir)
-                        .display()
-                ),
-                80,
-                "",
-                ""
-            )
+        return print_claims(&records_dir);
+    }
+    let (sets, refused) = merge_runs(&records_dir);
+    if !refused.is_empty() && !args.side_set {
+        for line in &refused {
+            eprintln!("error: {line}");
+        }
+        eprintln!(
+            "error: these runs cannot carry the lessons; nothing was written. Measure \
+             again on a quieter machine (nothing else running), or try again."
         );
-        print!("{}", claims::report(&sentences::all(), &records));
+        std::process::exit(1);
+    }
+    if args.check {
+        cli::say(format!("{}: every experiment within its bound", records_dir.display()));
         return;
     }
-    let runs = records::read_runs(&records_dir).unwrap_or_else(|err| cli::fail(err));
+    if let Some(from) = &args.pictures {
+        let to = if args.side_set {
+            records_dir.join("pictures")
+        } else {
+            workspace::book_src().join("pictures")
+        };
+        copy_pictures(from, &to, &records_dir, &sets);
+    }
+    if !args.side_set {
+        let out_dir = args.out.unwrap_or_else(|| workspace::book_src().join("results"));
+        render_pages(&out_dir, &records_dir, &sets);
+    }
+}
+
+/// `--stamp`: this machine's provenance, and the runs' condition, into
+/// `provenance.txt`.
+fn stamp(records_dir: &Path, label: Option<String>) {
+    let file = records_dir.join("provenance.txt");
+    let label = label.map_or(String::new(), |label| format!(", {label}"));
+    write_or_exit(&file, &format!("{}{label}", report::provenance()));
+    cli::say(format!("provenance written to {}", file.display()));
+}
+
+/// `--claims`: the book's sentences against the runs in `records_dir`.
+fn print_claims(records_dir: &Path) {
+    let records = Records::load(records_dir).unwrap_or_else(|err| cli::fail(err));
+    let shown = records_dir.strip_prefix(workspace::root()).unwrap_or(records_dir);
+    let intro = format!(
+        "The book's sentences against the runs in {} (its provenance.txt names the \
+         machine):",
+        shown.display()
+    );
+    print!("{}", text::wrap(&intro, 80, "", ""));
+    print!("{}", claims::report(&sentences::all(), &records));
+}
+
+/// Every record set's runs merged, each experiment's spread said on
+/// stderr; and the sets refused, a line each (too noisy, or runs that
+/// disagree).
+fn merge_runs(records_dir: &Path) -> (BTreeMap<String, Merged>, Vec<String>) {
+    let runs = records::read_runs(records_dir).unwrap_or_else(|err| cli::fail(err));
     let mut sets: BTreeMap<String, Merged> = BTreeMap::new();
     let mut refused: Vec<String> = Vec::new();
     for (name, runs) in &runs {
@@ -142,42 +173,22 @@ fn main() {
             );
         }
     }
-    if !refused.is_empty() && !args.side_set {
-        for line in &refused {
-            eprintln!("error: {line}");
-        }
-        eprintln!(
-            "error: these runs cannot carry the lessons; nothing was written. Measure \
-             again on a quieter machine (nothing else running), or try again."
-        );
-        std::process::exit(1);
-    }
-    if args.check {
-        cli::say(format!("{}: every experiment within its bound", records_dir.display()));
-        return;
-    }
-    if let Some(from) = &args.pictures {
-        let to = if args.side_set {
-            records_dir.join("pictures")
-        } else {
-            workspace::book_src().join("pictures")
-        };
-        copy_pictures(from, &to, &records_dir, &sets);
-    }
-    if args.side_set {
-        return;
-    }
-    let provenance = fs::read_to_string(&provenance_file)
+    (sets, refused)
+}
+
+/// Each set's table page and the values the pages include, in `out_dir`.
+fn render_pages(out_dir: &Path, records_dir: &Path, sets: &BTreeMap<String, Merged>) {
+    let provenance = fs::read_to_string(records_dir.join("provenance.txt"))
         .map(|text| text.trim().to_string())
         .unwrap_or_else(|_| report::provenance());
     let wanted = include::values_in_pages();
     let _ = fs::remove_dir_all(out_dir.join("values"));
-    for (name, merged) in &sets {
+    for (name, merged) in sets {
         write_or_exit(
             &out_dir.join(format!("{name}.md")),
             &render::markdown(name, merged, &provenance),
         );
-        let written = write_values(&out_dir, name, merged, &wanted);
+        let written = write_values(out_dir, name, merged, &wanted);
         cli::say(format!(
             "{name}: {} records from {} runs, a table page and the {written} values the \
              pages include",
@@ -233,9 +244,8 @@ fn copy_pictures(
     let mut note = String::new();
     for (name, merged) in sets {
         let run = from.join(format!("run-{}", merged.run));
-        let pictures = workspace::files_with_suffix(&run, ".svg");
-        let mine: Vec<&PathBuf> = pictures
-            .iter()
+        let mine: Vec<PathBuf> = workspace::files_with_suffix(&run, ".svg")
+            .into_iter()
             .filter(|path| {
                 path.file_name()
                     .is_some_and(|f| f.to_string_lossy().starts_with(name.as_str()))
