@@ -71,14 +71,16 @@ fn row_summary(rows: &[Row], row: &Row) -> Option<String> {
     };
     Some(match row.experiment {
         Experiment::OneCall => format!(
-            "one call: Rust {ratio:.2}× faster ({} against {}): the workload itself, both languages multiplying a big integer {} times.",
+            "one call: {} ({} against {}): the workload itself, both languages multiplying a big integer {} times.",
+            rust_against_python(ratio),
             duration_s(rust.wall_s),
             duration_s(python.wall_s),
             rust.limit.saturating_sub(2)
         ),
         Experiment::Sequential => format!(
-            "{}: Rust {ratio:.2}× faster; both ran the calls {} (Python {}, Rust {}).",
+            "{}: {}; both ran the calls {} (Python {}, Rust {}).",
             row.label(),
+            rust_against_python(ratio),
             if verdict(python) == verdict(rust) { verdict(rust) } else { "differently" },
             busy(python),
             busy(rust)
@@ -90,8 +92,9 @@ fn row_summary(rows: &[Row], row: &Row) -> Option<String> {
             let gil =
                 verdict(python) == "one at a time" && verdict(rust) == "in parallel";
             let line = format!(
-                "{}: Rust {ratio:.2}× faster; Python's threads ran {} ({}{}), Rust's {} ({})",
+                "{}: {}; Python's threads ran {} ({}{}), Rust's {} ({})",
                 row.label(),
+                rust_against_python(ratio),
                 verdict(python),
                 busy(python),
                 if gil { ": the GIL" } else { "" },
@@ -108,7 +111,8 @@ fn row_summary(rows: &[Row], row: &Row) -> Option<String> {
                 ),
                 // Not in parallel: name the workload's share and no split.
                 Some(workload) => format!(
-                    "{line}: one call alone is {workload:.2}× faster in Rust, and none of the {ratio:.2}× is parallelism, since Rust's threads kept under {PARALLEL_CORES} cores busy."
+                    "{line}: one call alone, {}; none of the difference is parallelism, since Rust's threads kept under {PARALLEL_CORES} cores busy.",
+                    rust_against_python(workload)
                 ),
                 None => format!("{line}."),
             }
@@ -253,9 +257,26 @@ fn pool_summary(rows: &[Row]) -> Option<String> {
     let ratios: Vec<f64> = pools.iter().filter_map(|row| row.ratio()).collect();
     let lowest = ratios.iter().copied().fold(f64::INFINITY, f64::min);
     let highest = ratios.iter().copied().fold(0.0, f64::max);
+    let at_each_n = if lowest >= 1.0 {
+        format!("Rust was {lowest:.2}× to {highest:.2}× faster")
+    } else if highest < 1.0 {
+        format!("Rust was {:.2}× to {:.2}× slower", 1.0 / highest, 1.0 / lowest)
+    } else {
+        format!("Python's wall time over Rust's was {lowest:.2}× to {highest:.2}×")
+    };
     Some(format!(
-        "pool: from 1 process to the fastest N, Python went {python:.2}× faster (N = {python_n}) and Rust {rust:.2}× (N = {rust_n}), against an ideal of {cores}× on {cores} cores for both; at each N, Rust was {lowest:.2}× to {highest:.2}× faster."
+        "pool: from 1 process to the fastest N, Python went {python:.2}× faster (N = {python_n}) and Rust {rust:.2}× (N = {rust_n}), against an ideal of {cores}× on {cores} cores for both; at each N, {at_each_n}."
     ))
+}
+
+/// Python's wall time over Rust's (`ratio`) in words: "Rust 2.00× faster",
+/// or, under one, "Rust 2.00× slower" (never "0.50× faster").
+fn rust_against_python(ratio: f64) -> String {
+    if ratio >= 1.0 {
+        format!("Rust {ratio:.2}× faster")
+    } else {
+        format!("Rust {:.2}× slower", 1.0 / ratio)
+    }
 }
 
 #[cfg(test)]
@@ -430,9 +451,30 @@ mod tests {
                  itself, both languages multiplying a big integer 39998 times.",
                 "20 calls on 20 threads: Rust 2.16× faster; Python's threads ran one \
                  at a time (1.00 of 2 cores), Rust's one at a time (1.11 of 2 cores): \
-                 one call alone is 2.00× faster in Rust, and none of the 2.16× is \
+                 one call alone, Rust 2.00× faster; none of the difference is \
                  parallelism, since Rust's threads kept under 1.25 cores busy.",
             ]
+        );
+    }
+
+    /// A ratio under one is said as slower, never as "0.50× faster".
+    #[test]
+    fn rust_slower_is_said_as_slower() {
+        let records = [
+            record("sequential", "rust", 2.0, 1.0, None),
+            record("sequential", "python", 1.0, 1.0, None),
+            record("pool", "rust", 2.0, 1.0, Some(1)),
+            record("pool", "rust", 1.0, 2.0, Some(2)),
+            record("pool", "python", 1.0, 1.0, Some(1)),
+            record("pool", "python", 2.0, 1.0, Some(2)),
+        ];
+        let lines = lines(&rows(&records));
+        assert!(lines[0].starts_with("20 calls on an event loop: Rust 2.00× slower;"));
+        assert!(
+            lines[1].ends_with(
+                "at each N, Python's wall time over Rust's was 0.50× to 2.00×."
+            ),
+            "{lines:?}"
         );
     }
 
