@@ -36,16 +36,15 @@ pub struct Shown {
 }
 
 impl Shown {
-    /// `book/src/output/<crate>/<name>.txt`: the captured stdout.
-    pub fn stdout_path(&self) -> PathBuf {
-        workspace::output_dir().join(&self.krate).join(format!("{}.txt", self.name))
+    /// `book/src/output/<crate>/<name><suffix>`: `.txt` holds the captured
+    /// stdout, `.stderr.txt` the stderr, `.took.md` how long the run took.
+    pub fn file(&self, suffix: &str) -> PathBuf {
+        workspace::output_dir().join(&self.krate).join(format!("{}{suffix}", self.name))
     }
 
-    /// `book/src/output/<crate>/<name>.stderr.txt`: the captured stderr.
-    pub fn stderr_path(&self) -> PathBuf {
-        workspace::output_dir()
-            .join(&self.krate)
-            .join(format!("{}.stderr.txt", self.name))
+    /// The files of the captured stdout and stderr.
+    pub fn stream_files(&self) -> [PathBuf; 2] {
+        [self.file(".txt"), self.file(".stderr.txt")]
     }
 
     /// The snapshot file behind this output, if there is one.
@@ -113,7 +112,7 @@ impl Captured {
     pub fn files(&self, shown: &Shown) -> Vec<(PathBuf, String)> {
         let mut files = Vec::new();
         for (path, stream) in
-            [(shown.stdout_path(), &self.stdout), (shown.stderr_path(), &self.stderr)]
+            shown.stream_files().into_iter().zip([&self.stdout, &self.stderr])
         {
             if stream.trim().is_empty() {
                 continue;
@@ -131,8 +130,8 @@ impl Captured {
 
     /// Reads the files of `shown` back; `None` if neither exists.
     pub fn read(shown: &Shown) -> Option<Captured> {
-        let stdout = fs::read_to_string(shown.stdout_path()).ok();
-        let stderr = fs::read_to_string(shown.stderr_path()).ok();
+        let [stdout, stderr] =
+            shown.stream_files().map(|path| fs::read_to_string(path).ok());
         if stdout.is_none() && stderr.is_none() {
             return None;
         }
@@ -198,13 +197,7 @@ pub fn compare(
         return Ok(());
     }
     // The first line that differs: a missing line reads as `(end)`.
-    let padded = |text: &str| {
-        text.lines()
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .chain(std::iter::repeat("(end)".into()))
-    };
+    let padded = |text| str::lines(text).chain(std::iter::repeat("(end)"));
     let (number, (want, got)) = (1..)
         .zip(padded(&expected).zip(padded(&redacted)))
         .find(|(_, (want, got))| want != got)
@@ -217,11 +210,7 @@ pub fn compare(
 /// Every `.txt` file under `book/src/output/<crate>/` that no page's
 /// snapshot accounts for: left over from a snapshot or include now gone.
 pub fn stale_files(shown: &BTreeSet<Shown>) -> Vec<PathBuf> {
-    let mut wanted = BTreeSet::new();
-    for one in shown {
-        wanted.insert(one.stdout_path());
-        wanted.insert(one.stderr_path());
-    }
+    let wanted: BTreeSet<PathBuf> = shown.iter().flat_map(Shown::stream_files).collect();
     workspace::files_with_suffix(&workspace::output_dir(), ".txt")
         .into_iter()
         .filter(|path| !wanted.contains(path))

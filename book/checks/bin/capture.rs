@@ -37,22 +37,18 @@ const TIME_LIMIT: Duration = Duration::from_secs(180);
 /// Writes `output/<crate>/<name>.took.md`, the run's duration, if a page
 /// includes it.
 fn write_took(one: &output::Shown, took: Duration) {
-    let file = format!("{}.took.md", one.name);
-    let wanted =
-        workspace::files_with_suffix(&workspace::book_src(), ".md").iter().any(|page| {
-            fs::read_to_string(page)
-                .is_ok_and(|text| text.contains(&format!("output/{}/{file}", one.krate)))
-        });
-    if wanted {
+    let path = one.file(".took.md");
+    let name = path.strip_prefix(workspace::book_src()).unwrap_or(&path);
+    let pages = workspace::files_with_suffix(&workspace::book_src(), ".md");
+    if pages.iter().any(|page| {
+        fs::read_to_string(page).is_ok_and(|text| text.contains(&*name.to_string_lossy()))
+    }) {
         let shown = if took.as_secs() >= 10 {
             format!("{} s", took.as_secs_f64().round())
         } else {
             format::duration(took)
         };
-        workspace::write_or_exit(
-            &workspace::output_dir().join(&one.krate).join(file),
-            &shown,
-        );
+        workspace::write_or_exit(&path, &shown);
     }
 }
 
@@ -118,9 +114,7 @@ fn main() {
         write_took(one, took);
         let captured =
             Captured { command: Some(line), stdout: run.stdout, stderr: run.stderr };
-        for path in [one.stdout_path(), one.stderr_path()] {
-            let _ = fs::remove_file(path);
-        }
+        let _ = one.stream_files().map(fs::remove_file);
         for (path, text) in captured.files(one) {
             workspace::write_or_exit(&path, &text);
             written += 1;
