@@ -10,6 +10,8 @@ use regex::Regex;
 /// `{{#rustdoc_include ...}}`) found in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Include {
+    /// Where the directive starts in the page, in bytes.
+    pub at: usize,
     /// The path as written, relative to the page.
     pub path: String,
     /// What follows the path: an anchor name, a line range, or nothing.
@@ -23,13 +25,21 @@ static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every include in `markdown`, in order.
 pub fn find(markdown: &str) -> Vec<Include> {
-    INCLUDE
-        .captures_iter(markdown)
-        .map(|c| Include {
-            path: c[1].to_string(),
-            selector: c.get(2).map(|s| s.as_str().to_string()),
-        })
-        .collect()
+    INCLUDE.captures_iter(markdown).map(|c| of(&c)).collect()
+}
+
+/// The include that `line` holds alone, as a listing or a picture stands.
+pub fn alone(line: &str) -> Option<Include> {
+    let found = INCLUDE.captures(line.trim())?;
+    (found[0].len() == line.trim().len()).then(|| of(&found))
+}
+
+fn of(found: &regex::Captures<'_>) -> Include {
+    Include {
+        at: found.get(0).map_or(0, |m| m.start()),
+        path: found[1].to_string(),
+        selector: found.get(2).map(|s| s.as_str().to_string()),
+    }
 }
 
 /// What `found`, on the page `page`, shows: the anchor's lines, or the
@@ -42,6 +52,13 @@ pub fn shown(page: &Path, found: &Include) -> Option<String> {
         }
         _ => Some(text),
     }
+}
+
+/// The Rust listings of `page` (whose text is `markdown`), in order, each
+/// with the code it shows (empty when its file or anchor is missing).
+pub fn listings(page: &Path, markdown: &str) -> Vec<(Include, String)> {
+    let found = find(markdown).into_iter().filter(|found| found.path.ends_with(".rs"));
+    found.map(|found| (found.clone(), shown(page, &found).unwrap_or_default())).collect()
 }
 
 /// Where the one-value files are, relative to a page in `book/src`.
@@ -113,10 +130,15 @@ mod tests {
         assert_eq!(
             find(md),
             vec![
-                Include { path: "../x.rs".into(), selector: Some("here".into()) },
-                Include { path: "out.txt".into(), selector: None },
+                Include { at: 2, path: "../x.rs".into(), selector: Some("here".into()) },
+                Include { at: 30, path: "out.txt".into(), selector: None },
             ]
         );
+        assert_eq!(
+            alone(" {{#include p.svg}}").map(|found| found.path),
+            Some("p.svg".into())
+        );
+        assert_eq!(alone("a {{#include p.svg}}"), None);
     }
 
     /// Value includes are found with their record set and file.

@@ -15,9 +15,10 @@
 //! `<img>` shows none) and the browser check can measure its text.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
+use course_book::include;
 use serde_json::Value;
 
 fn main() -> ExitCode {
@@ -82,23 +83,17 @@ fn visit(value: &mut Value, src: &Path, errors: &mut Vec<String>) {
 fn rewrite(content: &str, dir: &Path) -> Result<String, String> {
     let mut out: Vec<String> = Vec::new();
     for line in content.lines() {
-        let Some(target) = directive(line) else {
-            out.push(line.to_string());
-            continue;
-        };
         let indent = &line[..line.len() - line.trim_start().len()];
-        let (path, anchor) = match target.split_once(':') {
-            Some((path, anchor)) => (path, Some(anchor)),
-            None => (target, None),
-        };
-        if path.ends_with(".svg") {
-            out.push(picture(&dir.join(path))?);
-        } else if path.ends_with(".rs") {
-            let text = listing(&dir.join(path), anchor)?;
-            caption(&mut out, indent, path);
-            out.extend(text.lines().map(|l| format!("{indent}{l}")));
-        } else {
-            out.push(line.to_string());
+        match include::alone(line) {
+            Some(found) if found.path.ends_with(".svg") => {
+                out.push(picture(&dir.join(&found.path))?)
+            }
+            Some(found) if found.path.ends_with(".rs") => {
+                let text = listing(&dir.join(&found.path), found.selector.as_deref())?;
+                caption(&mut out, indent, &found.path);
+                out.extend(text.lines().map(|l| format!("{indent}{l}")));
+            }
+            _ => out.push(line.to_string()),
         }
     }
     let mut text = out.join("\n");
@@ -106,12 +101,6 @@ fn rewrite(content: &str, dir: &Path) -> Result<String, String> {
         text.push('\n');
     }
     Ok(text)
-}
-
-/// The target of a line that is only `{{#include target}}`.
-fn directive(line: &str) -> Option<&str> {
-    let inner = line.trim().strip_prefix("{{#include ")?.strip_suffix("}}")?;
-    Some(inner.trim())
 }
 
 /// Puts a caption naming `path` (without its `../` prefix) above the code
@@ -132,7 +121,7 @@ fn caption(out: &mut Vec<String>, indent: &str, path: &str) {
 fn listing(path: &Path, anchor: Option<&str>) -> Result<String, String> {
     let text = read(path)?;
     let body = match anchor {
-        Some(name) => course_book::include::anchor(&text, name).ok_or_else(|| {
+        Some(name) => include::anchor(&text, name).ok_or_else(|| {
             format!("{}: no anchor '{name}' (ANCHOR: / ANCHOR_END:)", path.display())
         })?,
         None => {
@@ -171,8 +160,7 @@ fn picture(path: &Path) -> Result<String, String> {
 }
 
 fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path)
-        .map_err(|err| format!("{}: {err}", PathBuf::from(path).display()))
+    std::fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use course_book::{include, workspace};
+use course_book::{include, markdown, workspace};
 
 /// The sections every chapter page has, in this order, so that a reader
 /// always knows where to look.
@@ -74,23 +74,15 @@ fn chapter_pages_share_their_sections_in_order() {
 /// The page without fenced code blocks and without `<details>` sections.
 fn visible_prose(markdown: &str) -> String {
     let mut prose = String::new();
-    let (mut in_code, mut folded) = (false, 0usize);
-    for line in markdown.lines() {
+    let mut folded = 0usize;
+    for (_, line) in markdown::split(markdown).0 {
         let trimmed = line.trim_start();
-        if trimmed.starts_with("```") {
-            in_code = !in_code;
-            continue;
-        }
-        if in_code {
-            continue;
-        }
         folded += trimmed.matches("<details").count();
-        let closed = trimmed.matches("</details>").count();
         if folded == 0 && !trimmed.starts_with("{{#include") {
             prose.push_str(line);
             prose.push('\n');
         }
-        folded = folded.saturating_sub(closed);
+        folded = folded.saturating_sub(trimmed.matches("</details>").count());
     }
     prose
 }
@@ -156,17 +148,13 @@ fn no_test_hooks_reach_the_reader() {
         for hook in TEST_HOOKS {
             assert!(!markdown.contains(hook), "{}: mentions {hook}", page.display());
         }
-        for found in include::find(&markdown) {
-            let path = &found.path;
-            if !path.ends_with(".rs") {
-                continue;
-            }
-            let listing = include::shown(&page, &found).unwrap_or_default();
+        for (found, listing) in include::listings(&page, &markdown) {
             for hook in TEST_HOOKS {
                 assert!(
                     !listing.contains(hook),
-                    "{}: the listing from {path} shows the test hook {hook}",
-                    page.display()
+                    "{}: the listing from {} shows the test hook {hook}",
+                    page.display(),
+                    found.path
                 );
             }
         }
