@@ -22,10 +22,6 @@ use regex::Regex;
 
 use crate::{include, snapshot, workspace};
 
-/// The variable that makes a test machine-independent by pinning the core
-/// count. The capture does not replay it: a real run names the real cores.
-pub const CORES_VARIABLE: &str = shared::machine::CORES_OVERRIDE;
-
 /// One snapshot that a page shows: `<crate>/tests/snapshots/<name>.snap`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Shown {
@@ -53,6 +49,13 @@ impl Shown {
         workspace::files_with_suffix(&dir, ".snap")
             .into_iter()
             .find(|path| snapshot::short_name(path) == self.name)
+    }
+}
+
+/// `<crate>/<name>`, as the capture's arguments name a run.
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.krate, self.name)
     }
 }
 

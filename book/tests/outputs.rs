@@ -21,7 +21,7 @@ fn captured_runs_equal_their_snapshots_after_the_filters() {
     let mut problems = Vec::new();
     for (one, pages) in &shown {
         let pages: Vec<_> = pages.iter().filter_map(|p| p.file_name()).collect();
-        let what = format!("output/{}/{} (shown by {pages:?})", one.krate, one.name);
+        let what = format!("output/{one} (shown by {pages:?})");
         let Some(snapshot) = one.snapshot_path() else {
             problems.push(format!(
                 "{what}: no snapshot {}/tests/snapshots/*{}.snap behind it",
