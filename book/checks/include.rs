@@ -42,15 +42,28 @@ fn of(found: &regex::Captures<'_>) -> Include {
     }
 }
 
-/// What `found`, on the page `page`, shows: the anchor's lines, or the
-/// whole file (a line range too); `None` when the file or anchor is missing.
-pub fn shown(page: &Path, found: &Include) -> Option<String> {
-    let text = std::fs::read_to_string(page.parent()?.join(&found.path)).ok()?;
+/// What `found` shows, read beside its page in `dir`: the anchor's lines,
+/// the lines of a range (`2`, `2:10`, `:10`, `2:`), or the whole file
+/// without anchor markers. `Err` names the missing file or anchor.
+pub fn shown(dir: &Path, found: &Include) -> Result<String, String> {
+    let path = dir.join(&found.path);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|err| format!("{}: {err}", path.display()))?;
+    let lines =
+        |from: usize, to: usize| text.lines().take(to).skip(from.saturating_sub(1));
     match found.selector.as_deref() {
-        Some(name) if !name.starts_with(|c: char| c.is_ascii_digit()) => {
-            anchor(&text, name)
+        Some(range) if range.starts_with(|c: char| c.is_ascii_digit() || c == ':') => {
+            let (from, to) = range.split_once(':').unwrap_or((range, range));
+            let to = to.parse().unwrap_or(usize::MAX);
+            Ok(lines(from.parse().unwrap_or(0), to).collect::<Vec<_>>().join("\n"))
         }
-        _ => Some(text),
+        Some(name) => anchor(&text, name).ok_or_else(|| {
+            format!("{}: no anchor '{name}' (ANCHOR: / ANCHOR_END:)", path.display())
+        }),
+        None => Ok(lines(0, usize::MAX)
+            .filter(|l| !l.contains("ANCHOR"))
+            .collect::<Vec<_>>()
+            .join("\n")),
     }
 }
 
@@ -58,7 +71,8 @@ pub fn shown(page: &Path, found: &Include) -> Option<String> {
 /// with the code it shows (empty when its file or anchor is missing).
 pub fn listings(page: &Path, markdown: &str) -> Vec<(Include, String)> {
     let found = find(markdown).into_iter().filter(|found| found.path.ends_with(".rs"));
-    found.map(|found| (found.clone(), shown(page, &found).unwrap_or_default())).collect()
+    let dir = page.parent().unwrap_or(Path::new(""));
+    found.map(|found| (found.clone(), shown(dir, &found).unwrap_or_default())).collect()
 }
 
 /// Where the one-value files are, relative to a page in `book/src`.
@@ -160,5 +174,31 @@ mod tests {
         assert_eq!(anchor(src, "b").as_deref(), Some("two"));
         assert_eq!(anchor(src, "missing"), None);
         assert_eq!(anchor(src, "open"), None);
+    }
+
+    /// A range selects lines from 1, both ends included; no selector, the
+    /// whole file without its anchor markers.
+    #[test]
+    fn shows_ranges_and_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("x.rs"),
+            "a\n// ANCHOR: b\nb\n// ANCHOR_END: b\nc\n",
+        )
+        .unwrap();
+        let show = |selector: Option<&str>| {
+            let found = Include {
+                at: 0,
+                path: "x.rs".into(),
+                selector: selector.map(Into::into),
+            };
+            shown(dir.path(), &found).unwrap()
+        };
+        assert_eq!(show(Some("1")), "a");
+        assert_eq!(show(Some("2:3")), "// ANCHOR: b\nb");
+        assert_eq!(show(Some(":1")), "a");
+        assert_eq!(show(Some("5:")), "c");
+        assert_eq!(show(Some("b")), "b");
+        assert_eq!(show(None), "a\nb\nc");
     }
 }

@@ -89,7 +89,7 @@ fn rewrite(content: &str, dir: &Path) -> Result<String, String> {
                 out.push(picture(&dir.join(&found.path))?)
             }
             Some(found) if found.path.ends_with(".rs") => {
-                let text = listing(&dir.join(&found.path), found.selector.as_deref())?;
+                let text = listing(dir, &found)?;
                 caption(&mut out, indent, &found.path);
                 out.extend(text.lines().map(|l| format!("{indent}{l}")));
             }
@@ -116,24 +116,11 @@ fn caption(out: &mut Vec<String>, indent: &str, path: &str) {
     out.extend(fence);
 }
 
-/// The lines of `anchor` in the file (the whole file without anchor markers
-/// when there is none), dedented by their common indentation.
-fn listing(path: &Path, anchor: Option<&str>) -> Result<String, String> {
-    let text = read(path)?;
-    let body = match anchor {
-        Some(name) => include::anchor(&text, name).ok_or_else(|| {
-            format!("{}: no anchor '{name}' (ANCHOR: / ANCHOR_END:)", path.display())
-        })?,
-        None => {
-            text.lines().filter(|l| !l.contains("ANCHOR")).collect::<Vec<_>>().join("\n")
-        }
-    };
+/// The lines that `found` shows, dedented by their common indentation.
+fn listing(dir: &Path, found: &include::Include) -> Result<String, String> {
+    let body = include::shown(dir, found)?;
     if body.trim().is_empty() {
-        return Err(format!(
-            "{}: anchor '{}' is empty",
-            path.display(),
-            anchor.unwrap_or("")
-        ));
+        return Err(format!("{}: shows nothing", dir.join(&found.path).display()));
     }
     Ok(dedent(&body))
 }
@@ -151,16 +138,13 @@ fn dedent(text: &str) -> String {
 /// An SVG file as inline HTML: no XML declaration, and no blank line (a
 /// blank line would end Markdown's HTML block and show the rest as text).
 fn picture(path: &Path) -> Result<String, String> {
-    let text = read(path)?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|err| format!("{}: {err}", path.display()))?;
     let start =
         text.find("<svg").ok_or_else(|| format!("{}: not an SVG", path.display()))?;
     let svg: Vec<&str> =
         text[start..].lines().filter(|line| !line.trim().is_empty()).collect();
     Ok(format!("<figure class=\"picture\">\n{}\n</figure>", svg.join("\n")))
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))
 }
 
 #[cfg(test)]
