@@ -78,25 +78,17 @@ pub fn listings(page: &Path, markdown: &str) -> Vec<(Include, String)> {
 /// Where the one-value files are, relative to a page in `book/src`.
 pub const VALUES: &str = "results/values/";
 
-/// The value files `markdown` includes, as `(record set, file)`: one for
-/// each `{{#include results/values/<set>/<file>}}`.
-pub fn values(markdown: &str) -> Vec<(String, String)> {
-    find(markdown)
-        .into_iter()
-        .filter_map(|found| {
-            let (set, file) = found.path.strip_prefix(VALUES)?.split_once('/')?;
-            Some((set.to_string(), file.to_string()))
-        })
-        .collect()
-}
-
-/// Every value file the pages written by hand include, by record set.
+/// Every value file the pages written by hand include, by record set: one
+/// for each `{{#include results/values/<set>/<file>}}`.
 pub fn values_in_pages() -> BTreeMap<String, BTreeSet<String>> {
     let mut wanted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for page in crate::workspace::pages() {
-        let markdown = std::fs::read_to_string(&page).unwrap_or_default();
-        for (set, file) in values(&markdown) {
-            wanted.entry(set).or_default().insert(file);
+        for found in find(&std::fs::read_to_string(&page).unwrap_or_default()) {
+            if let Some((set, file)) =
+                found.path.strip_prefix(VALUES).and_then(|rest| rest.split_once('/'))
+            {
+                wanted.entry(set.to_string()).or_default().insert(file.to_string());
+            }
         }
     }
     wanted
@@ -153,16 +145,6 @@ mod tests {
             Some("p.svg".into())
         );
         assert_eq!(alone("a {{#include p.svg}}"), None);
-    }
-
-    /// Value includes are found with their record set and file.
-    #[test]
-    fn finds_value_includes() {
-        let md = "took {{#include results/values/x/one_call.wall_s.txt}}, see {{#include results/x.md}}";
-        assert_eq!(
-            values(md),
-            vec![("x".to_string(), "one_call.wall_s.txt".to_string())]
-        );
     }
 
     /// An anchor's body excludes nested anchor markers; a missing or

@@ -103,9 +103,7 @@ pub fn chapter_filters(krate: &str) -> Option<&'static [(&'static str, &'static 
 pub struct Captured {
     /// The command line the first file starts with (`$ cargo run ...`).
     pub command: Option<String>,
-    /// Everything the program printed on stdout.
     pub stdout: String,
-    /// Everything the program printed on stderr.
     pub stderr: String,
 }
 
