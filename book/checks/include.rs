@@ -1,4 +1,5 @@
-//! Finding mdBook includes in Markdown and resolving their anchors.
+//! Finding mdBook includes in Markdown and what each shows (an anchor, a
+//! line range, a whole file), one reading for the checks and the preprocessor.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -168,19 +169,18 @@ mod tests {
             "a\n// ANCHOR: b\nb\n// ANCHOR_END: b\nc\n",
         )
         .unwrap();
-        let show = |selector: Option<&str>| {
-            let found = Include {
-                at: 0,
-                path: "x.rs".into(),
-                selector: selector.map(Into::into),
-            };
-            shown(dir.path(), &found).unwrap()
-        };
-        assert_eq!(show(Some("1")), "a");
-        assert_eq!(show(Some("2:3")), "// ANCHOR: b\nb");
-        assert_eq!(show(Some(":1")), "a");
-        assert_eq!(show(Some("5:")), "c");
-        assert_eq!(show(Some("b")), "b");
-        assert_eq!(show(None), "a\nb\nc");
+        let cases = [
+            (Some("1"), "a"),
+            (Some("2:3"), "// ANCHOR: b\nb"),
+            (Some(":1"), "a"),
+            (Some("5:"), "c"),
+            (Some("b"), "b"),
+            (None, "a\nb\nc"),
+        ];
+        for (selector, lines) in cases {
+            let selector = selector.map(String::from);
+            let found = Include { at: 0, path: "x.rs".into(), selector };
+            assert_eq!(shown(dir.path(), &found).as_deref(), Ok(lines), "{found:?}");
+        }
     }
 }
