@@ -127,11 +127,9 @@ fn main() {
         }
     }
     // Only a full capture knows which files are left over.
-    let stale = if only.is_empty() {
-        output::stale_files(&shown.keys().cloned().collect())
-    } else {
-        Vec::new()
-    };
+    let stale =
+        only.is_empty().then(|| output::stale_files(&shown.keys().cloned().collect()));
+    let stale = stale.unwrap_or_default();
     for path in &stale {
         let _ = fs::remove_file(path);
     }
