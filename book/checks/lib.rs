@@ -6,6 +6,7 @@ pub mod claims;
 pub mod exercises;
 pub mod experiment;
 pub mod include;
+pub mod markdown;
 pub mod merge;
 pub mod modules;
 pub mod output;

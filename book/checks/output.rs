@@ -22,10 +22,6 @@ use regex::Regex;
 
 use crate::{include, snapshot, workspace};
 
-/// The variable that makes a test machine-independent by pinning the core
-/// count. The capture does not replay it: a real run names the real cores.
-pub const CORES_VARIABLE: &str = shared::machine::CORES_OVERRIDE;
-
 /// One snapshot that a page shows: `<crate>/tests/snapshots/<name>.snap`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Shown {
@@ -36,16 +32,15 @@ pub struct Shown {
 }
 
 impl Shown {
-    /// `book/src/output/<crate>/<name>.txt`: the captured stdout.
-    pub fn stdout_path(&self) -> PathBuf {
-        workspace::output_dir().join(&self.krate).join(format!("{}.txt", self.name))
+    /// `book/src/output/<crate>/<name><suffix>`: `.txt` holds the captured
+    /// stdout, `.stderr.txt` the stderr, `.took.md` how long the run took.
+    pub fn file(&self, suffix: &str) -> PathBuf {
+        workspace::output_dir().join(&self.krate).join(format!("{}{suffix}", self.name))
     }
 
-    /// `book/src/output/<crate>/<name>.stderr.txt`: the captured stderr.
-    pub fn stderr_path(&self) -> PathBuf {
-        workspace::output_dir()
-            .join(&self.krate)
-            .join(format!("{}.stderr.txt", self.name))
+    /// The files of the captured stdout and stderr.
+    pub fn stream_files(&self) -> [PathBuf; 2] {
+        [self.file(".txt"), self.file(".stderr.txt")]
     }
 
     /// The snapshot file behind this output, if there is one.
@@ -54,6 +49,13 @@ impl Shown {
         workspace::files_with_suffix(&dir, ".snap")
             .into_iter()
             .find(|path| snapshot::short_name(path) == self.name)
+    }
+}
+
+/// `<crate>/<name>`, as the capture's arguments name a run.
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.krate, self.name)
     }
 }
 
@@ -101,9 +103,7 @@ pub fn chapter_filters(krate: &str) -> Option<&'static [(&'static str, &'static 
 pub struct Captured {
     /// The command line the first file starts with (`$ cargo run ...`).
     pub command: Option<String>,
-    /// Everything the program printed on stdout.
     pub stdout: String,
-    /// Everything the program printed on stderr.
     pub stderr: String,
 }
 
@@ -113,7 +113,7 @@ impl Captured {
     pub fn files(&self, shown: &Shown) -> Vec<(PathBuf, String)> {
         let mut files = Vec::new();
         for (path, stream) in
-            [(shown.stdout_path(), &self.stdout), (shown.stderr_path(), &self.stderr)]
+            shown.stream_files().into_iter().zip([&self.stdout, &self.stderr])
         {
             if stream.trim().is_empty() {
                 continue;
@@ -131,8 +131,8 @@ impl Captured {
 
     /// Reads the files of `shown` back; `None` if neither exists.
     pub fn read(shown: &Shown) -> Option<Captured> {
-        let stdout = fs::read_to_string(shown.stdout_path()).ok();
-        let stderr = fs::read_to_string(shown.stderr_path()).ok();
+        let [stdout, stderr] =
+            shown.stream_files().map(|path| fs::read_to_string(path).ok());
         if stdout.is_none() && stderr.is_none() {
             return None;
         }
@@ -198,13 +198,7 @@ pub fn compare(
         return Ok(());
     }
     // The first line that differs: a missing line reads as `(end)`.
-    let padded = |text: &str| {
-        text.lines()
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .chain(std::iter::repeat("(end)".into()))
-    };
+    let padded = |text| str::lines(text).chain(std::iter::repeat("(end)"));
     let (number, (want, got)) = (1..)
         .zip(padded(&expected).zip(padded(&redacted)))
         .find(|(_, (want, got))| want != got)
@@ -217,11 +211,7 @@ pub fn compare(
 /// Every `.txt` file under `book/src/output/<crate>/` that no page's
 /// snapshot accounts for: left over from a snapshot or include now gone.
 pub fn stale_files(shown: &BTreeSet<Shown>) -> Vec<PathBuf> {
-    let mut wanted = BTreeSet::new();
-    for one in shown {
-        wanted.insert(one.stdout_path());
-        wanted.insert(one.stderr_path());
-    }
+    let wanted: BTreeSet<PathBuf> = shown.iter().flat_map(Shown::stream_files).collect();
     workspace::files_with_suffix(&workspace::output_dir(), ".txt")
         .into_iter()
         .filter(|path| !wanted.contains(path))

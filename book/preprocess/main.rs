@@ -15,9 +15,10 @@
 //! `<img>` shows none) and the browser check can measure its text.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
+use course_book::include;
 use serde_json::Value;
 
 fn main() -> ExitCode {
@@ -82,23 +83,17 @@ fn visit(value: &mut Value, src: &Path, errors: &mut Vec<String>) {
 fn rewrite(content: &str, dir: &Path) -> Result<String, String> {
     let mut out: Vec<String> = Vec::new();
     for line in content.lines() {
-        let Some(target) = directive(line) else {
-            out.push(line.to_string());
-            continue;
-        };
         let indent = &line[..line.len() - line.trim_start().len()];
-        let (path, anchor) = match target.split_once(':') {
-            Some((path, anchor)) => (path, Some(anchor)),
-            None => (target, None),
-        };
-        if path.ends_with(".svg") {
-            out.push(picture(&dir.join(path))?);
-        } else if path.ends_with(".rs") {
-            let text = listing(&dir.join(path), anchor)?;
-            caption(&mut out, indent, path);
-            out.extend(text.lines().map(|l| format!("{indent}{l}")));
-        } else {
-            out.push(line.to_string());
+        match include::alone(line) {
+            Some(found) if found.path.ends_with(".svg") => {
+                out.push(picture(&dir.join(&found.path))?)
+            }
+            Some(found) if found.path.ends_with(".rs") => {
+                let text = listing(dir, &found)?;
+                caption(&mut out, indent, &found.path);
+                out.extend(text.lines().map(|l| format!("{indent}{l}")));
+            }
+            _ => out.push(line.to_string()),
         }
     }
     let mut text = out.join("\n");
@@ -106,12 +101,6 @@ fn rewrite(content: &str, dir: &Path) -> Result<String, String> {
         text.push('\n');
     }
     Ok(text)
-}
-
-/// The target of a line that is only `{{#include target}}`.
-fn directive(line: &str) -> Option<&str> {
-    let inner = line.trim().strip_prefix("{{#include ")?.strip_suffix("}}")?;
-    Some(inner.trim())
 }
 
 /// Puts a caption naming `path` (without its `../` prefix) above the code
@@ -127,24 +116,11 @@ fn caption(out: &mut Vec<String>, indent: &str, path: &str) {
     out.extend(fence);
 }
 
-/// The lines of `anchor` in the file (the whole file without anchor markers
-/// when there is none), dedented by their common indentation.
-fn listing(path: &Path, anchor: Option<&str>) -> Result<String, String> {
-    let text = read(path)?;
-    let body = match anchor {
-        Some(name) => course_book::include::anchor(&text, name).ok_or_else(|| {
-            format!("{}: no anchor '{name}' (ANCHOR: / ANCHOR_END:)", path.display())
-        })?,
-        None => {
-            text.lines().filter(|l| !l.contains("ANCHOR")).collect::<Vec<_>>().join("\n")
-        }
-    };
+/// The lines that `found` shows, dedented by their common indentation.
+fn listing(dir: &Path, found: &include::Include) -> Result<String, String> {
+    let body = include::shown(dir, found)?;
     if body.trim().is_empty() {
-        return Err(format!(
-            "{}: anchor '{}' is empty",
-            path.display(),
-            anchor.unwrap_or("")
-        ));
+        return Err(format!("{}: shows nothing", dir.join(&found.path).display()));
     }
     Ok(dedent(&body))
 }
@@ -162,17 +138,13 @@ fn dedent(text: &str) -> String {
 /// An SVG file as inline HTML: no XML declaration, and no blank line (a
 /// blank line would end Markdown's HTML block and show the rest as text).
 fn picture(path: &Path) -> Result<String, String> {
-    let text = read(path)?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|err| format!("{}: {err}", path.display()))?;
     let start =
         text.find("<svg").ok_or_else(|| format!("{}: not an SVG", path.display()))?;
     let svg: Vec<&str> =
         text[start..].lines().filter(|line| !line.trim().is_empty()).collect();
     Ok(format!("<figure class=\"picture\">\n{}\n</figure>", svg.join("\n")))
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path)
-        .map_err(|err| format!("{}: {err}", PathBuf::from(path).display()))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use std::fs;
 
-use course_book::workspace;
+use course_book::{markdown, workspace};
 
 /// Languages whose blocks show what to type; everything else must be included.
 const TYPED_BY_THE_READER: &[&str] = &["sh", "bash", "console"];
@@ -20,38 +20,24 @@ fn every_listing_and_output_is_included() {
     let mut problems = Vec::new();
     let mut blocks = 0;
     for page in workspace::pages() {
-        let markdown = fs::read_to_string(&page).unwrap();
-        let mut open: Option<(usize, String)> = None;
-        let mut body = Vec::new();
-        for (number, line) in markdown.lines().enumerate() {
-            let trimmed = line.trim_start();
-            if let Some(info) = trimmed.strip_prefix("```") {
-                match open.take() {
-                    None => {
-                        open = Some((number + 1, info.trim().to_string()));
-                        body.clear();
-                    }
-                    Some((start, info)) => {
-                        blocks += 1;
-                        let language = info.split(',').next().unwrap_or("").trim();
-                        let all_included = !body.is_empty()
-                            && body.iter().all(|l: &&str| {
-                                l.trim().is_empty() || l.trim().starts_with("{{#")
-                            });
-                        if !TYPED_BY_THE_READER.contains(&language) && !all_included {
-                            problems.push(format!(
-                                "{}:{start}: a ```{info} block that is not an include",
-                                page.display()
-                            ));
-                        }
-                    }
-                }
-            } else if open.is_some() {
-                body.push(line);
+        let text = fs::read_to_string(&page).unwrap();
+        for block in markdown::split(&text).1 {
+            blocks += 1;
+            let at = format!("{}:{}", page.display(), block.line);
+            let language = block.info.split(',').next().unwrap_or("").trim();
+            let included = block.body.iter().any(|line| !line.trim().is_empty())
+                && block
+                    .body
+                    .iter()
+                    .all(|line| line.trim().is_empty() || line.trim().starts_with("{{#"));
+            if !block.closed {
+                problems.push(format!("{at}: unclosed code block"));
+            } else if !TYPED_BY_THE_READER.contains(&language) && !included {
+                problems.push(format!(
+                    "{at}: a ```{} block that is not an include",
+                    block.info
+                ));
             }
-        }
-        if let Some((start, _)) = open {
-            problems.push(format!("{}:{start}: unclosed code block", page.display()));
         }
     }
     assert!(blocks > 0, "no code blocks found in the book");

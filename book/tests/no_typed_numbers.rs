@@ -15,7 +15,7 @@
 use std::fs;
 use std::sync::LazyLock;
 
-use course_book::workspace;
+use course_book::{markdown, workspace};
 use regex::Regex;
 
 /// Phrases that may appear in prose, and why. Each is removed from a line
@@ -103,25 +103,18 @@ static ALLOWED_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 /// The hand-typed measured numbers in `markdown`, as `line: number: text`.
 fn typed_numbers(markdown: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let (mut fenced, mut in_span) = (false, false);
-    for (number, line) in markdown.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fenced = !fenced;
+    let (mut in_span, mut last) = (false, 0);
+    for (number, line) in markdown::split(markdown).0 {
+        // A paragraph, or a code block between two lines, ends every span.
+        if line.trim().is_empty() || number != last + 1 {
             in_span = false;
-            continue;
         }
-        if trimmed.is_empty() {
-            in_span = false; // a paragraph ends every span
-        }
-        if fenced {
-            continue;
-        }
+        last = number;
         let prose = NOT_PROSE.replace_all(line, "INCLUDE");
         let prose = without_code(&prose, &mut in_span);
         let prose = ALLOWED_ALONE.replace_all(&prose, "${1}ALLOWED${2}");
         for hit in MEASURED.captures_iter(&prose) {
-            found.push(format!("{}: {}: {}", number + 1, &hit[1], line.trim()));
+            found.push(format!("{number}: {}: {}", &hit[1], line.trim()));
         }
     }
     found

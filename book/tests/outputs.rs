@@ -1,14 +1,6 @@
-//! The book's output blocks are real runs that still match their snapshots.
-//!
-//! Each output block a page includes (`output/<crate>/<name>.txt` or
-//! `.stderr.txt`) is a real release run of the command recorded in the
-//! snapshot `<crate>/tests/snapshots/<name>.snap`, captured by
-//! `bash book/measure.sh` (or the capture command alone:
-//! `cargo run --release -p course-book --bin capture`). This test applies
-//! the chapter's `SNAPSHOT_FILTERS`, then `shared::snapshot::TIMING_FILTERS`,
-//! to each captured run, as insta does, and requires the snapshot's text.
-//! Change what a program prints and this test fails until the run is
-//! recaptured.
+//! The book's output blocks are real runs that still match their snapshots
+//! (`course_book::output` says how): change what a program prints and this
+//! test fails until the run is recaptured.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -28,8 +20,8 @@ fn captured_runs_equal_their_snapshots_after_the_filters() {
     assert!(!shown.is_empty(), "no page includes an output/<crate>/<name>.txt block");
     let mut problems = Vec::new();
     for (one, pages) in &shown {
-        let what =
-            format!("output/{}/{} (shown by {})", one.krate, one.name, names(pages));
+        let pages: Vec<_> = pages.iter().filter_map(|p| p.file_name()).collect();
+        let what = format!("output/{one} (shown by {pages:?})");
         let Some(snapshot) = one.snapshot_path() else {
             problems.push(format!(
                 "{what}: no snapshot {}/tests/snapshots/*{}.snap behind it",
@@ -78,13 +70,4 @@ fn the_page_stamp_exists() {
     assert!(flat.contains("real runs"), "{stamp}");
     assert!(flat.contains("will differ"), "{stamp}");
     assert!(flat.contains("release build"), "{stamp}");
-}
-
-fn names(pages: &[std::path::PathBuf]) -> String {
-    pages
-        .iter()
-        .filter_map(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use course_book::{include, workspace};
+use course_book::{include, markdown, workspace};
 
 /// The sections every chapter page has, in this order, so that a reader
 /// always knows where to look.
@@ -34,25 +34,25 @@ const CHANGELOG: &[&str] =
 const TEST_HOOKS: &[&str] =
     &["COURSE_", "Misbehaviour::from_env", "_DIE_AFTER", "_HANG_AFTER", "SERVICE_RESET"];
 
-/// Every chapter page (`book/src/chapter-*.md`), parts included.
-fn chapter_pages() -> Vec<PathBuf> {
+/// Every chapter page (`book/src/chapter-*.md`), parts included, and its text.
+fn chapter_pages() -> Vec<(PathBuf, String)> {
     let src = workspace::book_src();
-    let pages: Vec<PathBuf> = workspace::pages()
+    let pages: Vec<(PathBuf, String)> = workspace::pages()
         .into_iter()
         .filter(|path| {
             path.strip_prefix(&src)
                 .is_ok_and(|p| p.to_string_lossy().starts_with("chapter-"))
         })
+        .map(|page| (page.clone(), fs::read_to_string(page).unwrap()))
         .collect();
-    assert!(pages.len() >= 6, "one page per chapter, two for chapter 3: {pages:?}");
+    assert!(pages.len() >= 6, "one page per chapter, two for chapter 3");
     pages
 }
 
 /// Each chapter page has every common section once, in order.
 #[test]
 fn chapter_pages_share_their_sections_in_order() {
-    for page in chapter_pages() {
-        let markdown = fs::read_to_string(&page).unwrap();
+    for (page, markdown) in chapter_pages() {
         let headings: Vec<&str> =
             markdown.lines().filter(|l| l.starts_with("## ")).collect();
         let at: Vec<usize> = SECTIONS
@@ -74,23 +74,15 @@ fn chapter_pages_share_their_sections_in_order() {
 /// The page without fenced code blocks and without `<details>` sections.
 fn visible_prose(markdown: &str) -> String {
     let mut prose = String::new();
-    let (mut in_code, mut folded) = (false, 0usize);
-    for line in markdown.lines() {
+    let mut folded = 0usize;
+    for (_, line) in markdown::split(markdown).0 {
         let trimmed = line.trim_start();
-        if trimmed.starts_with("```") {
-            in_code = !in_code;
-            continue;
-        }
-        if in_code {
-            continue;
-        }
         folded += trimmed.matches("<details").count();
-        let closed = trimmed.matches("</details>").count();
         if folded == 0 && !trimmed.starts_with("{{#include") {
             prose.push_str(line);
             prose.push('\n');
         }
-        folded = folded.saturating_sub(closed);
+        folded = folded.saturating_sub(trimmed.matches("</details>").count());
     }
     prose
 }
@@ -99,9 +91,8 @@ fn visible_prose(markdown: &str) -> String {
 #[test]
 fn chapter_pages_are_short_where_always_visible() {
     let mut long = Vec::new();
-    for page in chapter_pages() {
-        let words =
-            visible_prose(&fs::read_to_string(&page).unwrap()).split_whitespace().count();
+    for (page, markdown) in chapter_pages() {
+        let words = visible_prose(&markdown).split_whitespace().count();
         println!("{}: {words} words always visible", page.display());
         if words >= MAX_VISIBLE_WORDS {
             long.push(format!("{}: {words} words", page.display()));
@@ -115,17 +106,11 @@ fn chapter_pages_are_short_where_always_visible() {
 /// report.
 #[test]
 fn chapter_pages_lead_with_the_lesson() {
-    for page in chapter_pages() {
-        let markdown = fs::read_to_string(&page).unwrap();
-        let mut seen_output = false;
-        for found in include::find(&markdown) {
-            let path = found.path;
-            if path.contains("output/") {
-                seen_output = true;
-            }
-            if !path.ends_with(".rs") || seen_output {
-                continue;
-            }
+    for (page, markdown) in chapter_pages() {
+        let before_output = include::find(&markdown)
+            .into_iter()
+            .take_while(|found| !found.path.contains("output/"));
+        for path in before_output.map(|found| found.path).filter(|p| p.ends_with(".rs")) {
             assert!(
                 !INSTRUMENT.iter().any(|part| path.contains(part)),
                 "{}: `{path}` is shown before the first run's output; measuring and \
@@ -139,8 +124,8 @@ fn chapter_pages_lead_with_the_lesson() {
 /// No page tells the course's history ("an earlier version of this chapter").
 #[test]
 fn no_changelog_sentences() {
-    for page in chapter_pages() {
-        let text = fs::read_to_string(&page).unwrap().to_lowercase();
+    for (page, markdown) in chapter_pages() {
+        let text = markdown.to_lowercase();
         for phrase in CHANGELOG {
             assert!(!text.contains(phrase), "{}: says \"{phrase}\"", page.display());
         }
@@ -151,22 +136,17 @@ fn no_changelog_sentences() {
 /// listing it includes.
 #[test]
 fn no_test_hooks_reach_the_reader() {
-    for page in chapter_pages() {
-        let markdown = fs::read_to_string(&page).unwrap();
+    for (page, markdown) in chapter_pages() {
         for hook in TEST_HOOKS {
             assert!(!markdown.contains(hook), "{}: mentions {hook}", page.display());
         }
-        for found in include::find(&markdown) {
-            let path = &found.path;
-            if !path.ends_with(".rs") {
-                continue;
-            }
-            let listing = include::shown(&page, &found).unwrap_or_default();
+        for (found, listing) in include::listings(&page, &markdown) {
             for hook in TEST_HOOKS {
                 assert!(
                     !listing.contains(hook),
-                    "{}: the listing from {path} shows the test hook {hook}",
-                    page.display()
+                    "{}: the listing from {} shows the test hook {hook}",
+                    page.display(),
+                    found.path
                 );
             }
         }

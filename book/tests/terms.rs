@@ -19,22 +19,6 @@ const TERMS: &[(&str, &str)] = &[
     ("AssertUnwindSafe", r"\bAssertUnwindSafe\b"),
 ];
 
-/// The listings of `markdown` in order, as (byte offset, code).
-fn listings(page: &std::path::Path, markdown: &str) -> Vec<(usize, String)> {
-    let mut found = Vec::new();
-    let mut from = 0;
-    for one in include::find(markdown) {
-        let at = from + markdown[from..].find(&one.path).unwrap_or(0);
-        from = at + one.path.len();
-        if !one.path.ends_with(".rs") {
-            continue;
-        }
-        let code = include::shown(page, &one).unwrap_or_default();
-        found.push((at, code));
-    }
-    found
-}
-
 /// Each page explains a term before its first listing that uses it.
 #[test]
 fn every_term_is_explained_before_its_first_listing() {
@@ -43,16 +27,17 @@ fn every_term_is_explained_before_its_first_listing() {
     for page in workspace::pages() {
         let markdown = fs::read_to_string(&page).unwrap();
         let name = page.file_name().unwrap().to_string_lossy().into_owned();
+        let listings = include::listings(&page, &markdown);
         for (term, spelled) in TERMS {
             let spelled = Regex::new(spelled).unwrap();
-            let listings = listings(&page, &markdown);
-            let Some((at, _)) = listings.iter().find(|(_, code)| spelled.is_match(code))
+            let Some((first, _)) =
+                listings.iter().find(|(_, code)| spelled.is_match(code))
             else {
                 continue;
             };
             used += 1;
             match markdown.find(&format!("<!-- term: {term} -->")) {
-                Some(marked) if marked < *at => {}
+                Some(marked) if marked < first.at => {}
                 Some(_) => problems
                     .push(format!("{name}: `{term}` explained after its first listing")),
                 None => problems

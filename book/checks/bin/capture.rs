@@ -21,15 +21,16 @@
 //! any part of it): `capture chapter-04-parallelism/hybrid`.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 use std::{env, fs};
 
-use course_book::output::{self, CORES_VARIABLE, Captured};
+use course_book::output::{self, Captured};
 use course_book::{snapshot, text, workspace};
-use shared::{format, machine, report};
+use shared::machine::{self, CORES_OVERRIDE};
+use shared::{format, report};
 
 /// A run that takes longer than this is stopped and reported.
 const TIME_LIMIT: Duration = Duration::from_secs(180);
@@ -37,22 +38,18 @@ const TIME_LIMIT: Duration = Duration::from_secs(180);
 /// Writes `output/<crate>/<name>.took.md`, the run's duration, if a page
 /// includes it.
 fn write_took(one: &output::Shown, took: Duration) {
-    let file = format!("{}.took.md", one.name);
-    let wanted =
-        workspace::files_with_suffix(&workspace::book_src(), ".md").iter().any(|page| {
-            fs::read_to_string(page)
-                .is_ok_and(|text| text.contains(&format!("output/{}/{file}", one.krate)))
-        });
-    if wanted {
+    let path = one.file(".took.md");
+    let name = path.strip_prefix(workspace::book_src()).unwrap_or(&path);
+    let pages = workspace::files_with_suffix(&workspace::book_src(), ".md");
+    if pages.iter().any(|page| {
+        fs::read_to_string(page).is_ok_and(|text| text.contains(&*name.to_string_lossy()))
+    }) {
         let shown = if took.as_secs() >= 10 {
             format!("{} s", took.as_secs_f64().round())
         } else {
             format::duration(took)
         };
-        workspace::write_or_exit(
-            &workspace::output_dir().join(&one.krate).join(file),
-            &shown,
-        );
+        workspace::write_or_exit(&path, &shown);
     }
 }
 
@@ -67,17 +64,13 @@ fn main() {
     let shown = output::shown_by_pages();
     let only: Vec<String> = env::args().skip(1).collect();
     let wanted = |one: &output::Shown| {
-        let name = format!("{}/{}", one.krate, one.name);
-        only.is_empty() || only.iter().any(|part| name.contains(part.as_str()))
+        only.is_empty() || only.iter().any(|part| one.to_string().contains(part.as_str()))
     };
     let mut problems = Vec::new();
     let mut jobs = Vec::new();
     for one in shown.keys().filter(|one| wanted(one)) {
         let Some(path) = one.snapshot_path() else {
-            problems.push(format!(
-                "{}/{}: a page shows it; no snapshot",
-                one.krate, one.name
-            ));
+            problems.push(format!("{one}: a page shows it; no snapshot"));
             continue;
         };
         let text = fs::read_to_string(&path).unwrap_or_default();
@@ -104,23 +97,18 @@ fn main() {
     for (one, text, recorded) in &jobs {
         let line = recorded.command_line(snapshot::shown_env);
         eprintln!("{line}");
-        let program = bin_dir.join(&recorded.program);
-        let run_started = Instant::now();
-        let run = match run(&program, recorded, &workspace::root()) {
+        let run = match run(&bin_dir.join(&recorded.program), recorded) {
             Ok(run) => run,
             Err(err) => {
-                problems.push(format!("{}/{}: {err}", one.krate, one.name));
+                problems.push(format!("{one}: {err}"));
                 continue;
             }
         };
-        let took = run_started.elapsed();
-        eprintln!("  took {}", format::duration(took));
-        write_took(one, took);
+        eprintln!("  took {}", format::duration(run.took));
+        write_took(one, run.took);
         let captured =
             Captured { command: Some(line), stdout: run.stdout, stderr: run.stderr };
-        for path in [one.stdout_path(), one.stderr_path()] {
-            let _ = fs::remove_file(path);
-        }
+        let _ = one.stream_files().map(fs::remove_file);
         for (path, text) in captured.files(one) {
             workspace::write_or_exit(&path, &text);
             written += 1;
@@ -129,23 +117,19 @@ fn main() {
         if let Ok(snap) = &snap
             && snap.exit_code != run.exit_code
         {
-            problems.push(format!(
-                "{}/{}: exited {} where the snapshot says {}",
-                one.krate, one.name, run.exit_code, snap.exit_code
-            ));
+            let (got, want) = (run.exit_code, snap.exit_code);
+            problems.push(format!("{one}: exited {got} where the snapshot says {want}"));
         } else if let Err(err) = output::compare(&one.krate, text, &captured) {
-            let pinned = recorded.env.get(CORES_VARIABLE).map_or(String::new(), |cores| {
-                format!(" (the snapshot pins {CORES_VARIABLE}={cores}; this machine has {})", machine::cores())
+            let pinned = recorded.env.get(CORES_OVERRIDE).map_or(String::new(), |cores| {
+                format!(" (the snapshot pins {CORES_OVERRIDE}={cores}; this machine has {})", machine::cores())
             });
-            problems.push(format!("{}/{}{pinned}: {err}", one.krate, one.name));
+            problems.push(format!("{one}{pinned}: {err}"));
         }
     }
     // Only a full capture knows which files are left over.
-    let stale = if only.is_empty() {
-        output::stale_files(&shown.keys().cloned().collect())
-    } else {
-        Vec::new()
-    };
+    let stale =
+        only.is_empty().then(|| output::stale_files(&shown.keys().cloned().collect()));
+    let stale = stale.unwrap_or_default();
     for path in &stale {
         let _ = fs::remove_file(path);
     }
@@ -193,29 +177,26 @@ fn build_release() -> Result<(), String> {
     status.success().then_some(()).ok_or_else(|| "the release build failed".to_string())
 }
 
-/// What one run printed, and how it ended.
+/// What one run printed, how it ended, and how long it took.
 struct Run {
     stdout: String,
     stderr: String,
     exit_code: i32,
+    took: Duration,
 }
 
 /// Runs `program` as `recorded` says (without `COURSE_CORES`), stdin
 /// closed, stopped after [`TIME_LIMIT`].
-fn run(
-    program: &PathBuf,
-    recorded: &snapshot::Recorded,
-    dir: &Path,
-) -> Result<Run, String> {
+fn run(program: &Path, recorded: &snapshot::Recorded) -> Result<Run, String> {
     let mut command = Command::new(program);
     command
         .args(&recorded.args)
-        .env_remove(CORES_VARIABLE)
-        .current_dir(dir)
+        .env_remove(CORES_OVERRIDE)
+        .current_dir(workspace::root())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    for (name, value) in recorded.env.iter().filter(|(name, _)| *name != CORES_VARIABLE) {
+    for (name, value) in recorded.env.iter().filter(|(name, _)| *name != CORES_OVERRIDE) {
         command.env(name, value);
     }
     let mut child = command
@@ -248,5 +229,6 @@ fn run(
     };
     let (stdout, stderr) = (out_reader.join(), err_reader.join());
     let (stdout, stderr) = (stdout.unwrap_or_default(), stderr.unwrap_or_default());
-    Ok(Run { stdout, stderr, exit_code: status.code().unwrap_or(!0) })
+    let exit_code = status.code().unwrap_or(!0);
+    Ok(Run { stdout, stderr, exit_code, took: started.elapsed() })
 }
