@@ -177,10 +177,6 @@ fn chapter_3() -> Vec<Claim> {
                    1.25)
             .above(Cores, "tasks' cores busy", calls("variant=tasks", "cores_used"), 1.25)
             .when(IDLE_TWO_CORES),
-        Claim::on(CH3, "on the threads, apart by a few percent at most")
-            .between(Times, "threads' CPU time over the loop's",
-                     calls("variant=threads", "cpu_s") / calls("variant=loop", "cpu_s"),
-                     0.95, 1.05),
         Claim::on(CH3, "no worker looked at the timers until the queue of calls had \
                         drained")
             .above(Seconds, "tasks' worst lateness against half their wall",
