@@ -265,7 +265,8 @@ fn pool_summary(rows: &[Row]) -> Option<String> {
         format!("Python's wall time over Rust's was {lowest:.2}× to {highest:.2}×")
     };
     Some(format!(
-        "pool: from 1 process to the fastest N, Python went {python:.2}× faster (N = {python_n}) and Rust {rust:.2}× (N = {rust_n}), against an ideal of {cores}× on {cores} cores for both; at each N, {at_each_n}."
+        "pool: from 1 process to the fastest N, Python went {python:.2}× faster (N = {python_n}) and Rust {rust:.2}× (N = {rust_n}), against an ideal of {cores}× on {cores} {} for both; at each N, {at_each_n}.",
+        if cores == 1 { "core" } else { "cores" }
     ))
 }
 
@@ -454,6 +455,26 @@ mod tests {
                  one call alone, Rust 2.00× faster; none of the difference is \
                  parallelism, since Rust's threads kept under 1.25 cores busy.",
             ]
+        );
+    }
+
+    /// A pool on one core names one core.
+    #[test]
+    fn a_pool_on_one_core_is_said_so() {
+        let one_core = |language, workers, wall_s| Record {
+            cores: 1,
+            ..record("pool", language, wall_s, 1.0, Some(workers))
+        };
+        let records = [
+            one_core("rust", 1, 1.0),
+            one_core("rust", 2, 1.0),
+            one_core("python", 1, 2.0),
+            one_core("python", 2, 2.0),
+        ];
+        let lines = lines(&rows(&records));
+        assert!(
+            lines[0].contains("against an ideal of 1× on 1 core for both;"),
+            "{lines:?}"
         );
     }
 
